@@ -1,0 +1,110 @@
+"""The one data model every stage reads and writes.
+
+Article -> Mention (character span) -> Place (gazetteer or geocoder row)
+-> ResolvedMention (mention + place + confidence + how) -> Event.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, asdict
+from datetime import date
+from typing import Any
+
+
+@dataclass
+class Article:
+    """One news article; `text` is kept exactly as given so offsets stay valid."""
+
+    id: str
+    text: str
+    title: str = ""
+    url: str = ""
+    date: date | None = None
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A place name found in an article: `text == article.text[start:end]`.
+
+    `qualifier` holds a directional word ("eastern") when the mention is a
+    qualified region such as "Eastern Ladakh"; `name` is then the bare region name.
+    """
+
+    start: int
+    end: int
+    text: str
+    name: str = ""
+    qualifier: str = ""
+    signal: str = "gazetteer"  # what found it: gazetteer, context, qualified
+
+    @property
+    def lookup_name(self) -> str:
+        return self.name or self.text
+
+
+@dataclass
+class Place:
+    """A point (and optional shape) on Earth, from the gazetteer or a geocoder."""
+
+    id: str
+    name: str
+    lat: float
+    lon: float
+    feature_class: str = ""
+    feature_code: str = ""
+    country_code: str = ""
+    admin1: str = ""
+    population: int = 0
+    source: str = ""
+    geometry: Any = None  # shapely geometry, when the source has one
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data.pop("geometry")
+        return data
+
+
+# How a mention got its coordinates.
+RESOLVED_BY = ("gazetteer", "curated", "geocoder", "cache")
+
+
+@dataclass
+class ResolvedMention:
+    """A mention linked to the place it names (or to none)."""
+
+    mention: Mention
+    place: Place | None
+    confidence: float = 0.0
+    resolved_by: str = ""  # one of RESOLVED_BY, or "" when unresolved
+    sentence: str = ""
+
+
+@dataclass
+class EventDate:
+    """A date normalised against the publication date, with its precision."""
+
+    value: str  # ISO: YYYY-MM-DD, YYYY-MM or YYYY
+    precision: str  # day, month, year, approximate
+    text: str
+
+
+@dataclass
+class Event:
+    """Something that happened: type, trigger, actors, date and places."""
+
+    id: str
+    article_id: str
+    type: str
+    trigger: str
+    sentence: str
+    actors: list[str] = field(default_factory=list)
+    date: EventDate | None = None
+    places: list[ResolvedMention] = field(default_factory=list)
+
+
+@dataclass
+class ParsedArticle:
+    """An article with everything the pipeline found in it."""
+
+    article: Article
+    mentions: list[ResolvedMention] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
