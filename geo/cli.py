@@ -102,6 +102,32 @@ def map_command(inputs, output, **options):
     sys.exit(code)
 
 
+@main.command()
+@click.argument("corpus", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the metrics as JSON.")
+@click.option("--errors", "errors_path", type=click.Path(path_type=Path), default=None,
+              help="Write false positives, misses and the worst resolutions here (JSON).")
+@click.option("--limit", type=int, default=None, help="Score only the first N articles.")
+@_geocoder_options
+def evaluate(corpus, as_json, errors_path, limit, **options):
+    """Score recognition and resolution against a corpus with gold `toponyms`."""
+    from . import evaluate as scoring
+
+    gold = scoring.read_jsonl(str(corpus))[:limit]
+    pipeline = _pipeline(**options)
+    pipeline.extract_events = None
+    predicted = {}
+    for article in read_articles([corpus]):
+        if len(predicted) == len(gold):
+            break
+        predicted[article.id] = article_record(pipeline.parse(article))["mentions"]
+    report = scoring.score(gold, predicted)
+    click.echo(json.dumps(report.to_dict(), indent=1) if as_json else scoring.format_table(report))
+    if errors_path:
+        with atomic_writer(errors_path) as handle:
+            json.dump(scoring.errors(gold, predicted), handle, ensure_ascii=False, indent=1)
+
+
 @main.group()
 def gazetteer():
     """Build or inspect the local gazetteer."""

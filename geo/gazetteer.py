@@ -29,17 +29,19 @@ from importlib import resources
 from pathlib import Path
 from typing import Iterable, Iterator, NamedTuple
 
-from shapely import wkt as shapely_wkt
+from shapely import make_valid, wkt as shapely_wkt
 from shapely.geometry import MultiPoint, shape
+
+from wordfreq import zipf_frequency
 
 from .model import Place
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "5"
 # How a name belongs to a place; stored as a digit so that min() picks the best.
 NAME_KINDS = ("name", "alt", "abbr", "demonym")
 DATA_DIR = Path(__file__).resolve().parent.parent / "gazetteer"
 CURATED_CSV = DATA_DIR / "curated.csv"
-ABBREVIATIONS_CSV = DATA_DIR / "abbreviations.csv"
+ALIASES_CSV = DATA_DIR / "aliases.csv"
 
 FEATURE_RANK = {
     # feature code -> how readily a bare name denotes it, used as a prior in resolve.py
@@ -160,7 +162,9 @@ def _countries() -> Iterator[tuple[Place, list[str], str]]:
         if not info.get("latlng") or code not in populations:
             continue
         geonameid, population = populations[code]
-        geometry = shape(info["geoJSON"]["features"][0]["geometry"]).simplify(0.02) if info.get("geoJSON") else None
+        geometry = None
+        if info.get("geoJSON"):
+            geometry = make_valid(shape(info["geoJSON"]["features"][0]["geometry"]).simplify(0.02))
         lat, lon = info["latlng"][:2]
         if geometry is not None and not geometry.contains(_point(lat, lon)):
             lat, lon = geometry.representative_point().y, geometry.representative_point().x
@@ -171,7 +175,7 @@ def _countries() -> Iterator[tuple[Place, list[str], str]]:
         )
         names = [info.get("nativeName", "")] + list(info.get("altSpellings", []))
         # Codes such as "IN" or "IND" are no names in prose; news abbreviations
-        # ("U.S.", "UK") come from gazetteer/abbreviations.csv.
+        # ("U.S.", "UK") and short names ("Britain") come from gazetteer/aliases.csv.
         yield place, [n for n in names if n and len(n) > 3 and usable_alternate(n)], info.get("demonym", "")
 
 
@@ -216,8 +220,10 @@ def _divisions() -> Iterator[tuple[Place, list[str]]]:
                 continue
             names = [state.name]
             for suffix in _DIVISION_SUFFIXES:
-                if state.name.endswith(suffix) and len(state.name) > len(suffix) + 2:
-                    names.append(state.name[: -len(suffix)])
+                short = state.name[: -len(suffix)]
+                # "Hubei Province" is also "Hubei"; "Western Province" is not "Western".
+                if state.name.endswith(suffix) and len(short) > 2 and zipf_frequency(short.lower(), "en") < 4:
+                    names.append(short)
             yield Place(
                 id=f"csc:{state.id}", name=state.name, lat=float(state.latitude),
                 lon=float(state.longitude), feature_class="A", feature_code="ADM1",
@@ -309,7 +315,7 @@ def build(path: Path | None = None, curated: Path = CURATED_CSV, progress: bool 
     rows += [(p, alts, "") for p, alts in _continents()] + [(p, alts, "") for p, alts in curated_rows]
     db.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)", (_place_row(p) for p, _, _ in rows))
     db.executemany("INSERT INTO names VALUES (?,?,?)", _name_rows(rows))
-    db.executemany("INSERT INTO names VALUES (?,?,?)", _abbreviation_rows(countries, division_of))
+    db.executemany("INSERT INTO names VALUES (?,?,?)", _alias_rows(countries, division_of))
     steps.update()
     db.execute("CREATE INDEX names_key ON names (key)")
     counts = dict(db.execute("SELECT source, count(*) FROM places GROUP BY source"))
@@ -337,34 +343,35 @@ def _capitals() -> dict[str, str]:
 
 
 def _outline_divisions(division_of: dict, points: Iterable[Place]) -> None:
-    """Give each first-level division the convex hull of the gazetteer points in it."""
+    """Give each first-level division the convex hull of the gazetteer points in it, and their population."""
     members: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for point in points:
         division = division_of.get((point.country_code, point.admin1))
         if division is not None:
             members[division.id].append((point.lon, point.lat))
+            division.population += point.population  # a division's people: those of its towns
     for division in {d.id: d for d in division_of.values()}.values():
         hull = MultiPoint(members.get(division.id, []) + [(division.lon, division.lat)]).convex_hull
         if hull.geom_type == "Polygon" and hull.area > 0:
             division.geometry = hull
 
 
-def abbreviations(path: Path = ABBREVIATIONS_CSV) -> list[dict]:
-    """News abbreviations of countries and divisions ("U.S.", "Calif.")."""
+def aliases(path: Path = ALIASES_CSV) -> list[dict]:
+    """Names news uses for countries and divisions beyond the packaged data ("U.S.", "Calif.", "Britain")."""
     with open(path, newline="", encoding="utf-8") as handle:
         return list(csv.DictReader(handle))
 
 
-def _abbreviation_rows(countries, division_of) -> Iterator[tuple[str, str, int]]:
+def _alias_rows(countries, division_of) -> Iterator[tuple[str, str, int]]:
     country_ids = {p.country_code: p.id for p, _, _ in countries}
-    for row in abbreviations():
+    for row in aliases():
         if row["division"]:
             target = division_of.get((row["country_code"], fold(row["division"])))
             place_id = target.id if target else None
         else:
             place_id = country_ids.get(row["country_code"])
         if place_id:
-            yield fold(row["abbreviation"]), place_id, NAME_KINDS.index("abbr")
+            yield fold(row["alias"]), place_id, NAME_KINDS.index(row["kind"])
 
 
 def _place_row(place: Place) -> tuple:

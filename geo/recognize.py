@@ -65,6 +65,8 @@ ORGANISATION_WORDS = {
     "programme", "program", "project", "initiative", "society", "institution", "laboratory",
     "lab", "labs", "technologies", "systems", "industries", "holdings", "partners", "media",
 }
+EPONYM_FOLLOWERS = {"virus", "viruses", "fever", "flu", "influenza", "disease", "syndrome", "strain",
+                    "variant", "encephalitis", "dollar", "dollars"}
 SIGNIFICANT_CODES = {"PCLI", "ADM1", "CONT", "PPLC"}
 REGION_CODES = {"PCLI", "ADM1", "CONT", "RGN", "AREA", "PLN", "PLAT", "MTS", "DSRT", "VAL", "SEA"}
 MONTHS_AND_DAYS = {
@@ -74,6 +76,7 @@ MONTHS_AND_DAYS = {
     "nov", "dec",
 }
 COMMON_WORD_ZIPF = 4.0  # at or above this, a capitalised word is more likely a word than a place
+OPENING_WORD_ZIPF = 4.5  # a sentence's first word this common is no part of a name after it
 RARE_WORD_ZIPF = 3.3  # below this, a capitalised word after "in" may be an unlisted place
 
 
@@ -97,7 +100,7 @@ class Recognizer:
         mentions: list[Mention] = []
         i = 0
         while i < len(toks):
-            if i in blocked or not _starts_name(toks, i):
+            if i in blocked or not _starts_name(toks, i) or self._plain_opening_word(toks, i):
                 i += 1
                 continue
             end = _run_end(toks, i)
@@ -105,20 +108,39 @@ class Recognizer:
             i = end + 1
         return sorted(set(mentions), key=lambda m: m.start)
 
+    def _plain_opening_word(self, toks: list[Token], i: int) -> bool:
+        """A common word capitalised only because it opens a sentence ("Yesterday Paris ...")."""
+        token = toks[i]
+        opens = i == 0 or toks[i - 1].text in ".!?\"“‘:;" or "\n" in toks[i - 1].text
+        if not (opens and i + 1 < len(toks) and toks[i + 1].is_capitalised
+                and word_frequency(token.text.lower()) >= OPENING_WORD_ZIPF):
+            return False
+        run_end = _run_end(toks, i)
+        return not any(self.gazetteer.candidates(fold(self._surface(toks, i, j)))
+                       for j in range(i, min(run_end, i + MAX_NAME_TOKENS) + 1))
+
+    @staticmethod
+    def _surface(toks: list[Token], i: int, j: int) -> str:
+        return " ".join(t.text for t in toks[i: j + 1])
+
     # --- one capitalised run -------------------------------------------------
 
     def _mentions_in_run(self, text, toks, first, last, people) -> list[Mention]:
         before = toks[first - 1].text.lower().rstrip(".") if first > 0 else ""
-        if before in PERSON_TITLES or _has_organisation_word(toks, first, last):
-            return self._locative_only(text, toks, first, last, people, organisation=True)
+        if before in PERSON_TITLES or _is_title(toks[first]) and first < last:
+            return []  # "minister Paris Hilton", "President Georgia Brown"
+        organisation = _has_organisation_word(toks, first, last)
         matches = self._gazetteer_matches(text, toks, first, last)
         mentions = []
         for match in matches:
+            # In an organisation's name only a major place counts ("U.S. Army", "Bank of Canada").
+            if organisation and not _significant(match.places):
+                continue
             mention = self._accept(text, toks, match, first, last, matches, people)
             if mention:
                 mentions.append(mention)
-        if not matches:
-            mentions.extend(self._unlisted(text, toks, first, last, people))
+        if not matches and not organisation:
+            mentions.extend(self._locative_only(text, toks, first, last, people))
         return mentions
 
     def _gazetteer_matches(self, text, toks, first, last) -> list[_Match]:
@@ -146,8 +168,8 @@ class Recognizer:
     def _lookup(self, text, toks, i, j) -> tuple:
         surface = text[toks[i].start: toks[j].end]
         candidates = self.gazetteer.candidates(fold(surface))
-        if _is_acronym(surface):
-            return tuple(c for c in candidates if c.kind == "abbr")
+        if _is_acronym(surface) and len(surface) < 5:
+            return tuple(c for c in candidates if c.kind == "abbr")  # "US", not "Us"; "LONDON" may be London
         abbreviated = "." in surface
         return tuple(c for c in candidates if c.kind in ("name", "alt") or c.kind == "abbr" and abbreviated)
 
@@ -164,38 +186,44 @@ class Recognizer:
                            qualifier=DIRECTIONS[start_token.text.lower()], signal="qualified")
         if word in people and not significant:
             return None
-        alone = match.first == first and match.last == last
-        if not alone:
-            covered = {k for m in matches for k in range(m.first, m.last + 1)}
-            loose = [k for k in range(first, last + 1)
-                     if toks[k].is_capitalised and k not in covered and toks[k].text.lower() not in DIRECTIONS]
-            if loose:
-                # Other capitalised words share the run: "Dong Jun", "Rajnath Singh",
-                # "Beijing Olympics". Only a major place survives, and never in surname position.
-                surname_position = any(k < match.first for k in loose) and not _after_of(toks, match.first)
-                if surname_position or not significant:
-                    return None
+        if _glued(text, toks, match.first - 1, match.first, first, last) and not _major(match.places):
+            return None  # surname position: "Rajnath Singh", "Dong Jun"
+        if _glued(text, toks, match.last, match.last + 1, first, last) and not significant:
+            return None  # first name or modifier: "Franklin Roosevelt"; a major place may modify ("Kentucky State Police")
+        if _eponym(text, toks, match.last) or word.lower() in DIRECTIONS or word.lower() in MONTHS_AND_DAYS:
+            return None
         if match.first == match.last and word_frequency(word.lower()) >= COMMON_WORD_ZIPF and not significant:
             if not _after_locative(toks, match.first):
                 return None
         start, end = toks[match.first].start, toks[match.last].end
         return Mention(start, end, text[start:end])
 
-    def _unlisted(self, text, toks, first, last, people) -> list[Mention]:
-        """A run no gazetteer knows is a place only in a locative context."""
-        return self._locative_only(text, toks, first, last, people, organisation=False)
-
-    def _locative_only(self, text, toks, first, last, people, organisation) -> list[Mention]:
-        if organisation or not _after_locative(toks, first):
+    def _locative_only(self, text, toks, first, last, people) -> list[Mention]:
+        """A run no gazetteer knows is a place only in a locative context ("in Demchok and Depsang")."""
+        if not _after_locative(toks, first):
             return []
-        words = [t for t in toks[first: last + 1] if t.is_word]
-        if not words or any(_not_a_name(t.text) for t in words) or toks[first].text in people:
-            return []
-        start, end = toks[first].start, toks[last].end
-        return [Mention(start, end, text[start:end], signal="context")]
+        mentions = []
+        for seg_first, seg_last in _segments(toks, first, last):
+            words = [t for t in toks[seg_first: seg_last + 1] if t.is_capitalised]
+            if any(_not_a_name(t.text) for t in words) or toks[seg_first].text in people:
+                continue
+            start, end = toks[seg_first].start, toks[seg_last].end
+            mentions.append(Mention(start, end, text[start:end], signal="context"))
+        return mentions
 
 
 # --- helpers on token lists ---------------------------------------------------
+
+
+def _segments(toks: list[Token], first: int, last: int) -> list[tuple[int, int]]:
+    """Split a run on "and"/"&": "Demchok and Depsang" -> two names."""
+    segments, start = [], first
+    for k in range(first, last + 1):
+        if toks[k].text.lower() in ("and", "&"):
+            segments.append((start, k - 1))
+            start = k + 1
+    segments.append((start, last))
+    return [(a, b) for a, b in segments if a <= b]
 
 
 def _starts_name(toks: list[Token], i: int) -> bool:
@@ -213,12 +241,21 @@ def _run_end(toks: list[Token], i: int) -> int:
         nxt = toks[j + 1]
         if nxt.is_capitalised and nxt.is_word and _adjacent(toks[j], nxt):
             j += 1
-        elif (nxt.text.lower() in CONNECTORS and nxt.text.lower() != "and" or nxt.text in "-'’") \
+        elif (nxt.text.lower() in CONNECTORS or nxt.text in "-'’&") \
                 and j + 2 < len(toks) and toks[j + 2].is_capitalised and toks[j + 2].is_word:
             j += 2
         else:
             break
     return j
+
+
+def _glued(text: str, toks: list[Token], left: int, right: int, first: int, last: int) -> bool:
+    """Are tokens left and right capitalised words of the run [first, last], one space apart?"""
+    if left < first or right > last:
+        return False
+    a, b = toks[left], toks[right]
+    return (a.is_capitalised and a.is_word and b.is_capitalised and b.is_word
+            and a.text.lower() not in DIRECTIONS and text[a.end: b.start] == " ")
 
 
 def _qualifies_next(toks: list[Token], i: int, last: int) -> bool:
@@ -254,6 +291,10 @@ def _direction(toks: list[Token], match_first: int, run_first: int) -> int | Non
     return None
 
 
+def _is_title(token: Token) -> bool:
+    return token.text.lower().rstrip(".") in PERSON_TITLES - {"by", "st", "saint"}
+
+
 def _is_acronym(surface: str) -> bool:
     letters = surface.replace(".", "").replace(" ", "")
     return len(letters) > 1 and letters.isupper()
@@ -264,9 +305,26 @@ def _has_organisation_word(toks: list[Token], first: int, last: int) -> bool:
 
 
 def _significant(candidates) -> bool:
-    best = candidates[0].place
-    return (any(c.place.feature_code in SIGNIFICANT_CODES or c.place.source == "curated" for c in candidates)
-            or best.population >= 100_000)
+    """A country, division, continent, capital, curated feature or a town of 100,000."""
+    return any(_denotes(c) and (c.place.feature_code in SIGNIFICANT_CODES or c.place.source == "curated"
+                                or c.place.population >= 100_000) for c in candidates)
+
+
+def _major(candidates) -> bool:
+    """Major enough to be a place even right after another capitalised word ("Skate Canada")."""
+    return any(_denotes(c) and (c.place.feature_code in ("PCLI", "ADM1", "CONT") or c.place.population >= 500_000)
+               for c in candidates)
+
+
+def _denotes(candidate) -> bool:
+    """Does the name properly denote the place (main name or abbreviation; any name of a country)?"""
+    return candidate.kind in ("name", "abbr") or candidate.place.feature_code == "PCLI"
+
+
+def _eponym(text: str, toks: list[Token], last: int) -> bool:
+    """A place name lending its name to a disease or a currency: "Marburg virus", "US$"."""
+    following = toks[last + 1].text.lower() if last + 1 < len(toks) else ""
+    return following in EPONYM_FOLLOWERS or following == "$" and toks[last + 1].start == toks[last].end
 
 
 def _not_a_name(word: str) -> bool:
@@ -279,7 +337,7 @@ def _person_names(toks: list[Token]) -> set[str]:
     """Capitalised words seen right after a person's title: "minister Rajnath Singh" -> both names."""
     names = set()
     for i, token in enumerate(toks[:-1]):
-        if token.text.lower().rstrip(".") in PERSON_TITLES - {"by", "st", "saint"} and toks[i + 1].is_capitalised:
+        if _is_title(token) and toks[i + 1].is_capitalised:
             end = _run_end(toks, i + 1)
             names.update(t.text for t in toks[i + 1: end + 1] if t.is_capitalised)
     return names

@@ -7,14 +7,21 @@ share among the candidates):
 prior
   * feature type and admin level: continent or country 3.0, first-level
     division 2.0, capital +1.5 over a town, curated feature 2.5;
-  * population: log10(population + 1) / 2 (a city of a million: 3.0);
-  * the name is the place's main name rather than an alternate: +0.5.
-context
+  * population: log10(population + 1) / 2 (a city of a million: 3.0; a
+    division counts the people of its towns);
+  * the name is the place's main name rather than an alternate: +2.0;
+  * a town that shares its name with the division it lies in: +2.5
+    ("Rio de Janeiro" the city rather than the state).
+context, pass 1 (explicit cues)
+  * the text calls the name a state or province ("state of Victoria"): +3 to divisions;
   * the candidate's country is named in the article: +1.5, +0.5 more for each
     further mention of it (at most +3 in all);
-  * "X, Y" where Y is a country or division containing the candidate: +4;
-  * distance to the article's unambiguous places: +1.5 within 300 km,
-    +0.75 within 1,000 km of the nearest one.
+  * "X, Y" where Y is a country or division holding the candidate: +4 to X's
+    candidate, and +4 to Y's candidate that holds one of X's.
+context, pass 2 (coherence with the other names' pass-1 choices)
+  * +2.0 times the share of the other places in the candidate's country;
+  * +1.0 when another place lies in the same division;
+  * +1.5 within 300 km of another place, +0.75 within 1,000 km.
 
 One name keeps one meaning within an article. A directional qualifier
 ("Eastern Ladakh") gives that part of the region's shape (shapely), or the
@@ -24,8 +31,9 @@ know go to the geocoder fallback, biased to the article's countries.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 from shapely.geometry import box
 
@@ -37,12 +45,29 @@ from .text import sentences
 
 TYPE_PRIOR = {"CONT": 3.0, "PCLI": 3.0, "ADM1": 2.0, "PPLC": 1.5}
 CURATED_PRIOR = 2.5
-MAIN_NAME_BONUS = 0.5
+MAIN_NAME_BONUS = 2.0
+SEAT_BONUS = 2.5
+DIVISION_CUE_BONUS = 3.0
 COUNTRY_NAMED_BONUS, COUNTRY_REPEAT_BONUS, COUNTRY_BONUS_CAP = 1.5, 0.5, 3.0
+COHERENCE_BONUS = 2.0
+SAME_DIVISION_BONUS = 1.0
 CONTAINER_BONUS = 4.0
 NEAR_KM, NEAR_BONUS, REGION_KM, REGION_BONUS = 300, 1.5, 1000, 0.75
 QUALIFIED_CONFIDENCE_FACTOR = 0.9
 NO_SHAPE_CONFIDENCE_FACTOR = 0.5
+DIVISION_BEFORE = re.compile(r"(?:state|province|region|prefecture|governorate|oblast) of\s+$", re.IGNORECASE)
+DIVISION_AFTER = re.compile(r"^\s+(?:state|province|region|prefecture|governorate|oblast)\b")
+
+
+@dataclass
+class _Context:
+    """What the article tells about where it is: the evidence the scores use."""
+
+    named_countries: Counter = field(default_factory=Counter)  # country code -> mentions
+    chosen: dict[str, Place] = field(default_factory=dict)  # name -> first-pass choice
+    containers: dict[str, set[str]] = field(default_factory=dict)  # name -> country / division keys
+    contained: dict[str, set[str]] = field(default_factory=dict)  # name -> ids of places holding a neighbour
+    division_cue: set[str] = field(default_factory=set)  # names said to be a state or province
 
 
 class Resolver:
@@ -54,16 +79,20 @@ class Resolver:
 
     def __call__(self, text: str, mentions: list[Mention]) -> list[ResolvedMention]:
         candidates = {m.lookup_name: self._candidates(m) for m in mentions}
-        countries = _named_countries(mentions, candidates)
-        anchors = _anchors(candidates)
-        containers = _containers(text, mentions, candidates)
+        context = _Context(named_countries=_named_countries(mentions, candidates),
+                           division_cue=_division_cues(text, mentions))
+        context.containers, context.contained = _containers(text, mentions, candidates)
+        # Pass 1 uses priors and explicit cues; pass 2 adds agreement with the other names' choices.
+        for name, options in candidates.items():
+            if options:
+                context.chosen[name] = _best(name, options, context, coherent=False)[0]
         chosen: dict[str, tuple[Place | None, float, str]] = {}
         for name, options in candidates.items():
             if options:
-                place, confidence = _best(options, countries, anchors, containers.get(name, set()))
+                place, confidence = _best(name, options, context, coherent=True)
                 chosen[name] = (place, confidence, "curated" if place.source == "curated" else "gazetteer")
             else:
-                chosen[name] = self._fallback(name, countries)
+                chosen[name] = self._fallback(name, context.named_countries)
         spans = sentences(text)
         resolved = []
         for mention in mentions:
@@ -113,29 +142,51 @@ def directional_part(shape, direction: str):
     return shape.intersection(box(*boxes[direction])) if direction in boxes else None
 
 
-def _score(candidate: Candidate, countries: Counter, anchors: list[Place], containers: set[str]) -> float:
+def _score(name: str, candidate: Candidate, options, context: _Context, coherent: bool) -> float:
     place = candidate.place
     score = TYPE_PRIOR.get(place.feature_code, 0.0) + math.log10(place.population + 1) / 2
     if place.source == "curated":
         score += CURATED_PRIOR
     if candidate.kind == "name":
         score += MAIN_NAME_BONUS
-    named = countries.get(place.country_code, 0)
+    if place.feature_code.startswith("PPL") and any(
+            o.place.feature_code == "ADM1" and (o.place.country_code, o.place.admin1) == (place.country_code, place.admin1)
+            for o in options):
+        score += SEAT_BONUS  # the city a division is named after: "Rio de Janeiro", "New York"
+    if name in context.division_cue and place.feature_code == "ADM1":
+        score += DIVISION_CUE_BONUS
+    named = context.named_countries.get(place.country_code, 0)
     if named and place.feature_code != "PCLI":
         score += min(COUNTRY_NAMED_BONUS + COUNTRY_REPEAT_BONUS * (named - 1), COUNTRY_BONUS_CAP)
-    if containers & {place.country_code, f"{place.country_code}.{place.admin1}"}:
+    if context.containers.get(name, set()) & {place.country_code, f"{place.country_code}.{place.admin1}"}:
         score += CONTAINER_BONUS
-    nearest = min((haversine_km(place.lat, place.lon, a.lat, a.lon) for a in anchors if a.id != place.id),
-                  default=math.inf)
-    if nearest <= NEAR_KM:
-        score += NEAR_BONUS
-    elif nearest <= REGION_KM:
-        score += REGION_BONUS
+    if place.id in context.contained.get(name, set()):
+        score += CONTAINER_BONUS
+    if coherent:
+        score += _coherence(name, place, context)
     return score
 
 
-def _best(options, countries, anchors, containers) -> tuple[Place, float]:
-    scores = [_score(c, countries, anchors, containers) for c in options]
+def _coherence(name: str, place: Place, context: _Context) -> float:
+    """Agreement with the places the article's other names resolved to."""
+    others = [p for other, p in context.chosen.items() if other != name]
+    if not others:
+        return 0.0
+    same_country = sum(p.country_code == place.country_code for p in others) / len(others)
+    bonus = COHERENCE_BONUS * same_country
+    if place.admin1 and any((p.country_code, p.admin1) == (place.country_code, place.admin1)
+                            and p.feature_code != "PCLI" for p in others):
+        bonus += SAME_DIVISION_BONUS
+    nearest = min(haversine_km(place.lat, place.lon, p.lat, p.lon) for p in others)
+    if nearest <= NEAR_KM:
+        bonus += NEAR_BONUS
+    elif nearest <= REGION_KM:
+        bonus += REGION_BONUS
+    return bonus
+
+
+def _best(name: str, options, context: _Context, coherent: bool) -> tuple[Place, float]:
+    scores = [_score(name, c, options, context, coherent) for c in options]
     top = max(range(len(options)), key=scores.__getitem__)
     total = sum(math.exp(s - scores[top]) for s in scores)
     return options[top].place, 1.0 / total
@@ -152,32 +203,38 @@ def _named_countries(mentions: list[Mention], candidates: dict) -> Counter:
     return named
 
 
-def _anchors(candidates: dict) -> list[Place]:
-    """Places whose name is (nearly) unambiguous: one candidate, or a country or division."""
-    anchors = []
-    for options in candidates.values():
-        if len(options) == 1 or options and options[0].place.feature_code in ("PCLI", "ADM1"):
-            anchors.append(options[0].place)
-    return anchors
+def _containers(text: str, mentions: list[Mention], candidates: dict) -> tuple[dict, dict]:
+    """For "X, Y" where Y may hold X ("Paris, Texas", "Atlanta, Georgia").
 
-
-def _containers(text: str, mentions: list[Mention], candidates: dict) -> dict[str, set[str]]:
-    """For "X, Y" patterns, the countries and divisions Y may be, keyed by X."""
-    found: dict[str, set[str]] = {}
+    Returns the country/division keys X may lie in, and the ids of Y's
+    candidates that hold one of X's candidates.
+    """
+    within: dict[str, set[str]] = {}
+    holders: dict[str, set[str]] = {}
     for first, second in zip(mentions, mentions[1:]):
-        between = text[first.end: second.start]
-        if between.strip() != ",":
+        if text[first.end: second.start].strip() != ",":
             continue
-        keys = set()
+        inner = candidates.get(first.lookup_name) or ()
         for option in candidates.get(second.lookup_name) or ():
-            place = option.place
-            if place.feature_code == "PCLI":
-                keys.add(place.country_code)
-            elif place.feature_code == "ADM1":
-                keys.add(f"{place.country_code}.{place.admin1}")
-        if keys:
-            found.setdefault(first.lookup_name, set()).update(keys)
-    return found
+            outer = option.place
+            if outer.feature_code == "PCLI":
+                key = outer.country_code
+                holds = any(c.place.country_code == key for c in inner)
+            elif outer.feature_code == "ADM1":
+                key = f"{outer.country_code}.{outer.admin1}"
+                holds = any(f"{c.place.country_code}.{c.place.admin1}" == key for c in inner)
+            else:
+                continue
+            within.setdefault(first.lookup_name, set()).add(key)
+            if holds:
+                holders.setdefault(second.lookup_name, set()).add(outer.id)
+    return within, holders
+
+
+def _division_cues(text: str, mentions: list[Mention]) -> set[str]:
+    """Names the text calls a state or province ("the state of Victoria", "Kerala state")."""
+    return {m.lookup_name for m in mentions
+            if DIVISION_BEFORE.search(text[max(0, m.start - 30): m.start]) or DIVISION_AFTER.match(text[m.end: m.end + 20])}
 
 
 def _sentence_of(text: str, spans: list[tuple[int, int]], mention: Mention) -> str:

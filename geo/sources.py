@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import json
+import logging
 import os
 import re
 import tempfile
@@ -19,6 +20,7 @@ from typing import IO, Iterable, Iterator
 
 from .model import Article
 
+log = logging.getLogger(__name__)
 DATE_LINE = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b[^\n]*\n?")
 
 
@@ -51,7 +53,7 @@ def read_text_article(path: Path) -> Article:
     text, published = raw, None
     match = DATE_LINE.match(raw)
     if match:
-        published = _parse_date(match.group(1), path)
+        published = _parse_date(match.group(1), str(path))
         text = raw[match.end():]  # the rest of that line is page furniture
     title = next((line.strip() for line in text.splitlines() if line.strip()), "")
     return Article(id=path.stem, text=text, title=title, date=published)
@@ -74,15 +76,17 @@ def read_jsonl(path: Path) -> Iterator[Article]:
                 text=record["text"],
                 title=str(record.get("title") or ""),
                 url=str(record.get("url") or ""),
-                date=_parse_date(record["date"], path) if record.get("date") else None,
+                date=_parse_date(record["date"], f"{path}:{number}") if record.get("date") else None,
             )
 
 
-def _parse_date(value: str, path: Path) -> date:
+def _parse_date(value: str, where: str) -> date | None:
+    """An ISO publication date; anything else is reported and treated as unknown."""
     try:
         return date.fromisoformat(str(value)[:10])
     except ValueError:
-        raise InputError(f"{path}: date {value!r} is not YYYY-MM-DD") from None
+        log.warning("%s: date %r is not YYYY-MM-DD; publication date unknown", where, value)
+        return None
 
 
 @contextlib.contextmanager

@@ -10,15 +10,15 @@ from functools import lru_cache
 
 from wordfreq import zipf_frequency
 
-from .gazetteer import abbreviations as gazetteer_abbreviations
+from .gazetteer import aliases
 
-TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*\.?|\d+(?:[.,]\d+)*|[^\w\s]")
+TOKEN = re.compile(r"['’][sS]\b|[^\W\d_]+(?:['’](?![sS]\b)[^\W\d_]+)*\.?|\d+(?:[.,]\d+)*|[^\w\s]")
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=[A-Z“\"])")
 ABBREVIATIONS = {"mr.", "mrs.", "ms.", "dr.", "st.", "gen.", "sen.", "rep.", "gov.", "lt.", "col.",
                  "capt.", "maj.", "sgt.", "prof.", "jr.", "sr.", "inc.", "co.", "corp.", "ltd.",
                  "vs.", "no.", "mt.", "ft.", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.",
                  "sep.", "sept.", "oct.", "nov.", "dec.", "u.s.", "u.k.", "u.n.", "e.g.", "i.e."}
-ABBREVIATIONS |= {row["abbreviation"].lower() for row in gazetteer_abbreviations() if row["abbreviation"].endswith(".")}
+ABBREVIATIONS |= {row["alias"].lower() for row in aliases() if row["alias"].endswith(".")}
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,7 @@ class Token:
 def tokens(text: str) -> list[Token]:
     """Words (with inner apostrophes and a trailing period), numbers and punctuation.
 
+    A possessive "'s" is a token of its own, so "Russia's" yields "Russia".
     A trailing period stays on a word only when the word is a known abbreviation
     ("Dr.", "U.S.") or a single capital ("D."); otherwise it is its own token.
     """

@@ -1,16 +1,18 @@
 """Shared pytest fixtures."""
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:  # let tests import `geo` without installing it
-    sys.path.insert(0, str(ROOT))
+from nominatim_server import FakeNominatim
 
-from nominatim_server import FakeNominatim  # noqa: E402
+from geo.gazetteer import Gazetteer
+from geo.model import Article
+from geo.sources import read_articles
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
 
 
 @pytest.fixture
@@ -19,3 +21,14 @@ def nominatim():
     server = FakeNominatim().start()
     yield server
     server.stop()
+
+
+@pytest.fixture(scope="session")
+def gazetteer() -> Gazetteer:
+    """The real local gazetteer, built on first use (into $GEO_HOME in CI)."""
+    return Gazetteer()
+
+
+@pytest.fixture(scope="session")
+def seed_article() -> Article:
+    return next(read_articles([SEEDS]))

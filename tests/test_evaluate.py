@@ -15,10 +15,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:  # make `geo` importable without installing the package
-    sys.path.insert(0, str(ROOT))
 
-from geo.evaluate import (  # noqa: E402
+from geo.evaluate import (
     EARTH_RADIUS_KM,
     EvaluationReport,
     auc_of_errors,

@@ -1,0 +1,72 @@
+"""Recognition: which spans of a text name places."""
+from __future__ import annotations
+
+import pytest
+
+from geo.recognize import Recognizer
+
+
+@pytest.fixture(scope="module")
+def recognise(gazetteer):
+    return Recognizer(gazetteer)
+
+
+def surfaces(recognise, text):
+    return [m.text for m in recognise(text)]
+
+
+def test_longest_gazetteer_name_wins(recognise):
+    assert surfaces(recognise, "The summit was held in Rio de Janeiro, Brazil.") == ["Rio de Janeiro", "Brazil"]
+
+
+def test_offsets_point_into_the_text(recognise):
+    text = "Floods hit Dhaka and Chittagong on Monday."
+    for mention in recognise(text):
+        assert text[mention.start:mention.end] == mention.text
+
+
+def test_people_after_titles_are_not_places(recognise):
+    text = "Foreign minister Paris Hilton met President Georgia Brown in Lagos."
+    assert surfaces(recognise, text) == ["Lagos"]
+
+
+def test_surname_position_is_not_a_place(recognise):
+    # Lincoln is a city of some 290,000, but here it is a surname.
+    assert surfaces(recognise, "Abraham Lincoln crossed the river.") == []
+
+
+def test_a_major_place_may_follow_another_word(recognise):
+    assert surfaces(recognise, "The skater was named to Team Canada.") == ["Canada"]
+
+
+def test_organisations_and_acronyms_are_not_places(recognise):
+    text = "The Asian Development Bank and ASEAN officials met, the Hindustan Times said."
+    assert surfaces(recognise, text) == []
+
+
+def test_unlisted_names_in_locative_context(recognise):
+    mentions = recognise("Troops withdrew from Xyzabad and Qorvintal after talks.")
+    assert [(m.text, m.signal) for m in mentions] == [("Xyzabad", "context"), ("Qorvintal", "context")]
+
+
+def test_common_words_after_in_are_not_unlisted_places(recognise):
+    assert surfaces(recognise, "The bill passed in Parliament in October.") == []
+
+
+def test_qualified_region_is_one_mention(recognise):
+    (mention,) = recognise("Fighting continued in northern Syria.")
+    assert (mention.text, mention.name, mention.qualifier) == ("northern Syria", "Syria", "north")
+
+
+def test_directional_names_in_the_gazetteer_are_not_split(recognise):
+    assert surfaces(recognise, "Talks between South Africa and North Korea.") == ["South Africa", "North Korea"]
+
+
+def test_page_debris_creates_no_places(recognise):
+    text = "Menu Explore\nBy Staff Reporter\nFloods hit Dhaka.\nA boat in Dhaka on Monday.(AFP)\n"
+    assert surfaces(recognise, text) == ["Dhaka"]
+
+
+def test_abbreviations(recognise):
+    assert surfaces(recognise, "Officials in the U.S. and UK said Raleigh, N.C., was hit.") == \
+        ["U.S.", "UK", "Raleigh", "N.C."]

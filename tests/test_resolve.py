@@ -1,0 +1,53 @@
+"""Resolution: which place a mention names."""
+from __future__ import annotations
+
+import pytest
+
+from geo.recognize import Recognizer
+from geo.resolve import Resolver, directional_part
+from shapely.geometry import box
+
+
+@pytest.fixture(scope="module")
+def parse(gazetteer):
+    recognise, resolve = Recognizer(gazetteer), Resolver(gazetteer)
+    return lambda text: {r.mention.text: r for r in resolve(text, recognise(text))}
+
+
+def test_population_prior_picks_the_famous_place(parse):
+    assert parse("Protests spread in Paris.")["Paris"].place.country_code == "FR"
+
+
+def test_container_pattern_overrides_population(parse):
+    resolved = parse("A tornado struck Paris, Texas, overnight.")["Paris"]
+    assert (resolved.place.country_code, resolved.place.admin1) == ("US", "TX")
+
+
+def test_countries_named_in_the_article_steer_resolution(parse):
+    resolved = parse("Rain fell across Australia. In Perth, streets flooded.")["Perth"]
+    assert resolved.place.country_code == "AU"
+
+
+def test_each_mention_says_how_it_was_resolved(parse):
+    resolved = parse("Talks were held in Vientiane.")["Vientiane"]
+    assert resolved.resolved_by == "gazetteer"
+    assert 0 < resolved.confidence <= 1
+    assert resolved.sentence == "Talks were held in Vientiane."
+
+
+def test_directional_part_of_a_shape():
+    square = box(0, 0, 10, 10)
+    assert directional_part(square, "east").bounds == (5, 0, 10, 10)
+    assert directional_part(square, "southwest").bounds == (0, 0, 5, 5)
+
+
+def test_qualified_region_lies_in_that_part(parse):
+    whole = parse("Rain in Australia.")["Australia"].place
+    east = parse("Rain in eastern Australia.")["eastern Australia"].place
+    assert east.lon > whole.lon
+    assert east.id.endswith("#east")
+
+
+def test_unknown_names_stay_unresolved_without_geocoder(parse):
+    resolved = parse("Troops withdrew from Xyzabad.")["Xyzabad"]
+    assert resolved.place is None and resolved.resolved_by == ""
