@@ -62,6 +62,8 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from countryinfo import all_countries
+
 from .dates import find_dates
 from .model import Article, Event, EventDate, Place, ResolvedMention
 from .recognize import ORGANISATION_WORDS, PERSON_TITLES
@@ -131,7 +133,11 @@ LOCATIVE_BEFORE = re.compile(
 LIST_JOIN = re.compile(r"\s*(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or|&)\s+)(?:the\s+)?", re.I)
 COMPOUND_AFTER = re.compile(r"[-–]\w")  # "India-China relations"
 DATE_AFTER_TRIGGER = re.compile(r"[\s\"'“”‘’)]*(?:\b(?:of|in|on|since|during|from)\b\s*)?", re.I)
-DATE_BEFORE_TRIGGER = re.compile(r"(?:['’]s)?\s+(?:[a-z-]+\s+)?")  # "the 2020 border clashes"
+# "the 2020 border clashes", "Monday's talks", "on Wednesday called for" - at most one
+# modifier word between, and no function word ("2020 during talks" is not bound).
+DATE_BEFORE_TRIGGER = re.compile(
+    r"(?:['’]s)?\s+(?:(?!(?:during|after|before|while|and|or|of|in|on|at|for|to|with|by|from"
+    r"|the|a|an)\b)[a-z-]+\s+)?")
 
 # --- actors -------------------------------------------------------------------
 
@@ -353,8 +359,6 @@ def _known_people(people: list[Person]) -> dict[str, str]:
 @lru_cache(maxsize=1)
 def _demonyms() -> dict[str, str]:
     """Demonym (lower case) -> name of the most populous country using it, from countryinfo."""
-    from countryinfo import all_countries
-
     best: dict[str, tuple[int, str]] = {}
     for country in all_countries():
         info = country.info()
@@ -411,7 +415,8 @@ def _clauses(context: _Context, start: int, end: int) -> list[Clause]:
     clauses: list[Clause] = []
     pending: Clause | None = None  # trigger-less text before the first clause
     for s, e in pieces:
-        opener = text[s:e].split(maxsplit=1)[0].lower() if text[s:e].split() else ""
+        words = text[s:e].split(maxsplit=1)
+        opener = words[0].lower() if words and s != start else ""  # a sentence has no opener
         clause = Clause(s, e, tuple(t for t in context.triggers if s <= t.start and t.end <= e),
                         opener if opener in SUBORDINATORS else "")
         if not clause.triggers:

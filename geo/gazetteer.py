@@ -35,8 +35,9 @@ from shapely.geometry import MultiPoint, shape
 from wordfreq import zipf_frequency
 
 from .model import Place
+from .names import fold
 
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "7"
 # How a name belongs to a place; stored as a digit so that min() picks the best.
 NAME_KINDS = ("name", "alt", "abbr", "demonym")
 DATA_DIR = Path(__file__).resolve().parent.parent / "gazetteer"
@@ -56,14 +57,6 @@ def default_path() -> Path:
     """Where the gazetteer lives: $GEO_HOME or ~/.cache/geo-news."""
     home = os.environ.get("GEO_HOME") or Path.home() / ".cache" / "geo-news"
     return Path(home) / "gazetteer.sqlite"
-
-
-def fold(name: str) -> str:
-    """The lookup key of a name: accents removed, case folded, spacing normalised."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    stripped = stripped.replace("’", "'").replace("‘", "'").replace("-", " ").replace(".", " ")
-    return " ".join(stripped.casefold().split())
 
 
 def _is_latin(name: str) -> bool:
@@ -165,9 +158,7 @@ def _countries() -> Iterator[tuple[Place, list[str], str]]:
         geometry = None
         if info.get("geoJSON"):
             geometry = make_valid(shape(info["geoJSON"]["features"][0]["geometry"]).simplify(0.02))
-        lat, lon = info["latlng"][:2]
-        if geometry is not None and not geometry.contains(_point(lat, lon)):
-            lat, lon = geometry.representative_point().y, geometry.representative_point().x
+        lat, lon = info["latlng"][:2]  # the conventional country point (GeoNames, Wikipedia)
         place = Place(
             id=f"geonames:{geonameid}", name=info["name"], lat=lat, lon=lon,
             feature_class="A", feature_code="PCLI", country_code=code,
@@ -177,12 +168,6 @@ def _countries() -> Iterator[tuple[Place, list[str], str]]:
         # Codes such as "IN" or "IND" are no names in prose; news abbreviations
         # ("U.S.", "UK") and short names ("Britain") come from gazetteer/aliases.csv.
         yield place, [n for n in names if n and len(n) > 3 and usable_alternate(n)], info.get("demonym", "")
-
-
-def _point(lat: float, lon: float):
-    from shapely.geometry import Point
-
-    return Point(lon, lat)
 
 
 def _cities(capitals: set[tuple[str, str]]) -> Iterator[tuple[Place, list[str]]]:
@@ -210,6 +195,15 @@ _DIVISION_SUFFIXES = (" Province", " Region", " State", " Governorate", " Oblast
                       " Prefecture", " County", " Department", " Territory", " Division")
 
 
+# Division types that sit below a first-level one where a country lists both (England's counties).
+_SECOND_LEVEL_TYPES = {
+    "district", "municipality", "county", "parish", "metropolitan department", "unitary authority",
+    "local council", "rural municipality", "district municipality", "metropolitan district", "village",
+    "city", "council area", "london borough", "commune", "urban municipality", "two-tier county",
+    "metropolitan city", "city with county rights", "quarter", "town", "sheadings",
+}
+
+
 def _divisions() -> Iterator[tuple[Place, list[str]]]:
     """First-level divisions; `admin1` holds the ISO 3166-2 code until matched to GeoNames."""
     from countrystatecity_countries import get_countries, get_states_of_country
@@ -224,9 +218,10 @@ def _divisions() -> Iterator[tuple[Place, list[str]]]:
                 # "Hubei Province" is also "Hubei"; "Western Province" is not "Western".
                 if state.name.endswith(suffix) and len(short) > 2 and zipf_frequency(short.lower(), "en") < 4:
                     names.append(short)
+            level = "ADM2" if (state.type or "").lower() in _SECOND_LEVEL_TYPES else "ADM1"
             yield Place(
                 id=f"csc:{state.id}", name=state.name, lat=float(state.latitude),
-                lon=float(state.longitude), feature_class="A", feature_code="ADM1",
+                lon=float(state.longitude), feature_class="A", feature_code=level,
                 country_code=country.iso2, admin1=state.state_code or "",
                 source="countrystatecity",
             ), names[1:]
@@ -283,7 +278,7 @@ def build(path: Path | None = None, curated: Path = CURATED_CSV, progress: bool 
     nearest_admin1 = _NearestAdmin1([p for p, _ in cities])
     divisions = list(_divisions())
     division_of = {}
-    for place, _ in divisions:
+    for place, _ in sorted(divisions, key=lambda d: d[0].feature_code, reverse=True):  # ADM1 last: it wins
         place.admin1 = nearest_admin1(place.country_code, place.lat, place.lon)
         division_of[(place.country_code, place.admin1)] = place
         division_of[(place.country_code, fold(place.name))] = place

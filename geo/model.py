@@ -9,6 +9,8 @@ from dataclasses import dataclass, field, asdict
 from datetime import date
 from typing import Any
 
+from .names import fold
+
 
 @dataclass
 class Article:
@@ -39,6 +41,11 @@ class Mention:
     @property
     def lookup_name(self) -> str:
         return self.name or self.text
+
+    @property
+    def key(self) -> str:
+        """The gazetteer key of the name: one name keeps one meaning within an article."""
+        return fold(self.lookup_name)
 
 
 @dataclass

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .gazetteer import Gazetteer, fold
+from .gazetteer import Gazetteer
+from .names import fold
 from .model import Mention
 from .text import Token, debris_spans, tokens, word_frequency
 

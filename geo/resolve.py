@@ -38,7 +38,7 @@ from dataclasses import dataclass, field, replace
 from shapely.geometry import box
 
 from .evaluate import haversine_km
-from .gazetteer import Candidate, Gazetteer, fold
+from .gazetteer import Candidate, Gazetteer
 from .geocode import Geocoder
 from .model import Mention, Place, ResolvedMention
 from .text import sentences
@@ -68,6 +68,8 @@ class _Context:
     containers: dict[str, set[str]] = field(default_factory=dict)  # name -> country / division keys
     contained: dict[str, set[str]] = field(default_factory=dict)  # name -> ids of places holding a neighbour
     division_cue: set[str] = field(default_factory=set)  # names said to be a state or province
+    own_country: dict[str, str] = field(default_factory=dict)  # name -> the country it names, if any
+    mention_count: Counter = field(default_factory=Counter)  # name -> mentions
 
 
 class Resolver:
@@ -78,9 +80,12 @@ class Resolver:
         self.geocoder = geocoder
 
     def __call__(self, text: str, mentions: list[Mention]) -> list[ResolvedMention]:
-        candidates = {m.lookup_name: self._candidates(m) for m in mentions}
+        candidates = {m.key: self._candidates(m) for m in mentions}
         context = _Context(named_countries=_named_countries(mentions, candidates),
-                           division_cue=_division_cues(text, mentions))
+                           division_cue=_division_cues(text, mentions),
+                           own_country={name: c[0].place.country_code for name, options in candidates.items()
+                                        for c in [[o for o in options if o.place.feature_code == "PCLI"]] if c},
+                           mention_count=Counter(m.key for m in mentions))
         context.containers, context.contained = _containers(text, mentions, candidates)
         # Pass 1 uses priors and explicit cues; pass 2 adds agreement with the other names' choices.
         for name, options in candidates.items():
@@ -96,7 +101,7 @@ class Resolver:
         spans = sentences(text)
         resolved = []
         for mention in mentions:
-            place, confidence, how = chosen[mention.lookup_name]
+            place, confidence, how = chosen[mention.key]
             if place is not None and mention.qualifier:
                 place, confidence = self._part(place, mention, confidence)
             resolved.append(ResolvedMention(mention, place, round(confidence, 3), how if place else "",
@@ -104,7 +109,7 @@ class Resolver:
         return resolved
 
     def _candidates(self, mention: Mention) -> tuple[Candidate, ...]:
-        options = self.gazetteer.candidates(fold(mention.lookup_name))
+        options = self.gazetteer.candidates(mention.key)
         return tuple(c for c in options if c.kind != "demonym")
 
     def _fallback(self, name: str, countries: Counter) -> tuple[Place | None, float, str]:
@@ -149,13 +154,15 @@ def _score(name: str, candidate: Candidate, options, context: _Context, coherent
         score += CURATED_PRIOR
     if candidate.kind == "name":
         score += MAIN_NAME_BONUS
-    if place.feature_code.startswith("PPL") and any(
+    if candidate.kind == "name" and place.feature_code.startswith("PPL") and any(
             o.place.feature_code == "ADM1" and (o.place.country_code, o.place.admin1) == (place.country_code, place.admin1)
             for o in options):
         score += SEAT_BONUS  # the city a division is named after: "Rio de Janeiro", "New York"
     if name in context.division_cue and place.feature_code == "ADM1":
         score += DIVISION_CUE_BONUS
     named = context.named_countries.get(place.country_code, 0)
+    if context.own_country.get(name) == place.country_code:
+        named -= context.mention_count.get(name, 0)  # a name is no evidence for itself ("Mexico")
     if named and place.feature_code != "PCLI":
         score += min(COUNTRY_NAMED_BONUS + COUNTRY_REPEAT_BONUS * (named - 1), COUNTRY_BONUS_CAP)
     if context.containers.get(name, set()) & {place.country_code, f"{place.country_code}.{place.admin1}"}:
@@ -196,7 +203,7 @@ def _named_countries(mentions: list[Mention], candidates: dict) -> Counter:
     """Countries the article names, counted per mention (from each name's top country)."""
     named = Counter()
     for mention in mentions:
-        options = candidates.get(mention.lookup_name) or ()
+        options = candidates.get(mention.key) or ()
         countries = [c.place for c in options if c.place.feature_code == "PCLI"]
         if countries:
             named[countries[0].country_code] += 1
@@ -214,8 +221,8 @@ def _containers(text: str, mentions: list[Mention], candidates: dict) -> tuple[d
     for first, second in zip(mentions, mentions[1:]):
         if text[first.end: second.start].strip() != ",":
             continue
-        inner = candidates.get(first.lookup_name) or ()
-        for option in candidates.get(second.lookup_name) or ():
+        inner = candidates.get(first.key) or ()
+        for option in candidates.get(second.key) or ():
             outer = option.place
             if outer.feature_code == "PCLI":
                 key = outer.country_code
@@ -225,15 +232,15 @@ def _containers(text: str, mentions: list[Mention], candidates: dict) -> tuple[d
                 holds = any(f"{c.place.country_code}.{c.place.admin1}" == key for c in inner)
             else:
                 continue
-            within.setdefault(first.lookup_name, set()).add(key)
+            within.setdefault(first.key, set()).add(key)
             if holds:
-                holders.setdefault(second.lookup_name, set()).add(outer.id)
+                holders.setdefault(second.key, set()).add(outer.id)
     return within, holders
 
 
 def _division_cues(text: str, mentions: list[Mention]) -> set[str]:
     """Names the text calls a state or province ("the state of Victoria", "Kerala state")."""
-    return {m.lookup_name for m in mentions
+    return {m.key for m in mentions
             if DIVISION_BEFORE.search(text[max(0, m.start - 30): m.start]) or DIVISION_AFTER.match(text[m.end: m.end + 20])}
 
 
