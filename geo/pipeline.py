@@ -28,10 +28,10 @@ class Pipeline:
 
     @classmethod
     def default(cls, gazetteer_path: Path | None = None, geocoder: Geocoder | None = None,
-                events: bool = True) -> "Pipeline":
+                events: bool = True, demonyms: bool = False) -> "Pipeline":
         """The standard stages over the local gazetteer (built on first use)."""
         gazetteer = Gazetteer(gazetteer_path)
-        return cls(Recognizer(gazetteer), Resolver(gazetteer, geocoder),
+        return cls(Recognizer(gazetteer, demonyms=demonyms), Resolver(gazetteer, geocoder),
                    extract_events if events else None, geocoder)
 
     def parse(self, article: Article) -> ParsedArticle:

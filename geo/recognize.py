@@ -91,8 +91,11 @@ class _Match:
 class Recognizer:
     """Finds place mentions in text with the gazetteer and general cues."""
 
-    def __init__(self, gazetteer: Gazetteer):
+    def __init__(self, gazetteer: Gazetteer, demonyms: bool = False):
+        """`demonyms=True` also marks adjectives of countries ("Turkish", "Syrian") as mentions
+        of the country, as some annotation guidelines (TR-News) do; others (GeoVirus) do not."""
         self.gazetteer = gazetteer
+        self.kinds = ("name", "alt", "demonym") if demonyms else ("name", "alt")
 
     def __call__(self, text: str) -> list[Mention]:
         toks = tokens(text)
@@ -172,7 +175,7 @@ class Recognizer:
         if _is_acronym(surface) and len(surface) < 5:
             return tuple(c for c in candidates if c.kind == "abbr")  # "US", not "Us"; "LONDON" may be London
         abbreviated = "." in surface
-        return tuple(c for c in candidates if c.kind in ("name", "alt") or c.kind == "abbr" and abbreviated)
+        return tuple(c for c in candidates if c.kind in self.kinds or c.kind == "abbr" and abbreviated)
 
     def _accept(self, text, toks, match, first, last, matches, people) -> Mention | None:
         """Keep a gazetteer match unless its position or the word says it is no place."""
@@ -197,7 +200,8 @@ class Recognizer:
             if not _after_locative(toks, match.first):
                 return None
         start, end = toks[match.first].start, toks[match.last].end
-        return Mention(start, end, text[start:end])
+        signal = "demonym" if all(c.kind == "demonym" for c in match.places) else "gazetteer"
+        return Mention(start, end, text[start:end], signal=signal)
 
     def _locative_only(self, text, toks, first, last, people) -> list[Mention]:
         """A run no gazetteer knows is a place only in a locative context ("in Demchok and Depsang")."""

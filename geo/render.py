@@ -357,8 +357,8 @@ class MapData:
     """Everything the map shows, as compact lists of escaped fragments (see `_EventLayer`)."""
 
     def __init__(self, parsed: list[ParsedArticle]):
-        self.types = [k for k in EVENT_TYPES
-                      if any(_type_key(e.type) == k for item in parsed for e in item.events)]
+        placed = {_type_key(e.type) for item in parsed for e in item.events if _event_places(e)}
+        self.types = [k for k in EVENT_TYPES if k in placed]
         type_index = {k: i for i, k in enumerate(self.types)}
         self.articles: list[list] = []
         self.article_names: list[str] = []
@@ -459,7 +459,8 @@ def render_map(parsed: Iterable[ParsedArticle], offline: bool = False) -> folium
     """A Leaflet map of the events (coloured by type) and of places mentioned without an event."""
     parsed = list(parsed)
     data = MapData(parsed)
-    fmap = folium.Map(location=[20, 0], zoom_start=2, tiles=None, control_scale=True)
+    fmap = folium.Map(location=[20, 0], zoom_start=2, tiles=None, control_scale=True,
+                      maxZoom=18, world_copy_jump=True, font_size="0.75rem")
     fmap.default_js, fmap.default_css = ([], []) if offline else (list(_MAP_JS), list(_MAP_CSS))
     root = fmap.get_root()
     if offline:
@@ -503,7 +504,8 @@ def render_map(parsed: Iterable[ParsedArticle], offline: bool = False) -> folium
     folium.LayerControl(collapsed=entries > 12).add_to(fmap)
     bounds = data.bounds()
     if bounds:
-        fmap.fit_bounds(bounds, padding=(30, 30), max_zoom=7)
+        # Room for the controls: zoom/layers at the top, time slider and legend at the bottom.
+        fmap.fit_bounds(bounds, padding_top_left=(50, 40), padding_bottom_right=(50, 170), max_zoom=7)
     return fmap
 
 
@@ -524,6 +526,7 @@ def _inline_assets(root) -> None:
             element = f"<style>/* {relative} */\n{text}</style>"
         else:
             text = re.sub(r"</(script)", r"<\\/\1", text, flags=re.IGNORECASE)
+            text = re.sub(r"^//# sourceMappingURL=.*$", "", text, flags=re.MULTILINE)
             element = f"<script>/* {relative}, see geo/assets/README.md for licence */\n{text}</script>"
         root.header.add_child(Element(element), name=f"inline_{relative}")
 
@@ -643,7 +646,8 @@ class _EventLayer(MacroElement):
             }
             D.points.forEach(function (p) {
                 var ev = D.events[p[2]];
-                var m = L.marker([p[0], p[1]], {icon: typeIcons[ev[0]], riseOnHover: true});
+                var m = L.marker([p[0], p[1]], {icon: typeIcons[ev[0]], riseOnHover: true,
+                                                 geoColour: D.types[ev[0]][1], geoOrder: ev[0]});
                 m.bindPopup(function () { return eventPopup(p); }, {maxWidth: 380});
                 var e = {layer: m, group: typeGroups[ev[0]], arts: [ev[1]], timed: true, date: ev[2], on: false};
                 entries.push(e);
@@ -654,7 +658,7 @@ class _EventLayer(MacroElement):
                 }
             });
             D.places.forEach(function (p) {
-                var m = L.marker([p[0], p[1]], {icon: placeIcon});
+                var m = L.marker([p[0], p[1]], {icon: placeIcon, geoColour: '{{ this.place_colour }}', geoOrder: 99});
                 m.bindPopup(p[2], {maxWidth: 380});
                 var e = {layer: m, group: placeGroup, arts: p[3], timed: false, date: null, on: false};
                 entries.push(e);
@@ -787,10 +791,22 @@ class _Legend(MacroElement):
 
 _CLUSTER_ICON = """
     function (cluster) {
-        var n = cluster.getChildCount();
-        var size = n < 10 ? 30 : n < 100 ? 36 : n < 1000 ? 42 : 48;
-        return L.divIcon({html: '<div><span>' + n + '</span></div>', className: 'marker-cluster geo-cluster',
-                          iconSize: L.point(size, size)});
+        // A ring split by the event types inside (colours are ours, not data).
+        var n = cluster.getChildCount(), counts = {};
+        cluster.getAllChildMarkers().forEach(function (m) {
+            var key = m.options.geoOrder;
+            if (!counts[key]) { counts[key] = {colour: m.options.geoColour, n: 0}; }
+            counts[key].n++;
+        });
+        var stops = [], at = 0;
+        Object.keys(counts).sort(function (a, b) { return a - b; }).forEach(function (key) {
+            var next = at + counts[key].n / n * 100;
+            stops.push(counts[key].colour + ' ' + at.toFixed(1) + '% ' + next.toFixed(1) + '%');
+            at = next;
+        });
+        var size = n < 10 ? 32 : n < 100 ? 38 : n < 1000 ? 44 : 50;
+        return L.divIcon({html: '<div style="background:conic-gradient(' + stops.join(',') + ')"><span>' + n +
+                                '</span></div>', className: 'geo-cluster', iconSize: L.point(size, size)});
     }
 """
 
@@ -798,10 +814,10 @@ _CSS = f"""
 .geo-dot span {{display:block;width:100%;height:100%;border-radius:50%;border:1.5px solid #222;
   box-sizing:border-box;box-shadow:0 0 2px rgba(255,255,255,.9);}}
 .geo-dot-place span {{background:{PLACE_COLOUR};border-color:#555;opacity:.9;}}
-.geo-cluster {{background:rgba(60,60,60,.25);border-radius:50%;}}
-.geo-cluster div {{background:rgba(255,255,255,.95);border:2px solid #444;width:calc(100% - 8px);
-  height:calc(100% - 8px);margin:2px;border-radius:50%;display:flex;align-items:center;justify-content:center;
-  font:bold 12px/1 sans-serif;color:#222;}}
+.geo-cluster div {{width:100%;height:100%;border-radius:50%;display:flex;align-items:center;
+  justify-content:center;box-shadow:0 0 3px rgba(0,0,0,.6);}}
+.geo-cluster span {{background:#fff;border-radius:50%;width:calc(100% - 10px);height:calc(100% - 10px);
+  display:flex;align-items:center;justify-content:center;font:bold 12px/1 sans-serif;color:#222;}}
 .geo-popup {{font:13px/1.4 sans-serif;max-width:360px;}}
 .geo-popup .geo-head {{border-left:5px solid;padding-left:6px;margin-bottom:4px;text-transform:none;}}
 .geo-popup .geo-k {{color:#666;font-size:11px;text-transform:uppercase;margin-right:4px;}}

@@ -110,7 +110,8 @@ class Resolver:
 
     def _candidates(self, mention: Mention) -> tuple[Candidate, ...]:
         options = self.gazetteer.candidates(mention.key)
-        return tuple(c for c in options if c.kind != "demonym")
+        wanted = (lambda kind: kind == "demonym") if mention.signal == "demonym" else (lambda kind: kind != "demonym")
+        return tuple(c for c in options if wanted(c.kind))
 
     def _fallback(self, name: str, countries: Counter) -> tuple[Place | None, float, str]:
         if self.geocoder is None:
