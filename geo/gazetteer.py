@@ -296,7 +296,7 @@ def build(path: Path | None = None, curated: Path = CURATED_CSV, progress: bool 
     _outline_divisions(division_of, [p for p, _ in cities] + [p for p, _ in curated_rows])
     steps.update()
 
-    tmp = path.with_suffix(".building")
+    tmp = path.with_suffix(f".building-{os.getpid()}")  # concurrent builders never share a file
     tmp.unlink(missing_ok=True)
     db = sqlite3.connect(tmp)
     db.executescript(
