@@ -58,18 +58,26 @@ ORGANISATION_WORDS = {
     "court", "hospital", "clinic", "centre", "center", "foundation", "airlines", "airways",
     "club", "fc", "league", "cup", "games", "olympics", "championship", "festival", "award",
     "prize", "church", "cathedral", "mosque", "temple", "museum", "stadium", "airport", "station",
-    "street", "road", "avenue", "square", "bridge", "hotel", "park", "house", "office", "board",
+    "hotel", "house", "office", "board",
     "authority", "service", "services", "union", "federation", "alliance", "front", "movement",
     "times", "channel", "tv", "radio", "network", "magazine", "review", "show", "act", "treaty",
     "accord", "declaration", "plus", "ministers", "representatives", "parliament", "assembly",
     "senate", "congress", "cabinet", "government", "administration", "state's", "fund",
     "programme", "program", "project", "initiative", "society", "institution", "laboratory",
     "lab", "labs", "technologies", "systems", "industries", "holdings", "partners", "media",
+    "elementary", "high", "academy", "mall", "restaurant", "bar", "cafe", "store", "market",
 }
 EPONYM_FOLLOWERS = {"virus", "viruses", "fever", "flu", "influenza", "disease", "syndrome", "strain",
                     "variant", "encephalitis", "dollar", "dollars"}
+# A capitalised run ending or starting with these words names a place even when no gazetteer
+# holds it ("Metcalfe County", "Hutcheson Road", "Fort Detrick", "Lake Erie").
+FEATURE_SUFFIXES = {"county", "parish", "province", "district", "region", "valley", "island", "islands",
+                    "river", "lake", "mountains", "hills", "bay", "gulf", "sea", "ocean", "desert",
+                    "peninsula", "plateau", "strait", "canal", "street", "road", "avenue", "highway",
+                    "boulevard", "square", "bridge", "park", "airport", "camp"}
+FEATURE_PREFIXES = {"fort", "mount", "lake", "port", "cape", "isle", "camp"}
+ADMIN_SUFFIXES = {"county", "parish", "province", "district", "region"}
 SIGNIFICANT_CODES = {"PCLI", "ADM1", "CONT", "PPLC"}
-REGION_CODES = {"PCLI", "ADM1", "CONT", "RGN", "AREA", "PLN", "PLAT", "MTS", "DSRT", "VAL", "SEA"}
 MONTHS_AND_DAYS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
@@ -100,7 +108,7 @@ class Recognizer:
     def __call__(self, text: str) -> list[Mention]:
         toks = tokens(text)
         blocked = _debris_tokens(text, toks)
-        people = _person_names(toks)
+        people = self._person_names(toks)
         mentions: list[Mention] = []
         i = 0
         while i < len(toks):
@@ -134,6 +142,9 @@ class Recognizer:
         if before in PERSON_TITLES or _is_title(toks[first]) and first < last:
             return []  # "minister Paris Hilton", "President Georgia Brown"
         organisation = _has_organisation_word(toks, first, last)
+        feature = self._feature_name(text, toks, first, last)
+        if feature and not organisation:
+            return [feature]
         matches = self._gazetteer_matches(text, toks, first, last)
         mentions = []
         for match in matches:
@@ -192,16 +203,56 @@ class Recognizer:
             return None
         if _glued(text, toks, match.first - 1, match.first, first, last) and not _major(match.places):
             return None  # surname position: "Rajnath Singh", "Dong Jun"
-        if _glued(text, toks, match.last, match.last + 1, first, last) and not significant:
-            return None  # first name or modifier: "Franklin Roosevelt"; a major place may modify ("Kentucky State Police")
+        if _glued(text, toks, match.last, match.last + 1, first, last):
+            following = toks[match.last + 1].text.lower()
+            if not significant or word_frequency(following) < RARE_WORD_ZIPF and not _major(match.places):
+                return None  # a first name ("Vladimir Putin"); a major place may modify ("Kentucky State Police")
         if _eponym(text, toks, match.last) or word.lower() in DIRECTIONS or word.lower() in MONTHS_AND_DAYS:
             return None
-        if match.first == match.last and word_frequency(word.lower()) >= COMMON_WORD_ZIPF and not significant:
-            if not _after_locative(toks, match.first):
+        if match.first == match.last and word_frequency(word.lower()) >= COMMON_WORD_ZIPF:
+            # A common word ("Centre", "Lakes", "Buffalo") is a place when it is a country or a
+            # great city, or when the text puts it after "in", "at", "near".
+            if not _major(match.places) and not _after_locative(toks, match.first):
                 return None
         start, end = toks[match.first].start, toks[match.last].end
         signal = "demonym" if all(c.kind == "demonym" for c in match.places) else "gazetteer"
         return Mention(start, end, text[start:end], signal=signal)
+
+    def _person_names(self, toks: list[Token]) -> set[str]:
+        """Words this article uses as people's names.
+
+        After a title ("minister Rajnath Singh") every word of the name; in a
+        two- or three-word run that no gazetteer holds whole ("John Walsh"), the
+        surname, and the given name too when the surname is a rare word.
+        """
+        names, i = set(), 0
+        while i < len(toks):
+            end = _run_end(toks, i) if toks[i].is_capitalised and toks[i].is_word else i
+            words = toks[i: end + 1]
+            if i > 0 and _is_title(toks[i - 1]) and words[0].is_capitalised:
+                names.update(t.text for t in words if t.is_capitalised)
+            elif 2 <= len(words) <= 3 and all(t.is_word and t.is_capitalised for t in words) \
+                    and not self.gazetteer.candidates(fold(" ".join(t.text for t in words))) \
+                    and not _has_organisation_word(toks, i, end):
+                names.add(words[-1].text)
+                if word_frequency(words[-1].text.lower()) < RARE_WORD_ZIPF:
+                    names.add(words[0].text)
+            i = end + 1
+        return names
+
+    def _feature_name(self, text, toks, first, last) -> Mention | None:
+        """A run shaped like a feature's name: "Metcalfe County", "Lake Erie", "Church Street"."""
+        words = [t for t in toks[first: last + 1] if t.is_capitalised and t.is_word]
+        if len(words) < 2 or not (words[-1].text.lower() in FEATURE_SUFFIXES or words[0].text.lower() in FEATURE_PREFIXES):
+            return None
+        surface = text[toks[first].start: toks[last].end]
+        if self.gazetteer.candidates(fold(surface)):
+            return None  # the gazetteer knows it whole; the normal path takes it
+        name = surface
+        if words[-1].text.lower() in ADMIN_SUFFIXES:
+            name = text[toks[first].start: words[-2].end]  # "Santa Clara County" is looked up as "Santa Clara"
+        return Mention(toks[first].start, toks[last].end, surface, name=name if name != surface else "",
+                       signal="pattern")
 
     def _locative_only(self, text, toks, first, last, people) -> list[Mention]:
         """A run no gazetteer knows is a place only in a locative context ("in Demchok and Depsang")."""
@@ -336,16 +387,6 @@ def _not_a_name(word: str) -> bool:
     lower = word.lower().rstrip(".")
     return (lower in MONTHS_AND_DAYS or lower in DIRECTIONS or _is_acronym(word)
             or word_frequency(lower) >= RARE_WORD_ZIPF)
-
-
-def _person_names(toks: list[Token]) -> set[str]:
-    """Capitalised words seen right after a person's title: "minister Rajnath Singh" -> both names."""
-    names = set()
-    for i, token in enumerate(toks[:-1]):
-        if _is_title(token) and toks[i + 1].is_capitalised:
-            end = _run_end(toks, i + 1)
-            names.update(t.text for t in toks[i + 1: end + 1] if t.is_capitalised)
-    return names
 
 
 def _debris_tokens(text: str, toks: list[Token]) -> set[int]:
