@@ -14,6 +14,7 @@ import click
 
 from . import gazetteer as gazetteer_module
 from .geocode import DEFAULT_USER_AGENT, Geocoder
+from .engines import ENGINES, default_workers, parse_stream, resume_ids
 from .pipeline import Pipeline, article_record
 from .render import write_outputs
 from .sources import InputError, atomic_writer, read_articles
@@ -30,6 +31,8 @@ def _geocoder_options(command):
         click.option("--geocoder-url", default=None, envvar="GEO_GEOCODER_URL",
                      help="Base URL of the geocoder (e.g. a self-hosted Nominatim)."),
         click.option("--user-agent", default=DEFAULT_USER_AGENT, envvar="GEO_USER_AGENT", show_default=True),
+        click.option("--demonyms", is_flag=True,
+                     help="Also mark country adjectives (\"Turkish\") as mentions of the country."),
         click.option("--gazetteer", "gazetteer_path", type=click.Path(path_type=Path), default=None,
                      envvar="GEO_GAZETTEER", help="Gazetteer SQLite file (default: ~/.cache/geo-news)."),
     ]
@@ -38,21 +41,48 @@ def _geocoder_options(command):
     return command
 
 
-def _pipeline(offline, no_geocoder, provider, geocoder_url, user_agent, gazetteer_path) -> Pipeline:
+def _pipeline(offline, no_geocoder, provider, geocoder_url, user_agent, demonyms, gazetteer_path) -> Pipeline:
     geocoder = None
     if not no_geocoder:
         cache = (gazetteer_path or gazetteer_module.default_path()).with_name("geocode-cache.sqlite")
         geocoder = Geocoder(cache, provider=provider, user_agent=user_agent, base_url=geocoder_url,
                             offline=offline)
-    return Pipeline.default(gazetteer_path, geocoder)
+    return Pipeline.default(gazetteer_path, geocoder, demonyms=demonyms)
 
 
-def _run(inputs, pipeline: Pipeline, on_article) -> int:
-    """Parse every article, handing each result to `on_article`; return the exit code."""
-    done, skipped = 0, 0
+def _engine_options(command):
+    options = [
+        click.option("--workers", type=click.IntRange(min=1), default=None,
+                     help="Parallel worker processes (default: all cores); 1 runs without a pool."),
+        click.option("--engine", type=click.Choice(ENGINES), default="local", show_default=True,
+                     help="local: a process pool on this machine; dask: a Dask distributed cluster."),
+        click.option("--scheduler", default=None, metavar="ADDRESS",
+                     help="Dask scheduler address (implies --engine dask; default: a LocalCluster of --workers)."),
+        click.option("--quiet", is_flag=True, help="No progress bar (there is none when stderr is not a terminal)."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _run(inputs, pipeline: Pipeline, on_article, *, transform=None, skip_ids=frozenset(),
+         workers=1, engine="local", scheduler=None, quiet=False) -> int:
+    """Parse every article (but those in `skip_ids`), handing each result to `on_article`; return the exit code."""
+    done, skipped, already = 0, 0, 0
+
+    def to_do(articles):
+        nonlocal already
+        for article in articles:
+            if article.id in skip_ids:
+                already += 1
+            else:
+                yield article
+
     try:
-        for article in read_articles(inputs):
-            on_article(pipeline.parse(article))
+        for result in parse_stream(to_do(read_articles(inputs)), "dask" if scheduler else engine,
+                                   workers or default_workers(), scheduler, pipeline=pipeline,
+                                   transform=transform, progress=not quiet and sys.stderr.isatty()):
+            on_article(result)
             done += 1
     except InputError as error:
         click.echo(f"geo: {error}", err=True)
@@ -60,7 +90,7 @@ def _run(inputs, pipeline: Pipeline, on_article) -> int:
     unresolved = pipeline.unresolved_names()
     if unresolved:
         click.echo("geo: the geocoder could not be reached; unresolved: " + ", ".join(sorted(unresolved)), err=True)
-    if done == 0:
+    if done + already == 0:
         return EXIT_NOTHING
     return EXIT_PARTIAL if skipped else EXIT_OK
 
@@ -74,16 +104,27 @@ def main():
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path), default="-", help="JSONL file (default: stdout).")
+@click.option("--resume", is_flag=True,
+              help="Append to OUTPUT, skipping the articles whose id it already holds. OUTPUT is then "
+                   "written in place (not atomically), so an interrupted run can be resumed.")
+@_engine_options
 @_geocoder_options
-def parse(inputs, output, **options):
+def parse(inputs, output, resume, workers, engine, scheduler, quiet, **options):
     """Write one JSON object per article with its place mentions."""
+    if resume and str(output) == "-":
+        raise click.UsageError("--resume needs -o FILE")
     pipeline = _pipeline(**options)
+    run = dict(transform=article_record, workers=workers, engine=engine, scheduler=scheduler, quiet=quiet)
     if str(output) == "-":
-        code = _run(inputs, pipeline, lambda p: click.echo(json.dumps(article_record(p), ensure_ascii=False)))
+        code = _run(inputs, pipeline, lambda r: click.echo(json.dumps(r, ensure_ascii=False)), **run)
+    elif resume:
+        done = resume_ids(output)
+        with open(output, "a", encoding="utf-8") as handle:
+            code = _run(inputs, pipeline, lambda r: handle.write(json.dumps(r, ensure_ascii=False) + "\n"),
+                        skip_ids=done, **run)
     else:
         with atomic_writer(output) as handle:
-            code = _run(inputs, pipeline,
-                        lambda p: handle.write(json.dumps(article_record(p), ensure_ascii=False) + "\n"))
+            code = _run(inputs, pipeline, lambda r: handle.write(json.dumps(r, ensure_ascii=False) + "\n"), **run)
     sys.exit(code)
 
 
@@ -91,11 +132,13 @@ def parse(inputs, output, **options):
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path), default="maps", show_default=True,
               help="Folder for map.html, mentions.csv, events.csv and the GeoJSON files.")
+@_engine_options
 @_geocoder_options
-def map_command(inputs, output, **options):
+def map_command(inputs, output, workers, engine, scheduler, quiet, **options):
     """Write an HTML map, CSVs and GeoJSON of the places and events in the articles."""
     parsed = []
-    code = _run(inputs, _pipeline(**options), parsed.append)
+    code = _run(inputs, _pipeline(**options), parsed.append, workers=workers, engine=engine,
+                scheduler=scheduler, quiet=quiet)
     if parsed:
         paths = write_outputs(parsed, output)
         click.echo("wrote " + ", ".join(str(p) for p in paths.values()), err=True)

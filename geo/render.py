@@ -404,7 +404,7 @@ class MapData:
             place = group[0][1].place
             self.places.append([round(place.lat, COORD_DIGITS), round(place.lon, COORD_DIGITS),
                                 self._place_popup(group), sorted({index_of[id(item)] for item, _ in group}),
-                                self._shape(place, shape_index)])
+                                self._shape(place, shape_index), esc(place.name)])
 
     def _shape(self, place, shape_index: dict[str, int]) -> int:
         if place.id in shape_index:
@@ -501,7 +501,7 @@ def render_map(parsed: Iterable[ParsedArticle], offline: bool = False) -> folium
     _EventLayer(data, type_groups, place_group, article_layers).add_to(fmap)
     _Legend(data).add_to(fmap)
     entries = len(type_groups) + len(article_layers) + (place_group is not None) + offline
-    folium.LayerControl(collapsed=entries > 12).add_to(fmap)
+    folium.LayerControl(collapsed=entries > 8).add_to(fmap)
     bounds = data.bounds()
     if bounds:
         # Room for the controls: zoom/layers at the top, time slider and legend at the bottom.
@@ -565,15 +565,47 @@ def world_outlines() -> dict:
     features = []
     for geometry in topology["objects"]["countries"]["geometries"]:
         if geometry["type"] == "Polygon":
-            coords = polygon(geometry["arcs"])
+            polygons = [polygon(geometry["arcs"])]
         elif geometry["type"] == "MultiPolygon":
-            coords = [p for p in (polygon(rings) for rings in geometry["arcs"]) if p] or None
+            polygons = [polygon(rings) for rings in geometry["arcs"]]
         else:
-            coords = None
+            polygons = []
+        coords = [part for p in polygons if p for part in _split_at_antimeridian(p)]
         if coords:
             features.append({"type": "Feature", "properties": {},
-                             "geometry": {"type": geometry["type"], "coordinates": coords}})
+                             "geometry": {"type": "MultiPolygon", "coordinates": coords}})
     return {"type": "FeatureCollection", "features": features}
+
+
+def _split_at_antimeridian(rings: list) -> list:
+    """A polygon whose outline jumps across ±180° (Fiji, Chukotka) cut into pieces on each side.
+
+    Drawn as is, such a ring would streak across the whole map. A ring that crosses
+    once (Antarctica, round the pole) is left alone: its jump is its edge at the bottom.
+    """
+    exterior = rings[0]
+    jumps = sum(abs(b[0] - a[0]) > 180 for a, b in zip(exterior, exterior[1:]))
+    if jumps == 0 or jumps % 2:
+        return [rings]
+    from shapely import affinity
+    from shapely.geometry import box
+
+    unwrapped, shift = [exterior[0]], 0.0
+    for a, b in zip(exterior, exterior[1:]):
+        if b[0] - a[0] > 180:
+            shift -= 360
+        elif b[0] - a[0] < -180:
+            shift += 360
+        unwrapped.append([b[0] + shift, b[1]])
+    shape = Polygon(unwrapped).buffer(0)
+    world = box(-180, -90, 180, 90)
+    pieces = []
+    for offset in (-360, 0, 360):
+        part = affinity.translate(shape, xoff=offset).intersection(world)
+        for piece in getattr(part, "geoms", [part]):
+            if piece.geom_type == "Polygon" and not piece.is_empty:
+                pieces.append([[[round(x, 2), round(y, 2)] for x, y in piece.exterior.coords]])
+    return pieces
 
 
 class _CountryOutlines(folium.map.Layer):
@@ -617,6 +649,8 @@ class _EventLayer(MacroElement):
                 return L.divIcon({className: 'geo-dot geo-dot-event', iconSize: [14, 14],
                                   html: '<span style="background:' + t[1] + '"></span>'});
             });
+            var scratch = document.createElement('textarea');
+            function plain(escaped) { scratch.innerHTML = escaped; return scratch.value; }  // for title attributes
             var placeIcon = L.divIcon({className: 'geo-dot geo-dot-place', iconSize: [10, 10], html: '<span></span>'});
 
             function article(i) {
@@ -647,6 +681,7 @@ class _EventLayer(MacroElement):
             D.points.forEach(function (p) {
                 var ev = D.events[p[2]];
                 var m = L.marker([p[0], p[1]], {icon: typeIcons[ev[0]], riseOnHover: true,
+                                                 title: plain(p[3]) + ' — ' + plain(D.types[ev[0]][0]),
                                                  geoColour: D.types[ev[0]][1], geoOrder: ev[0]});
                 m.bindPopup(function () { return eventPopup(p); }, {maxWidth: 380});
                 var e = {layer: m, group: typeGroups[ev[0]], arts: [ev[1]], timed: true, date: ev[2], on: false};
@@ -658,7 +693,7 @@ class _EventLayer(MacroElement):
                 }
             });
             D.places.forEach(function (p) {
-                var m = L.marker([p[0], p[1]], {icon: placeIcon, geoColour: '{{ this.place_colour }}', geoOrder: 99});
+                var m = L.marker([p[0], p[1]], {icon: placeIcon, title: plain(p[5]), geoColour: '{{ this.place_colour }}', geoOrder: 99});
                 m.bindPopup(p[2], {maxWidth: 380});
                 var e = {layer: m, group: placeGroup, arts: p[3], timed: false, date: null, on: false};
                 entries.push(e);
@@ -780,8 +815,9 @@ class _Legend(MacroElement):
                          f"{esc(_type_label(key))} <span class='geo-dim'>{data.type_counts[index]}</span></div>")
         if not data.types:
             lines.append("<div class='geo-dim'>no placed events</div>")
-        lines.append(f"<div><span class='geo-swatch geo-swatch-place'></span>place mentioned, no event "
-                     f"<span class='geo-dim'>{len(data.places)}</span></div>")
+        if data.places:
+            lines.append(f"<div><span class='geo-swatch geo-swatch-place'></span>place mentioned, no event "
+                         f"<span class='geo-dim'>{len(data.places)}</span></div>")
         if data.shapes:
             lines.append("<div><span class='geo-swatch geo-swatch-region'></span>region (its outline)</div>")
         if data.unplaced:

@@ -5,8 +5,8 @@ in log-odds-like units; the best score wins and the confidence is its softmax
 share among the candidates):
 
 prior
-  * feature type and admin level: continent or country 3.0, first-level
-    division 2.0, capital +1.5 over a town, curated feature 2.5;
+  * feature type and admin level: continent or country 5.0, first-level
+    division 2.0, second-level 1.0, capital +1.5 over a town, curated feature 2.5;
   * population: log10(population + 1) / 2 (a city of a million: 3.0; a
     division counts the people of its towns);
   * the name is the place's main name rather than an alternate: +2.0;
@@ -43,7 +43,7 @@ from .geocode import Geocoder
 from .model import Mention, Place, ResolvedMention
 from .text import sentences
 
-TYPE_PRIOR = {"CONT": 3.0, "PCLI": 3.0, "ADM1": 2.0, "PPLC": 1.5}
+TYPE_PRIOR = {"CONT": 5.0, "PCLI": 5.0, "ADM1": 2.0, "ADM2": 1.0, "PPLC": 1.5}
 CURATED_PRIOR = 2.5
 MAIN_NAME_BONUS = 2.0
 SEAT_BONUS = 2.5
