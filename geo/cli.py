@@ -1,10 +1,15 @@
 """The `geo` command: a thin layer over the library.
 
-Exit codes: 0 all done; 1 some inputs were skipped; 2 nothing could be done
-(bad arguments or no readable input).
+Exit codes (EXIT_OK, EXIT_PARTIAL, EXIT_NOTHING below; also in `geo --help`):
+0 all done; 1 some input was skipped (a file, a record, the tail of an over-long
+article, or an article the pipeline failed on); 2 nothing could be done (bad
+arguments, no readable input, no article parsed, or the output cannot be written).
+Every problem is one line on stderr, `geo: FILE[:LINE]: reason` (see `geo.sources`);
+bad input never produces a traceback.
 """
 from __future__ import annotations
 
+import functools
 import json
 import sys
 import time
@@ -16,10 +21,14 @@ from . import gazetteer as gazetteer_module
 from .geocode import DEFAULT_USER_AGENT, Geocoder
 from .engines import ENGINES, default_workers, parse_stream, resume_ids
 from .pipeline import Pipeline, article_record
-from .render import write_outputs
-from .sources import InputError, atomic_writer, read_articles
+from .sources import InputError, Problems, atomic_writer, one_line, read_articles
 
-EXIT_OK, EXIT_PARTIAL, EXIT_NOTHING = 0, 1, 2
+EXIT_OK, EXIT_PARTIAL, EXIT_NOTHING = 0, 1, 2  # the one place the exit codes are defined
+EXIT_CODES_HELP = f"""\b
+Exit codes:
+  {EXIT_OK}  all done
+  {EXIT_PARTIAL}  some input was skipped (each reason on stderr: geo: FILE[:LINE]: reason)
+  {EXIT_NOTHING}  nothing could be done (bad arguments, no readable input, output not writable)"""
 
 
 def _geocoder_options(command):
@@ -66,9 +75,10 @@ def _engine_options(command):
 
 
 def _run(inputs, pipeline: Pipeline, on_article, *, transform=None, skip_ids=frozenset(),
-         workers=1, engine="local", scheduler=None, quiet=False) -> int:
+         workers=1, engine="local", scheduler=None, quiet=False, worker_pipeline=None) -> int:
     """Parse every article (but those in `skip_ids`), handing each result to `on_article`; return the exit code."""
     done, skipped, already = 0, 0, 0
+    problems = Problems(lambda line: click.echo(line, err=True))
 
     def to_do(articles):
         nonlocal already
@@ -79,14 +89,20 @@ def _run(inputs, pipeline: Pipeline, on_article, *, transform=None, skip_ids=fro
                 yield article
 
     try:
-        for result in parse_stream(to_do(read_articles(inputs)), "dask" if scheduler else engine,
+        for result in parse_stream(to_do(read_articles(inputs, problems)), "dask" if scheduler else engine,
                                    workers or default_workers(), scheduler, pipeline=pipeline,
-                                   transform=transform, progress=not quiet and sys.stderr.isatty()):
+                                   worker_pipeline=worker_pipeline, transform=transform,
+                                   progress=not quiet and sys.stderr.isatty()):
             on_article(result)
             done += 1
     except InputError as error:
-        click.echo(f"geo: {error}", err=True)
+        click.echo(f"geo: {one_line(error)}", err=True)
         skipped += 1
+    except Exception as error:  # a bug, not bad input: one line, keep what was done
+        click.echo(f"geo: stopped after {done} article(s) by an internal error "
+                   f"({one_line(type(error).__name__ + ': ' + str(error))})", err=True)
+        skipped += 1
+    skipped += problems.skipped
     unresolved = pipeline.unresolved_names()
     if unresolved:
         click.echo("geo: the geocoder could not be reached; unresolved: " + ", ".join(sorted(unresolved)), err=True)
@@ -99,6 +115,9 @@ def _run(inputs, pipeline: Pipeline, on_article, *, transform=None, skip_ids=fro
 @click.version_option(package_name="geo-news")
 def main():
     """Find the places in news articles and put them on a map."""
+
+
+main.help = f"{main.help}\n\n{EXIT_CODES_HELP}"
 
 
 @main.command()
@@ -114,7 +133,8 @@ def parse(inputs, output, resume, workers, engine, scheduler, quiet, **options):
     if resume and str(output) == "-":
         raise click.UsageError("--resume needs -o FILE")
     pipeline = _pipeline(**options)
-    run = dict(transform=article_record, workers=workers, engine=engine, scheduler=scheduler, quiet=quiet)
+    run = dict(transform=article_record, workers=workers, engine=engine, scheduler=scheduler, quiet=quiet,
+               worker_pipeline=functools.partial(_pipeline, **options))
     if str(output) == "-":
         code = _run(inputs, pipeline, lambda r: click.echo(json.dumps(r, ensure_ascii=False)), **run)
     elif resume:
@@ -132,15 +152,19 @@ def parse(inputs, output, resume, workers, engine, scheduler, quiet, **options):
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path), default="maps", show_default=True,
               help="Folder for map.html, mentions.csv, events.csv and the GeoJSON files.")
+@click.option("--offline-map", is_flag=True,
+              help="Write a self-contained map.html (Leaflet inlined, country outlines) that works without internet.")
 @_engine_options
 @_geocoder_options
-def map_command(inputs, output, workers, engine, scheduler, quiet, **options):
+def map_command(inputs, output, offline_map, workers, engine, scheduler, quiet, **options):
     """Write an HTML map, CSVs and GeoJSON of the places and events in the articles."""
     parsed = []
     code = _run(inputs, _pipeline(**options), parsed.append, workers=workers, engine=engine,
-                scheduler=scheduler, quiet=quiet)
+                scheduler=scheduler, quiet=quiet, worker_pipeline=functools.partial(_pipeline, **options))
     if parsed:
-        paths = write_outputs(parsed, output)
+        from .render import write_outputs  # folium and pandas: imported only when a map is drawn
+
+        paths = write_outputs(parsed, output, offline=offline_map)
         click.echo("wrote " + ", ".join(str(p) for p in paths.values()), err=True)
     sys.exit(code)
 

@@ -30,9 +30,9 @@ Map design (one code path at every size):
   one `FeatureGroupSubGroup` of it per event type is an overlay in the layer
   control (with the type's colour), plus one for places mentioned without an
   event (grey, smaller). So clustering spans types, and types toggle.
-- Articles are a second set of overlays (up to `MAX_ARTICLE_LAYERS`): empty
-  placeholder groups whose checkbox hides/shows that article's markers in every
-  type group. A marker shows when its type AND its article are on (and it
+- Articles with something on the map are a second set of overlays (up to
+  `MAX_ARTICLE_LAYERS`): empty placeholder groups whose checkbox hides/shows
+  that article's markers in every type group. A marker shows when its type AND its article are on (and it
   passes the time filter).
 - Time: a slider control (our own, ~40 lines of JS) over the distinct event
   dates shows the events up to the chosen date, with a play button and an
@@ -490,9 +490,13 @@ def render_map(parsed: Iterable[ParsedArticle], offline: bool = False) -> folium
         place_group = _subgroup(cluster, f"<span class='geo-swatch geo-swatch-place'></span>places mentioned, "
                                          f"no event ({len(data.places)})", offline)
         place_group.add_to(fmap)
-    article_layers = []
-    if 1 < len(parsed) <= MAX_ARTICLE_LAYERS:
-        for name in data.article_names:
+    article_layers: list = []  # by article index; None for an article with nothing on the map
+    on_map = {data.events[p[2]][1] for p in data.points} | {a for p in data.places for a in p[3]}
+    if 1 < len(on_map) <= MAX_ARTICLE_LAYERS:
+        for index, name in enumerate(data.article_names):
+            if index not in on_map:
+                article_layers.append(None)
+                continue
             short = name if len(name) <= 60 else name[:57] + "…"
             layer = folium.FeatureGroup(name=f"<span class='geo-article-toggle'>{esc(short)}</span>")
             layer.add_to(fmap)
@@ -500,7 +504,7 @@ def render_map(parsed: Iterable[ParsedArticle], offline: bool = False) -> folium
 
     _EventLayer(data, type_groups, place_group, article_layers).add_to(fmap)
     _Legend(data).add_to(fmap)
-    entries = len(type_groups) + len(article_layers) + (place_group is not None) + offline
+    entries = len(type_groups) + len(on_map if article_layers else ()) + (place_group is not None) + offline
     folium.LayerControl(collapsed=entries > 8).add_to(fmap)
     bounds = data.bounds()
     if bounds:
@@ -783,7 +787,7 @@ class _EventLayer(MacroElement):
         self.data = data
         self.type_groups = [g.get_name() for g in type_groups]
         self.place_group = place_group.get_name() if place_group is not None else "null"
-        self.article_layers = [a.get_name() for a in article_layers]
+        self.article_layers = [a.get_name() if a is not None else "null" for a in article_layers]
         self.place_colour = PLACE_COLOUR
 
 

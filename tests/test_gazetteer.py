@@ -1,0 +1,50 @@
+"""The local gazetteer: built from packaged GeoNames data plus curated rows."""
+from __future__ import annotations
+
+from geo.gazetteer import Gazetteer, build, usable_alternate
+from geo.names import fold
+
+
+def test_every_source_contributes_rows(gazetteer):
+    counts = gazetteer.counts()
+    assert counts["geonames"] > 230_000  # cities500 and continents
+    assert counts["countryinfo"] > 200
+    assert counts["countrystatecity"] > 4_000
+    assert counts["curated"] > 100
+
+
+def test_names_fold_accents_case_and_punctuation():
+    assert fold("São Paulo") == fold("sao paulo") == "sao paulo"
+    assert fold("U.S.") == fold("U. S.") == "u s"
+
+
+def test_alternate_names_a_news_text_could_contain():
+    assert usable_alternate("Rio de Janeiro")
+    assert not usable_alternate("VTE")  # a code
+    assert not usable_alternate("riyo di janero")  # a transliteration
+    assert not usable_alternate("Рио-де-Жанейро")  # another script
+
+
+def test_candidates_come_most_populous_first(gazetteer):
+    (first, *rest) = gazetteer.candidates("paris")
+    assert first.place.country_code == "FR" and first.kind == "name"
+    assert all(first.place.population >= c.place.population for c in rest)
+
+
+def test_divisions_have_population_and_an_outline(gazetteer):
+    (california,) = [c.place for c in gazetteer.candidates("california") if c.place.feature_code == "ADM1"]
+    assert california.population > 10_000_000
+    outline = gazetteer.geometry(california.id)
+    assert outline is not None and outline.bounds[0] < -120 < outline.bounds[2]
+
+
+def test_news_abbreviations_and_short_names(gazetteer):
+    assert gazetteer.candidates("u s")[0].place.country_code == "US"
+    assert any(c.place.country_code == "GB" for c in gazetteer.candidates("britain"))
+
+
+def test_build_is_atomic_and_reports_counts(tmp_path):
+    path = tmp_path / "g.sqlite"
+    counts = build(path, progress=False)
+    assert path.exists() and not list(tmp_path.glob("*.building*"))
+    assert Gazetteer(path, build_if_missing=False).counts() == counts
