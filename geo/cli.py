@@ -9,8 +9,10 @@ bad input never produces a traceback.
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -98,6 +100,8 @@ def _run(inputs, pipeline: Pipeline, on_article, *, transform=None, skip_ids=fro
     except InputError as error:
         click.echo(f"geo: {one_line(error)}", err=True)
         skipped += 1
+    except OSError:  # writing the output failed (or stdout was closed): see _Group.invoke
+        raise
     except Exception as error:  # a bug, not bad input: one line, keep what was done
         click.echo(f"geo: stopped after {done} article(s) by an internal error "
                    f"({one_line(type(error).__name__ + ': ' + str(error))})", err=True)
@@ -111,7 +115,24 @@ def _run(inputs, pipeline: Pipeline, on_article, *, transform=None, skip_ids=fro
     return EXIT_PARTIAL if skipped else EXIT_OK
 
 
-@click.group()
+class _Group(click.Group):
+    """Turns an error writing the output into one line and exit code 2, never a traceback."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:  # `geo parse ... | head`: the reader has gone; stop quietly
+            with contextlib.suppress(OSError):
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            ctx.exit(EXIT_PARTIAL)
+        except OSError as error:
+            where = error.filename2 or error.filename or ""
+            click.echo(f"geo: {one_line(where)}{': ' if where else ''}cannot write "
+                       f"({one_line(error.strerror or error)})", err=True)
+            ctx.exit(EXIT_NOTHING)
+
+
+@click.group(cls=_Group)
 @click.version_option(package_name="geo-news")
 def main():
     """Find the places in news articles and put them on a map."""

@@ -40,7 +40,13 @@ from .names import fold
 SCHEMA_VERSION = "8"
 # How a name belongs to a place; stored as a digit so that min() picks the best.
 NAME_KINDS = ("name", "alt", "abbr", "demonym")
-DATA_DIR = Path(__file__).resolve().parent.parent / "gazetteer"
+def _data_dir() -> Path:
+    """gazetteer/ beside the package in a checkout; the installed copy otherwise."""
+    checkout = Path(__file__).resolve().parent.parent / "gazetteer"
+    return checkout if checkout.is_dir() else Path(__file__).resolve().parent / "gazetteer_data"
+
+
+DATA_DIR = _data_dir()
 CURATED_CSV = DATA_DIR / "curated.csv"
 ALIASES_CSV = DATA_DIR / "aliases.csv"
 

@@ -252,7 +252,7 @@ def test_a_surname_later_stands_for_the_titled_person():
 
 
 def test_a_demonym_role_without_a_name_is_an_actor():
-    [event] = events("The minister tells Chinese counterpart to ease tensions.")
+    [event] = events("The minister urged his Chinese counterpart to ease tensions.")
     assert event.actors == ["Chinese counterpart", "China"]
 
 

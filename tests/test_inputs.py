@@ -497,3 +497,52 @@ def test_messages_cannot_break_the_terminal(tmp_path):
     assert result.returncode == EXIT_NOTHING
     (line,) = assert_one_line_reasons(result, 1)
     assert "\x1b" not in result.stderr and "evil\\n\\x1b[31mname.jsonl:1: not JSON" in line
+
+
+def test_output_that_cannot_be_written(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text(NEWS)
+    for command, output in (("parse", tmp_path), ("map", tmp_path / "good.txt" / "maps")):
+        result = geo(command, str(good), "-o", str(output))
+        assert result.returncode == EXIT_NOTHING
+        (line,) = assert_one_line_reasons(result, 1)
+        assert line.startswith(f"geo: {output}: cannot write (")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["good.txt"]  # no temporary file left
+
+
+def test_closed_stdout_stops_quietly(tmp_path):
+    source = tmp_path / "many.jsonl"
+    source.write_text("".join(json.dumps({"id": str(i), "text": NEWS}) + "\n" for i in range(300)))
+    child = subprocess.Popen([sys.executable, "-m", "geo", "parse", str(source), "--no-geocoder", "--workers", "1"],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
+    assert json.loads(child.stdout.readline())["id"] == "0"
+    child.stdout.close()  # as `geo parse ... | head -1` does
+    stderr = child.stderr.read().decode()
+    assert child.wait(timeout=120) == EXIT_PARTIAL and stderr == ""
+
+
+def test_an_article_the_pipeline_fails_on_is_one_line(tmp_path, monkeypatch):
+    """A bug in a stage (simulated) gives one line and exit code 1, never a traceback."""
+    from click.testing import CliRunner
+
+    from geo import cli
+    from geo.pipeline import Pipeline
+
+    real_parse = Pipeline.parse
+
+    def parse(self, article):
+        if "BOOM" in article.text:
+            raise RuntimeError("boom\nsecond line")
+        return real_parse(self, article)
+
+    monkeypatch.setattr(Pipeline, "parse", parse)
+    source = tmp_path / "a.jsonl"
+    source.write_text("".join(json.dumps({"id": i, "text": text}) + "\n"
+                              for i, text in enumerate([NEWS, "BOOM in Paris.", NEWS])))
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(cli.main, ["parse", str(source), "-o", str(out), "--no-geocoder", "--workers", "1"])
+    assert result.exit_code == EXIT_PARTIAL, result.output
+    lines = [line for line in result.stderr.splitlines() if line]
+    assert len(lines) == 1 and lines[0].startswith("geo: ") and "RuntimeError: boom\\nsecond line" in lines[0]
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert json.loads(out.read_text().splitlines()[0])["id"] == "0"
