@@ -260,11 +260,13 @@ class _Context:
 
 
 def _find_triggers(text: str, organisations: list[tuple[int, int]]) -> list[Trigger]:
-    """Every trigger in the text, outside organisation names."""
+    """Every trigger in the text, outside names: organisations, and capitalised words
+    inside a sentence ("the Highway Patrol", "Summit")."""
     found = []
     for kind, pattern in TRIGGER_PATTERNS.items():
         for m in pattern.finditer(text):
-            if not any(s <= m.start() < e for s, e in organisations):
+            inside_a_name = m.group()[:1].isupper() and text[:m.start()].rstrip()[-1:] not in ("", ".", "!", "?", "\n", "“", '"')
+            if not inside_a_name and not any(s <= m.start() < e for s, e in organisations):
                 found.append(Trigger(m.start(), m.end(), kind, m.group()))
     return sorted(found, key=lambda t: (t.start, PRIORITY.index(t.type)))
 
