@@ -103,7 +103,7 @@ class Recognizer:
         """`demonyms=True` also marks adjectives of countries ("Turkish", "Syrian") as mentions
         of the country, as some annotation guidelines (TR-News) do; others (GeoVirus) do not."""
         self.gazetteer = gazetteer
-        self.kinds = ("name", "alt", "demonym") if demonyms else ("name", "alt")
+        self.demonyms = demonyms
 
     def __call__(self, text: str) -> list[Mention]:
         toks = tokens(text)
@@ -185,8 +185,11 @@ class Recognizer:
         candidates = self.gazetteer.candidates(fold(surface))
         if _is_acronym(surface) and len(surface) < 5:
             return tuple(c for c in candidates if c.kind == "abbr")  # "US", not "Us"; "LONDON" may be London
+        if any(c.kind == "demonym" for c in candidates):
+            # "Canadian" is an adjective of Canada before it is a town in Texas.
+            return tuple(c for c in candidates if c.kind == "demonym") if self.demonyms else ()
         abbreviated = "." in surface
-        return tuple(c for c in candidates if c.kind in self.kinds or c.kind == "abbr" and abbreviated)
+        return tuple(c for c in candidates if c.kind in ("name", "alt") or c.kind == "abbr" and abbreviated)
 
     def _accept(self, text, toks, match, first, last, matches, people) -> Mention | None:
         """Keep a gazetteer match unless its position or the word says it is no place."""
