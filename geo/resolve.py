@@ -83,8 +83,7 @@ class Resolver:
         candidates = {m.key: self._candidates(m) for m in mentions}
         context = _Context(named_countries=_named_countries(mentions, candidates),
                            division_cue=_division_cues(text, mentions),
-                           own_country={name: c[0].place.country_code for name, options in candidates.items()
-                                        for c in [[o for o in options if o.place.feature_code == "PCLI"]] if c},
+                           own_country=_own_countries(candidates),
                            mention_count=Counter(m.key for m in mentions))
         context.containers, context.contained = _containers(text, mentions, candidates)
         # Pass 1 uses priors and explicit cues; pass 2 adds agreement with the other names' choices.
@@ -198,6 +197,16 @@ def _best(name: str, options, context: _Context, coherent: bool) -> tuple[Place,
     top = max(range(len(options)), key=scores.__getitem__)
     total = sum(math.exp(s - scores[top]) for s in scores)
     return options[top].place, 1.0 / total
+
+
+def _own_countries(candidates: dict) -> dict[str, str]:
+    """The country each name may itself denote ("Mexico" -> MX)."""
+    own = {}
+    for name, options in candidates.items():
+        countries = [o.place.country_code for o in options if o.place.feature_code == "PCLI"]
+        if countries:
+            own[name] = countries[0]
+    return own
 
 
 def _named_countries(mentions: list[Mention], candidates: dict) -> Counter:
