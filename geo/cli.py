@@ -23,7 +23,7 @@ from . import gazetteer as gazetteer_module
 from .geocode import DEFAULT_USER_AGENT, Geocoder
 from .engines import ENGINES, default_workers, parse_stream, resume_ids
 from .pipeline import Pipeline, article_record
-from .sources import InputError, Problems, atomic_writer, one_line, read_articles
+from .sources import InputError, Problem, Problems, atomic_writer, one_line, read_articles
 
 EXIT_OK, EXIT_PARTIAL, EXIT_NOTHING = 0, 1, 2  # the one place the exit codes are defined
 EXIT_CODES_HELP = f"""\b
@@ -95,6 +95,9 @@ def _run(inputs, pipeline: Pipeline, on_article, *, transform=None, skip_ids=fro
                                    workers or default_workers(), scheduler, pipeline=pipeline,
                                    worker_pipeline=worker_pipeline, transform=transform,
                                    progress=not quiet and sys.stderr.isatty()):
+            if isinstance(result, Problem):  # an article a stage failed on, if the engine reports one so
+                problems(result)
+                continue
             on_article(result)
             done += 1
     except InputError as error:

@@ -61,6 +61,7 @@ INFERRED_PLACE_FACTOR; their `sentence` is the donor's, not the event's.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -228,7 +229,7 @@ def extract_events(article: Article, mentions: list[ResolvedMention]) -> list[Ev
     for index, (start, end) in enumerate(sentences(text)):
         if any(s <= start and end <= e for s, e in debris):
             continue
-        drafts.extend(_sentence_events(article, context, index, start, end))
+        drafts.extend(_sentence_events(article, context.within(start, end), index, start, end))
     _borrow_places(drafts)
     events = [d.event for d in drafts]
     for n, event in enumerate(events, start=1):
@@ -248,15 +249,32 @@ class _Context:
     triggers: list[Trigger]
     people: list[Person]
     known_people: dict[str, str]  # full name or unambiguous surname -> actor text
+    _start_cache: dict | None = None
 
     @classmethod
     def of(cls, text: str, mentions: list[ResolvedMention]) -> "_Context":
         toks = tokens(text)
         organisations = _organisation_spans(text)
         triggers = _find_triggers(text, organisations)
-        people = _people(text, toks, {t.start for t in triggers})
+        people = sorted(_people(text, toks, {t.start for t in triggers}), key=lambda p: p.start)
         return cls(text, sorted(mentions, key=lambda m: m.mention.start), organisations,
                    triggers, people, _known_people(people))
+
+    def within(self, start: int, end: int) -> "_Context":
+        """The same context cut to one sentence, so that work per sentence stays small."""
+        starts = self._starts()
+        cut = {name: items[bisect_left(starts[name], start): bisect_left(starts[name], end)]
+               for name, items in (("mentions", self.mentions), ("organisations", self.organisations),
+                                   ("triggers", self.triggers), ("people", self.people))}
+        return replace(self, **cut, _start_cache=None)
+
+    def _starts(self) -> dict[str, list[int]]:
+        if self._start_cache is None:
+            self._start_cache = {"mentions": [m.mention.start for m in self.mentions],
+                                 "organisations": [o[0] for o in self.organisations],
+                                 "triggers": [t.start for t in self.triggers],
+                                 "people": [p.start for p in self.people]}
+        return self._start_cache
 
 
 def _find_triggers(text: str, organisations: list[tuple[int, int]]) -> list[Trigger]:
@@ -265,10 +283,17 @@ def _find_triggers(text: str, organisations: list[tuple[int, int]]) -> list[Trig
     found = []
     for kind, pattern in TRIGGER_PATTERNS.items():
         for m in pattern.finditer(text):
-            inside_a_name = m.group()[:1].isupper() and text[:m.start()].rstrip()[-1:] not in ("", ".", "!", "?", "\n", "“", '"')
-            if not inside_a_name and not any(s <= m.start() < e for s, e in organisations):
+            before = text[max(0, m.start() - 20): m.start()].rstrip()
+            inside_a_name = m.group()[:1].isupper() and before[-1:] not in ("", ".", "!", "?", "“", '"')
+            if not inside_a_name and not _inside_any(m.start(), organisations):
                 found.append(Trigger(m.start(), m.end(), kind, m.group()))
     return sorted(found, key=lambda t: (t.start, PRIORITY.index(t.type)))
+
+
+def _inside_any(position: int, spans: list[tuple[int, int]]) -> bool:
+    """Is `position` inside one of the sorted, non-overlapping `spans`?"""
+    k = bisect_right(spans, (position, float("inf"))) - 1
+    return k >= 0 and spans[k][0] <= position < spans[k][1]
 
 
 def _organisation_spans(text: str) -> list[tuple[int, int]]:

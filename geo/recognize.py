@@ -12,6 +12,7 @@ Three signals, each general rather than tied to any text:
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from .gazetteer import Gazetteer
@@ -396,4 +397,5 @@ def _debris_tokens(text: str, toks: list[Token]) -> set[int]:
     spans = debris_spans(text)
     if not spans:
         return set()
-    return {i for i, t in enumerate(toks) if any(s <= t.start < e for s, e in spans)}
+    starts = [t.start for t in toks]
+    return {i for s, e in spans for i in range(bisect_left(starts, s), bisect_left(starts, e))}

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
@@ -255,7 +256,7 @@ def _division_cues(text: str, mentions: list[Mention]) -> set[str]:
 
 
 def _sentence_of(text: str, spans: list[tuple[int, int]], mention: Mention) -> str:
-    for start, end in spans:
-        if start <= mention.start < end:
-            return text[start:end]
+    k = bisect_right(spans, (mention.start, len(text) + 1)) - 1
+    if k >= 0 and spans[k][0] <= mention.start < spans[k][1]:
+        return text[spans[k][0]: spans[k][1]]
     return ""

@@ -38,12 +38,14 @@ is still read. Problems:
   not strings are dropped (a warning);
 - `date` that is not a real `YYYY-MM-DD` (e.g. 2024-02-30, or a number):
   a warning, and the publication date is unknown;
-- an article longer than `MAX_ARTICLE_CHARS` characters: only its first
-  `MAX_ARTICLE_CHARS` (cut at a line or word boundary) are parsed, with a
-  problem counted as a skip (recognition and event extraction are not linear
-  in the length of one article, so a 50 MB "article" would otherwise take
-  hours; no real news article comes near the cap). `GEO_MAX_ARTICLE_CHARS`
-  changes it.
+- an article longer than `MAX_ARTICLE_CHARS` (200,000) characters: only its
+  first `MAX_ARTICLE_CHARS` (cut at a line or word end) are parsed, with a
+  problem counted as a skip. Recognition, resolution and event extraction are
+  not linear in the length of ONE article (about 25 s for 1 MB of news text,
+  quadrupling with each doubling), so a 50 MB "article" would take days; the
+  cap keeps the worst case near half a minute per article, and a 50 MB file
+  reads in seconds. The longest real news features (~15,000 words, ~90,000
+  characters) stay under it. `GEO_MAX_ARTICLE_CHARS` changes it.
 
 Text encodings (files other than JSONL are read whole, JSONL line by line):
 a byte-order mark decides (UTF-8, UTF-16, UTF-32); else strict UTF-8; else
@@ -86,7 +88,16 @@ from .model import Article
 
 log = logging.getLogger(__name__)
 DATE_LINE = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b[^\n]*\n?")
-MAX_ARTICLE_CHARS = int(os.environ.get("GEO_MAX_ARTICLE_CHARS") or 500_000)
+
+
+def _max_article_chars(default: int = 200_000) -> int:
+    try:
+        return max(1000, int(os.environ.get("GEO_MAX_ARTICLE_CHARS") or default))
+    except ValueError:
+        return default
+
+
+MAX_ARTICLE_CHARS = _max_article_chars()
 TEXT_COLUMNS = ("text", "body", "content", "article")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 HTML_SUFFIXES = (".html", ".htm")
@@ -257,6 +268,14 @@ def _ftfy_config():
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
+def _stem(path: Path) -> str:
+    """The file name without its suffix, as an id: bytes of a non-UTF-8 file name become U+FFFD."""
+    stem = path.stem
+    if _SURROGATE.search(stem):
+        stem = os.fsencode(stem).decode("utf-8", errors="replace")
+    return stem
+
+
 def _no_surrogates(text: str) -> str:
     """Lone surrogates (valid in JSON, unencodable in any file) as U+FFFD: same length, same offsets."""
     return _SURROGATE.sub("\ufffd", text)
@@ -381,7 +400,7 @@ def read_text_article(path: Path, report: Report | None = None,
         text = text[match.end():]  # the rest of that line is page furniture
     text = _repaired(_capped(text, str(path), report, max_chars or MAX_ARTICLE_CHARS), str(path), report)
     title = next((line.strip() for line in text.splitlines() if line.strip()), "")
-    return Article(id=path.stem, text=text, title=title, date=published)
+    return Article(id=_stem(path), text=text, title=title, date=published)
 
 
 def read_jsonl(path: Path, report: Report | None = None, max_chars: int | None = None) -> Iterator[Article]:
@@ -460,7 +479,7 @@ def _article_from_fields(record: dict, path: Path, number: int, report: Report,
     if not isinstance(text, str):
         report(Problem(where, f"'text' is {_kind(text)}, not a string; {what} skipped"))
         return None
-    fallback = f"{path.stem}:{number}"
+    fallback = f"{_stem(path)}:{number}"
     raw_id = record.get("id")
     if raw_id is None:
         article_id = fallback
@@ -597,7 +616,7 @@ def read_html(path: Path, report: Report | None = None, max_chars: int | None = 
     title = repair_mojibake(document.title or "").strip()
     url = (document.url or "").strip()
     published = parse_date(document.date, where, report) if document.date else None
-    return Article(id=path.stem, text=text, title=title, url=url, date=published)
+    return Article(id=_stem(path), text=text, title=title, url=url, date=published)
 
 
 def _decode_html(data: bytes, path: Path, report: Report) -> str | None:

@@ -319,10 +319,10 @@ def test_csv_text_column_by_name(tmp_path):
 
 def test_csv_other_separators_encodings_and_big_cells(tmp_path):
     (tmp_path / "a.csv").write_bytes("id;text\n1;Talks in Genève\n".encode("cp1252"))
-    (tmp_path / "b.csv").write_text("body\tid\n" + "Paris " * 40_000 + "\tbig\n")
+    (tmp_path / "b.csv").write_text("body\tid\n" + "Paris " * 25_000 + "\tbig\n")  # > csv's 131,072 default
     (tmp_path / "c.csv").write_text("id,headline\n1,Talks in Paris\n")
     articles, problems = read(tmp_path)
-    assert [(a.id, len(a.text)) for a in articles] == [("1", 15), ("big", 240_000)]
+    assert [(a.id, len(a.text)) for a in articles] == [("1", 15), ("big", 150_000)]
     assert [(Path(p.where).name, p.skipped) for p in problems] == [("a.csv", False), ("c.csv", True)]
     assert problems[1].reason.startswith("no text column (one of text, body, content, article); "
                                          "columns: 'id', 'headline'")
@@ -546,3 +546,14 @@ def test_an_article_the_pipeline_fails_on_is_one_line(tmp_path, monkeypatch):
     assert len(lines) == 1 and lines[0].startswith("geo: ") and "RuntimeError: boom\\nsecond line" in lines[0]
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert json.loads(out.read_text().splitlines()[0])["id"] == "0"
+
+
+def test_file_name_that_is_not_utf8(tmp_path):
+    """A Latin-1 file name gives a usable id (U+FFFD for its odd bytes), and the outputs can be written."""
+    with open(os.fsencode(tmp_path) + b"/caf\xe9.txt", "wb") as handle:
+        handle.write(NEWS.encode())
+    articles, problems = read(tmp_path)
+    assert [a.id for a in articles] == ["caf\ufffd"] and problems == []
+    result = geo("map", str(tmp_path), "-o", str(tmp_path / "maps"))
+    assert result.returncode == EXIT_OK, result.stderr
+    assert "caf\ufffd" in (tmp_path / "maps" / "mentions.csv").read_text(encoding="utf-8")

@@ -25,9 +25,9 @@ from hypothesis import strategies as st
 
 from geo.model import Article
 from geo.pipeline import Pipeline, article_record
-from geo.sources import read_articles
+from geo.sources import Problem, read_articles
 
-CI_COUNTS = {"arbitrary": 3000, "newsy": 4000, "twice": 1500, "jsonl": 1500}  # 10,000 in all
+CI_COUNTS = {"arbitrary": 2500, "newsy": 3500, "twice": 1500, "jsonl": 1500, "files": 1000}  # 10,000 in all
 COMMON = dict(deadline=None, print_blob=True,
               suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
                                      HealthCheck.data_too_large])
@@ -138,3 +138,41 @@ def test_jsonl_keeps_text_and_offsets(pipeline, tmp_path_factory, text, title):
     record = check(pipeline, articles[0].text)["record"]
     for mention in record["mentions"]:
         assert text[mention["start"]:mention["end"]] == mention["text"]
+
+
+json_value = st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | st.text(ODD, max_size=30),
+                          lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner,
+                                                                                      max_size=3), max_leaves=8)
+json_line = st.one_of(
+    st.fixed_dictionaries({}, optional={"id": json_value, "text": st.one_of(newsy_text, json_value),
+                                        "title": json_value, "url": json_value, "date": json_value}).map(json.dumps),
+    json_value.map(json.dumps), st.text(ODD, max_size=40))
+file_bytes = st.one_of(
+    st.binary(max_size=600),
+    st.tuples(st.one_of(newsy_text, arbitrary_text),
+              st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-32", "cp1252", "latin-1"])).map(
+        lambda t: t[0].encode(t[1], errors="replace")),
+    st.lists(json_line, max_size=6).map(lambda lines: "\n".join(lines).encode("utf-8", errors="surrogatepass")),
+    st.lists(st.lists(st.one_of(st.sampled_from(["id", "text", "title", "date", "url"]), newsy_text), max_size=5),
+             max_size=5).map(lambda rows: "\n".join(",".join(r) for r in rows).encode()),
+    st.tuples(st.sampled_from(["<html><body><p>", "<script>", "<article><h1>", "<meta charset=\"latin-1\">"]),
+              newsy_text).map(lambda t: (t[0] + t[1] + "</p></body></html>").encode("utf-8")),
+)
+
+
+@examples("files")
+@given(data=file_bytes, suffix=st.sampled_from([".txt", ".jsonl", ".csv", ".html", ".md"]))
+def test_any_file_is_read_or_reported(pipeline, tmp_path_factory, data, suffix):
+    """Whatever the bytes: the readers never raise, each problem is one line, every article is text
+    that any file can hold, and the pipeline takes it."""
+    path = tmp_path_factory.mktemp("files") / f"input{suffix}"
+    path.write_bytes(data)
+    problems: list[Problem] = []
+    for article in read_articles([path], problems.append):
+        for value in (article.id, article.text, article.title, article.url):
+            assert isinstance(value, str)
+            value.encode("utf-8")  # no lone surrogates
+        check(pipeline, article.text)
+    for problem in problems:
+        line = str(problem)
+        assert "\n" not in line and "\r" not in line and "\x1b" not in line and len(line) < 1000

@@ -59,7 +59,8 @@ def test_safe_cell_touches_only_strings_that_start_a_formula():
 
 def hostile_articles() -> list[Article]:
     """Each sentence starts with a formula and holds a place; one id is a formula too."""
-    return [Article(id=formula, text=f"{formula} Troops moved near Rio de Janeiro on Monday.", title="@title")
+    return [Article(id=formula, title="@title",
+                    text=f"Police clashed with protesters in Rio de Janeiro on Monday.\n\n{formula} in Rio de Janeiro.")
             for formula in FORMULAS] + [Article(id="plain", text="Talks were held in Vientiane on Tuesday.")]
 
 
@@ -83,7 +84,7 @@ def test_mentions_and_events_csv_are_neutralised_and_round_trip(pipeline, tmp_pa
                    for s in mentions[column])
     assert mentions["lat"].dtype == float and mentions["lon"].dtype == float
     rio = mentions[mentions["text"] == "Rio de Janeiro"]
-    assert len(rio) == len(FORMULAS) and (rio["lat"] < -22).all() and (rio["lon"] < -43).all()
+    assert len(rio) == 2 * len(FORMULAS) and (rio["lat"] < -22).all() and (rio["lon"] < -43).all()
     assert mentions["start"].dtype.kind == "i" and mentions["confidence"].dtype == float
 
     events = pd.read_csv(paths["events"], keep_default_na=False, na_values=[""])
