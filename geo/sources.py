@@ -84,6 +84,8 @@ from datetime import date
 from pathlib import Path
 from typing import IO, Callable, Iterable, Iterator
 
+from dateutil import parser as dateutil_parser
+
 from .model import Article
 
 log = logging.getLogger(__name__)
@@ -516,6 +518,9 @@ def parse_date(value, where: str, report: Report | None = None) -> date | None:
         try:
             return date.fromisoformat(value.strip()[:10])
         except ValueError:
+            written = _written_date(value)
+            if written:
+                return written
             reason = f"date {value!r} is not a real YYYY-MM-DD date"
     else:
         reason = f"date is {_kind(value)} ({value!r}), not a YYYY-MM-DD string"
@@ -523,8 +528,18 @@ def parse_date(value, where: str, report: Report | None = None) -> date | None:
     return None
 
 
-def _parse_date(value, where: str) -> date | None:  # the old name, kept for callers
-    return parse_date(value, where)
+WRITTEN_DATE = re.compile(r"(?=.*\b(?:19|20)\d\d\b)(?=.*\b\d{1,2}(?:st|nd|rd|th)?\b)(?=.*\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)",
+                          re.IGNORECASE)
+
+
+def _written_date(value: str) -> date | None:
+    """A date written with a day, a month name and a full year ("9 Oct 2012", "Nov. 22, 2016")."""
+    if not WRITTEN_DATE.match(value):
+        return None
+    try:
+        return dateutil_parser.parse(value, fuzzy=True).date()
+    except (ValueError, OverflowError):
+        return None
 
 
 def read_csv(path: Path, report: Report | None = None, max_chars: int | None = None) -> Iterator[Article]:

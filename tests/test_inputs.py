@@ -557,3 +557,15 @@ def test_file_name_that_is_not_utf8(tmp_path):
     result = geo("map", str(tmp_path), "-o", str(tmp_path / "maps"))
     assert result.returncode == EXIT_OK, result.stderr
     assert "caf\ufffd" in (tmp_path / "maps" / "mentions.csv").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("2024-11-20", "2024-11-20"),
+    ("Nov. 22, 2016", "2016-11-22"),
+    ("9 Oct 2012", "2012-10-09"),
+    ("May 2015", None),  # no day: unknown rather than invented
+    ("7:58 AM ET", None),
+])
+def test_publication_dates_written_with_a_month_name(value, expected):
+    parsed = sources.parse_date(value, "test", report=lambda problem: None)
+    assert (parsed.isoformat() if parsed else None) == expected
