@@ -234,11 +234,33 @@ def _peak_rss_mb(pid: int) -> float | None:
         return None
 
 
+TICK = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+
+def _cpu_seconds(pid: int) -> float | None:
+    """User + system CPU time of a process so far (Linux /proc)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / TICK
+    except (OSError, IndexError, ValueError):
+        return None
+
+
+def machine_busy_seconds() -> float | None:
+    """CPU seconds all processes on the machine have used (from /proc/stat), or None off Linux."""
+    try:
+        values = [int(v) for v in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
+    except (OSError, ValueError):
+        return None
+    user, nice, system, idle, iowait, irq, softirq, steal = (values + [0] * 8)[:8]
+    return (user + nice + system + irq + softirq + steal) / TICK
+
+
 class RssWatch:
-    """Polls the peak RSS of every descendant process while a run goes on."""
+    """Polls the peak RSS (and CPU time) of every descendant process while a run goes on."""
 
     def __init__(self, interval: float = 0.25):
-        self.interval, self.peaks, self._stop = interval, {}, threading.Event()
+        self.interval, self.peaks, self.cpu, self._stop = interval, {}, {}, threading.Event()
         self.thread = threading.Thread(target=self._run, daemon=True)
 
     def _run(self):
@@ -251,6 +273,9 @@ class RssWatch:
             peak = _peak_rss_mb(pid)
             if peak is not None:
                 self.peaks[pid] = max(peak, self.peaks.get(pid, 0.0))
+            cpu = _cpu_seconds(pid)
+            if cpu is not None:
+                self.cpu[pid] = max(cpu, self.cpu.get(pid, 0.0))
 
     def __enter__(self):
         self.thread.start()
@@ -278,6 +303,8 @@ def child_parse(spec: dict) -> dict:
     paths = [Path(p) for p in spec["paths"]]
     size = sum(len(t.encode("utf-8")) for t in read_texts(paths)) if spec.get("count_bytes", True) else 0
     pipeline = Pipeline.default(events=spec["events"])
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    busy = machine_busy_seconds()
     started = time.perf_counter()
     first = None
     articles = mentions = 0
@@ -290,10 +317,14 @@ def child_parse(spec: dict) -> dict:
             mentions += len(record["mentions"])
         seconds = time.perf_counter() - started
         watch.poll()
+    busy = machine_busy_seconds() - busy if busy is not None else None
+    end = resource.getrusage(resource.RUSAGE_SELF)
+    cpu = end.ru_utime + end.ru_stime - own.ru_utime - own.ru_stime + sum(watch.cpu.values())
     # Workers are the processes that did parse: the largest descendants (not the forkserver or nanny).
     workers = sorted(watch.peaks.values(), reverse=True)[:spec["workers"]] if spec["workers"] > 1 else []
     return {"seconds": seconds, "articles": articles, "bytes": size, "mentions": mentions,
-            "first_result_s": first, "self_peak_rss_mb": self_peak_rss_mb(),
+            "first_result_s": first, "self_peak_rss_mb": self_peak_rss_mb(), "cpu_s": cpu,
+            "foreign_cores": max(0.0, (busy - cpu) / seconds) if busy is not None else None,
             "worker_peak_rss_mb": workers or [self_peak_rss_mb()]}
 
 
@@ -394,6 +425,33 @@ def run_child(kind: str, spec: dict, timeout: float = 900) -> dict:
 # --- in-process measurements -----------------------------------------------------------------
 
 
+def _spin(n: int) -> float:
+    started, x = time.perf_counter(), 0
+    for i in range(n):
+        x += i * i % 7
+    return time.perf_counter() - started
+
+
+def machine_scaling(n: int = 20_000_000, repeats: int = 3) -> dict:
+    """What 2 processes get from this machine: a pure-Python loop alone vs two at once (best of `repeats`).
+
+    The ceiling for any 2-worker speed-up here (vCPUs that share a physical
+    core, or other sessions' jobs on the same machine, lower it below 2).
+    """
+    import multiprocessing
+
+    alone, together = [], []
+    with multiprocessing.get_context("spawn").Pool(2) as pool:
+        pool.map(_spin, [1000, 1000])
+        for _ in range(repeats):
+            alone.append(pool.apply(_spin, (n,)))
+            started = time.perf_counter()
+            pool.map(_spin, [n, n], chunksize=1)
+            together.append(time.perf_counter() - started)
+    return {"alone_s": min(alone), "two_at_once_s": min(together),
+            "speedup_2": 2 * min(alone) / min(together)}
+
+
 def cold_start(repeats: int = 3) -> dict:
     code = ("import time; t = time.perf_counter(); from geo.pipeline import Pipeline; "
             "Pipeline.default(); print(time.perf_counter() - t)")
@@ -469,8 +527,9 @@ def report(results: dict) -> str:
         lines.append(f"- **{name}**: {corpus['articles']} articles, {corpus['mb']:.1f} MB "
                      f"(mean {corpus['mean_kb']:.1f} KB) — {corpus['about']}")
     lines += ["", "## Throughput (full parse: recognise + resolve, one `article_record` per article)", "",
-              "| corpus | run | articles/s | MB/s | mentions | wall (s) | first result (s) | peak RSS per worker (MB) |",
-              "|---|---|---:|---:|---:|---:|---:|---:|"]
+              "| corpus | run | articles/s | MB/s | mentions | wall (s) | first result (s) "
+              "| peak RSS per worker (MB) | CPU (s) | other load (cores) |",
+              "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for key, run in runs.items():
         if run is None:
             continue
@@ -478,9 +537,14 @@ def report(results: dict) -> str:
         per_second, mb = rate(run)
         peaks = ", ".join(f"{p:.0f}" for p in run.get("worker_peak_rss_mb", []))
         first = f"{run['first_result_s']:.2f}" if run.get("first_result_s") is not None else "–"
+        cpu = f"{run['cpu_s']:.0f}" if run.get("cpu_s") is not None else "–"
+        foreign = f"{run['foreign_cores']:.2f}" if run.get("foreign_cores") is not None else "–"
         lines.append(f"| {corpus} | {label} | {per_second:.1f} | {mb:.3f} | {run.get('mentions', run.get('names', ''))} "
-                     f"| {run['seconds']:.1f} | {first} | {peaks or '–'} |")
-    lines += ["", "geotext rows: `GeoText(text)` on texts already in memory, in this process (its count is the names "
+                     f"| {run['seconds']:.1f} | {first} | {peaks or '–'} | {cpu} | {foreign} |")
+    lines += ["", "Rows marked (best of N) are the fastest of N alternating runs. *Other load* is the CPU the rest "
+              "of the machine used meanwhile (all processes from /proc/stat minus this run's own process tree), "
+              "in cores: other sessions share this machine.", "",
+              "geotext rows: `GeoText(text)` on texts already in memory, in this process (its count is the names "
               "it found). geotext only *finds* city, country and nationality names with one regular expression and "
               "a dictionary; it resolves nothing (no coordinates, no choice between places of the same name, no "
               "events), so it is a floor for name finding, not a comparable geoparser.", ""]
@@ -488,9 +552,11 @@ def report(results: dict) -> str:
     checks = []
     synthetic = results["synthetic_name"]
     ours1 = runs.get(f"{synthetic} | local, 1 worker, events on")
-    ours1_off = runs.get(f"{synthetic} | local, 1 worker, events off")
-    ours2 = runs.get(f"{synthetic} | local, 2 workers, events on")
-    dask2 = runs.get(f"{synthetic} | dask LocalCluster, 2 workers, events on")
+    ours1_off = runs.get(f"{synthetic} | local, 1 worker, events off (best of {results.get('best_of', 1)})")
+    best = results.get("best_of", 1)
+    one_off = runs.get(f"{synthetic} | local, 1 worker, events off (best of {best})")
+    two_off = runs.get(f"{synthetic} | local, 2 workers, events off (best of {best})")
+    dask2 = runs.get(f"{synthetic} | dask LocalCluster, 2 workers, events off")
     geo_t = runs.get(f"{synthetic} | geotext 0.4 (names only)")
     lines += ["## Ratios", ""]
     if ours1 and geo_t:
@@ -505,13 +571,38 @@ def report(results: dict) -> str:
             ours_e, geo_e = runs.get(f"{corpus} | local, 1 worker, events off"), runs.get(f"{corpus} | geotext 0.4 (names only)")
             if ours_e and geo_e:
                 lines.append(f"- ours (1 worker, events off) / geotext, {corpus}: {rate(ours_e)[1] / rate(geo_e)[1]:.4f}")
-    if ours1 and ours2:
-        scale = rate(ours2)[0] / rate(ours1)[0]
-        lines.append(f"- 2 local workers / 1 worker (events on): {scale:.2f}×")
-        checks.append(("2 workers ≥ 1.8× one", f"{scale:.2f}×", scale >= TARGETS["scaling_2"]))
-    if ours1 and dask2:
-        lines.append(f"- Dask LocalCluster 2 workers / 1 local worker: {rate(dask2)[0] / rate(ours1)[0]:.2f}× "
-                     f"(includes starting the cluster: first result after {dask2['first_result_s']:.1f} s)")
+    ceiling = results.get("machine_scaling")
+    if one_off and two_off:
+        scale = rate(two_off)[0] / rate(one_off)[0]
+        lines.append(f"- 2 local workers / 1 worker (events off, best of {best} each): {scale:.2f}×")
+        if ceiling:
+            lines.append(f"- this machine's own ceiling, a pure-Python loop in 2 processes vs 1: "
+                         f"{ceiling['speedup_2']:.2f}× (alone {ceiling['alone_s']:.2f} s, two at once "
+                         f"{ceiling['two_at_once_s']:.2f} s each); the engine reaches "
+                         f"{scale / ceiling['speedup_2']:.0%} of it")
+        projection = ""
+        if one_off.get("cpu_s") and two_off.get("cpu_s"):
+            efficiency = one_off["cpu_s"] / two_off["cpu_s"]
+            busy = two_off["cpu_s"] / two_off["seconds"] + (two_off.get("foreign_cores") or 0)
+            projected = 2 * efficiency * (ceiling["speedup_2"] / 2 if ceiling else 1)
+            lines.append(f"- CPU: 1 worker used {one_off['cpu_s']:.0f} CPU-s, 2 workers (parent included) "
+                         f"{two_off['cpu_s']:.0f} CPU-s: the pool costs {1 / efficiency - 1:.0%} extra CPU. "
+                         f"During the 2-worker run the machine was busy {busy:.2f} of {results['machine']['usable_cores']} "
+                         f"cores ({two_off.get('foreign_cores') or 0:.2f} by other jobs), so with 2 free cores the "
+                         f"speed-up would be about 2 × {efficiency:.2f}"
+                         + (f" × {ceiling['speedup_2'] / 2:.2f} (machine) " if ceiling else " ")
+                         + f"≈ {projected:.2f}× (a projection, not a measurement)")
+            projection = f"; projected on 2 free cores ≈ {projected:.2f}×"
+        checks.append(("2 workers ≥ 1.8× one", f"{scale:.2f}× measured with "
+                       f"{two_off.get('foreign_cores') or 0:.2f} cores taken by other jobs"
+                       + (f" (machine ceiling {ceiling['speedup_2']:.2f}×{projection})" if ceiling else ""),
+                       scale >= TARGETS["scaling_2"]))
+    if one_off and dask2:
+        lines.append(f"- Dask LocalCluster 2 workers / 1 local worker (events off): {rate(dask2)[0] / rate(one_off)[0]:.2f}× "
+                     f"(includes starting the cluster: first result after {dask2['first_result_s']:.1f} s; "
+                     f"{dask2.get('foreign_cores') or 0:.2f} cores of other load"
+                     + (f"; {dask2['cpu_s'] / one_off['cpu_s'] - 1:.0%} extra CPU for scheduler, nannies and "
+                        "transfers" if dask2.get("cpu_s") and one_off.get("cpu_s") else "") + ")")
     peaks = [p for run in runs.values() if run for p in run.get("worker_peak_rss_mb", [])]
     if peaks:
         checks.append(("peak RSS ≤ 600 MB per worker", f"max {max(peaks):.0f} MB", max(peaks) <= TARGETS["rss_mb"]))
@@ -556,9 +647,10 @@ def report(results: dict) -> str:
               "(parsing JSON is included; it is a small share). Pool and Dask rows include starting the workers.",
               "- Peak RSS per worker: VmHWM of each worker process (1-worker rows: the process itself, corpus "
               "reading included).",
-              "- The 2-worker ratio can only be measured honestly on a machine with at least 2 free cores; "
-              f"this one has {m['usable_cores']}, and the parent process (reading input, writing results) "
-              "shares them with the workers.", ""]
+              f"- This machine has {m['usable_cores']} usable cores; the parent process (reading input, "
+              "collecting results) shares them with the workers, and other sessions' jobs may run at the "
+              "same time (see *other load*). The scaling runs use events off (the engine does not care what "
+              "the per-article work is; it is just shorter).", ""]
     return "\n".join(lines)
 
 
@@ -570,11 +662,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--map-events", type=int, default=10_000)
     parser.add_argument("--profile-articles", type=int, default=500)
     parser.add_argument("--no-dask", action="store_true")
+    parser.add_argument("--repeats", type=int, default=2, help="alternating 1- and 2-worker runs (best is kept)")
     parser.add_argument("--json", type=Path, default=None, help="also write the raw numbers as JSON")
+    parser.add_argument("--report-from", type=Path, default=None,
+                        help="only re-write the report from the JSON of an earlier run (--json)")
     parser.add_argument("--child", nargs=2, metavar=("KIND", "SPEC"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
         print(json.dumps(CHILDREN[args.child[0]](json.loads(args.child[1]))))
+        return 0
+    if args.report_from:
+        text = report(json.loads(args.report_from.read_text(encoding="utf-8")))
+        if args.out:
+            args.out.write_text(text, encoding="utf-8")
+        print(text)
         return 0
 
     from geo.gazetteer import Gazetteer
@@ -607,18 +708,29 @@ def main(argv: list[str] | None = None) -> int:
                                           "mean_kb": size / 1e3 / max(1, len(texts)), "about": about}
             results["runs"][f"{corpus} | geotext 0.4 (names only)"] = geotext_throughput(texts)
             del texts
+        results["machine_scaling"] = machine_scaling()
+        print("machine scaling:", results["machine_scaling"], file=sys.stderr)
+        best = results["best_of"] = max(1, args.repeats)
         plan = []
-        for corpus, (paths, _) in corpora.items():
-            plan += [(corpus, "local, 1 worker, events off", dict(engine="local", workers=1, events=False)),
-                     (corpus, "local, 1 worker, events on", dict(engine="local", workers=1, events=True))]
-        plan.append((name, "local, 2 workers, events on", dict(engine="local", workers=2, events=True)))
+        for corpus in corpora:
+            if corpus != name:
+                plan.append((corpus, "local, 1 worker, events off", dict(engine="local", workers=1, events=False)))
+            plan.append((corpus, "local, 1 worker, events on", dict(engine="local", workers=1, events=True)))
+        for _ in range(best):  # 1 and 2 workers alternate, so that a burst of other load hits both
+            plan += [(name, f"local, 1 worker, events off (best of {best})",
+                      dict(engine="local", workers=1, events=False)),
+                     (name, f"local, 2 workers, events off (best of {best})",
+                      dict(engine="local", workers=2, events=False))]
         if not args.no_dask:
-            plan.append((name, "dask LocalCluster, 2 workers, events on", dict(engine="dask", workers=2, events=True)))
+            plan.append((name, "dask LocalCluster, 2 workers, events off", dict(engine="dask", workers=2, events=False)))
         for corpus, label, spec in plan:
             spec.update(paths=[str(p) for p in corpora[corpus][0]], chunk_size=64)
             run = run_child("parse", spec)
-            results["runs"][f"{corpus} | {label}"] = run
-            print(f"{corpus} | {label}: {rate(run)[0]:.1f} articles/s, {rate(run)[1]:.3f} MB/s", file=sys.stderr)
+            key = f"{corpus} | {label}"
+            if key not in results["runs"] or run["seconds"] < results["runs"][key]["seconds"]:
+                results["runs"][key] = run
+            print(f"{key}: {rate(run)[0]:.1f} articles/s, {rate(run)[1]:.3f} MB/s, "
+                  f"other load {run.get('foreign_cores') or 0:.2f} cores", file=sys.stderr)
         if args.profile_articles:
             results["profile"] = run_child("profile", {"paths": [str(synthetic)], "events": True,
                                                        "limit": args.profile_articles})

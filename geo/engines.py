@@ -101,9 +101,14 @@ class PipelineRecipe:
         geocoder = pipeline.geocoder
         return cls(gazetteer_path=pipeline.resolve.gazetteer.path,
                    events=pipeline.extract_events is not None,
-                   demonyms="demonym" in getattr(pipeline.recognise, "kinds", ()),
+                   demonyms=_demonyms(pipeline.recognise),
                    geocoder_cache=geocoder.cache.path if geocoder else None,
                    provider=geocoder.provider if geocoder else "nominatim")
+
+
+def _demonyms(recognizer) -> bool:
+    flag = getattr(recognizer, "demonyms", None)
+    return bool(flag) if flag is not None else "demonym" in getattr(recognizer, "kinds", ())
 
 
 _local = threading.local()  # per worker thread: (token, Pipeline)
