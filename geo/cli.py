@@ -52,13 +52,14 @@ def _geocoder_options(command):
     return command
 
 
-def _pipeline(offline, no_geocoder, provider, geocoder_url, user_agent, demonyms, gazetteer_path) -> Pipeline:
+def _pipeline(offline, no_geocoder, provider, geocoder_url, user_agent, demonyms, gazetteer_path,
+              events: bool = True) -> Pipeline:
     geocoder = None
     if not no_geocoder:
         cache = (gazetteer_path or gazetteer_module.default_path()).with_name("geocode-cache.sqlite")
         geocoder = Geocoder(cache, provider=provider, user_agent=user_agent, base_url=geocoder_url,
                             offline=offline)
-    return Pipeline.default(gazetteer_path, geocoder, demonyms=demonyms)
+    return Pipeline.default(gazetteer_path, geocoder, events=events, demonyms=demonyms)
 
 
 def _engine_options(command):
@@ -156,6 +157,7 @@ def parse(inputs, output, resume, workers, engine, scheduler, quiet, **options):
     """Write one JSON object per article with its place mentions."""
     if resume and str(output) == "-":
         raise click.UsageError("--resume needs -o FILE")
+    options["events"] = False  # parse writes mentions only
     pipeline = _pipeline(**options)
     run = dict(transform=article_record, workers=workers, engine=engine, scheduler=scheduler, quiet=quiet,
                worker_pipeline=functools.partial(_pipeline, **options))
@@ -205,8 +207,7 @@ def evaluate(corpus, as_json, errors_path, limit, **options):
     from . import evaluate as scoring
 
     gold = scoring.read_jsonl(str(corpus))[:limit]
-    pipeline = _pipeline(**options)
-    pipeline.extract_events = None
+    pipeline = _pipeline(**options, events=False)
     predicted = {}
     for article in read_articles([corpus]):
         if len(predicted) == len(gold):

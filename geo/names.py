@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 
+@lru_cache(maxsize=200_000)
 def fold(name: str) -> str:
     """The lookup key of a name: accents removed, case folded, spacing normalised."""
     decomposed = unicodedata.normalize("NFKD", name)

@@ -66,6 +66,8 @@ class _Context:
 
     named_countries: Counter = field(default_factory=Counter)  # country code -> mentions
     chosen: dict[str, Place] = field(default_factory=dict)  # name -> first-pass choice
+    chosen_countries: Counter = field(default_factory=Counter)  # country -> first-pass choices in it
+    chosen_divisions: Counter = field(default_factory=Counter)  # (country, admin1) -> choices in it
     containers: dict[str, set[str]] = field(default_factory=dict)  # name -> country / division keys
     contained: dict[str, set[str]] = field(default_factory=dict)  # name -> ids of places holding a neighbour
     division_cue: set[str] = field(default_factory=set)  # names said to be a state or province
@@ -91,6 +93,8 @@ class Resolver:
         for name, options in candidates.items():
             if options:
                 context.chosen[name] = _best(name, options, context, coherent=False)[0]
+        context.chosen_countries = Counter(p.country_code for p in context.chosen.values())
+        context.chosen_divisions = Counter(_division(p) for p in context.chosen.values())
         chosen: dict[str, tuple[Place | None, float, str]] = {}
         for name, options in candidates.items():
             if options:
@@ -176,16 +180,17 @@ def _score(name: str, candidate: Candidate, options, context: _Context, coherent
 
 
 def _coherence(name: str, place: Place, context: _Context) -> float:
-    """Agreement with the places the article's other names resolved to."""
-    others = [p for other, p in context.chosen.items() if other != name]
+    """Agreement with the places the article's other names resolved to (pass 1)."""
+    others = len(context.chosen) - (name in context.chosen)
     if not others:
         return 0.0
-    same_country = sum(p.country_code == place.country_code for p in others) / len(others)
-    bonus = COHERENCE_BONUS * same_country
-    if place.admin1 and any((p.country_code, p.admin1) == (place.country_code, place.admin1)
-                            and p.feature_code != "PCLI" for p in others):
+    own = context.chosen.get(name)
+    same_country = context.chosen_countries[place.country_code] - (own is not None and own.country_code == place.country_code)
+    bonus = COHERENCE_BONUS * same_country / others
+    division = (place.country_code, place.admin1)
+    if place.admin1 and context.chosen_divisions[division] - (own is not None and _division(own) == division) > 0:
         bonus += SAME_DIVISION_BONUS
-    nearest = min(haversine_km(place.lat, place.lon, p.lat, p.lon) for p in others)
+    nearest = _nearest_km(place, [p for other, p in context.chosen.items() if other != name])
     if nearest <= NEAR_KM:
         bonus += NEAR_BONUS
     elif nearest <= REGION_KM:
@@ -193,7 +198,20 @@ def _coherence(name: str, place: Place, context: _Context) -> float:
     return bonus
 
 
+def _division(place: Place) -> tuple[str, str] | None:
+    return (place.country_code, place.admin1) if place.admin1 and place.feature_code != "PCLI" else None
+
+
+def _nearest_km(place: Place, others: list[Place]) -> float:
+    """Distance to the nearest of `others`, skipping those a latitude difference puts out of reach."""
+    reach = REGION_KM / 111.0  # degrees of latitude
+    return min((haversine_km(place.lat, place.lon, p.lat, p.lon) for p in others if abs(p.lat - place.lat) <= reach),
+               default=math.inf)
+
+
 def _best(name: str, options, context: _Context, coherent: bool) -> tuple[Place, float]:
+    if len(options) == 1:
+        return options[0].place, 1.0
     scores = [_score(name, c, options, context, coherent) for c in options]
     top = max(range(len(options)), key=scores.__getitem__)
     total = sum(math.exp(s - scores[top]) for s in scores)
