@@ -49,6 +49,7 @@ PERSON_TITLES = {
     "actor", "actress", "singer", "author", "writer", "reporter", "correspondent", "player",
     "striker", "dubbed", "named", "called", "saint", "st", "by",
 }
+TITLES = PERSON_TITLES - {"by", "st", "saint"}  # those that also mark the name after them as a person's
 # Words that make a capitalised run an organisation, event or publication.
 ORGANISATION_WORDS = {
     "ministry", "department", "university", "college", "school", "institute", "council",
@@ -233,7 +234,7 @@ class Recognizer:
         while i < len(toks):
             end = _run_end(toks, i) if toks[i].is_capitalised and toks[i].is_word else i
             words = toks[i: end + 1]
-            if i > 0 and _is_title(toks[i - 1]) and words[0].is_capitalised:
+            if i > 0 and words[0].is_capitalised and _is_title(toks[i - 1]):
                 names.update(t.text for t in words if t.is_capitalised)
             elif 2 <= len(words) <= 3 and all(t.is_word and t.is_capitalised for t in words) \
                     and not self.gazetteer.candidates(fold(" ".join(t.text for t in words))) \
@@ -352,7 +353,7 @@ def _direction(toks: list[Token], match_first: int, run_first: int) -> int | Non
 
 
 def _is_title(token: Token) -> bool:
-    return token.text.lower().rstrip(".") in PERSON_TITLES - {"by", "st", "saint"}
+    return token.text.lower().rstrip(".") in TITLES
 
 
 def _is_acronym(surface: str) -> bool:

@@ -5,8 +5,8 @@ Everything works on character offsets into the article text, never on copies.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from wordfreq import zipf_frequency
 
@@ -21,19 +21,18 @@ ABBREVIATIONS = {"mr.", "mrs.", "ms.", "dr.", "st.", "gen.", "sen.", "rep.", "go
 ABBREVIATIONS |= {row["alias"].lower() for row in aliases() if row["alias"].endswith(".")}
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A token's span and text; `is_capitalised` and `is_word` are worked out once."""
+
     start: int
     end: int
     text: str
+    is_capitalised: bool
+    is_word: bool
 
-    @property
-    def is_capitalised(self) -> bool:
-        return self.text[:1].isupper()
 
-    @property
-    def is_word(self) -> bool:
-        return self.text[:1].isalpha()
+def _token(start: int, end: int, text: str) -> Token:
+    return Token(start, end, text, text[:1].isupper(), text[:1].isalpha())
 
 
 def tokens(text: str) -> list[Token]:
@@ -47,10 +46,10 @@ def tokens(text: str) -> list[Token]:
     for match in TOKEN.finditer(text):
         start, end, word = match.start(), match.end(), match.group()
         if word.endswith(".") and len(word) > 1 and not _keeps_period(text, start, end):
-            result.append(Token(start, end - 1, word[:-1]))
-            result.append(Token(end - 1, end, "."))
+            result.append(_token(start, end - 1, word[:-1]))
+            result.append(_token(end - 1, end, "."))
         else:
-            result.append(Token(start, end, word))
+            result.append(_token(start, end, word))
     return result
 
 
