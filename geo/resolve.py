@@ -152,16 +152,16 @@ def directional_part(shape, direction: str):
     return shape.intersection(box(*boxes[direction])) if direction in boxes else None
 
 
-def _score(name: str, candidate: Candidate, options, context: _Context, coherent: bool) -> float:
+def _score(name: str, candidate: Candidate, divisions: set, context: _Context, coherent: bool) -> float:
+    """The candidate's score; `divisions` are the (country, admin1) of the name's ADM1 candidates."""
     place = candidate.place
     score = TYPE_PRIOR.get(place.feature_code, 0.0) + math.log10(place.population + 1) / 2
     if place.source == "curated":
         score += CURATED_PRIOR
     if candidate.kind == "name":
         score += MAIN_NAME_BONUS
-    if candidate.kind == "name" and place.feature_code.startswith("PPL") and any(
-            o.place.feature_code == "ADM1" and (o.place.country_code, o.place.admin1) == (place.country_code, place.admin1)
-            for o in options):
+    if candidate.kind == "name" and place.feature_code.startswith("PPL") \
+            and (place.country_code, place.admin1) in divisions:
         score += SEAT_BONUS  # the city a division is named after: "Rio de Janeiro", "New York"
     if name in context.division_cue and place.feature_code == "ADM1":
         score += DIVISION_CUE_BONUS
@@ -212,7 +212,8 @@ def _nearest_km(place: Place, others: list[Place]) -> float:
 def _best(name: str, options, context: _Context, coherent: bool) -> tuple[Place, float]:
     if len(options) == 1:
         return options[0].place, 1.0
-    scores = [_score(name, c, options, context, coherent) for c in options]
+    divisions = {(o.place.country_code, o.place.admin1) for o in options if o.place.feature_code == "ADM1"}
+    scores = [_score(name, c, divisions, context, coherent) for c in options]
     top = max(range(len(options)), key=scores.__getitem__)
     total = sum(math.exp(s - scores[top]) for s in scores)
     return options[top].place, 1.0 / total
