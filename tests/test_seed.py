@@ -60,3 +60,37 @@ def test_map_writes_html_csv_and_geojson(gazetteer, tmp_path):
     assert "Vientiane" in set(frame["name"])
     places = json.loads((tmp_path / "places.geojson").read_text())
     assert places["type"] == "FeatureCollection" and places["features"]
+
+
+@pytest.fixture(scope="module")
+def seed_events(gazetteer, tmp_path_factory):
+    out = tmp_path_factory.mktemp("map")
+    result = CliRunner().invoke(main, ["map", str(SEEDS), "-o", str(out), "--offline", "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    return pd.read_csv(out / "events.csv", dtype={"date": str})
+
+
+def events_at(events, kind, place, date):
+    rows = events[(events.event_type == kind) & (events.place_name == place) & (events.date == date)]
+    return rows
+
+
+def test_the_defence_ministers_met_in_vientiane_on_wednesday(seed_events):
+    rows = events_at(seed_events, "meeting", "Vientiane", "2024-11-20")
+    assert any("Rajnath Singh" in actors and "Dong Jun" in actors for actors in rows.actors)
+
+
+def test_the_foreign_ministers_met_in_rio_on_monday(seed_events):
+    rows = events_at(seed_events, "meeting", "Rio de Janeiro", "2024-11-18")
+    assert any("Jaishankar" in actors and "Wang Yi" in actors for actors in rows.actors)
+
+
+@pytest.mark.parametrize("place", ["Demchok", "Depsang Plains"])
+def test_troops_disengaged_late_last_month(seed_events, place):
+    rows = events_at(seed_events, "military_movement", place, "2024-10")
+    assert set(rows.date_precision) == {"month"}
+
+
+def test_the_2020_clashes_were_in_eastern_ladakh(seed_events):
+    rows = events_at(seed_events, "clash", "Eastern Ladakh", "2020")
+    assert not rows.empty and set(rows.date_precision) == {"year"}
