@@ -50,15 +50,6 @@ DATA_DIR = _data_dir()
 CURATED_CSV = DATA_DIR / "curated.csv"
 ALIASES_CSV = DATA_DIR / "aliases.csv"
 
-FEATURE_RANK = {
-    # feature code -> how readily a bare name denotes it, used as a prior in resolve.py
-    "CONT": 3.0,
-    "PCLI": 3.0,
-    "ADM1": 2.0,
-    "PPLC": 1.5,
-}
-
-
 def default_path() -> Path:
     """Where the gazetteer lives: $GEO_HOME or ~/.cache/geo-news."""
     home = os.environ.get("GEO_HOME") or Path.home() / ".cache" / "geo-news"

@@ -6,7 +6,7 @@ Article -> Mention (character span) -> Place (gazetteer or geocoder row)
 from __future__ import annotations
 
 from dataclasses import dataclass, field, asdict
-from datetime import date
+from datetime import date as Date
 from typing import Any
 
 from .names import fold
@@ -20,7 +20,7 @@ class Article:
     text: str
     title: str = ""
     url: str = ""
-    date: date | None = None
+    date: Date | None = None
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Callable
 
 from .events import extract_events
 from .gazetteer import Gazetteer
@@ -38,10 +38,6 @@ class Pipeline:
         mentions = self.resolve(article.text, self.recognise(article.text))
         events = self.extract_events(article, mentions) if self.extract_events else []
         return ParsedArticle(article, mentions, events)
-
-    def parse_all(self, articles: Iterable[Article]) -> Iterator[ParsedArticle]:
-        for article in articles:
-            yield self.parse(article)
 
     def unresolved_names(self) -> set[str]:
         """Names the geocoder fallback could not answer because the service failed."""

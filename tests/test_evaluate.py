@@ -18,7 +18,6 @@ ROOT = Path(__file__).resolve().parents[1]
 
 from geo.evaluate import (
     EARTH_RADIUS_KM,
-    EvaluationReport,
     auc_of_errors,
     errors,
     format_table,
