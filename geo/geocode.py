@@ -263,7 +263,7 @@ class Geocoder:
         try:
             place = self.search(query, countries)
         except GeocoderError as error:
-            log.warning("geocoder could not answer %r: %s", query, error)
+            log.info("geocoder could not answer %r: %s", query, error)
             self.last_error = error
             self.unresolved.add(query)
             return None, ""

@@ -101,7 +101,8 @@ class Resolver:
                 place, confidence = _best(name, options, context, coherent=True)
                 chosen[name] = (place, confidence, "curated" if place.source == "curated" else "gazetteer")
             else:
-                chosen[name] = self._fallback(name, context.named_countries)
+                surface = next(m.lookup_name for m in mentions if m.key == name)
+                chosen[name] = self._fallback(surface, context.named_countries)
         spans = sentences(text)
         resolved = []
         for mention in mentions:
