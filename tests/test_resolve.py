@@ -51,3 +51,24 @@ def test_qualified_region_lies_in_that_part(parse):
 def test_unknown_names_stay_unresolved_without_geocoder(parse):
     resolved = parse("Troops withdrew from Xyzabad.")["Xyzabad"]
     assert resolved.place is None and resolved.resolved_by == ""
+
+
+def test_names_no_gazetteer_holds_go_to_the_geocoder_then_its_cache(gazetteer, tmp_path):
+    from nominatim_server import FakeNominatim, _result
+
+    from geo.geocode import Geocoder
+
+    places = {"qorvintal": [_result(7, "node", 77, 34.1, 77.9, "Qorvintal, Leh, Ladakh, India",
+                                    "place", "village", 0.3, "in", "India")]}
+    text = "Troops in India withdrew from Qorvintal."
+    recognise = Recognizer(gazetteer)
+    server = FakeNominatim(places).start()
+    geocoder = Geocoder(tmp_path / "cache.sqlite", base_url=server.url, min_delay_seconds=0)
+    first = {r.mention.text: r for r in Resolver(gazetteer, geocoder)(text, recognise(text))}
+    server.stop()
+    assert [r.params.get("countrycodes") for r in server.requests] == ["in"]  # biased to the article
+    assert (first["Qorvintal"].resolved_by, first["Qorvintal"].place.lat) == ("geocoder", 34.1)
+
+    offline = Geocoder(tmp_path / "cache.sqlite", offline=True)  # the server is gone
+    again = {r.mention.text: r for r in Resolver(gazetteer, offline)(text, recognise(text))}
+    assert (again["Qorvintal"].resolved_by, again["Qorvintal"].place.lat) == ("cache", 34.1)
