@@ -341,10 +341,6 @@ def _after_locative(toks: list[Token], i: int) -> bool:
     return False
 
 
-def _after_of(toks: list[Token], i: int) -> bool:
-    return i > 0 and toks[i - 1].text.lower() == "of"
-
-
 def _direction(toks: list[Token], match_first: int, run_first: int) -> int | None:
     k = match_first - 1
     if k >= 0 and toks[k].text.lower() in DIRECTIONS and (k >= run_first or not toks[k].is_capitalised):
