@@ -44,7 +44,8 @@ sentence.
 
 Places.  A mention inside the clause is where the event happened when a
 locative preposition (LOCATIVES: in, at, near, from, across, along, outside,
-around, ...) comes right before it, possibly through "the" or "the city of",
+around, ...) comes right before it, possibly through "the" or "the (coastal) town of",
+or when "the village of" (a settlement noun and "of") does,
 or when it continues such a list ("in Demchok and Depsang").  In "X, Y" after
 a locative, Y is dropped when it is an administrative container of X
 ("Rio de Janeiro, Brazil" keeps Rio de Janeiro).  Compound modifiers
@@ -130,10 +131,11 @@ CLAUSE_BREAK = re.compile(r";\s+|,\s+(?=but\b)|,?\s+(?=(?:while|whereas|after|du
 SUBORDINATORS = {"while", "whereas", "after", "during", "before"}
 LOCATIVES = ("in", "at", "near", "from", "across", "along", "outside", "around", "inside", "within",
              "throughout", "into", "off")
+SETTLEMENT_OF = (r"(?:[a-z-]+\s+){0,2}?(?:city|town|village|region|province|district|state|capital|outskirts"
+                 r"|area|suburb|port|county)s?\s+of\s+(?:the\s+)?")
+# "in Vientiane", "in the coastal town of Izmir", "the village of Xinmo" (no preposition needed there).
 LOCATIVE_BEFORE = re.compile(
-    rf"\b(?:{'|'.join(LOCATIVES)})\s+(?:the\s+)?"
-    r"(?:(?:city|town|village|region|province|district|state|capital|outskirts|area|suburbs?|port"
-    r"|county)\s+of\s+(?:the\s+)?)?$", re.I)
+    rf"(?:\b(?:{'|'.join(LOCATIVES)})\s+(?:the\s+)?(?:{SETTLEMENT_OF})?|\bthe\s+{SETTLEMENT_OF})$", re.I)
 LIST_JOIN = re.compile(r"\s*(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or|&)\s+)(?:the\s+)?", re.I)
 COMPOUND_AFTER = re.compile(r"[-–]\w")  # "India-China relations"
 DATE_AFTER_TRIGGER = re.compile(r"[\s\"'“”‘’)]*(?:\b(?:of|in|on|since|during|from)\b\s*)?", re.I)

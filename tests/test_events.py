@@ -330,3 +330,9 @@ def test_seed_events_are_numbered_and_keep_their_sentence(seed_events):
     assert all(e.sentence and e.trigger.lower() in e.sentence.lower() for e in seed_events)
     assert not any("Brazil" in where(e) or "India" in where(e) or "China" in where(e) for e in seed_events)
 
+
+
+def test_the_town_of_a_place_locates_the_event():
+    detained, landslide = events("Police detained him in the coastal town of Lyon. "
+                                 "A landslide hit the village of Sylhet.", "Lyon", "Sylhet")
+    assert (where(detained), where(landslide)) == (["Lyon"], ["Sylhet"])
