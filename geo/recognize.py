@@ -69,6 +69,10 @@ ORGANISATION_WORDS = {
     "lab", "labs", "technologies", "systems", "industries", "holdings", "partners", "media",
     "elementary", "high", "academy", "mall", "restaurant", "bar", "cafe", "store", "market",
 }
+# Words that make a capitalised run a publication or broadcaster, whose place name is no toponym.
+MEDIA_WORDS = {"times", "daily", "post", "herald", "journal", "tribune", "gazette", "press", "presse",
+               "news", "broadcasting", "radio", "tv", "television", "channel", "magazine", "chronicle",
+               "telegraph", "guardian", "observer", "courier", "mail", "globe", "star", "sun"}
 EPONYM_FOLLOWERS = {"virus", "viruses", "fever", "flu", "influenza", "disease", "syndrome", "strain",
                     "variant", "encephalitis", "dollar", "dollars"}
 # A capitalised run ending or starting with these words names a place even when no gazetteer
@@ -143,6 +147,8 @@ class Recognizer:
         before = toks[first - 1].text.lower().rstrip(".") if first > 0 else ""
         if before in PERSON_TITLES or _is_title(toks[first]) and first < last:
             return []  # "minister Paris Hilton", "President Georgia Brown"
+        if any(toks[k].text.lower() in MEDIA_WORDS for k in range(first, last + 1)):
+            return []  # a publication's name: "The New York Times", "China Daily", "Agence France-Presse"
         organisation = _has_organisation_word(toks, first, last)
         feature = self._feature_name(text, toks, first, last)
         if feature and not organisation:

@@ -70,3 +70,12 @@ def test_page_debris_creates_no_places(recognise):
 def test_abbreviations(recognise):
     assert surfaces(recognise, "Officials in the U.S. and UK said Raleigh, N.C., was hit.") == \
         ["U.S.", "UK", "Raleigh", "N.C."]
+
+
+def test_publications_named_after_places_are_not_places(recognise):
+    text = "The New York Times and China Daily reported it, Agence France-Presse said, from Lagos."
+    assert surfaces(recognise, text) == ["Lagos"]
+
+
+def test_a_major_place_inside_an_institution_is_a_place(recognise):
+    assert surfaces(recognise, "The U.S. Department of Agriculture said so.") == ["U.S."]
