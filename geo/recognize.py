@@ -159,7 +159,7 @@ class Recognizer:
             # In an organisation's name only a major place counts ("U.S. Army", "Bank of Canada").
             if organisation and not _significant(match.places):
                 continue
-            mention = self._accept(text, toks, match, first, last, matches, people)
+            mention = self._accept(text, toks, match, first, last, people)
             if mention:
                 mentions.append(mention)
         if not matches and not organisation:
@@ -199,7 +199,7 @@ class Recognizer:
         abbreviated = "." in surface
         return tuple(c for c in candidates if c.kind in ("name", "alt") or c.kind == "abbr" and abbreviated)
 
-    def _accept(self, text, toks, match, first, last, matches, people) -> Mention | None:
+    def _accept(self, text, toks, match, first, last, people) -> Mention | None:
         """Keep a gazetteer match unless its position or the word says it is no place."""
         word = " ".join(t.text for t in toks[match.first: match.last + 1])
         significant = _significant(match.places)
