@@ -77,16 +77,28 @@ class GeocodeCache:
             self.path, timeout=busy_timeout_ms / 1000, isolation_level=None
         )
         self._conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
-        self._conn.execute("PRAGMA journal_mode = WAL")
-        self._conn.execute(
-            """CREATE TABLE IF NOT EXISTS geocode (
-                   provider      TEXT NOT NULL,
-                   query         TEXT NOT NULL,
-                   country_codes TEXT NOT NULL,
-                   place_json    TEXT,
-                   created_at    TEXT NOT NULL,
-                   PRIMARY KEY (provider, query, country_codes))"""
-        )
+        self._set_up(deadline=time.monotonic() + busy_timeout_ms / 1000)
+
+    def _set_up(self, deadline: float) -> None:
+        """WAL mode and the table. Switching a new file to WAL ignores the busy timeout
+        when another process does the same at that moment, so that step is retried."""
+        while True:
+            try:
+                self._conn.execute("PRAGMA journal_mode = WAL")
+                self._conn.execute(
+                    """CREATE TABLE IF NOT EXISTS geocode (
+                           provider      TEXT NOT NULL,
+                           query         TEXT NOT NULL,
+                           country_codes TEXT NOT NULL,
+                           place_json    TEXT,
+                           created_at    TEXT NOT NULL,
+                           PRIMARY KEY (provider, query, country_codes))"""
+                )
+                return
+            except sqlite3.OperationalError as error:
+                if "locked" not in str(error) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
 
     def get(self, provider: str, query: str, countries: Sequence[str] = ()) -> tuple[bool, Place | None]:
         """Return (hit, place); `(True, None)` is a cached "no result"."""

@@ -217,7 +217,7 @@ def test_two_processes_writing_at_once_leave_a_consistent_cache(tmp_path):
     for process in workers:
         process.start()
     for process in workers:
-        process.join(timeout=120)
+        process.join(timeout=60)
     assert [p.exitcode for p in workers] == [0, 0]
 
     cache = GeocodeCache(path)
