@@ -101,14 +101,9 @@ class PipelineRecipe:
         geocoder = pipeline.geocoder
         return cls(gazetteer_path=pipeline.resolve.gazetteer.path,
                    events=pipeline.extract_events is not None,
-                   demonyms=_demonyms(pipeline.recognise),
+                   demonyms=pipeline.recognise.demonyms,
                    geocoder_cache=geocoder.cache.path if geocoder else None,
                    provider=geocoder.provider if geocoder else "nominatim")
-
-
-def _demonyms(recognizer) -> bool:
-    flag = getattr(recognizer, "demonyms", None)
-    return bool(flag) if flag is not None else "demonym" in getattr(recognizer, "kinds", ())
 
 
 _local = threading.local()  # per worker thread: (token, Pipeline)

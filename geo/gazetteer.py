@@ -271,7 +271,8 @@ def build(path: Path | None = None, curated: Path = CURATED_CSV, progress: bool 
     steps = tqdm(total=6, desc="building gazetteer", disable=not progress, unit="step")
 
     countries = list(_countries())
-    capitals = {(p.country_code, name) for p, _, _ in countries for name in [_capital(p.country_code)] if name}
+    capitals = {(p.country_code, _capitals()[p.country_code]) for p, _, _ in countries
+                if _capitals().get(p.country_code)}
     steps.update()
     cities = list(_cities(capitals))
     steps.update()
@@ -326,10 +327,6 @@ def build(path: Path | None = None, curated: Path = CURATED_CSV, progress: bool 
     steps.update()
     steps.close()
     return counts
-
-
-def _capital(country_code: str) -> str:
-    return _capitals().get(country_code, "")
 
 
 @lru_cache(maxsize=1)
