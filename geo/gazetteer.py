@@ -37,7 +37,7 @@ from wordfreq import zipf_frequency
 from .model import Place
 from .names import fold
 
-SCHEMA_VERSION = "8"
+SCHEMA_VERSION = "9"
 # How a name belongs to a place; stored as a digit so that min() picks the best.
 NAME_KINDS = ("name", "alt", "abbr", "demonym")
 def _data_dir() -> Path:
@@ -372,12 +372,17 @@ def _place_row(place: Place) -> tuple:
             place.country_code, place.admin1, place.population, place.source, wkt)
 
 
+def _without_article(name: str) -> list[str]:
+    """News drops the article inside long names: "Democratic Republic of Congo"."""
+    return [name.replace(" of the ", " of ")] if " of the " in name else []
+
+
 def _name_rows(rows) -> Iterator[tuple[str, str, int]]:
     name, alt, abbr, demonym_kind = range(len(NAME_KINDS))
     for place, alternates, demonym in rows:
         seen = {fold(place.name)}
         yield fold(place.name), place.id, name
-        for alternate in alternates:
+        for alternate in alternates + _without_article(place.name):
             key = fold(alternate)
             if key and key not in seen:
                 seen.add(key)

@@ -23,7 +23,9 @@ from .text import Token, debris_spans, tokens, word_frequency
 MAX_NAME_TOKENS = 6
 # Lower-case words that may sit inside a place name ("Rio de Janeiro", "Isle of Man").
 CONNECTORS = {"de", "da", "do", "dos", "das", "del", "della", "di", "du", "des", "la", "le", "les",
-              "el", "al", "of", "upon", "on", "sur", "en", "y", "and", "am", "im", "an", "der", "den"}
+              "el", "al", "es", "of", "upon", "on", "sur", "en", "y", "and", "am", "im", "an", "der", "den"}
+# Connector pairs inside a name that the gazetteer holds whole: "Democratic Republic of the Congo".
+CONNECTOR_PAIRS = {("of", "the"), ("de", "la"), ("de", "los"), ("de", "las")}
 DIRECTIONS = {
     "north": "north", "northern": "north", "south": "south", "southern": "south",
     "east": "east", "eastern": "east", "west": "west", "western": "west",
@@ -121,7 +123,7 @@ class Recognizer:
             if i in blocked or not _starts_name(toks, i) or self._plain_opening_word(toks, i):
                 i += 1
                 continue
-            end = _run_end(toks, i)
+            end = self._joined_run_end(text, toks, i, _run_end(toks, i))
             mentions.extend(self._mentions_in_run(text, toks, i, end, people))
             i = end + 1
         return sorted(set(mentions), key=lambda m: m.start)
@@ -136,6 +138,20 @@ class Recognizer:
         run_end = _run_end(toks, i)
         return not any(self.gazetteer.candidates(fold(self._surface(toks, i, j)))
                        for j in range(i, min(run_end, i + MAX_NAME_TOKENS) + 1))
+
+    def _joined_run_end(self, text: str, toks: list[Token], first: int, last: int) -> int:
+        """Extend the run over "of the" or a possessive "'s" and the run after it when the
+        gazetteer holds the whole name ("Democratic Republic of the Congo", "People's Republic of China")."""
+        k = last + 1
+        width = _joiner_width(toks, k)
+        if not width or k + width >= len(toks) or not (toks[k + width].is_capitalised and toks[k + width].is_word):
+            return last
+        following = _run_end(toks, k + width)
+        for start in range(max(first, last - MAX_NAME_TOKENS), last + 1):
+            for end in range(following, k + width - 1, -1):
+                if self.gazetteer.candidates(fold(text[toks[start].start: toks[end].end])):
+                    return following
+        return last
 
     @staticmethod
     def _surface(toks: list[Token], i: int, j: int) -> str:
@@ -314,6 +330,13 @@ def _run_end(toks: list[Token], i: int) -> int:
         else:
             break
     return j
+
+
+def _joiner_width(toks: list[Token], k: int) -> int:
+    """Tokens at k that may join two runs into one name: 2 for "of the", 1 for "'s", else 0."""
+    if k + 1 < len(toks) and (toks[k].text.lower(), toks[k + 1].text.lower()) in CONNECTOR_PAIRS:
+        return 2
+    return 1 if k < len(toks) and toks[k].text in ("'s", "’s") else 0
 
 
 def _glued(text: str, toks: list[Token], left: int, right: int, first: int, last: int) -> bool:

@@ -7,7 +7,7 @@ share among the candidates):
 prior
   * feature type and admin level: continent or country 5.0, first-level
     division 2.0, second-level 1.0, capital +1.5 over a town, curated feature 2.5;
-  * population: log10(population + 1) / 2 (a city of a million: 3.0; a
+  * population: 0.6 log10(population + 1) (a city of a million: 3.6; a
     division counts the people of its towns);
   * the name is the place's main name rather than an alternate: +2.0;
   * a town that shares its name with the division it lies in: +2.5
@@ -17,11 +17,15 @@ context, pass 1 (explicit cues)
   * the candidate's country is named in the article: +1.5, +0.5 more for each
     further mention of it (at most +3 in all);
   * "X, Y" where Y is a country or division holding the candidate: +4 to X's
-    candidate, and +4 to Y's candidate that holds one of X's.
+    candidate, and +4 to Y's candidate that holds one of X's (not inside a list
+    that ends in "and"/"or": "Washington, Pennsylvania and California" are siblings).
 context, pass 2 (coherence with the other names' pass-1 choices)
   * +2.0 times the share of the other places in the candidate's country;
   * +1.0 when another place lies in the same division;
-  * +1.5 within 300 km of another place, +0.75 within 1,000 km.
+  * +1.5 within 300 km of another place, +0.75 within 1,000 km;
+  * in a list ("Georgia, Oklahoma, Pennsylvania and Wisconsin"): +2.0 times the
+    share of the other members resolved to the candidate's kind (country,
+    division or town).
 
 One name keeps one meaning within an article. A directional qualifier
 ("Eastern Ladakh") gives that part of the region's shape (shapely), or the
@@ -46,6 +50,7 @@ from .text import sentences
 
 TYPE_PRIOR = {"CONT": 5.0, "PCLI": 5.0, "ADM1": 2.0, "ADM2": 1.0, "PPLC": 1.5}
 CURATED_PRIOR = 2.5
+POPULATION_WEIGHT = 0.6
 MAIN_NAME_BONUS = 2.0
 SEAT_BONUS = 2.5
 DIVISION_CUE_BONUS = 3.0
@@ -54,6 +59,8 @@ COHERENCE_BONUS = 2.0
 SAME_DIVISION_BONUS = 1.0
 CONTAINER_BONUS = 4.0
 NEAR_KM, NEAR_BONUS, REGION_KM, REGION_BONUS = 300, 1.5, 1000, 0.75
+SIBLING_BONUS = 2.0
+LIST_JOINS = {",", "and", "or", ", and", ", or"}
 QUALIFIED_CONFIDENCE_FACTOR = 0.9
 NO_SHAPE_CONFIDENCE_FACTOR = 0.5
 DIVISION_BEFORE = re.compile(r"(?:state|province|region|prefecture|governorate|oblast) of\s+$", re.IGNORECASE)
@@ -73,6 +80,7 @@ class _Context:
     division_cue: set[str] = field(default_factory=set)  # names said to be a state or province
     own_country: dict[str, str] = field(default_factory=dict)  # name -> the country it names, if any
     mention_count: Counter = field(default_factory=Counter)  # name -> mentions
+    siblings: dict[str, set[str]] = field(default_factory=dict)  # name -> other names listed with it
 
 
 class Resolver:
@@ -88,7 +96,9 @@ class Resolver:
                            division_cue=_division_cues(text, mentions),
                            own_country=_own_countries(candidates),
                            mention_count=Counter(m.key for m in mentions))
-        context.containers, context.contained = _containers(text, mentions, candidates)
+        lists = _lists(text, mentions)
+        context.siblings = _siblings(lists)
+        context.containers, context.contained = _containers(text, mentions, candidates, lists)
         # Pass 1 uses priors and explicit cues; pass 2 adds agreement with the other names' choices.
         for name, options in candidates.items():
             if options:
@@ -156,7 +166,7 @@ def directional_part(shape, direction: str):
 def _score(name: str, candidate: Candidate, divisions: set, context: _Context, coherent: bool) -> float:
     """The candidate's score; `divisions` are the (country, admin1) of the name's ADM1 candidates."""
     place = candidate.place
-    score = TYPE_PRIOR.get(place.feature_code, 0.0) + math.log10(place.population + 1) / 2
+    score = TYPE_PRIOR.get(place.feature_code, 0.0) + POPULATION_WEIGHT * math.log10(place.population + 1)
     if place.source == "curated":
         score += CURATED_PRIOR
     if candidate.kind == "name":
@@ -191,12 +201,21 @@ def _coherence(name: str, place: Place, context: _Context) -> float:
     division = (place.country_code, place.admin1)
     if place.admin1 and context.chosen_divisions[division] - (own is not None and _division(own) == division) > 0:
         bonus += SAME_DIVISION_BONUS
+    siblings = [context.chosen[s] for s in context.siblings.get(name, ()) if s in context.chosen]
+    if siblings:
+        bonus += SIBLING_BONUS * sum(_kind(p) == _kind(place) for p in siblings) / len(siblings)
     nearest = _nearest_km(place, [p for other, p in context.chosen.items() if other != name])
     if nearest <= NEAR_KM:
         bonus += NEAR_BONUS
     elif nearest <= REGION_KM:
         bonus += REGION_BONUS
     return bonus
+
+
+def _kind(place: Place) -> str:
+    """The level of a place, as lists keep it: "country", "division" or "town"."""
+    code = place.feature_code
+    return "country" if code == "PCLI" else "division" if code.startswith("ADM") else "town"
 
 
 def _division(place: Place) -> tuple[str, str] | None:
@@ -241,16 +260,42 @@ def _named_countries(mentions: list[Mention], candidates: dict) -> Counter:
     return named
 
 
-def _containers(text: str, mentions: list[Mention], candidates: dict) -> tuple[dict, dict]:
-    """For "X, Y" where Y may hold X ("Paris, Texas", "Atlanta, Georgia").
+def _lists(text: str, mentions: list[Mention]) -> list[list[Mention]]:
+    """Runs of three or more names joined by commas and ending in "and"/"or": "A, B and C"."""
+    lists, run = [], mentions[:1]
+    for first, second in zip(mentions, mentions[1:]):
+        join = " ".join(text[first.end: second.start].split())
+        if join in LIST_JOINS:
+            run.append(second)
+            if join != ",":  # "and"/"or" ends the list
+                if len(run) >= 3:
+                    lists.append(run)
+                run = [second]
+        else:
+            run = [second]
+    return lists
+
+
+def _siblings(lists: list[list[Mention]]) -> dict[str, set[str]]:
+    siblings: dict[str, set[str]] = {}
+    for members in lists:
+        keys = {m.key for m in members}
+        for key in keys:
+            siblings.setdefault(key, set()).update(keys - {key})
+    return siblings
+
+
+def _containers(text: str, mentions: list[Mention], candidates: dict, lists: list[list[Mention]]) -> tuple[dict, dict]:
+    """For "X, Y" where Y may hold X ("Paris, Texas", "Atlanta, Georgia"), outside lists.
 
     Returns the country/division keys X may lie in, and the ids of Y's
     candidates that hold one of X's candidates.
     """
     within: dict[str, set[str]] = {}
     holders: dict[str, set[str]] = {}
+    listed = {id(m) for members in lists for m in members}
     for first, second in zip(mentions, mentions[1:]):
-        if text[first.end: second.start].strip() != ",":
+        if text[first.end: second.start].strip() != "," or id(first) in listed and id(second) in listed:
             continue
         inner = candidates.get(first.key) or ()
         for option in candidates.get(second.key) or ():

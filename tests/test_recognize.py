@@ -79,3 +79,18 @@ def test_publications_named_after_places_are_not_places(recognise):
 
 def test_a_major_place_inside_an_institution_is_a_place(recognise):
     assert surfaces(recognise, "The U.S. Department of Agriculture said so.") == ["U.S."]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Aid reached the Democratic Republic of the Congo on Monday.", "Democratic Republic of the Congo"),
+    ("Aid reached the Democratic Republic of Congo on Monday.", "Democratic Republic of Congo"),
+    ("Officials of the People's Republic of China said so.", "People's Republic of China"),
+    ("A forum met in Dar es Salaam, Tanzania.", "Dar es Salaam"),
+])
+def test_names_with_lower_case_words_inside_are_one_mention(recognise, text, name):
+    assert name in [m.text for m in recognise(text)]
+
+
+def test_of_the_joins_no_person_to_the_place_after_it(recognise):
+    text = "Dr. Kevin Reilly of the California Department of Health said so."
+    assert surfaces(recognise, text) == ["California"]

@@ -72,3 +72,15 @@ def test_names_no_gazetteer_holds_go_to_the_geocoder_then_its_cache(gazetteer, t
     offline = Geocoder(tmp_path / "cache.sqlite", offline=True)  # the server is gone
     again = {r.mention.text: r for r in Resolver(gazetteer, offline)(text, recognise(text))}
     assert (again["Qorvintal"].resolved_by, again["Qorvintal"].place.lat) == ("cache", 34.1)
+
+
+def test_names_in_a_list_are_siblings_not_containers(parse):
+    resolved = parse("Cases were found in Washington, Pennsylvania and California.")
+    assert resolved["Washington"].place.feature_code == "ADM1"
+    assert resolved["Washington"].place.admin1 == "WA"
+
+
+def test_list_members_share_their_kind(parse):
+    resolved = parse("States affected include Georgia, Oklahoma, Pennsylvania, Wisconsin and California.")
+    assert {r.place.feature_code for r in resolved.values()} == {"ADM1"}
+    assert resolved["Georgia"].place.country_code == "US"
