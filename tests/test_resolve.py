@@ -84,3 +84,9 @@ def test_list_members_share_their_kind(parse):
     resolved = parse("States affected include Georgia, Oklahoma, Pennsylvania, Wisconsin and California.")
     assert {r.place.feature_code for r in resolved.values()} == {"ADM1"}
     assert resolved["Georgia"].place.country_code == "US"
+
+
+def test_counties_are_second_level_divisions(parse):
+    resolved = parse("Flooding closed roads in Metcalfe County and Adair County, Kentucky.")
+    for name in ("Metcalfe County", "Adair County"):
+        assert (resolved[name].place.feature_code, resolved[name].place.admin1) == ("ADM2", "KY")
