@@ -14,6 +14,7 @@ prior
     ("Rio de Janeiro" the city rather than the state).
 context, pass 1 (explicit cues)
   * the text calls the name a state or province ("state of Victoria"): +3 to divisions;
+  * the name opens the article as a dateline ("WASHINGTON (Reuters) -"): +3 to towns;
   * the candidate's country is named in the article: +1.5, +0.5 more for each
     further mention of it (at most +3 in all);
   * "X, Y" where Y is a country or division holding the candidate: +4 to X's
@@ -54,6 +55,7 @@ POPULATION_WEIGHT = 0.6
 MAIN_NAME_BONUS = 2.0
 SEAT_BONUS = 2.5
 DIVISION_CUE_BONUS = 3.0
+DATELINE_BONUS = 3.0
 COUNTRY_NAMED_BONUS, COUNTRY_REPEAT_BONUS, COUNTRY_BONUS_CAP = 1.5, 0.5, 3.0
 COHERENCE_BONUS = 2.0
 SAME_DIVISION_BONUS = 1.0
@@ -64,6 +66,7 @@ LIST_JOINS = {",", "and", "or", ", and", ", or"}
 QUALIFIED_CONFIDENCE_FACTOR = 0.9
 NO_SHAPE_CONFIDENCE_FACTOR = 0.5
 DIVISION_BEFORE = re.compile(r"(?:state|province|region|prefecture|governorate|oblast) of\s+$", re.IGNORECASE)
+DATELINE_END = re.compile(r"\s*(?:\([^)\n]{1,40}\)|[—–-]|,)")
 DIVISION_AFTER = re.compile(r"^\s+(?:state|province|region|prefecture|governorate|oblast)\b")
 
 
@@ -78,6 +81,7 @@ class _Context:
     containers: dict[str, set[str]] = field(default_factory=dict)  # name -> country / division keys
     contained: dict[str, set[str]] = field(default_factory=dict)  # name -> ids of places holding a neighbour
     division_cue: set[str] = field(default_factory=set)  # names said to be a state or province
+    dateline: set[str] = field(default_factory=set)  # the name that opens the article as a dateline
     own_country: dict[str, str] = field(default_factory=dict)  # name -> the country it names, if any
     mention_count: Counter = field(default_factory=Counter)  # name -> mentions
     siblings: dict[str, set[str]] = field(default_factory=dict)  # name -> other names listed with it
@@ -94,6 +98,7 @@ class Resolver:
         candidates = {m.key: self._candidates(m) for m in mentions}
         context = _Context(named_countries=_named_countries(mentions, candidates),
                            division_cue=_division_cues(text, mentions),
+                           dateline=_dateline(text, mentions),
                            own_country=_own_countries(candidates),
                            mention_count=Counter(m.key for m in mentions))
         lists = _lists(text, mentions)
@@ -176,6 +181,8 @@ def _score(name: str, candidate: Candidate, divisions: set, context: _Context, c
         score += SEAT_BONUS  # the city a division is named after: "Rio de Janeiro", "New York"
     if name in context.division_cue and place.feature_code == "ADM1":
         score += DIVISION_CUE_BONUS
+    if name in context.dateline and place.feature_code.startswith("PPL"):
+        score += DATELINE_BONUS
     named = context.named_countries.get(place.country_code, 0)
     if context.own_country.get(name) == place.country_code:
         named -= context.mention_count.get(name, 0)  # a name is no evidence for itself ("Mexico")
@@ -318,6 +325,14 @@ def _division_cues(text: str, mentions: list[Mention]) -> set[str]:
     """Names the text calls a state or province ("the state of Victoria", "Kerala state")."""
     return {m.key for m in mentions
             if DIVISION_BEFORE.search(text[max(0, m.start - 30): m.start]) or DIVISION_AFTER.match(text[m.end: m.end + 20])}
+
+
+def _dateline(text: str, mentions: list[Mention]) -> set[str]:
+    """The name a dateline opens the article with ("WASHINGTON (Reuters) -", "PARIS, Mo. —"): a town."""
+    first = mentions[0] if mentions else None
+    if first and not text[: first.start].strip() and DATELINE_END.match(text, first.end):
+        return {first.key}
+    return set()
 
 
 def _sentence_of(text: str, spans: list[tuple[int, int]], mention: Mention) -> str:

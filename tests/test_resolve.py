@@ -90,3 +90,8 @@ def test_counties_are_second_level_divisions(parse):
     resolved = parse("Flooding closed roads in Metcalfe County and Adair County, Kentucky.")
     for name in ("Metcalfe County", "Adair County"):
         assert (resolved[name].place.feature_code, resolved[name].place.admin1) == ("ADM2", "KY")
+
+
+def test_a_dateline_names_a_town(parse):
+    resolved = parse("WASHINGTON (Reuters) - The Senate passed the bill on Tuesday.")
+    assert resolved["WASHINGTON"].place.feature_code == "PPLC"
