@@ -231,6 +231,8 @@ class Recognizer:
                            qualifier=DIRECTIONS[start_token.text.lower()], signal="qualified")
         if word in people and not significant:
             return None
+        if _hyphen_joined(text, toks, match, first, last) and not significant:
+            return None  # part of a compound: "Wal-Mart", "Hewlett-Packard"
         if _glued(text, toks, match.first - 1, match.first, first, last) and not _major(match.places):
             return None  # surname position: "Rajnath Singh", "Dong Jun"
         if _glued(text, toks, match.last, match.last + 1, first, last):
@@ -349,6 +351,13 @@ def _glued(text: str, toks: list[Token], left: int, right: int, first: int, last
     a, b = toks[left], toks[right]
     return (a.is_capitalised and a.is_word and b.is_capitalised and b.is_word
             and a.text.lower() not in DIRECTIONS and text[a.end: b.start] == " ")
+
+
+def _hyphen_joined(text: str, toks: list[Token], match, first: int, last: int) -> bool:
+    """Is the match one part of a hyphenated compound of capitalised words inside the run?"""
+    start, end = toks[match.first].start, toks[match.last].end
+    return (match.first - 2 >= first and text[start - 1: start] == "-" and toks[match.first - 2].is_capitalised) \
+        or (match.last + 2 <= last and text[end: end + 1] == "-" and toks[match.last + 2].is_capitalised)
 
 
 def _qualifies_next(toks: list[Token], i: int, last: int) -> bool:

@@ -94,3 +94,7 @@ def test_names_with_lower_case_words_inside_are_one_mention(recognise, text, nam
 def test_of_the_joins_no_person_to_the_place_after_it(recognise):
     text = "Dr. Kevin Reilly of the California Department of Health said so."
     assert surfaces(recognise, text) == ["California"]
+
+
+def test_parts_of_hyphenated_names_are_not_places(recognise):
+    assert surfaces(recognise, "Police were called to a Wal-Mart store in London.") == ["London"]
