@@ -85,6 +85,10 @@ FEATURE_SUFFIXES = {"county", "parish", "province", "district", "region", "valle
                     "boulevard", "square", "bridge", "park", "airport", "camp"}
 FEATURE_PREFIXES = {"fort", "mount", "lake", "port", "cape", "isle", "camp"}
 ADMIN_SUFFIXES = {"county", "parish", "province", "district", "region"}
+# Words after a place name that make the name a local authority's, and so still a place
+# ("Enfield Council", "Metcalfe County Sheriff's Office", "Danbury police").
+LOCAL_AUTHORITY_WORDS = {"council", "borough", "police", "sheriff", "coroner", "fire", "township",
+                         "municipality", "city", "county", "parish", "district"}
 SIGNIFICANT_CODES = {"PCLI", "ADM1", "CONT", "PPLC"}
 MONTHS_AND_DAYS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -176,7 +180,7 @@ class Recognizer:
         mentions = []
         for match in matches:
             # In an organisation's name only a major place counts ("U.S. Army", "Bank of Canada").
-            if organisation and not _significant(match.places):
+            if organisation and not (_significant(match.places) or _local_authority(toks, match, last)):
                 continue
             mention = self._accept(text, toks, match, first, last, people)
             if mention:
@@ -235,7 +239,7 @@ class Recognizer:
             return None  # part of a compound: "Wal-Mart", "Hewlett-Packard"
         if _glued(text, toks, match.first - 1, match.first, first, last) and not _major(match.places):
             return None  # surname position: "Rajnath Singh", "Dong Jun"
-        if _glued(text, toks, match.last, match.last + 1, first, last):
+        if _glued(text, toks, match.last, match.last + 1, first, last) and not _local_authority(toks, match, last):
             following = toks[match.last + 1].text.lower()
             if not significant or word_frequency(following) < RARE_WORD_ZIPF and not _major(match.places):
                 return None  # a first name ("Vladimir Putin"); a major place may modify ("Kentucky State Police")
@@ -351,6 +355,13 @@ def _glued(text: str, toks: list[Token], left: int, right: int, first: int, last
     a, b = toks[left], toks[right]
     return (a.is_capitalised and a.is_word and b.is_capitalised and b.is_word
             and a.text.lower() not in DIRECTIONS and text[a.end: b.start] == " ")
+
+
+def _local_authority(toks: list[Token], match, last: int) -> bool:
+    """Is the match a division's name ("Laurel County") or one before a local authority word?"""
+    if toks[match.last].text.lower() in ADMIN_SUFFIXES:
+        return True
+    return match.last < last and toks[match.last + 1].text.lower() in LOCAL_AUTHORITY_WORDS
 
 
 def _hyphen_joined(text: str, toks: list[Token], match, first: int, last: int) -> bool:

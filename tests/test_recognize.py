@@ -98,3 +98,12 @@ def test_of_the_joins_no_person_to_the_place_after_it(recognise):
 
 def test_parts_of_hyphenated_names_are_not_places(recognise):
     assert surfaces(recognise, "Police were called to a Wal-Mart store in London.") == ["London"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Both were lodged in the Laurel County Detention Center.", "Laurel County"),
+    ("The Metcalfe County Coroner's Office confirmed the death.", "Metcalfe County"),
+    ("Enfield Council said the road would reopen.", "Enfield"),
+])
+def test_a_local_authority_is_named_after_its_place(recognise, text, name):
+    assert surfaces(recognise, text) == [name]
