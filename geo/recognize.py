@@ -75,6 +75,8 @@ ORGANISATION_WORDS = {
 MEDIA_WORDS = {"times", "daily", "post", "herald", "journal", "tribune", "gazette", "press", "presse",
                "news", "broadcasting", "radio", "tv", "television", "channel", "magazine", "chronicle",
                "telegraph", "guardian", "observer", "courier", "mail", "globe", "star", "sun"}
+# Words that make a capitalised run a sports club's name, whose place name is no toponym.
+CLUB_WORDS = {"real", "atletico", "atlético", "athletic", "fc", "sporting", "olympique", "inter", "dynamo"}
 EPONYM_FOLLOWERS = {"virus", "viruses", "fever", "flu", "influenza", "disease", "syndrome", "strain",
                     "variant", "encephalitis", "dollar", "dollars"}
 # A capitalised run ending or starting with these words names a place even when no gazetteer
@@ -167,8 +169,8 @@ class Recognizer:
         before = toks[first - 1].text.lower().rstrip(".") if first > 0 else ""
         if before in PERSON_TITLES or _is_title(toks[first]) and first < last:
             return []  # "minister Paris Hilton", "President Georgia Brown"
-        if any(toks[k].text.lower() in MEDIA_WORDS for k in range(first, last + 1)):
-            return []  # a publication's name: "The New York Times", "China Daily", "Agence France-Presse"
+        if any(toks[k].text.lower() in MEDIA_WORDS or toks[k].text.lower() in CLUB_WORDS for k in range(first, last + 1)):
+            return []  # a publication's or club's name: "The New York Times", "China Daily", "Real Madrid"
         organisation = _has_organisation_word(toks, first, last)
         feature = self._feature_name(text, toks, first, last)
         segments = _segments(toks, first, last)
@@ -180,8 +182,9 @@ class Recognizer:
         mentions = []
         for match in matches:
             # In an organisation's name only a major place counts ("U.S. Army", "Bank of Canada").
-            if organisation and not (_significant(match.places) or _local_authority(toks, match, last)):
-                continue
+            if organisation and not (_significant(match.places) or _local_authority(toks, match, last)) \
+                    or organisation and match.first == match.last and _has_organisation_word(toks, match.first, match.last):
+                continue  # "Bank of Canada" keeps Canada; "Wellcome Trust Centre" has no "Centre" region
             mention = self._accept(text, toks, match, first, last, people)
             if mention:
                 mentions.append(mention)
@@ -226,6 +229,8 @@ class Recognizer:
         """Keep a gazetteer match unless its position or the word says it is no place."""
         word = " ".join(t.text for t in toks[match.first: match.last + 1])
         significant = _significant(match.places)
+        if _eponym(text, toks, match.last):
+            return None  # "West Nile virus", "Ebola fever", "US$"
         direction = _direction(toks, match.first, first)
         if direction is not None:
             start_token = toks[direction]
@@ -243,7 +248,7 @@ class Recognizer:
             following = toks[match.last + 1].text.lower()
             if not significant or word_frequency(following) < RARE_WORD_ZIPF and not _major(match.places):
                 return None  # a first name ("Vladimir Putin"); a major place may modify ("Kentucky State Police")
-        if _eponym(text, toks, match.last) or word.lower() in DIRECTIONS or word.lower() in MONTHS_AND_DAYS:
+        if word.lower() in DIRECTIONS or word.lower() in MONTHS_AND_DAYS:
             return None
         if match.first == match.last and word_frequency(word.lower()) >= COMMON_WORD_ZIPF:
             # A common word ("Centre", "Lakes", "Buffalo") is a place when it is a country or a

@@ -107,3 +107,12 @@ def test_parts_of_hyphenated_names_are_not_places(recognise):
 ])
 def test_a_local_authority_is_named_after_its_place(recognise, text, name):
     assert surfaces(recognise, text) == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "Cases of West Nile virus rose this summer.",
+    "He scored twice for Real Madrid on Sunday.",
+    "She directs the Wellcome Trust Centre for Mitochondrial Research.",
+])
+def test_names_that_only_borrow_a_place_name(recognise, text):
+    assert surfaces(recognise, text) == []
