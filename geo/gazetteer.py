@@ -33,16 +33,18 @@ from pathlib import Path
 from typing import Iterable, Iterator, NamedTuple
 
 from shapely import make_valid, wkt as shapely_wkt
-from shapely.geometry import MultiPoint, shape
+from shapely.geometry import MultiPoint, Point, shape
 
 from wordfreq import zipf_frequency
 
 from .model import Place
 from .names import fold
 
-SCHEMA_VERSION = "11"
+SCHEMA_VERSION = "12"
 # How a name belongs to a place; stored as a digit so that min() picks the best.
 NAME_KINDS = ("name", "alt", "abbr", "demonym")
+LARGE_DIVISION_SQ_DEGREES = 5.0  # about 50,000 km2 at mid latitudes
+EDGE_SHARE = 0.05  # "on the edge": closer to it than 5% of the outline's size
 def _data_dir() -> Path:
     """gazetteer/ beside the package in a checkout; the installed copy otherwise."""
     checkout = Path(__file__).resolve().parent.parent / "gazetteer"
@@ -395,6 +397,16 @@ def _outline_divisions(division_of: dict, points: Iterable[Place]) -> None:
         hull = MultiPoint(members.get(division.id, []) + [(division.lon, division.lat)]).convex_hull
         if hull.geom_type == "Polygon" and hull.area > 0:
             division.geometry = hull
+            _centre_if_on_edge(division, hull)
+
+
+def _centre_if_on_edge(division: Place, hull) -> None:
+    """A large division whose published point lies on the edge of its outline (New York State at
+    New York City) is placed at the outline's centroid instead."""
+    point = Point(division.lon, division.lat)
+    if hull.area > LARGE_DIVISION_SQ_DEGREES and hull.exterior.distance(point) < EDGE_SHARE * hull.area ** 0.5:
+        centre = hull.centroid
+        division.lat, division.lon = centre.y, centre.x
 
 
 def aliases(path: Path = ALIASES_CSV) -> list[dict]:

@@ -49,3 +49,9 @@ def test_build_is_atomic_and_reports_counts(tmp_path):
     counts = build(path, progress=False)
     assert path.exists() and not list(tmp_path.glob("*.building*"))
     assert Gazetteer(path, build_if_missing=False).counts() == counts
+
+
+def test_a_division_is_not_placed_at_a_city_on_its_edge(gazetteer):
+    state = next(c.place for c in gazetteer.candidates("new york") if c.place.feature_code == "ADM1")
+    city = next(c.place for c in gazetteer.candidates("new york city"))
+    assert abs(state.lat - city.lat) + abs(state.lon - city.lon) > 1.0  # upstate, not Manhattan
