@@ -245,8 +245,9 @@ class Recognizer:
         if _glued(text, toks, match.first - 1, match.first, first, last) and not _major(match.places):
             return None  # surname position: "Rajnath Singh", "Dong Jun"
         if _glued(text, toks, match.last, match.last + 1, first, last) and not _local_authority(toks, match, last):
-            following = toks[match.last + 1].text.lower()
-            if not significant or word_frequency(following) < RARE_WORD_ZIPF and not _major(match.places):
+            following = toks[match.last + 1]
+            if not significant or word_frequency(following.text.lower()) < RARE_WORD_ZIPF and not _major(match.places) \
+                    or people.get(following.text) and not _country(match.places):
                 return None  # a first name ("Vladimir Putin"); a major place may modify ("Kentucky State Police")
         if word.lower() in DIRECTIONS or word.lower() in MONTHS_AND_DAYS:
             return None
@@ -259,25 +260,29 @@ class Recognizer:
         signal = "demonym" if all(c.kind == "demonym" for c in match.places) else "gazetteer"
         return Mention(start, end, text[start:end], signal=signal)
 
-    def _person_names(self, toks: list[Token]) -> set[str]:
-        """Words this article uses as people's names.
+    def _person_names(self, toks: list[Token]) -> dict[str, bool]:
+        """Words this article uses as people's names, each mapped to whether a title vouches for it.
 
-        After a title ("minister Rajnath Singh") every word of the name; in a
-        two- or three-word run that no gazetteer holds whole ("John Walsh"), the
-        surname, and the given name too when the surname is a rare word.
+        After a title ("minister Rajnath Singh", "Russian President Vladimir Putin")
+        every word of the name, vouched for; in a two- or three-word run that no
+        gazetteer holds whole ("John Walsh"), the surname, and the given name too
+        when the surname is a rare word.
         """
-        names, i = set(), 0
+        names: dict[str, bool] = {}
+        i = 0
         while i < len(toks):
             end = _run_end(toks, i) if toks[i].is_capitalised and toks[i].is_word else i
             words = toks[i: end + 1]
-            if i > 0 and words[0].is_capitalised and _is_title(toks[i - 1]):
-                names.update(t.text for t in words if t.is_capitalised)
+            titled = [k for k, t in enumerate(words[:-1]) if _is_title(t)]
+            if i > 0 and words[0].is_capitalised and _is_title(toks[i - 1]) or titled:
+                after = titled[-1] + 1 if titled else 0
+                names.update((t.text, True) for t in words[after:] if t.is_capitalised)
             elif 2 <= len(words) <= 3 and all(t.is_word and t.is_capitalised for t in words) \
                     and not self.gazetteer.candidates(fold(" ".join(t.text for t in words))) \
                     and not _has_organisation_word(toks, i, end):
-                names.add(words[-1].text)
+                names.setdefault(words[-1].text, False)
                 if word_frequency(words[-1].text.lower()) < RARE_WORD_ZIPF:
-                    names.add(words[0].text)
+                    names.setdefault(words[0].text, False)
             i = end + 1
         return names
 
@@ -428,6 +433,10 @@ def _major(candidates) -> bool:
     """Major enough to be a place even right after another capitalised word ("Skate Canada")."""
     return any(_denotes(c) and (c.place.feature_code in ("PCLI", "ADM1", "CONT") or c.place.population >= 500_000)
                for c in candidates)
+
+
+def _country(candidates) -> bool:
+    return any(c.place.feature_code == "PCLI" for c in candidates)
 
 
 def _denotes(candidate) -> bool:

@@ -116,3 +116,8 @@ def test_a_local_authority_is_named_after_its_place(recognise, text, name):
 ])
 def test_names_that_only_borrow_a_place_name(recognise, text):
     assert surfaces(recognise, text) == []
+
+
+def test_a_titled_persons_given_name_is_not_a_place(recognise):
+    text = "Russian President Vladimir Putin spoke. Little happens in Moscow without Vladimir Putin."
+    assert surfaces(recognise, text) == ["Moscow"]
