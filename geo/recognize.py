@@ -23,7 +23,8 @@ from .text import Token, debris_spans, tokens, word_frequency
 MAX_NAME_TOKENS = 6
 # Lower-case words that may sit inside a place name ("Rio de Janeiro", "Isle of Man").
 CONNECTORS = {"de", "da", "do", "dos", "das", "del", "della", "di", "du", "des", "la", "le", "les",
-              "el", "al", "es", "of", "upon", "on", "sur", "en", "y", "and", "am", "im", "an", "der", "den"}
+              "el", "al", "es", "of", "upon", "on", "sur", "en", "y", "and", "am", "im", "an", "der", "den",
+              "au", "aux", "et", "lès"}
 # Connector pairs inside a name that the gazetteer holds whole: "Democratic Republic of the Congo".
 CONNECTOR_PAIRS = {("of", "the"), ("de", "la"), ("de", "los"), ("de", "las")}
 DIRECTIONS = {
@@ -38,6 +39,11 @@ DIRECTIONS = {
 }
 LOCATIVES = {"in", "at", "near", "outside", "around", "across", "inside", "within", "from",
              "towards", "toward", "via", "between", "across", "throughout", "to"}
+# "the <noun> of X" names a place X ("the village of Cellardyke", "the island of Java").
+PLACE_NOUNS = {"town", "towns", "city", "cities", "village", "villages", "island", "islands", "province",
+               "provinces", "state", "states", "region", "regions", "district", "districts", "county",
+               "municipality", "capital", "suburb", "suburbs", "port", "township", "hamlet", "area",
+               "neighbourhood", "neighborhood", "republic", "kingdom", "emirate", "outskirts"}
 # Words that, just before a capitalised name, say the name is a person's.
 PERSON_TITLES = {
     "mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "president", "minister", "premier",
@@ -167,8 +173,9 @@ class Recognizer:
 
     def _mentions_in_run(self, text, toks, first, last, people) -> list[Mention]:
         before = toks[first - 1].text.lower().rstrip(".") if first > 0 else ""
-        if before in PERSON_TITLES or _is_title(toks[first]) and first < last:
-            return []  # "minister Paris Hilton", "President Georgia Brown"
+        if (before in PERSON_TITLES or _is_title(toks[first]) and first < last) \
+                and not self.gazetteer.candidates(fold(text[toks[first].start: toks[last].end])):
+            return []  # "minister Paris Hilton", "President Georgia Brown"; not "Prince Edward Island"
         if any(toks[k].text.lower() in MEDIA_WORDS or toks[k].text.lower() in CLUB_WORDS for k in range(first, last + 1)):
             return []  # a publication's or club's name: "The New York Times", "China Daily", "Real Madrid"
         organisation = _has_organisation_word(toks, first, last)
@@ -344,7 +351,8 @@ def _run_end(toks: list[Token], i: int) -> int:
         if nxt.is_capitalised and nxt.is_word and _adjacent(toks[j], nxt):
             j += 1
         elif (nxt.text.lower() in CONNECTORS or nxt.text in "-'’&") \
-                and j + 2 < len(toks) and toks[j + 2].is_capitalised and toks[j + 2].is_word:
+                and j + 2 < len(toks) and toks[j + 2].is_capitalised and toks[j + 2].is_word \
+                and toks[j + 2].text.lower() not in MONTHS_AND_DAYS:  # "Kabul on Monday" is no name
             j += 2
         else:
             break
@@ -352,7 +360,10 @@ def _run_end(toks: list[Token], i: int) -> int:
 
 
 def _joiner_width(toks: list[Token], k: int) -> int:
-    """Tokens at k that may join two runs into one name: 2 for "of the", 1 for "'s", else 0."""
+    """Tokens at k that may join two runs into one name: 3 for "-au-", 2 for "of the", 1 for "'s", else 0."""
+    if k + 3 < len(toks) and toks[k].text == "-" == toks[k + 2].text and toks[k + 1].text.lower() in CONNECTORS \
+            and toks[k - 1].end == toks[k].start and toks[k + 2].end == toks[k + 3].start:
+        return 3  # "Port-au-Prince", "Stratford-upon-Avon"
     if k + 1 < len(toks) and (toks[k].text.lower(), toks[k + 1].text.lower()) in CONNECTOR_PAIRS:
         return 2
     return 1 if k < len(toks) and toks[k].text in ("'s", "’s") else 0
@@ -394,8 +405,8 @@ def _after_locative(toks: list[Token], i: int) -> bool:
     k = i - 1
     while k >= 0:
         word = toks[k].text.lower()
-        if word in LOCATIVES:
-            return True
+        if word in LOCATIVES or word == "of" and k > 0 and toks[k - 1].text.lower() in PLACE_NOUNS:
+            return True  # "in X", "the village of X"
         if word in {"and", "or", ",", "the"} or toks[k].is_capitalised or word in DIRECTIONS:
             k -= 1
             continue

@@ -32,7 +32,9 @@ class Token(NamedTuple):
 
 
 def _token(start: int, end: int, text: str) -> Token:
-    return Token(start, end, text, text[:1].isupper(), text[:1].isalpha())
+    # "d'Ivoire", "l'Aquila": an elided article before a capital still makes a name's word
+    capitalised = text[:1].isupper() or text[1:2] in ("'", "’") and text[2:3].isupper()
+    return Token(start, end, text, capitalised, text[:1].isalpha())
 
 
 def tokens(text: str) -> list[Token]:

@@ -121,3 +121,17 @@ def test_names_that_only_borrow_a_place_name(recognise, text):
 def test_a_titled_persons_given_name_is_not_a_place(recognise):
     text = "Russian President Vladimir Putin spoke. Little happens in Moscow without Vladimir Putin."
     assert surfaces(recognise, text) == ["Moscow"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Cholera reached Port-au-Prince last week.", "Port-au-Prince"),
+    ("Elections were held in Côte d'Ivoire.", "Côte d'Ivoire"),
+    ("Ducks were found in Queen Anne's County, Maryland.", "Queen Anne's County"),
+    ("A bird was found in Prince Edward Island.", "Prince Edward Island"),
+])
+def test_names_built_with_hyphens_elisions_and_titles(recognise, text, name):
+    assert name in surfaces(recognise, text)
+
+
+def test_the_village_of_marks_an_unlisted_place(recognise):
+    assert "Qorvintal" in surfaces(recognise, "Birds died in the village of Qorvintal on Monday.")
