@@ -37,7 +37,7 @@ DIRECTIONS = {
     "south-eastern": "southeast", "southwest": "southwest", "south-west": "southwest",
     "southwestern": "southwest", "south-western": "southwest", "upper": "north", "lower": "south",
 }
-LOCATIVES = {"in", "at", "near", "outside", "around", "across", "inside", "within", "from",
+LOCATIVES = {"in", "at", "near", "downtown", "outside", "around", "across", "inside", "within", "from",
              "towards", "toward", "via", "between", "across", "throughout", "to"}
 # "the <noun> of X" names a place X ("the village of Cellardyke", "the island of Java").
 PLACE_NOUNS = {"town", "towns", "city", "cities", "village", "villages", "island", "islands", "province",
@@ -260,12 +260,23 @@ class Recognizer:
             return None
         if match.first == match.last and word_frequency(word.lower()) >= COMMON_WORD_ZIPF:
             # A common word ("Centre", "Lakes", "Buffalo") is a place when it is a country or a
-            # great city, or when the text puts it after "in", "at", "near".
-            if not _major(match.places) and not _after_locative(toks, match.first):
+            # great city, when the text puts it after "in", "at", "near", or before ", New York".
+            if not (_major(match.places) or _after_locative(toks, match.first) or self._before_container(toks, match)):
                 return None
         start, end = toks[match.first].start, toks[match.last].end
         signal = "demonym" if all(c.kind == "demonym" for c in match.places) else "gazetteer"
         return Mention(start, end, text[start:end], signal=signal)
+
+    def _before_container(self, toks: list[Token], match) -> bool:
+        """Is the match followed by ", State" or ", Country" ("Buffalo, New York")?"""
+        k = match.last + 2
+        if k >= len(toks) or toks[match.last + 1].text != "," or not toks[k].is_capitalised:
+            return False
+        for end in range(min(_run_end(toks, k), k + MAX_NAME_TOKENS - 1), k - 1, -1):
+            words = " ".join(t.text for t in toks[k: end + 1])
+            if any(c.place.feature_code in ("PCLI", "ADM1") for c in self.gazetteer.candidates(fold(words))):
+                return True
+        return False
 
     def _person_names(self, toks: list[Token]) -> dict[str, bool]:
         """Words this article uses as people's names, each mapped to whether a title vouches for it.

@@ -135,3 +135,8 @@ def test_names_built_with_hyphens_elisions_and_titles(recognise, text, name):
 
 def test_the_village_of_marks_an_unlisted_place(recognise):
     assert "Qorvintal" in surfaces(recognise, "Birds died in the village of Qorvintal on Monday.")
+
+
+def test_a_common_word_before_its_state_is_a_place(recognise):
+    assert surfaces(recognise, "The court sits in Buffalo, New York.") == ["Buffalo", "New York"]
+    assert surfaces(recognise, "Buffalo, New York, declared an emergency.") == ["Buffalo", "New York"]
