@@ -27,8 +27,9 @@ class Article:
 class Mention:
     """A place name found in an article: `text == article.text[start:end]`.
 
-    `qualifier` holds a directional word ("eastern") when the mention is a
-    qualified region such as "Eastern Ladakh"; `name` is then the bare region name.
+    `qualifier` holds a directional word: either part of the mention, a region
+    named "Eastern Ladakh" (`name` is then the bare region, "Ladakh"), or a
+    description before it, "northern China" (the mention is "China").
     """
 
     start: int
@@ -41,6 +42,11 @@ class Mention:
     @property
     def lookup_name(self) -> str:
         return self.name or self.text
+
+    @property
+    def names_a_part(self) -> bool:
+        """Does the mention name a part of a region ("Eastern Ladakh")?"""
+        return bool(self.qualifier and self.name)
 
     @property
     def key(self) -> str:

@@ -48,7 +48,7 @@ def mention_record(resolved: ResolvedMention) -> dict:
     """One mention as `geo parse` writes it."""
     place, mention = resolved.place, resolved.mention
     return {
-        "start": mention.start, "end": mention.end, "text": mention.text,
+        "start": mention.start, "end": mention.end, "text": mention.text, "qualifier": mention.qualifier,
         "name": place.name if place else None,
         "lat": round(place.lat, 5) if place else None,
         "lon": round(place.lon, 5) if place else None,

@@ -241,10 +241,12 @@ class Recognizer:
         direction = _direction(toks, match.first, first)
         if direction is not None:
             start_token = toks[direction]
-            region = text[toks[match.first].start: toks[match.last].end]
-            return Mention(start_token.start, toks[match.last].end,
-                           text[start_token.start: toks[match.last].end], name=region,
-                           qualifier=DIRECTIONS[start_token.text.lower()], signal="qualified")
+            qualifier = DIRECTIONS[start_token.text.lower()]
+            start, end = toks[match.first].start, toks[match.last].end
+            if not start_token.is_capitalised:  # "northern China": China, described
+                return Mention(start, end, text[start:end], qualifier=qualifier, signal="qualified")
+            return Mention(start_token.start, end, text[start_token.start: end], name=text[start:end],
+                           qualifier=qualifier, signal="qualified")
         if word in people and not significant:
             return None
         if _hyphen_joined(text, toks, match, first, last) and not significant:

@@ -78,7 +78,7 @@ ATTRIBUTION = ("Places: <a href='https://www.geonames.org/'>GeoNames</a> (CC BY 
                "OpenStreetMap</a> contributors")
 OUTLINE_ATTRIBUTION = ("Places: <a href='https://www.geonames.org/'>GeoNames</a> (CC BY 4.0); "
                        "outlines: Natural Earth (public domain) via world-atlas")
-MENTION_COLUMNS = ["article_id", "start", "end", "text", "name", "lat", "lon", "feature_code",
+MENTION_COLUMNS = ["article_id", "start", "end", "text", "qualifier", "name", "lat", "lon", "feature_code",
                    "country_code", "place_id", "source", "confidence", "sentence"]
 EVENT_COLUMNS = ["event_id", "article_id", "date", "date_precision", "date_text", "event_type",
                  "trigger", "actors", "place_name", "lat", "lon", "place_id", "resolution_source",
@@ -155,7 +155,7 @@ def mention_rows(parsed: Iterable[ParsedArticle]) -> Iterable[dict]:
             place, mention = resolved.place, resolved.mention
             yield {
                 "article_id": item.article.id, "start": mention.start, "end": mention.end,
-                "text": mention.text, "name": place.name if place else "",
+                "text": mention.text, "qualifier": mention.qualifier, "name": place.name if place else "",
                 "lat": place.lat if place else "", "lon": place.lon if place else "",
                 "feature_code": place.feature_code if place else "",
                 "country_code": place.country_code if place else "",

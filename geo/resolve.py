@@ -28,9 +28,12 @@ context, pass 2 (coherence with the other names' pass-1 choices)
     share of the other members resolved to the candidate's kind (country,
     division or town).
 
-One name keeps one meaning within an article. A directional qualifier
-("Eastern Ladakh") gives that part of the region's shape (shapely), or the
-region itself, less sure, where no shape is known. Names the gazetteer does not
+One name keeps one meaning within an article. A capitalised directional
+qualifier ("Eastern Ladakh", a region's name) gives that part of the region's
+shape (shapely), or the region itself, less sure, where no shape is known. A
+lower-case one ("northern China") describes where in the place: the mention is
+"China", keeps the qualifier, and is placed at China, as annotation guidelines
+for news corpora do. Names the gazetteer does not
 know go to the geocoder fallback, biased to the article's countries.
 """
 from __future__ import annotations
@@ -122,7 +125,7 @@ class Resolver:
         resolved = []
         for mention in mentions:
             place, confidence, how = chosen[mention.key]
-            if place is not None and mention.qualifier:
+            if place is not None and mention.names_a_part:
                 place, confidence = self._part(place, mention, confidence)
             resolved.append(ResolvedMention(mention, place, round(confidence, 3), how if place else "",
                                             _sentence_of(text, spans, mention)))

@@ -54,8 +54,13 @@ def test_common_words_after_in_are_not_unlisted_places(recognise):
 
 
 def test_qualified_region_is_one_mention(recognise):
+    (mention,) = recognise("Fighting continued in Northern Syria.")
+    assert (mention.text, mention.name, mention.qualifier) == ("Northern Syria", "Syria", "north")
+
+
+def test_a_lower_case_direction_qualifies_the_name_after_it(recognise):
     (mention,) = recognise("Fighting continued in northern Syria.")
-    assert (mention.text, mention.name, mention.qualifier) == ("northern Syria", "Syria", "north")
+    assert (mention.text, mention.qualifier, mention.names_a_part) == ("Syria", "north", False)
 
 
 def test_directional_names_in_the_gazetteer_are_not_split(recognise):

@@ -43,9 +43,15 @@ def test_directional_part_of_a_shape():
 
 def test_qualified_region_lies_in_that_part(parse):
     whole = parse("Rain in Australia.")["Australia"].place
-    east = parse("Rain in eastern Australia.")["eastern Australia"].place
+    east = parse("Rain in Eastern Australia.")["Eastern Australia"].place
     assert east.lon > whole.lon
     assert east.id.endswith("#east")
+
+
+def test_a_lower_case_direction_describes_the_place_it_qualifies(parse):
+    resolved = parse("Floods hit northern China.")["China"]
+    assert resolved.mention.qualifier == "north"
+    assert resolved.place.id == parse("Floods hit China.")["China"].place.id
 
 
 def test_unknown_names_stay_unresolved_without_geocoder(parse):

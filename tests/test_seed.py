@@ -55,8 +55,8 @@ def test_map_writes_html_csv_and_geojson(gazetteer, tmp_path):
     html = (tmp_path / "map.html").read_text()
     assert "leaflet" in html.lower() and "102.6" in html
     frame = pd.read_csv(tmp_path / "mentions.csv")
-    assert list(frame.columns[:13]) == ["article_id", "start", "end", "text", "name", "lat", "lon", "feature_code",
-                                        "country_code", "place_id", "source", "confidence", "sentence"]
+    assert list(frame.columns) == ["article_id", "start", "end", "text", "qualifier", "name", "lat", "lon",
+                                   "feature_code", "country_code", "place_id", "source", "confidence", "sentence"]
     assert "Vientiane" in set(frame["name"])
     places = json.loads((tmp_path / "places.geojson").read_text())
     assert places["type"] == "FeatureCollection" and places["features"]
