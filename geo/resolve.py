@@ -10,8 +10,9 @@ prior
   * population: 0.6 log10(population + 1) (a city of a million: 3.6; a
     division counts the people of its towns);
   * the name is the place's main name rather than an alternate: +2.0;
-  * a town that shares its name with the division it lies in: +2.5
-    ("Rio de Janeiro" the city rather than the state).
+  * a town that shares its name with the division it lies in and holds a fifth
+    of its people: +2.5 ("Rio de Janeiro" the city rather than the state; not
+    Quebec City over the province of Quebec).
 context, pass 1 (explicit cues)
   * the text calls the name a state or province ("state of Victoria"): +3 to divisions;
   * the name opens the article as a dateline ("WASHINGTON (Reuters) -"): +3 to towns;
@@ -56,7 +57,7 @@ TYPE_PRIOR = {"CONT": 5.0, "PCLI": 5.0, "ADM1": 2.0, "ADM2": 1.0, "PPLC": 1.5}
 CURATED_PRIOR = 2.5
 POPULATION_WEIGHT = 0.6
 MAIN_NAME_BONUS = 2.0
-SEAT_BONUS = 2.5
+SEAT_BONUS, SEAT_SHARE = 2.5, 0.2
 DIVISION_CUE_BONUS = 3.0
 DATELINE_BONUS = 3.0
 COUNTRY_NAMED_BONUS, COUNTRY_REPEAT_BONUS, COUNTRY_BONUS_CAP = 1.5, 0.5, 3.0
@@ -171,8 +172,8 @@ def directional_part(shape, direction: str):
     return shape.intersection(box(*boxes[direction])) if direction in boxes else None
 
 
-def _score(name: str, candidate: Candidate, divisions: set, context: _Context, coherent: bool) -> float:
-    """The candidate's score; `divisions` are the (country, admin1) of the name's ADM1 candidates."""
+def _score(name: str, candidate: Candidate, divisions: dict, context: _Context, coherent: bool) -> float:
+    """The candidate's score; `divisions` maps the (country, admin1) of the name's ADM1 candidates to their population."""
     place = candidate.place
     score = TYPE_PRIOR.get(place.feature_code, 0.0) + POPULATION_WEIGHT * math.log10(place.population + 1)
     if place.source == "curated":
@@ -180,8 +181,8 @@ def _score(name: str, candidate: Candidate, divisions: set, context: _Context, c
     if candidate.kind == "name":
         score += MAIN_NAME_BONUS
     if candidate.kind == "name" and place.feature_code.startswith("PPL") \
-            and (place.country_code, place.admin1) in divisions:
-        score += SEAT_BONUS  # the city a division is named after: "Rio de Janeiro", "New York"
+            and place.population >= SEAT_SHARE * divisions.get((place.country_code, place.admin1), math.inf):
+        score += SEAT_BONUS  # the city a division is named after: "Rio de Janeiro", not Quebec City
     if name in context.division_cue and place.feature_code == "ADM1":
         score += DIVISION_CUE_BONUS
     if name in context.dateline and place.feature_code.startswith("PPL"):
@@ -242,7 +243,8 @@ def _nearest_km(place: Place, others: list[Place]) -> float:
 def _best(name: str, options, context: _Context, coherent: bool) -> tuple[Place, float]:
     if len(options) == 1:
         return options[0].place, 1.0
-    divisions = {(o.place.country_code, o.place.admin1) for o in options if o.place.feature_code == "ADM1"}
+    divisions = {(o.place.country_code, o.place.admin1): o.place.population
+                 for o in options if o.place.feature_code == "ADM1"}
     scores = [_score(name, c, divisions, context, coherent) for c in options]
     top = max(range(len(options)), key=scores.__getitem__)
     total = sum(math.exp(s - scores[top]) for s in scores)

@@ -101,3 +101,8 @@ def test_counties_are_second_level_divisions(parse):
 def test_a_dateline_names_a_town(parse):
     resolved = parse("WASHINGTON (Reuters) - The Senate passed the bill on Tuesday.")
     assert resolved["WASHINGTON"].place.feature_code == "PPLC"
+
+
+def test_a_division_named_after_a_minor_town_is_the_division(parse):
+    assert parse("Snow fell across Quebec on Monday.")["Quebec"].place.feature_code == "ADM1"
+    assert parse("Carnival began in Rio de Janeiro.")["Rio de Janeiro"].place.feature_code.startswith("PPL")
