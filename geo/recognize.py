@@ -96,7 +96,7 @@ ADMIN_SUFFIXES = {"county", "parish", "province", "district", "region"}
 # Words after a place name that make the name a local authority's, and so still a place
 # ("Enfield Council", "Metcalfe County Sheriff's Office", "Danbury police").
 LOCAL_AUTHORITY_WORDS = {"council", "borough", "police", "sheriff", "coroner", "fire", "township",
-                         "municipality", "city", "county", "parish", "district"}
+                         "municipality", "city", "county", "parish", "district", "mayor"}
 SIGNIFICANT_CODES = {"PCLI", "ADM1", "CONT", "PPLC"}
 MONTHS_AND_DAYS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -183,9 +183,10 @@ class Recognizer:
         segments = _segments(toks, first, last)
         if feature and len(segments) > 1:  # "Metcalfe County and Adair County": one mention each
             return [m for a, b in segments for m in self._mentions_in_run(text, toks, a, b, people)]
-        if feature and not organisation:
-            return [feature]
         matches = self._gazetteer_matches(text, toks, first, last)
+        if feature and not organisation and (self.gazetteer.candidates(feature.key)
+                                             or not any(m.last > m.first for m in matches)):
+            return [feature]  # unless a known name of two words inside says better: "Orange County Sanitation District"
         mentions = []
         for match in matches:
             # In an organisation's name only a major place counts ("U.S. Army", "Bank of Canada").
@@ -251,7 +252,8 @@ class Recognizer:
             return None
         if _hyphen_joined(text, toks, match, first, last) and not significant:
             return None  # part of a compound: "Wal-Mart", "Hewlett-Packard"
-        if _glued(text, toks, match.first - 1, match.first, first, last) and not _major(match.places):
+        if _glued(text, toks, match.first - 1, match.first, first, last) and not _major(match.places) \
+                and not _local_authority(toks, match, last):
             return None  # surname position: "Rajnath Singh", "Dong Jun"
         if _glued(text, toks, match.last, match.last + 1, first, last) and not _local_authority(toks, match, last):
             following = toks[match.last + 1]

@@ -145,3 +145,12 @@ def test_the_village_of_marks_an_unlisted_place(recognise):
 def test_a_common_word_before_its_state_is_a_place(recognise):
     assert surfaces(recognise, "The court sits in Buffalo, New York.") == ["Buffalo", "New York"]
     assert surfaces(recognise, "Buffalo, New York, declared an emergency.") == ["Buffalo", "New York"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("It was answered by the Orange County Sanitation District.", "Orange County"),
+    ("Bourelle, Mount Royal Mayor Philippe Roy and others met.", "Mount Royal"),
+    ("COLUMBIA, Ky. - A Metcalfe County man was arrested.", "Metcalfe County"),
+])
+def test_a_known_name_inside_a_longer_feature_name(recognise, text, name):
+    assert name in surfaces(recognise, text)
