@@ -20,6 +20,7 @@ hull of every gazetteer point that lies in it (its towns and curated features).
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import math
 import os
@@ -40,7 +41,7 @@ from wordfreq import zipf_frequency
 from .model import Place
 from .names import fold
 
-SCHEMA_VERSION = "14"
+SCHEMA_VERSION = "15"
 # How a name belongs to a place; stored as a digit so that min() picks the best.
 NAME_KINDS = ("name", "alt", "abbr", "demonym")
 LARGE_DIVISION_SQ_DEGREES = 5.0  # about 50,000 km2 at mid latitudes
@@ -130,11 +131,18 @@ class Gazetteer:
         return dict(self.db.execute("SELECT source, count(*) FROM places GROUP BY source"))
 
 
+@lru_cache(maxsize=1)
+def data_version() -> str:
+    """The schema version and a digest of the curated data: a change to either rebuilds the gazetteer."""
+    digest = hashlib.sha256(CURATED_CSV.read_bytes() + ALIASES_CSV.read_bytes()).hexdigest()[:12]
+    return f"{SCHEMA_VERSION}:{digest}"
+
+
 def _is_current(path: Path) -> bool:
     try:
         with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
             row = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
-        return bool(row) and row[0] == SCHEMA_VERSION
+        return bool(row) and row[0] == data_version()
     except sqlite3.Error:
         return False
 
@@ -375,7 +383,7 @@ def build(path: Path | None = None, curated: Path = CURATED_CSV, progress: bool 
     counts = dict(db.execute("SELECT source, count(*) FROM places GROUP BY source"))
     db.executemany(
         "INSERT INTO meta VALUES (?,?)",
-        [("schema", SCHEMA_VERSION), ("built_seconds", f"{time.perf_counter() - started:.1f}"),
+        [("schema", data_version()), ("built_seconds", f"{time.perf_counter() - started:.1f}"),
          ("counts", json.dumps(counts))],
     )
     db.commit()
