@@ -44,6 +44,9 @@ PLACE_NOUNS = {"town", "towns", "city", "cities", "village", "villages", "island
                "provinces", "state", "states", "region", "regions", "district", "districts", "county",
                "municipality", "capital", "suburb", "suburbs", "port", "township", "hamlet", "area",
                "neighbourhood", "neighborhood", "republic", "kingdom", "emirate", "outskirts"}
+# Verbs of saying: a minor place's name next to one is a speaker's ("Hartl said").
+SPEECH_VERBS = {"said", "says", "told", "added", "explained", "noted", "asked", "stated", "wrote",
+                "confirmed", "announced", "warned", "insisted", "argued", "recalled", "admitted"}
 # Words that, just before a capitalised name, say the name is a person's.
 PERSON_TITLES = {
     "mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "president", "minister", "premier",
@@ -248,8 +251,8 @@ class Recognizer:
                 return Mention(start, end, text[start:end], qualifier=qualifier, signal="qualified")
             return Mention(start_token.start, end, text[start_token.start: end], name=text[start:end],
                            qualifier=qualifier, signal="qualified")
-        if word in people and not significant:
-            return None
+        if word in people and not significant or _speaker(toks, match) and not significant:
+            return None  # "John Walsh ... Walsh"; "Hartl said", "said Clifford"
         if _hyphen_joined(text, toks, match, first, last) and not significant:
             return None  # part of a compound: "Wal-Mart", "Hewlett-Packard"
         if _glued(text, toks, match.first - 1, match.first, first, last) and not _major(match.places) \
@@ -398,6 +401,17 @@ def _local_authority(toks: list[Token], match, last: int) -> bool:
     if toks[match.last].text.lower() in ADMIN_SUFFIXES:
         return True
     return match.last < last and toks[match.last + 1].text.lower() in LOCAL_AUTHORITY_WORDS
+
+
+def _speaker(toks: list[Token], match) -> bool:
+    """Does the match stand next to a verb of saying ("Hartl said", "said Clifford in a
+    statement"), outside a locative ("a lab in Lelystad confirmed") and a list ("said Devon and
+    Cornwall police")?"""
+    before = toks[match.first - 1].text.lower() if match.first > 0 else ""
+    after = toks[match.last + 1].text.lower() if match.last + 1 < len(toks) else ""
+    if _after_locative(toks, match.first) or after in ("and", "or"):
+        return False
+    return before in SPEECH_VERBS or after in SPEECH_VERBS
 
 
 def _hyphen_joined(text: str, toks: list[Token], match, first: int, last: int) -> bool:

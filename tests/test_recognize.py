@@ -154,3 +154,8 @@ def test_a_common_word_before_its_state_is_a_place(recognise):
 ])
 def test_a_known_name_inside_a_longer_feature_name(recognise, text, name):
     assert name in surfaces(recognise, text)
+
+
+def test_a_minor_places_name_next_to_a_verb_of_saying_is_a_speaker(recognise):
+    assert surfaces(recognise, '"Screening does not work," Hartl said in Geneva.') == ["Geneva"]
+    assert surfaces(recognise, "A lab in Lelystad confirmed the result.") == ["Lelystad"]
