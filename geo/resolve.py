@@ -333,9 +333,11 @@ def _division_cues(text: str, mentions: list[Mention]) -> set[str]:
 
 
 def _dateline(text: str, mentions: list[Mention]) -> set[str]:
-    """The name a dateline opens the article with ("WASHINGTON (Reuters) -", "PARIS, Mo. —"): a town."""
+    """The name a dateline opens the article with ("WASHINGTON (Reuters) -", "PARIS, Mo. —",
+    "WASHINGTON Barack Obama ..."): a town."""
     first = mentions[0] if mentions else None
-    if first and not text[: first.start].strip() and DATELINE_END.match(text, first.end):
+    if first and not text[: first.start].strip() \
+            and (DATELINE_END.match(text, first.end) or first.text.isupper() and len(first.text) > 2):
         return {first.key}
     return set()
 

@@ -98,9 +98,10 @@ def test_counties_are_second_level_divisions(parse):
         assert (resolved[name].place.feature_code, resolved[name].place.admin1) == ("ADM2", "KY")
 
 
-def test_a_dateline_names_a_town(parse):
-    resolved = parse("WASHINGTON (Reuters) - The Senate passed the bill on Tuesday.")
-    assert resolved["WASHINGTON"].place.feature_code == "PPLC"
+@pytest.mark.parametrize("text", ["WASHINGTON (Reuters) - The Senate passed the bill on Tuesday.",
+                                  "WASHINGTON Barack Obama pardoned a turkey on Wednesday."])
+def test_a_dateline_names_a_town(parse, text):
+    assert parse(text)["WASHINGTON"].place.feature_code == "PPLC"
 
 
 def test_a_division_named_after_a_minor_town_is_the_division(parse):
