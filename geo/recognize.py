@@ -251,7 +251,7 @@ class Recognizer:
                 return Mention(start, end, text[start:end], qualifier=qualifier, signal="qualified")
             return Mention(start_token.start, end, text[start_token.start: end], name=text[start:end],
                            qualifier=qualifier, signal="qualified")
-        if word in people and not significant or _speaker(toks, match) and not significant:
+        if word in people and not significant or _speaker(toks, match) and not _major(match.places):
             return None  # "John Walsh ... Walsh"; "Hartl said", "said Clifford"
         if _hyphen_joined(text, toks, match, first, last) and not significant:
             return None  # part of a compound: "Wal-Mart", "Hewlett-Packard"
@@ -405,12 +405,12 @@ def _local_authority(toks: list[Token], match, last: int) -> bool:
 
 def _speaker(toks: list[Token], match) -> bool:
     """Does the match stand next to a verb of saying ("Hartl said", "said Clifford in a
-    statement"), outside a locative ("a lab in Lelystad confirmed") and a list ("said Devon and
-    Cornwall police")?"""
+    statement"), outside a locative ("a lab in Lelystad confirmed", "Jim, 39, of Fairfield told")
+    and a list ("said Devon and Cornwall police")?"""
     before = toks[match.first - 1].text.lower() if match.first > 0 else ""
     after = toks[match.last + 1].text.lower() if match.last + 1 < len(toks) else ""
-    if _after_locative(toks, match.first) or after in ("and", "or"):
-        return False
+    if _after_locative(toks, match.first) or before == "of" or after in ("and", "or"):
+        return False  # "a former resident of Lubbock told media"
     return before in SPEECH_VERBS or after in SPEECH_VERBS
 
 
