@@ -251,7 +251,8 @@ class Recognizer:
                 return Mention(start, end, text[start:end], qualifier=qualifier, signal="qualified")
             return Mention(start_token.start, end, text[start_token.start: end], name=text[start:end],
                            qualifier=qualifier, signal="qualified")
-        if word in people and not significant or _speaker(toks, match) and not _major(match.places):
+        if word in people and not significant \
+                or _speaker(toks, match) and not _major(match.places) and not self._before_container(toks, match):
             return None  # "John Walsh ... Walsh"; "Hartl said", "said Clifford"
         if _hyphen_joined(text, toks, match, first, last) and not significant:
             return None  # part of a compound: "Wal-Mart", "Hewlett-Packard"
