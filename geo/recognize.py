@@ -228,8 +228,10 @@ class Recognizer:
     def _lookup(self, text, toks, i, j) -> tuple:
         surface = text[toks[i].start: toks[j].end]
         candidates = self.gazetteer.candidates(fold(surface))
-        if _is_acronym(surface) and len(surface) < 5:
-            return tuple(c for c in candidates if c.kind == "abbr")  # "US", not "Us"; "LONDON" may be London
+        opens_line = toks[i].start == 0 or text[toks[i].start - 1] == "\n"
+        if _is_acronym(surface) and (len(surface) < 4 or len(surface) == 4 and not opens_line):
+            # "US", not "Us"; "LONDON" may be London, and so may "KYIV" or "ROME" opening a dateline
+            return tuple(c for c in candidates if c.kind == "abbr")
         if any(c.kind == "demonym" for c in candidates):
             # "Canadian" is an adjective of Canada before it is a town in Texas.
             return tuple(c for c in candidates if c.kind == "demonym") if self.demonyms else ()

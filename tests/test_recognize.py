@@ -159,3 +159,8 @@ def test_a_known_name_inside_a_longer_feature_name(recognise, text, name):
 def test_a_minor_places_name_next_to_a_verb_of_saying_is_a_speaker(recognise):
     assert surfaces(recognise, '"Screening does not work," Hartl said in Geneva.') == ["Geneva"]
     assert surfaces(recognise, "A lab in Lelystad confirmed the result.") == ["Lelystad"]
+
+
+def test_a_four_letter_dateline_is_a_place_and_an_acronym_elsewhere_is_not(recognise):
+    assert surfaces(recognise, "KYIV (Reuters) - Missiles struck Kharkiv.") == ["KYIV", "Kharkiv"]
+    assert surfaces(recognise, "A NATO summit met in Oslo.") == ["Oslo"]
