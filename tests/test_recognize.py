@@ -164,3 +164,8 @@ def test_a_minor_places_name_next_to_a_verb_of_saying_is_a_speaker(recognise):
 def test_a_four_letter_dateline_is_a_place_and_an_acronym_elsewhere_is_not(recognise):
     assert surfaces(recognise, "KYIV (Reuters) - Missiles struck Kharkiv.") == ["KYIV", "Kharkiv"]
     assert surfaces(recognise, "A NATO summit met in Oslo.") == ["Oslo"]
+
+
+def test_a_known_word_that_is_only_an_alternate_name_is_no_place(recognise):
+    assert surfaces(recognise, "Israel and Hamas agreed to a truce on Sunday.") == ["Israel"]
+    assert surfaces(recognise, "Ships crossed the Mediterranean to reach Crete.") == ["Mediterranean", "Crete"]
