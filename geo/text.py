@@ -5,20 +5,42 @@ Everything works on character offsets into the article text, never on copies.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import lru_cache, partial
+from itertools import accumulate
+from operator import itemgetter
 from typing import NamedTuple
 
 from wordfreq import zipf_frequency
 
 from .gazetteer import aliases
 
-TOKEN = re.compile(r"['’][sS]\b|[^\W\d_]+(?:['’](?![sS]\b)[^\W\d_]+)*\.?|\d+(?:[.,]\d+)*|[^\w\s]")
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=[A-Z“\"])")
 ABBREVIATIONS = {"mr.", "mrs.", "ms.", "dr.", "st.", "gen.", "sen.", "rep.", "gov.", "lt.", "col.",
                  "capt.", "maj.", "sgt.", "prof.", "jr.", "sr.", "inc.", "co.", "corp.", "ltd.",
                  "vs.", "no.", "mt.", "ft.", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.",
                  "sep.", "sept.", "oct.", "nov.", "dec.", "u.s.", "u.k.", "u.n.", "e.g.", "i.e."}
 ABBREVIATIONS |= {row["alias"].lower() for row in aliases() if row["alias"].endswith(".")}
+
+
+KELVIN_SIGN = "\u212a"  # the one non-ASCII character whose lower case is an ASCII letter ("k")
+
+
+def _any_case(word: str) -> str:
+    """A pattern for the strings whose lower case is the ASCII `word`: "dr" -> "[dD][rR]"."""
+    return "".join(f"[{ch}{ch.upper()}{KELVIN_SIGN if ch == 'k' else ''}]" for ch in word)
+
+
+# A word keeps a trailing period when it is a known abbreviation ("Dr.") or a single letter
+# ("D.", and "U." "S." in "U.S."); any other period is a token of its own. (A lone numeric
+# character such as "½" counts as a letter here, as it does in \w.)
+_WORD_ABBREVIATIONS = [a[:-1] for a in sorted(ABBREVIATIONS, key=len, reverse=True) if re.fullmatch(r"[a-z]+\.", a)]
+# The lookahead spares most words the trial of every abbreviation.
+_ABBREVIATION = (rf"(?=[a-zA-Z{KELVIN_SIGN}]{{2,{len(_WORD_ABBREVIATIONS[0])}}}\.)"
+                 rf"(?:{'|'.join(map(_any_case, _WORD_ABBREVIATIONS))})")
+TOKEN = re.compile(rf"['’][sS]\b|(?:{_ABBREVIATION}|[^\W\d_])\.|[^\W\d_]+(?:['’](?![sS]\b)[^\W\d_]+)*"
+                   r"|\d+(?:[.,]\d+)*|[^\w\s]")
+# Tokens and the text between them: split() gives gap, token, gap, ..., token, gap.
+_TOKENS_AND_GAPS = re.compile(f"({TOKEN.pattern})")
 
 
 class Token(NamedTuple):
@@ -31,8 +53,7 @@ class Token(NamedTuple):
     is_word: bool
 
 
-def _token(start: int, end: int, text: str) -> Token:
-    return Token(start, end, text, text[:1].isupper(), text[:1].isalpha())
+_new_token = partial(tuple.__new__, Token)  # Token from one tuple, without a Python-level call
 
 
 def tokens(text: str) -> list[Token]:
@@ -41,24 +62,14 @@ def tokens(text: str) -> list[Token]:
     A possessive "'s" is a token of its own, so "Russia's" yields "Russia".
     A trailing period stays on a word only when the word is a known abbreviation
     ("Dr.", "U.S.") or a single capital ("D."); otherwise it is its own token.
+    Built with C-level list operations only: an article has hundreds of tokens.
     """
-    result = []
-    for match in TOKEN.finditer(text):
-        start, end, word = match.start(), match.end(), match.group()
-        if word.endswith(".") and len(word) > 1 and not _keeps_period(text, start, end):
-            result.append(_token(start, end - 1, word[:-1]))
-            result.append(_token(end - 1, end, "."))
-        else:
-            result.append(_token(start, end, word))
-    return result
-
-
-def _keeps_period(text: str, start: int, end: int) -> bool:
-    word = text[start:end].lower()
-    if word in ABBREVIATIONS or (len(word) == 2 and word[0].isalpha()):
-        return True
-    # "U.S." is matched as "U." "S."; keep the period when letters and periods alternate.
-    return start >= 2 and text[start - 1] == "." and text[start - 2].isalpha() and len(word) == 2
+    parts = _TOKENS_AND_GAPS.split(text)
+    offsets = list(accumulate(map(len, parts), initial=0))
+    words = parts[1::2]
+    firsts = list(map(itemgetter(0), words))
+    return list(map(_new_token, zip(offsets[1::2], offsets[2::2], words,
+                                    map(str.isupper, firsts), map(str.isalpha, firsts))))
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
