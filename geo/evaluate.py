@@ -59,11 +59,21 @@ CONTEXT_CHARS = 80
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance in km between two WGS84 points (spherical Earth)."""
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    dphi = phi2 - phi1
-    dlmb = math.radians(lon2 - lon1)
-    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlmb / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(min(1.0, a)))
+    return nearest_km(lat1, lon1, [(lat2, lon2)])
+
+
+def nearest_km(lat: float, lon: float, points: list[tuple[float, float]]) -> float:
+    """Great-circle distance in km from (lat, lon) to the nearest of `points` (inf if none).
+
+    The haversine formula; the arc is taken once, of the smallest haversine (it grows
+    with the distance), so the result is exactly the least of the pointwise distances.
+    """
+    phi1 = math.radians(lat)
+    cos_phi1 = math.cos(phi1)
+    sin, cos, radians = math.sin, math.cos, math.radians
+    smallest = min((sin((radians(lat2) - phi1) / 2) ** 2 + cos_phi1 * cos(radians(lat2)) * sin(radians(lon2 - lon) / 2) ** 2
+                    for lat2, lon2 in points), default=None)
+    return math.inf if smallest is None else 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(min(1.0, smallest)))
 
 
 def auc_of_errors(errors_km: Iterable[float]) -> float | None:

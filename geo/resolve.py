@@ -38,7 +38,7 @@ from dataclasses import dataclass, field, replace
 
 from shapely.geometry import box
 
-from .evaluate import haversine_km
+from .evaluate import nearest_km
 from .gazetteer import Candidate, Gazetteer
 from .geocode import Geocoder
 from .model import Mention, Place, ResolvedMention
@@ -206,8 +206,8 @@ def _division(place: Place) -> tuple[str, str] | None:
 def _nearest_km(place: Place, others: list[Place]) -> float:
     """Distance to the nearest of `others`, skipping those a latitude difference puts out of reach."""
     reach = REGION_KM / 111.0  # degrees of latitude
-    return min((haversine_km(place.lat, place.lon, p.lat, p.lon) for p in others if abs(p.lat - place.lat) <= reach),
-               default=math.inf)
+    lat = place.lat
+    return nearest_km(lat, place.lon, [(p.lat, p.lon) for p in others if abs(p.lat - lat) <= reach])
 
 
 def _best(name: str, options, context: _Context, coherent: bool) -> tuple[Place, float]:
