@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import compress
+from operator import attrgetter
 
 from .gazetteer import Gazetteer
 from .names import fold
@@ -113,17 +115,17 @@ class Recognizer:
 
     def __call__(self, text: str) -> list[Mention]:
         toks = tokens(text)
+        capitalised = _capitalised(toks)
         blocked = _debris_tokens(text, toks)
-        people = self._person_names(toks)
+        people = self._person_names(toks, capitalised)
         mentions: list[Mention] = []
-        i = 0
-        while i < len(toks):
-            if i in blocked or not _starts_name(toks, i) or self._plain_opening_word(toks, i):
-                i += 1
+        after_run = 0
+        for i in _name_starts(toks, capitalised):
+            if i < after_run or i in blocked or self._plain_opening_word(toks, i):
                 continue
             end = _run_end(toks, i)
             mentions.extend(self._mentions_in_run(text, toks, i, end, people))
-            i = end + 1
+            after_run = end + 1
         return sorted(set(mentions), key=lambda m: m.start)
 
     def _plain_opening_word(self, toks: list[Token], i: int) -> bool:
@@ -229,16 +231,19 @@ class Recognizer:
         signal = "demonym" if all(c.kind == "demonym" for c in match.places) else "gazetteer"
         return Mention(start, end, text[start:end], signal=signal)
 
-    def _person_names(self, toks: list[Token]) -> set[str]:
+    def _person_names(self, toks: list[Token], capitalised: list[int]) -> set[str]:
         """Words this article uses as people's names.
 
         After a title ("minister Rajnath Singh") every word of the name; in a
         two- or three-word run that no gazetteer holds whole ("John Walsh"), the
         surname, and the given name too when the surname is a rare word.
+        `capitalised` are the indexes of the capitalised tokens, where names start.
         """
-        names, i = set(), 0
-        while i < len(toks):
-            end = _run_end(toks, i) if toks[i].is_capitalised and toks[i].is_word else i
+        names, after_run = set(), 0
+        for i in capitalised:
+            if i < after_run:
+                continue
+            end = _run_end(toks, i) if toks[i].is_word else i
             words = toks[i: end + 1]
             if i > 0 and words[0].is_capitalised and _is_title(toks[i - 1]):
                 names.update(t.text for t in words if t.is_capitalised)
@@ -248,7 +253,7 @@ class Recognizer:
                 names.add(words[-1].text)
                 if word_frequency(words[-1].text.lower()) < RARE_WORD_ZIPF:
                     names.add(words[0].text)
-            i = end + 1
+            after_run = end + 1
         return names
 
     def _feature_name(self, text, toks, first, last) -> Mention | None:
@@ -293,12 +298,15 @@ def _segments(toks: list[Token], first: int, last: int) -> list[tuple[int, int]]
     return [(a, b) for a, b in segments if a <= b]
 
 
-def _starts_name(toks: list[Token], i: int) -> bool:
-    token = toks[i]
-    if token.is_capitalised:
-        return True
-    # A lower-case direction before a capitalised name ("northern Syria").
-    return token.text.lower() in DIRECTIONS and i + 1 < len(toks) and toks[i + 1].is_capitalised
+def _capitalised(toks: list[Token]) -> list[int]:
+    """Indexes of the capitalised tokens (found at C speed: most tokens are not)."""
+    return list(compress(range(len(toks)), map(attrgetter("is_capitalised"), toks)))
+
+
+def _name_starts(toks: list[Token], capitalised: list[int]) -> list[int]:
+    """Where a name may start: a capitalised token, or a lower-case direction before one ("northern Syria")."""
+    directions = [i - 1 for i in capitalised if i > 0 and toks[i - 1].text.lower() in DIRECTIONS]
+    return sorted(set(capitalised).union(directions))
 
 
 def _run_end(toks: list[Token], i: int) -> int:
