@@ -32,13 +32,14 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from operator import itemgetter
 
 from shapely.geometry import box
 
-from .evaluate import nearest_km
+from .evaluate import SpherePoint, nearest_km, sphere_point
 from .gazetteer import Candidate, Gazetteer
 from .geocode import Geocoder
 from .model import Mention, Place, ResolvedMention
@@ -68,6 +69,7 @@ class _Context:
     chosen: dict[str, Place] = field(default_factory=dict)  # name -> first-pass choice
     chosen_countries: Counter = field(default_factory=Counter)  # country -> first-pass choices in it
     chosen_divisions: Counter = field(default_factory=Counter)  # (country, admin1) -> choices in it
+    chosen_points: list[tuple[float, str, SpherePoint]] = field(default_factory=list)  # (lat, name, point), by lat
     containers: dict[str, set[str]] = field(default_factory=dict)  # name -> country / division keys
     contained: dict[str, set[str]] = field(default_factory=dict)  # name -> ids of places holding a neighbour
     division_cue: set[str] = field(default_factory=set)  # names said to be a state or province
@@ -95,6 +97,7 @@ class Resolver:
                 context.chosen[name] = _best(name, options, context, coherent=False)[0]
         context.chosen_countries = Counter(p.country_code for p in context.chosen.values())
         context.chosen_divisions = Counter(_division(p) for p in context.chosen.values())
+        context.chosen_points = sorted((p.lat, name, sphere_point(p.lat, p.lon)) for name, p in context.chosen.items())
         chosen: dict[str, tuple[Place | None, float, str]] = {}
         for name, options in candidates.items():
             if options:
@@ -191,7 +194,7 @@ def _coherence(name: str, place: Place, context: _Context) -> float:
     division = (place.country_code, place.admin1)
     if place.admin1 and context.chosen_divisions[division] - (own is not None and _division(own) == division) > 0:
         bonus += SAME_DIVISION_BONUS
-    nearest = _nearest_km(place, [p for other, p in context.chosen.items() if other != name])
+    nearest = _nearest_km(name, place, context)
     if nearest <= NEAR_KM:
         bonus += NEAR_BONUS
     elif nearest <= REGION_KM:
@@ -203,11 +206,15 @@ def _division(place: Place) -> tuple[str, str] | None:
     return (place.country_code, place.admin1) if place.admin1 and place.feature_code != "PCLI" else None
 
 
-def _nearest_km(place: Place, others: list[Place]) -> float:
-    """Distance to the nearest of `others`, skipping those a latitude difference puts out of reach."""
+def _nearest_km(name: str, place: Place, context: _Context) -> float:
+    """Distance to the nearest other name's choice; those a latitude difference puts beyond REGION_KM
+    are skipped (so a distance past REGION_KM may come out as inf)."""
     reach = REGION_KM / 111.0  # degrees of latitude
-    lat = place.lat
-    return nearest_km(lat, place.lon, [(p.lat, p.lon) for p in others if abs(p.lat - lat) <= reach])
+    points = context.chosen_points
+    first = bisect_left(points, place.lat - reach, key=itemgetter(0))
+    last = bisect_right(points, place.lat + reach, key=itemgetter(0))
+    return nearest_km(sphere_point(place.lat, place.lon),
+                      [point for _, other, point in points[first:last] if other != name])
 
 
 def _best(name: str, options, context: _Context, coherent: bool) -> tuple[Place, float]:
