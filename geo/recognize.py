@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import compress
 from operator import attrgetter
 
@@ -97,11 +98,21 @@ OPENING_WORD_ZIPF = 4.5  # a sentence's first word this common is no part of a n
 RARE_WORD_ZIPF = 3.3  # below this, a capitalised word after "in" may be an unlisted place
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Match:
     first: int  # token indexes, inclusive
     last: int
     places: tuple
+
+
+@dataclass(frozen=True)
+class _RunWords:
+    """What a capitalised run's own words say, wherever it stands; token indexes count from the run's start."""
+
+    media: bool  # a publication's or broadcaster's name: "China Daily", "Agence France-Presse"
+    organisation: bool  # an organisation's, event's or building's name
+    feature_name: str | None  # shaped like a feature's name: the name to look up ("" for the run itself)
+    matches: tuple[_Match, ...]  # greedy longest gazetteer matches
 
 
 class Recognizer:
@@ -112,6 +123,8 @@ class Recognizer:
         of the country, as some annotation guidelines (TR-News) do; others (GeoVirus) do not."""
         self.gazetteer = gazetteer
         self.demonyms = demonyms
+        # A run's words ("The", "United States", "Li Wei") come back article after article.
+        self._run_words = lru_cache(maxsize=100_000)(self._words_of_run)
 
     def __call__(self, text: str) -> list[Mention]:
         toks = tokens(text)
@@ -149,24 +162,33 @@ class Recognizer:
         before = toks[first - 1].text.lower().rstrip(".") if first > 0 else ""
         if before in PERSON_TITLES or _is_title(toks[first]) and first < last:
             return []  # "minister Paris Hilton", "President Georgia Brown"
-        if any(toks[k].text.lower() in MEDIA_WORDS for k in range(first, last + 1)):
+        start, end = toks[first].start, toks[last].end
+        run = self._run_words(text[start:end])
+        if run.media:
             return []  # a publication's name: "The New York Times", "China Daily", "Agence France-Presse"
-        organisation = _has_organisation_word(toks, first, last)
-        feature = self._feature_name(text, toks, first, last)
-        if feature and not organisation:
-            return [feature]
-        matches = self._gazetteer_matches(text, toks, first, last)
+        if run.feature_name is not None and not run.organisation:
+            return [Mention(start, end, text[start:end], name=run.feature_name, signal="pattern")]
         mentions = []
-        for match in matches:
+        for match in run.matches:
             # In an organisation's name only a major place counts ("U.S. Army", "Bank of Canada").
-            if organisation and not _significant(match.places):
+            if run.organisation and not _significant(match.places):
                 continue
-            mention = self._accept(text, toks, match, first, last, people)
+            mention = self._accept(text, toks, _Match(first + match.first, first + match.last, match.places),
+                                   first, last, people)
             if mention:
                 mentions.append(mention)
-        if not matches and not organisation:
+        if not run.matches and not run.organisation:
             mentions.extend(self._locative_only(text, toks, first, last, people))
         return mentions
+
+    def _words_of_run(self, surface: str) -> _RunWords:
+        """Tokenised on its own, a run has the tokens it has in the article (it starts and ends at a word)."""
+        toks = tokens(surface)
+        last = len(toks) - 1
+        return _RunWords(media=any(t.text.lower() in MEDIA_WORDS for t in toks),
+                         organisation=_has_organisation_word(toks, 0, last),
+                         feature_name=self._feature_name(surface, toks),
+                         matches=tuple(self._gazetteer_matches(surface, toks, 0, last)))
 
     def _gazetteer_matches(self, text, toks, first, last) -> list[_Match]:
         """Greedy longest gazetteer matches inside the run [first, last]."""
@@ -256,19 +278,18 @@ class Recognizer:
             after_run = end + 1
         return names
 
-    def _feature_name(self, text, toks, first, last) -> Mention | None:
-        """A run shaped like a feature's name: "Metcalfe County", "Lake Erie", "Church Street"."""
-        words = [t for t in toks[first: last + 1] if t.is_capitalised and t.is_word]
+    def _feature_name(self, surface: str, toks: list[Token]) -> str | None:
+        """For a run shaped like a feature's name ("Metcalfe County", "Lake Erie", "Church Street"),
+        the name to look up: "" for the run itself, or the shorter name; None for other runs."""
+        words = [t for t in toks if t.is_capitalised and t.is_word]
         if len(words) < 2 or not (words[-1].text.lower() in FEATURE_SUFFIXES or words[0].text.lower() in FEATURE_PREFIXES):
             return None
-        surface = text[toks[first].start: toks[last].end]
         if self.gazetteer.candidates(fold(surface)):
             return None  # the gazetteer knows it whole; the normal path takes it
-        name = surface
         if words[-1].text.lower() in ADMIN_SUFFIXES:
-            name = text[toks[first].start: words[-2].end]  # "Santa Clara County" is looked up as "Santa Clara"
-        return Mention(toks[first].start, toks[last].end, surface, name=name if name != surface else "",
-                       signal="pattern")
+            name = surface[: words[-2].end]  # "Santa Clara County" is looked up as "Santa Clara"
+            return name if name != surface else ""
+        return ""
 
     def _locative_only(self, text, toks, first, last, people) -> list[Mention]:
         """A run no gazetteer knows is a place only in a locative context ("in Demchok and Depsang")."""
