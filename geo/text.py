@@ -79,11 +79,13 @@ def sentences(text: str) -> list[tuple[int, int]]:
         before = text[max(start, match.start() - 6): match.start()].split()
         if before and before[-1].lower() in ABBREVIATIONS:
             continue
-        if text[start: match.start()].strip():
-            spans.append(_trim(text, start, match.start()))
+        span = _trim(text, start, match.start())
+        if span[0] < span[1]:
+            spans.append(span)
         start = match.end()
-    if text[start:].strip():
-        spans.append(_trim(text, start, len(text)))
+    span = _trim(text, start, len(text))
+    if span[0] < span[1]:
+        spans.append(span)
     return spans
 
 
@@ -114,6 +116,8 @@ TIMESTAMP = re.compile(
 PHOTO_CREDIT = re.compile(r"(?:\(\s*(?:[A-Z]{2,}|AP|AFP|Reuters|Getty Images|File|Photo)[^()]{0,40}\)\s*$"
                           r"|^\s*(?:photo|image|file photo|picture)\s*(?::|credit|courtesy)"
                           r"|(?:photo|image|picture)\s*:\s*[A-Z][^.]{0,60}$)")
+PHOTO_CREDIT_CLUES = ("(", "photo", "image", "picture")  # a photo credit has one of these
+WORD = re.compile(r"[\w-]+")
 
 
 def debris_spans(text: str) -> list[tuple[int, int]]:
@@ -130,11 +134,19 @@ def _is_debris(line: str) -> bool:
     stripped = line.strip()
     if not stripped:
         return False
-    words = re.findall(r"[\w-]+", stripped.lower())
-    if words and all(word in NAVIGATION_WORDS for word in words):
+    lowered = stripped.lower()
+    if _navigation_only(lowered):
         return True
-    return bool(BYLINE.match(stripped) and len(words) <= 8 or TIMESTAMP.match(stripped)
-                or PHOTO_CREDIT.search(stripped))
+    return bool(BYLINE.match(stripped) and len(WORD.findall(lowered)) <= 8 or TIMESTAMP.match(stripped)
+                or any(clue in stripped for clue in PHOTO_CREDIT_CLUES) and PHOTO_CREDIT.search(stripped))
+
+
+def _navigation_only(lowered: str) -> bool:
+    """Has the line words, all of them navigation words? (Prose fails at its first other word.)"""
+    words = WORD.finditer(lowered)
+    first = next(words, None)
+    return first is not None and first.group() in NAVIGATION_WORDS and all(
+        word.group() in NAVIGATION_WORDS for word in words)
 
 
 @lru_cache(maxsize=100_000)
