@@ -35,7 +35,6 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from operator import itemgetter
 
 from shapely.geometry import box
 
@@ -211,8 +210,7 @@ def _nearest_km(name: str, place: Place, context: _Context) -> float:
     are skipped (so a distance past REGION_KM may come out as inf)."""
     reach = REGION_KM / 111.0  # degrees of latitude
     points = context.chosen_points
-    first = bisect_left(points, place.lat - reach, key=itemgetter(0))
-    last = bisect_right(points, place.lat + reach, key=itemgetter(0))
+    first, last = bisect_left(points, (place.lat - reach,)), bisect_left(points, (place.lat + reach,))
     return nearest_km(sphere_point(place.lat, place.lon),
                       [point for _, other, point in points[first:last] if other != name])
 
