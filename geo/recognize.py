@@ -106,13 +106,26 @@ class _Match:
 
 
 @dataclass(frozen=True)
+class _MatchWords:
+    """A gazetteer match in a run, and what the run's own words say about it."""
+
+    match: _Match
+    word: str  # its tokens joined by spaces
+    significant: bool  # see _significant()
+    demonym: bool  # every place it names, it names with an adjective ("Turkish")
+    rejected: bool  # no place: a surname ("Rajnath Singh"), a first name ("Vladimir Putin"), a direction, a month
+    needs_locative: bool  # a common word ("Centre") that is a place only after "in", "at", "near"
+
+
+@dataclass(frozen=True)
 class _RunWords:
     """What a capitalised run's own words say, wherever it stands; token indexes count from the run's start."""
 
     media: bool  # a publication's or broadcaster's name: "China Daily", "Agence France-Presse"
     organisation: bool  # an organisation's, event's or building's name
     feature_name: str | None  # shaped like a feature's name: the name to look up ("" for the run itself)
-    matches: tuple[_Match, ...]  # greedy longest gazetteer matches
+    matches: tuple[_MatchWords, ...]  # greedy longest gazetteer matches
+    person_names: tuple[str, ...]  # people's names it shows without a title before it ("John Walsh")
 
 
 class Recognizer:
@@ -130,7 +143,7 @@ class Recognizer:
         toks = tokens(text)
         capitalised = _capitalised(toks)
         blocked = _debris_tokens(text, toks)
-        people = self._person_names(toks, capitalised)
+        people = self._person_names(text, toks, capitalised)
         mentions: list[Mention] = []
         after_run = 0
         for i in _name_starts(toks, capitalised):
@@ -169,12 +182,11 @@ class Recognizer:
         if run.feature_name is not None and not run.organisation:
             return [Mention(start, end, text[start:end], name=run.feature_name, signal="pattern")]
         mentions = []
-        for match in run.matches:
+        for found in run.matches:
             # In an organisation's name only a major place counts ("U.S. Army", "Bank of Canada").
-            if run.organisation and not _significant(match.places):
+            if run.organisation and not found.significant:
                 continue
-            mention = self._accept(text, toks, _Match(first + match.first, first + match.last, match.places),
-                                   first, last, people)
+            mention = self._accept(text, toks, found, first, people)
             if mention:
                 mentions.append(mention)
         if not run.matches and not run.organisation:
@@ -185,10 +197,13 @@ class Recognizer:
         """Tokenised on its own, a run has the tokens it has in the article (it starts and ends at a word)."""
         toks = tokens(surface)
         last = len(toks) - 1
+        organisation = _has_organisation_word(toks, 0, last)
         return _RunWords(media=any(t.text.lower() in MEDIA_WORDS for t in toks),
-                         organisation=_has_organisation_word(toks, 0, last),
+                         organisation=organisation,
                          feature_name=self._feature_name(surface, toks),
-                         matches=tuple(self._gazetteer_matches(surface, toks, 0, last)))
+                         matches=tuple(_match_words(surface, toks, match)
+                                       for match in self._gazetteer_matches(surface, toks, 0, last)),
+                         person_names=self._names_in_run(toks) if not organisation else ())
 
     def _gazetteer_matches(self, text, toks, first, last) -> list[_Match]:
         """Greedy longest gazetteer matches inside the run [first, last]."""
@@ -223,42 +238,29 @@ class Recognizer:
         abbreviated = "." in surface
         return tuple(c for c in candidates if c.kind in ("name", "alt") or c.kind == "abbr" and abbreviated)
 
-    def _accept(self, text, toks, match, first, last, people) -> Mention | None:
-        """Keep a gazetteer match unless its position or the word says it is no place."""
-        word = " ".join(t.text for t in toks[match.first: match.last + 1])
-        significant = _significant(match.places)
-        direction = _direction(toks, match.first, first)
+    def _accept(self, text, toks, found: _MatchWords, first, people) -> Mention | None:
+        """Keep a gazetteer match of the run starting at token `first` unless its position or
+        its words say it is no place."""
+        match_first, match_last = first + found.match.first, first + found.match.last
+        direction = _direction(toks, match_first, first)
         if direction is not None:
             start_token = toks[direction]
-            region = text[toks[match.first].start: toks[match.last].end]
-            return Mention(start_token.start, toks[match.last].end,
-                           text[start_token.start: toks[match.last].end], name=region,
+            region = text[toks[match_first].start: toks[match_last].end]
+            return Mention(start_token.start, toks[match_last].end,
+                           text[start_token.start: toks[match_last].end], name=region,
                            qualifier=DIRECTIONS[start_token.text.lower()], signal="qualified")
-        if word in people and not significant:
+        if found.rejected or found.word in people and not found.significant or _eponym(text, toks, match_last):
             return None
-        if _glued(text, toks, match.first - 1, match.first, first, last) and not _major(match.places):
-            return None  # surname position: "Rajnath Singh", "Dong Jun"
-        if _glued(text, toks, match.last, match.last + 1, first, last):
-            following = toks[match.last + 1].text.lower()
-            if not significant or word_frequency(following) < RARE_WORD_ZIPF and not _major(match.places):
-                return None  # a first name ("Vladimir Putin"); a major place may modify ("Kentucky State Police")
-        if _eponym(text, toks, match.last) or word.lower() in DIRECTIONS or word.lower() in MONTHS_AND_DAYS:
+        if found.needs_locative and not _after_locative(toks, match_first):
             return None
-        if match.first == match.last and word_frequency(word.lower()) >= COMMON_WORD_ZIPF:
-            # A common word ("Centre", "Lakes", "Buffalo") is a place when it is a country or a
-            # great city, or when the text puts it after "in", "at", "near".
-            if not _major(match.places) and not _after_locative(toks, match.first):
-                return None
-        start, end = toks[match.first].start, toks[match.last].end
-        signal = "demonym" if all(c.kind == "demonym" for c in match.places) else "gazetteer"
-        return Mention(start, end, text[start:end], signal=signal)
+        start, end = toks[match_first].start, toks[match_last].end
+        return Mention(start, end, text[start:end], signal="demonym" if found.demonym else "gazetteer")
 
-    def _person_names(self, toks: list[Token], capitalised: list[int]) -> set[str]:
+    def _person_names(self, text: str, toks: list[Token], capitalised: list[int]) -> set[str]:
         """Words this article uses as people's names.
 
-        After a title ("minister Rajnath Singh") every word of the name; in a
-        two- or three-word run that no gazetteer holds whole ("John Walsh"), the
-        surname, and the given name too when the surname is a rare word.
+        After a title ("minister Rajnath Singh") every word of the name; else
+        those the run's words show (see _names_in_run).
         `capitalised` are the indexes of the capitalised tokens, where names start.
         """
         names, after_run = set(), 0
@@ -266,17 +268,21 @@ class Recognizer:
             if i < after_run:
                 continue
             end = _run_end(toks, i) if toks[i].is_word else i
-            words = toks[i: end + 1]
-            if i > 0 and words[0].is_capitalised and _is_title(toks[i - 1]):
-                names.update(t.text for t in words if t.is_capitalised)
-            elif 2 <= len(words) <= 3 and all(t.is_word and t.is_capitalised for t in words) \
-                    and not self.gazetteer.candidates(fold(" ".join(t.text for t in words))) \
-                    and not _has_organisation_word(toks, i, end):
-                names.add(words[-1].text)
-                if word_frequency(words[-1].text.lower()) < RARE_WORD_ZIPF:
-                    names.add(words[0].text)
+            if i > 0 and _is_title(toks[i - 1]):
+                names.update(t.text for t in toks[i: end + 1] if t.is_capitalised)
+            else:
+                names.update(self._run_words(text[toks[i].start: toks[end].end]).person_names)
             after_run = end + 1
         return names
+
+    def _names_in_run(self, toks: list[Token]) -> tuple[str, ...]:
+        """In a two- or three-word run that no gazetteer holds whole ("John Walsh"), the surname,
+        and the given name too when the surname is a rare word."""
+        if not (2 <= len(toks) <= 3 and all(t.is_word and t.is_capitalised for t in toks)) \
+                or self.gazetteer.candidates(fold(" ".join(t.text for t in toks))):
+            return ()
+        surname = toks[-1].text
+        return (surname, toks[0].text) if word_frequency(surname.lower()) < RARE_WORD_ZIPF else (surname,)
 
     def _feature_name(self, surface: str, toks: list[Token]) -> str | None:
         """For a run shaped like a feature's name ("Metcalfe County", "Lake Erie", "Church Street"),
@@ -306,6 +312,24 @@ class Recognizer:
 
 
 # --- helpers on token lists ---------------------------------------------------
+
+
+def _match_words(surface: str, toks: list[Token], match: _Match) -> _MatchWords:
+    """What the words of the run `surface` (tokens `toks`) say about one of its gazetteer matches."""
+    last = len(toks) - 1
+    word = " ".join(t.text for t in toks[match.first: match.last + 1])
+    significant, major = _significant(match.places), _major(match.places)
+    surname = _glued(surface, toks, match.first - 1, match.first, 0, last) and not major  # "Rajnath Singh"
+    # A first name ("Vladimir Putin"); a major place may modify ("Kentucky State Police").
+    first_name = _glued(surface, toks, match.last, match.last + 1, 0, last) and (
+        not significant or word_frequency(toks[match.last + 1].text.lower()) < RARE_WORD_ZIPF and not major)
+    # A common word ("Centre", "Lakes", "Buffalo") is a place when it is a country or a great
+    # city, or when the text puts it after "in", "at", "near".
+    common = match.first == match.last and word_frequency(word.lower()) >= COMMON_WORD_ZIPF
+    return _MatchWords(match, word, significant,
+                       demonym=all(c.kind == "demonym" for c in match.places),
+                       rejected=surname or first_name or word.lower() in DIRECTIONS or word.lower() in MONTHS_AND_DAYS,
+                       needs_locative=common and not major)
 
 
 def _segments(toks: list[Token], first: int, last: int) -> list[tuple[int, int]]:
