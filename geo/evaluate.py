@@ -45,7 +45,7 @@ import math
 import statistics
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Mapping, NamedTuple
+from typing import Any, Iterable, Mapping
 
 EARTH_RADIUS_KM = 6371.0088
 ACCURACY_KM = 161.0
@@ -59,36 +59,11 @@ CONTEXT_CHARS = 80
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance in km between two WGS84 points (spherical Earth)."""
-    return nearest_km(sphere_point(lat1, lon1), [sphere_point(lat2, lon2)])
-
-
-class SpherePoint(NamedTuple):
-    """A point with the radians and cosine of its latitude worked out, for many distances."""
-
-    lat: float
-    lon: float
-    phi: float
-    cos_phi: float
-
-
-def sphere_point(lat: float, lon: float) -> SpherePoint:
-    phi = math.radians(lat)
-    return SpherePoint(lat, lon, phi, math.cos(phi))
-
-
-def nearest_km(origin: SpherePoint, points: list[SpherePoint]) -> float:
-    """Great-circle distance in km from `origin` to the nearest of `points` (inf if none).
-
-    The haversine formula; the arc is taken once, of the smallest haversine (it grows
-    with the distance), so the result is exactly the least of the pointwise distances.
-    """
-    if not points:
-        return math.inf
-    phi1, cos_phi1, lon1 = origin.phi, origin.cos_phi, origin.lon
-    sin, radians = math.sin, math.radians
-    smallest = min([sin((phi2 - phi1) / 2) ** 2 + cos_phi1 * cos_phi2 * sin(radians(lon2 - lon1) / 2) ** 2
-                    for _, lon2, phi2, cos_phi2 in points])
-    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(min(1.0, smallest)))
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    dphi = phi2 - phi1
+    dlmb = math.radians(lon2 - lon1)
+    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlmb / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(min(1.0, a)))
 
 
 def auc_of_errors(errors_km: Iterable[float]) -> float | None:

@@ -38,7 +38,7 @@ from dataclasses import dataclass, field, replace
 
 from shapely.geometry import box
 
-from .evaluate import SpherePoint, nearest_km, sphere_point
+from .evaluate import EARTH_RADIUS_KM, haversine_km
 from .gazetteer import Candidate, Gazetteer
 from .geocode import Geocoder
 from .model import Mention, Place, ResolvedMention
@@ -54,6 +54,7 @@ COHERENCE_BONUS = 2.0
 SAME_DIVISION_BONUS = 1.0
 CONTAINER_BONUS = 4.0
 NEAR_KM, NEAR_BONUS, REGION_KM, REGION_BONUS = 300, 1.5, 1000, 0.75
+CHORD_SLACK_KM = 0.001  # far above the rounding errors (< 1e-4 km) of chord and haversine distances
 QUALIFIED_CONFIDENCE_FACTOR = 0.9
 NO_SHAPE_CONFIDENCE_FACTOR = 0.5
 DIVISION_BEFORE = re.compile(r"(?:state|province|region|prefecture|governorate|oblast) of\s+$", re.IGNORECASE)
@@ -68,7 +69,8 @@ class _Context:
     chosen: dict[str, Place] = field(default_factory=dict)  # name -> first-pass choice
     chosen_countries: Counter = field(default_factory=Counter)  # country -> first-pass choices in it
     chosen_divisions: Counter = field(default_factory=Counter)  # (country, admin1) -> choices in it
-    chosen_points: list[tuple[float, str, SpherePoint]] = field(default_factory=list)  # (lat, name, point), by lat
+    # (lat, name, x, y, z, lon) of each first-pass choice, by latitude; (x, y, z) is its unit vector
+    chosen_points: list[tuple[float, str, float, float, float, float]] = field(default_factory=list)
     containers: dict[str, set[str]] = field(default_factory=dict)  # name -> country / division keys
     contained: dict[str, set[str]] = field(default_factory=dict)  # name -> ids of places holding a neighbour
     division_cue: set[str] = field(default_factory=set)  # names said to be a state or province
@@ -96,7 +98,7 @@ class Resolver:
                 context.chosen[name] = _best(name, options, context, coherent=False)[0]
         context.chosen_countries = Counter(p.country_code for p in context.chosen.values())
         context.chosen_divisions = Counter(_division(p) for p in context.chosen.values())
-        context.chosen_points = sorted((p.lat, name, sphere_point(p.lat, p.lon)) for name, p in context.chosen.items())
+        context.chosen_points = sorted((p.lat, name, *_unit_vector(p.lat, p.lon), p.lon) for name, p in context.chosen.items())
         chosen: dict[str, tuple[Place | None, float, str]] = {}
         for name, options in candidates.items():
             if options:
@@ -206,13 +208,29 @@ def _division(place: Place) -> tuple[str, str] | None:
 
 
 def _nearest_km(name: str, place: Place, context: _Context) -> float:
-    """Distance to the nearest other name's choice; those a latitude difference puts beyond REGION_KM
-    are skipped (so a distance past REGION_KM may come out as inf)."""
+    """Distance to the nearest other name's choice (inf when none lies within a latitude reach of REGION_KM).
+
+    Measured along the chord between unit vectors, which is cheap; where that comes within
+    CHORD_SLACK_KM of NEAR_KM or REGION_KM, the distances it is compared with, it is measured
+    again with haversine_km, so that the comparisons come out exactly as with haversine_km.
+    """
     reach = REGION_KM / 111.0  # degrees of latitude
     points = context.chosen_points
     first, last = bisect_left(points, (place.lat - reach,)), bisect_left(points, (place.lat + reach,))
-    return nearest_km(sphere_point(place.lat, place.lon),
-                      [point for _, other, point in points[first:last] if other != name])
+    others = [point for point in points[first:last] if point[1] != name]
+    if not others:
+        return math.inf
+    x1, y1, z1 = _unit_vector(place.lat, place.lon)
+    chord = math.sqrt(min([(x1 - x2) ** 2 + (y1 - y2) ** 2 + (z1 - z2) ** 2 for _, _, x2, y2, z2, _ in others]))
+    km = 2 * EARTH_RADIUS_KM * math.asin(min(1.0, chord / 2))
+    if min(abs(km - NEAR_KM), abs(km - REGION_KM)) <= CHORD_SLACK_KM:
+        return min(haversine_km(place.lat, place.lon, lat, lon) for lat, _, _, _, _, lon in others)
+    return km
+
+
+def _unit_vector(lat: float, lon: float) -> tuple[float, float, float]:
+    phi, lamda = math.radians(lat), math.radians(lon)
+    return math.cos(phi) * math.cos(lamda), math.cos(phi) * math.sin(lamda), math.sin(phi)
 
 
 def _best(name: str, options, context: _Context, coherent: bool) -> tuple[Place, float]:
