@@ -173,7 +173,7 @@ class Recognizer:
 
     def _mentions_in_run(self, text, toks, first, last, people) -> list[Mention]:
         before = toks[first - 1].text.lower().rstrip(".") if first > 0 else ""
-        if before in PERSON_TITLES or _is_title(toks[first]) and first < last:
+        if before in PERSON_TITLES or first < last and _is_title(toks[first]):
             return []  # "minister Paris Hilton", "President Georgia Brown"
         start, end = toks[first].start, toks[last].end
         run = self._run_words(text[start:end])

@@ -35,6 +35,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from shapely.geometry import box
 
@@ -228,6 +229,7 @@ def _nearest_km(name: str, place: Place, context: _Context) -> float:
     return km
 
 
+@lru_cache(maxsize=100_000)  # candidates come back article after article
 def _unit_vector(lat: float, lon: float) -> tuple[float, float, float]:
     phi, lamda = math.radians(lat), math.radians(lon)
     return math.cos(phi) * math.cos(lamda), math.cos(phi) * math.sin(lamda), math.sin(phi)
