@@ -142,28 +142,28 @@ class Recognizer:
     def __call__(self, text: str) -> list[Mention]:
         toks = tokens(text)
         capitalised = _capitalised(toks)
+        run_ends = _RunEnds(toks)
         blocked = _debris_tokens(text, toks)
-        people = self._person_names(text, toks, capitalised)
+        people = self._person_names(text, toks, capitalised, run_ends)
         mentions: list[Mention] = []
         after_run = 0
         for i in _name_starts(toks, capitalised):
-            if i < after_run or i in blocked or self._plain_opening_word(toks, i):
+            if i < after_run or i in blocked or self._plain_opening_word(toks, i, run_ends):
                 continue
-            end = _run_end(toks, i)
+            end = run_ends[i]
             mentions.extend(self._mentions_in_run(text, toks, i, end, people))
             after_run = end + 1
         return sorted(set(mentions), key=lambda m: m.start)
 
-    def _plain_opening_word(self, toks: list[Token], i: int) -> bool:
+    def _plain_opening_word(self, toks: list[Token], i: int, run_ends: _RunEnds) -> bool:
         """A common word capitalised only because it opens a sentence ("Yesterday Paris ...")."""
         token = toks[i]
         opens = i == 0 or toks[i - 1].text in ".!?\"“‘:;" or "\n" in toks[i - 1].text
         if not (opens and i + 1 < len(toks) and toks[i + 1].is_capitalised
                 and word_frequency(token.text.lower()) >= OPENING_WORD_ZIPF):
             return False
-        run_end = _run_end(toks, i)
         return not any(self.gazetteer.candidates(fold(self._surface(toks, i, j)))
-                       for j in range(i, min(run_end, i + MAX_NAME_TOKENS) + 1))
+                       for j in range(i, min(run_ends[i], i + MAX_NAME_TOKENS) + 1))
 
     @staticmethod
     def _surface(toks: list[Token], i: int, j: int) -> str:
@@ -256,7 +256,7 @@ class Recognizer:
         start, end = toks[match_first].start, toks[match_last].end
         return Mention(start, end, text[start:end], signal="demonym" if found.demonym else "gazetteer")
 
-    def _person_names(self, text: str, toks: list[Token], capitalised: list[int]) -> set[str]:
+    def _person_names(self, text: str, toks: list[Token], capitalised: list[int], run_ends: _RunEnds) -> set[str]:
         """Words this article uses as people's names.
 
         After a title ("minister Rajnath Singh") every word of the name; else
@@ -267,7 +267,7 @@ class Recognizer:
         for i in capitalised:
             if i < after_run:
                 continue
-            end = _run_end(toks, i) if toks[i].is_word else i
+            end = run_ends[i] if toks[i].is_word else i
             if i > 0 and _is_title(toks[i - 1]):
                 names.update(t.text for t in toks[i: end + 1] if t.is_capitalised)
             else:
@@ -352,6 +352,18 @@ def _name_starts(toks: list[Token], capitalised: list[int]) -> list[int]:
     """Where a name may start: a capitalised token, or a lower-case direction before one ("northern Syria")."""
     directions = [i - 1 for i in capitalised if i > 0 and toks[i - 1].text.lower() in DIRECTIONS]
     return sorted(set(capitalised).union(directions))
+
+
+class _RunEnds(dict):
+    """Token index -> last index of the capitalised run starting there, each worked out once."""
+
+    def __init__(self, toks: list[Token]):
+        super().__init__()
+        self.toks = toks
+
+    def __missing__(self, i: int) -> int:
+        self[i] = end = _run_end(self.toks, i)
+        return end
 
 
 def _run_end(toks: list[Token], i: int) -> int:
