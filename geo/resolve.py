@@ -218,14 +218,15 @@ def _nearest_km(name: str, place: Place, context: _Context) -> float:
     reach = REGION_KM / 111.0  # degrees of latitude
     points = context.chosen_points
     first, last = bisect_left(points, (place.lat - reach,)), bisect_left(points, (place.lat + reach,))
-    others = [point for point in points[first:last] if point[1] != name]
-    if not others:
-        return math.inf
     x1, y1, z1 = _unit_vector(place.lat, place.lon)
-    chord = math.sqrt(min([(x1 - x2) ** 2 + (y1 - y2) ** 2 + (z1 - z2) ** 2 for _, _, x2, y2, z2, _ in others]))
-    km = 2 * EARTH_RADIUS_KM * math.asin(min(1.0, chord / 2))
+    squared_chords = [(x1 - x2) ** 2 + (y1 - y2) ** 2 + (z1 - z2) ** 2
+                      for _, other, x2, y2, z2, _ in points[first:last] if other != name]
+    if not squared_chords:
+        return math.inf
+    km = 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(min(squared_chords)) / 2))
     if min(abs(km - NEAR_KM), abs(km - REGION_KM)) <= CHORD_SLACK_KM:
-        return min(haversine_km(place.lat, place.lon, lat, lon) for lat, _, _, _, _, lon in others)
+        return min(haversine_km(place.lat, place.lon, lat, lon)
+                   for lat, other, _, _, _, lon in points[first:last] if other != name)
     return km
 
 
