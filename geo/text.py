@@ -37,7 +37,11 @@ _WORD_ABBREVIATIONS = [a[:-1] for a in sorted(ABBREVIATIONS, key=len, reverse=Tr
 # The lookahead spares most words the trial of every abbreviation.
 _ABBREVIATION = (rf"(?=[a-zA-Z{KELVIN_SIGN}]{{2,{len(_WORD_ABBREVIATIONS[0])}}}\.)"
                  rf"(?:{'|'.join(map(_any_case, _WORD_ABBREVIATIONS))})")
-TOKEN = re.compile(rf"['’][sS]\b|(?:{_ABBREVIATION}|[^\W\d_])\.|[^\W\d_]+(?:['’](?![sS]\b)[^\W\d_]+)*"
+_WORD = r"[^\W\d_]+(?:['’](?![sS]\b)[^\W\d_]+)*"  # letters, with inner apostrophes ("rock'n'roll")
+_WHOLE_WORD = r"[^\W\d_]++(?:['’](?![sS]\b)[^\W\d_]++)*+"  # the same, possessive: never a shorter match
+# In order: a possessive 's; a word (the common case first: a whole word with no period after
+# it; then one keeping its period; then one before a period of its own); a number; a mark.
+TOKEN = re.compile(rf"['’][sS]\b|(?=[^\W\d_])(?:{_WHOLE_WORD}(?!\.)|(?:{_ABBREVIATION}|[^\W\d_])\.|{_WORD})"
                    r"|\d+(?:[.,]\d+)*|[^\w\s]")
 # Tokens and the text between them: split() gives gap, token, gap, ..., token, gap.
 _TOKENS_AND_GAPS = re.compile(f"({TOKEN.pattern})")
