@@ -70,8 +70,8 @@ class _Context:
     chosen: dict[str, Place] = field(default_factory=dict)  # name -> first-pass choice
     chosen_countries: Counter = field(default_factory=Counter)  # country -> first-pass choices in it
     chosen_divisions: Counter = field(default_factory=Counter)  # (country, admin1) -> choices in it
-    # (lat, name, x, y, z, lon) of each first-pass choice, by latitude; (x, y, z) is its unit vector
-    chosen_points: list[tuple[float, str, float, float, float, float]] = field(default_factory=list)
+    # (lat, name, unit vector, lon) of each first-pass choice, by latitude
+    chosen_points: list[tuple[float, str, tuple[float, float, float], float]] = field(default_factory=list)
     containers: dict[str, set[str]] = field(default_factory=dict)  # name -> country / division keys
     contained: dict[str, set[str]] = field(default_factory=dict)  # name -> ids of places holding a neighbour
     division_cue: set[str] = field(default_factory=set)  # names said to be a state or province
@@ -99,7 +99,7 @@ class Resolver:
                 context.chosen[name] = _best(name, options, context, coherent=False)[0]
         context.chosen_countries = Counter(p.country_code for p in context.chosen.values())
         context.chosen_divisions = Counter(_division(p) for p in context.chosen.values())
-        context.chosen_points = sorted((p.lat, name, *_unit_vector(p.lat, p.lon), p.lon) for name, p in context.chosen.items())
+        context.chosen_points = sorted((p.lat, name, _unit_vector(p.lat, p.lon), p.lon) for name, p in context.chosen.items())
         chosen: dict[str, tuple[Place | None, float, str]] = {}
         for name, options in candidates.items():
             if options:
@@ -218,15 +218,14 @@ def _nearest_km(name: str, place: Place, context: _Context) -> float:
     reach = REGION_KM / 111.0  # degrees of latitude
     points = context.chosen_points
     first, last = bisect_left(points, (place.lat - reach,)), bisect_left(points, (place.lat + reach,))
-    x1, y1, z1 = _unit_vector(place.lat, place.lon)
-    squared_chords = [(x1 - x2) ** 2 + (y1 - y2) ** 2 + (z1 - z2) ** 2
-                      for _, other, x2, y2, z2, _ in points[first:last] if other != name]
-    if not squared_chords:
+    vector = _unit_vector(place.lat, place.lon)
+    chords = [math.dist(vector, other_vector) for _, other, other_vector, _ in points[first:last] if other != name]
+    if not chords:
         return math.inf
-    km = 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(min(squared_chords)) / 2))
+    km = 2 * EARTH_RADIUS_KM * math.asin(min(1.0, min(chords) / 2))
     if min(abs(km - NEAR_KM), abs(km - REGION_KM)) <= CHORD_SLACK_KM:
         return min(haversine_km(place.lat, place.lon, lat, lon)
-                   for lat, other, _, _, _, lon in points[first:last] if other != name)
+                   for lat, other, _, lon in points[first:last] if other != name)
     return km
 
 
