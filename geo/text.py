@@ -14,7 +14,10 @@ from wordfreq import zipf_frequency
 
 from .gazetteer import aliases
 
-SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=[A-Z“\"])")
+# A break between sentences: after an end mark (which belongs to the sentence before it; matched,
+# not looked behind for, as that is faster), closing quotes and space before a capital or a digit;
+# a blank line; a line break before a capital.
+SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=[A-Z“\"])")
 ABBREVIATIONS = {"mr.", "mrs.", "ms.", "dr.", "st.", "gen.", "sen.", "rep.", "gov.", "lt.", "col.",
                  "capt.", "maj.", "sgt.", "prof.", "jr.", "sr.", "inc.", "co.", "corp.", "ltd.",
                  "vs.", "no.", "mt.", "ft.", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.",
@@ -80,10 +83,11 @@ def sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans (start, end); a split needs an end mark then a capital, or a line break."""
     spans, start = [], 0
     for match in SENTENCE_END.finditer(text):
-        before = text[max(start, match.start() - 6): match.start()].split()
+        end = match.start() + (text[match.start()] in ".!?")  # keep the end mark
+        before = text[max(start, end - 6): end].split()
         if before and before[-1].lower() in ABBREVIATIONS:
             continue
-        span = _trim(text, start, match.start())
+        span = _trim(text, start, end)
         if span[0] < span[1]:
             spans.append(span)
         start = match.end()
