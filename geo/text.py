@@ -125,7 +125,7 @@ PHOTO_CREDIT = re.compile(r"(?:\(\s*(?:[A-Z]{2,}|AP|AFP|Reuters|Getty Images|Fil
                           r"|^\s*(?:photo|image|file photo|picture)\s*(?::|credit|courtesy)"
                           r"|(?:photo|image|picture)\s*:\s*[A-Z][^.]{0,60}$)")
 PHOTO_CREDIT_CLUES = ("(", "photo", "image", "picture")  # a photo credit has one of these
-WORD = re.compile(r"[\w-]+")
+LINE_WORD = re.compile(r"[\w-]+")  # the words of a line, as the debris tests count them
 
 
 def debris_spans(text: str) -> list[tuple[int, int]]:
@@ -145,13 +145,13 @@ def _is_debris(line: str) -> bool:
     lowered = stripped.lower()
     if _navigation_only(lowered):
         return True
-    return bool(BYLINE.match(stripped) and len(WORD.findall(lowered)) <= 8 or TIMESTAMP.match(stripped)
+    return bool(BYLINE.match(stripped) and len(LINE_WORD.findall(lowered)) <= 8 or TIMESTAMP.match(stripped)
                 or any(clue in stripped for clue in PHOTO_CREDIT_CLUES) and PHOTO_CREDIT.search(stripped))
 
 
 def _navigation_only(lowered: str) -> bool:
     """Has the line words, all of them navigation words? (Prose fails at its first other word.)"""
-    words = WORD.finditer(lowered)
+    words = LINE_WORD.finditer(lowered)
     first = next(words, None)
     return first is not None and first.group() in NAVIGATION_WORDS and all(
         word.group() in NAVIGATION_WORDS for word in words)
