@@ -41,13 +41,14 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from shapely.geometry import box
 
-from .evaluate import haversine_km
+from .evaluate import EARTH_RADIUS_KM, haversine_km
 from .gazetteer import Candidate, Gazetteer
 from .geocode import Geocoder
 from .model import Mention, Place, ResolvedMention
@@ -67,6 +68,7 @@ CONTAINER_BONUS = 4.0
 NEAR_KM, NEAR_BONUS, REGION_KM, REGION_BONUS = 300, 1.5, 1000, 0.75
 SIBLING_BONUS = 2.0
 LIST_JOINS = {",", "and", "or", ", and", ", or"}
+CHORD_SLACK_KM = 0.001  # far above the rounding errors (< 1e-4 km) of chord and haversine distances
 QUALIFIED_CONFIDENCE_FACTOR = 0.9
 NO_SHAPE_CONFIDENCE_FACTOR = 0.5
 DIVISION_BEFORE = re.compile(r"(?:state|province|region|prefecture|governorate|oblast) of\s+$", re.IGNORECASE)
@@ -82,6 +84,8 @@ class _Context:
     chosen: dict[str, Place] = field(default_factory=dict)  # name -> first-pass choice
     chosen_countries: Counter = field(default_factory=Counter)  # country -> first-pass choices in it
     chosen_divisions: Counter = field(default_factory=Counter)  # (country, admin1) -> choices in it
+    # (lat, name, unit vector, lon) of each first-pass choice, by latitude
+    chosen_points: list[tuple[float, str, tuple[float, float, float], float]] = field(default_factory=list)
     containers: dict[str, set[str]] = field(default_factory=dict)  # name -> country / division keys
     contained: dict[str, set[str]] = field(default_factory=dict)  # name -> ids of places holding a neighbour
     division_cue: set[str] = field(default_factory=set)  # names said to be a state or province
@@ -114,6 +118,7 @@ class Resolver:
                 context.chosen[name] = _best(name, options, context, coherent=False)[0]
         context.chosen_countries = Counter(p.country_code for p in context.chosen.values())
         context.chosen_divisions = Counter(_division(p) for p in context.chosen.values())
+        context.chosen_points = sorted((p.lat, name, _unit_vector(p.lat, p.lon), p.lon) for name, p in context.chosen.items())
         chosen: dict[str, tuple[Place | None, float, str]] = {}
         for name, options in candidates.items():
             if options:
@@ -215,7 +220,7 @@ def _coherence(name: str, place: Place, context: _Context) -> float:
     siblings = [context.chosen[s] for s in context.siblings.get(name, ()) if s in context.chosen]
     if siblings:
         bonus += SIBLING_BONUS * sum(_kind(p) == _kind(place) for p in siblings) / len(siblings)
-    nearest = _nearest_km(place, [p for other, p in context.chosen.items() if other != name])
+    nearest = _nearest_km(name, place, context)
     if nearest <= NEAR_KM:
         bonus += NEAR_BONUS
     elif nearest <= REGION_KM:
@@ -233,11 +238,31 @@ def _division(place: Place) -> tuple[str, str] | None:
     return (place.country_code, place.admin1) if place.admin1 and place.feature_code != "PCLI" else None
 
 
-def _nearest_km(place: Place, others: list[Place]) -> float:
-    """Distance to the nearest of `others`, skipping those a latitude difference puts out of reach."""
+def _nearest_km(name: str, place: Place, context: _Context) -> float:
+    """Distance to the nearest other name's choice (inf when none lies within a latitude reach of REGION_KM).
+
+    Measured along the chord between unit vectors, which is cheap; where that comes within
+    CHORD_SLACK_KM of NEAR_KM or REGION_KM, the distances it is compared with, it is measured
+    again with haversine_km, so that the comparisons come out exactly as with haversine_km.
+    """
     reach = REGION_KM / 111.0  # degrees of latitude
-    return min((haversine_km(place.lat, place.lon, p.lat, p.lon) for p in others if abs(p.lat - place.lat) <= reach),
-               default=math.inf)
+    points = context.chosen_points
+    first, last = bisect_left(points, (place.lat - reach,)), bisect_left(points, (place.lat + reach,))
+    vector = _unit_vector(place.lat, place.lon)
+    chords = [math.dist(vector, other_vector) for _, other, other_vector, _ in points[first:last] if other != name]
+    if not chords:
+        return math.inf
+    km = 2 * EARTH_RADIUS_KM * math.asin(min(1.0, min(chords) / 2))
+    if min(abs(km - NEAR_KM), abs(km - REGION_KM)) <= CHORD_SLACK_KM:
+        return min(haversine_km(place.lat, place.lon, lat, lon)
+                   for lat, other, _, lon in points[first:last] if other != name)
+    return km
+
+
+@lru_cache(maxsize=100_000)  # candidates come back article after article
+def _unit_vector(lat: float, lon: float) -> tuple[float, float, float]:
+    phi, lamda = math.radians(lat), math.radians(lon)
+    return math.cos(phi) * math.cos(lamda), math.cos(phi) * math.sin(lamda), math.sin(phi)
 
 
 def _best(name: str, options, context: _Context, coherent: bool) -> tuple[Place, float]:

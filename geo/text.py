@@ -5,20 +5,50 @@ Everything works on character offsets into the article text, never on copies.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from bisect import bisect_left
+from functools import lru_cache, partial
+from itertools import accumulate
+from operator import itemgetter
 from typing import NamedTuple
 
 from wordfreq import zipf_frequency
 
 from .gazetteer import aliases
 
-TOKEN = re.compile(r"['’][sS]\b|[^\W\d_]+(?:['’](?![sS]\b)[^\W\d_]+)*\.?|\d+(?:[.,]\d+)*|[^\w\s]")
-SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=[A-Z“\"])")
+# A break between sentences: after an end mark (which belongs to the sentence before it; matched,
+# not looked behind for, as that is faster), closing quotes and space before a capital or a digit;
+# a blank line; a line break before a capital.
+SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=[A-Z“\"])")
 ABBREVIATIONS = {"mr.", "mrs.", "ms.", "dr.", "st.", "gen.", "sen.", "rep.", "gov.", "lt.", "col.",
                  "capt.", "maj.", "sgt.", "prof.", "jr.", "sr.", "inc.", "co.", "corp.", "ltd.",
                  "vs.", "no.", "mt.", "ft.", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.",
                  "sep.", "sept.", "oct.", "nov.", "dec.", "u.s.", "u.k.", "u.n.", "e.g.", "i.e."}
 ABBREVIATIONS |= {row["alias"].lower() for row in aliases() if row["alias"].endswith(".")}
+
+
+KELVIN_SIGN = "\u212a"  # the one non-ASCII character whose lower case is an ASCII letter ("k")
+
+
+def _any_case(word: str) -> str:
+    """A pattern for the strings whose lower case is the ASCII `word`: "dr" -> "[dD][rR]"."""
+    return "".join(f"[{ch}{ch.upper()}{KELVIN_SIGN if ch == 'k' else ''}]" for ch in word)
+
+
+# A word keeps a trailing period when it is a known abbreviation ("Dr.") or a single letter
+# ("D.", and "U." "S." in "U.S."); any other period is a token of its own. (A lone numeric
+# character such as "½" counts as a letter here, as it does in \w.)
+_WORD_ABBREVIATIONS = [a[:-1] for a in sorted(ABBREVIATIONS, key=len, reverse=True) if re.fullmatch(r"[a-z]+\.", a)]
+# The lookahead spares most words the trial of every abbreviation.
+_ABBREVIATION = (rf"(?=[a-zA-Z{KELVIN_SIGN}]{{2,{len(_WORD_ABBREVIATIONS[0])}}}\.)"
+                 rf"(?:{'|'.join(map(_any_case, _WORD_ABBREVIATIONS))})")
+_WORD = r"[^\W\d_]+(?:['’](?![sS]\b)[^\W\d_]+)*"  # letters, with inner apostrophes ("rock'n'roll")
+_WHOLE_WORD = r"[^\W\d_]++(?:['’](?![sS]\b)[^\W\d_]++)*+"  # the same, possessive: never a shorter match
+# In order: a possessive 's; a word (the common case first: a whole word with no period after
+# it; then one keeping its period; then one before a period of its own); a number; a mark.
+TOKEN = re.compile(rf"['’][sS]\b|(?=[^\W\d_])(?:{_WHOLE_WORD}(?!\.)|(?:{_ABBREVIATION}|[^\W\d_])\.|{_WORD})"
+                   r"|\d+(?:[.,]\d+)*|[^\w\s]")
+# Tokens and the text between them: split() gives gap, token, gap, ..., token, gap.
+_TOKENS_AND_GAPS = re.compile(f"({TOKEN.pattern})")
 
 
 class Token(NamedTuple):
@@ -31,10 +61,9 @@ class Token(NamedTuple):
     is_word: bool
 
 
-def _token(start: int, end: int, text: str) -> Token:
-    # "d'Ivoire", "l'Aquila": an elided article before a capital still makes a name's word
-    capitalised = text[:1].isupper() or text[1:2] in ("'", "’") and text[2:3].isupper()
-    return Token(start, end, text, capitalised, text[:1].isalpha())
+_new_token = partial(tuple.__new__, Token)  # Token from one tuple, without a Python-level call
+# "d'Ivoire", "l'Aquila": a word opening with an elided article before a capital is a name's word.
+_ELIDED = re.compile(r"(?<![\w'’])[^\W\d_]['’](?=[^\W\d_])")
 
 
 def tokens(text: str) -> list[Token]:
@@ -43,38 +72,37 @@ def tokens(text: str) -> list[Token]:
     A possessive "'s" is a token of its own, so "Russia's" yields "Russia".
     A trailing period stays on a word only when the word is a known abbreviation
     ("Dr.", "U.S.") or a single capital ("D."); otherwise it is its own token.
+    Built with C-level list operations only: an article has hundreds of tokens.
     """
-    result = []
-    for match in TOKEN.finditer(text):
-        start, end, word = match.start(), match.end(), match.group()
-        if word.endswith(".") and len(word) > 1 and not _keeps_period(text, start, end):
-            result.append(_token(start, end - 1, word[:-1]))
-            result.append(_token(end - 1, end, "."))
-        else:
-            result.append(_token(start, end, word))
-    return result
-
-
-def _keeps_period(text: str, start: int, end: int) -> bool:
-    word = text[start:end].lower()
-    if word in ABBREVIATIONS or (len(word) == 2 and word[0].isalpha()):
-        return True
-    # "U.S." is matched as "U." "S."; keep the period when letters and periods alternate.
-    return start >= 2 and text[start - 1] == "." and text[start - 2].isalpha() and len(word) == 2
+    parts = _TOKENS_AND_GAPS.split(text)
+    offsets = list(accumulate(map(len, parts), initial=0))
+    words = parts[1::2]
+    firsts = list(map(itemgetter(0), words))
+    starts = offsets[1::2]
+    capitalised = list(map(str.isupper, firsts))
+    for match in _ELIDED.finditer(text):
+        if text[match.end()].isupper():
+            k = bisect_left(starts, match.start())
+            if k < len(starts) and starts[k] == match.start():
+                capitalised[k] = True
+    return list(map(_new_token, zip(starts, offsets[2::2], words, capitalised, map(str.isalpha, firsts))))
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans (start, end); a split needs an end mark then a capital, or a line break."""
     spans, start = [], 0
     for match in SENTENCE_END.finditer(text):
-        before = text[max(start, match.start() - 6): match.start()].split()
+        end = match.start() + (text[match.start()] in ".!?")  # keep the end mark
+        before = text[max(start, end - 6): end].split()
         if before and before[-1].lower() in ABBREVIATIONS:
             continue
-        if text[start: match.start()].strip():
-            spans.append(_trim(text, start, match.start()))
+        span = _trim(text, start, end)
+        if span[0] < span[1]:
+            spans.append(span)
         start = match.end()
-    if text[start:].strip():
-        spans.append(_trim(text, start, len(text)))
+    span = _trim(text, start, len(text))
+    if span[0] < span[1]:
+        spans.append(span)
     return spans
 
 
@@ -105,6 +133,8 @@ TIMESTAMP = re.compile(
 PHOTO_CREDIT = re.compile(r"(?:\(\s*(?:[A-Z]{2,}|AP|AFP|Reuters|Getty Images|File|Photo)[^()]{0,40}\)\s*$"
                           r"|^\s*(?:photo|image|file photo|picture)\s*(?::|credit|courtesy)"
                           r"|(?:photo|image|picture)\s*:\s*[A-Z][^.]{0,60}$)")
+PHOTO_CREDIT_CLUES = ("(", "photo", "image", "picture")  # a photo credit has one of these
+LINE_WORD = re.compile(r"[\w-]+")  # the words of a line, as the debris tests count them
 
 
 def debris_spans(text: str) -> list[tuple[int, int]]:
@@ -121,11 +151,19 @@ def _is_debris(line: str) -> bool:
     stripped = line.strip()
     if not stripped:
         return False
-    words = re.findall(r"[\w-]+", stripped.lower())
-    if words and all(word in NAVIGATION_WORDS for word in words):
+    lowered = stripped.lower()
+    if _navigation_only(lowered):
         return True
-    return bool(BYLINE.match(stripped) and len(words) <= 8 or TIMESTAMP.match(stripped)
-                or PHOTO_CREDIT.search(stripped))
+    return bool(BYLINE.match(stripped) and len(LINE_WORD.findall(lowered)) <= 8 or TIMESTAMP.match(stripped)
+                or any(clue in stripped for clue in PHOTO_CREDIT_CLUES) and PHOTO_CREDIT.search(stripped))
+
+
+def _navigation_only(lowered: str) -> bool:
+    """Has the line words, all of them navigation words? (Prose fails at its first other word.)"""
+    words = LINE_WORD.finditer(lowered)
+    first = next(words, None)
+    return first is not None and first.group() in NAVIGATION_WORDS and all(
+        word.group() in NAVIGATION_WORDS for word in words)
 
 
 @lru_cache(maxsize=100_000)
