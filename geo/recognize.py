@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import compress
+from operator import attrgetter
 
 from .gazetteer import Gazetteer
 from .names import fold
@@ -21,6 +23,7 @@ from .model import Mention
 from .text import Token, debris_spans, tokens, word_frequency
 
 MAX_NAME_TOKENS = 6
+RUN_CACHE_SIZE = 200_000  # distinct capitalised runs whose gazetteer matches are kept
 # Lower-case words that may sit inside a place name ("Rio de Janeiro", "Isle of Man").
 CONNECTORS = {"de", "da", "do", "dos", "das", "del", "della", "di", "du", "des", "la", "le", "les",
               "el", "al", "es", "of", "upon", "on", "sur", "en", "y", "and", "am", "im", "an", "der", "den",
@@ -128,32 +131,33 @@ class Recognizer:
         of the country, as some annotation guidelines (TR-News) do; others (GeoVirus) do not."""
         self.gazetteer = gazetteer
         self.demonyms = demonyms
+        self._run_matches: dict[tuple[str, bool], tuple] = {}
 
     def __call__(self, text: str) -> list[Mention]:
         toks = tokens(text)
         blocked = _debris_tokens(text, toks)
-        people = self._person_names(toks)
+        capitalised = list(compress(range(len(toks)), map(attrgetter("is_capitalised"), toks)))
+        run_ends = _RunEnds(toks)
+        people = self._person_names(toks, capitalised, run_ends)
         mentions: list[Mention] = []
-        i = 0
-        while i < len(toks):
-            if i in blocked or not _starts_name(toks, i) or self._plain_opening_word(toks, i):
-                i += 1
+        after_run = 0
+        for i in _name_starts(toks, capitalised):
+            if i < after_run or i in blocked or self._plain_opening_word(toks, i, run_ends):
                 continue
-            end = self._joined_run_end(text, toks, i, _run_end(toks, i))
+            end = self._joined_run_end(text, toks, i, run_ends[i])
             mentions.extend(self._mentions_in_run(text, toks, i, end, people))
-            i = end + 1
+            after_run = end + 1
         return sorted(set(mentions), key=lambda m: m.start)
 
-    def _plain_opening_word(self, toks: list[Token], i: int) -> bool:
+    def _plain_opening_word(self, toks: list[Token], i: int, run_ends: _RunEnds) -> bool:
         """A common word capitalised only because it opens a sentence ("Yesterday Paris ...")."""
         token = toks[i]
         opens = i == 0 or toks[i - 1].text in ".!?\"“‘:;" or "\n" in toks[i - 1].text
         if not (opens and i + 1 < len(toks) and toks[i + 1].is_capitalised
                 and word_frequency(token.text.lower()) >= OPENING_WORD_ZIPF):
             return False
-        run_end = _run_end(toks, i)
         return not any(self.gazetteer.candidates(fold(self._surface(toks, i, j)))
-                       for j in range(i, min(run_end, i + MAX_NAME_TOKENS) + 1))
+                       for j in range(i, min(run_ends[i], i + MAX_NAME_TOKENS) + 1))
 
     def _joined_run_end(self, text: str, toks: list[Token], first: int, last: int) -> int:
         """Extend the run over "of the" or a possessive "'s" and the run after it when the
@@ -205,7 +209,19 @@ class Recognizer:
         return mentions
 
     def _gazetteer_matches(self, text, toks, first, last) -> list[_Match]:
-        """Greedy longest gazetteer matches inside the run [first, last]."""
+        """Greedy longest gazetteer matches inside the run [first, last], worked out once per
+        distinct run (its text, and whether it opens a line): names recur across articles."""
+        start = toks[first].start
+        key = (text[start: toks[last].end], start == 0 or text[start - 1] == "\n")
+        found = self._run_matches.get(key)
+        if found is None:
+            if len(self._run_matches) >= RUN_CACHE_SIZE:
+                self._run_matches.clear()
+            found = self._run_matches[key] = tuple(
+                (m.first - first, m.last - first, m.places) for m in self._match_run(text, toks, first, last))
+        return [_Match(first + a, first + b, places) for a, b, places in found]
+
+    def _match_run(self, text, toks, first, last) -> list[_Match]:
         matches, i = [], first
         while i <= last:
             found = None
@@ -292,7 +308,7 @@ class Recognizer:
                 return True
         return False
 
-    def _person_names(self, toks: list[Token]) -> dict[str, bool]:
+    def _person_names(self, toks: list[Token], capitalised: list[int], run_ends: _RunEnds) -> dict[str, bool]:
         """Words this article uses as people's names, each mapped to whether a title vouches for it.
 
         After a title ("minister Rajnath Singh", "Russian President Vladimir Putin")
@@ -301,9 +317,11 @@ class Recognizer:
         when the surname is a rare word.
         """
         names: dict[str, bool] = {}
-        i = 0
-        while i < len(toks):
-            end = _run_end(toks, i) if toks[i].is_capitalised and toks[i].is_word else i
+        after_run = 0
+        for i in capitalised:  # a name starts at a capital
+            if i < after_run:
+                continue
+            end = run_ends[i] if toks[i].is_word else i
             words = toks[i: end + 1]
             titled = [k for k, t in enumerate(words[:-1]) if _is_title(t)]
             if i > 0 and words[0].is_capitalised and _is_title(toks[i - 1]) or titled:
@@ -315,7 +333,7 @@ class Recognizer:
                 names.setdefault(words[-1].text, False)
                 if word_frequency(words[-1].text.lower()) < RARE_WORD_ZIPF:
                     names.setdefault(words[0].text, False)
-            i = end + 1
+            after_run = end + 1
         return names
 
     def _feature_name(self, text, toks, first, last) -> Mention | None:
@@ -360,12 +378,22 @@ def _segments(toks: list[Token], first: int, last: int) -> list[tuple[int, int]]
     return [(a, b) for a, b in segments if a <= b]
 
 
-def _starts_name(toks: list[Token], i: int) -> bool:
-    token = toks[i]
-    if token.is_capitalised:
-        return True
-    # A lower-case direction before a capitalised name ("northern Syria").
-    return token.text.lower() in DIRECTIONS and i + 1 < len(toks) and toks[i + 1].is_capitalised
+def _name_starts(toks: list[Token], capitalised: list[int]) -> list[int]:
+    """Where a name may start: a capitalised token, or a lower-case direction before one ("northern Syria")."""
+    directions = [i - 1 for i in capitalised if i > 0 and toks[i - 1].text.lower() in DIRECTIONS]
+    return sorted(set(capitalised).union(directions))
+
+
+class _RunEnds(dict):
+    """The end of the capitalised run starting at each token, worked out once per article."""
+
+    def __init__(self, toks: list[Token]):
+        super().__init__()
+        self.toks = toks
+
+    def __missing__(self, i: int) -> int:
+        end = self[i] = _run_end(self.toks, i)
+        return end
 
 
 def _run_end(toks: list[Token], i: int) -> int:
