@@ -113,16 +113,19 @@ class Resolver:
         context.siblings = _siblings(lists)
         context.containers, context.contained = _containers(text, mentions, candidates, lists)
         # Pass 1 uses priors and explicit cues; pass 2 adds agreement with the other names' choices.
-        for name, options in candidates.items():
-            if options:
-                context.chosen[name] = _best(name, options, context, coherent=False)[0]
+        cue_scores = {name: _cue_scores(name, options, context) for name, options in candidates.items() if options}
+        for name, scores in cue_scores.items():
+            context.chosen[name] = _best(candidates[name], scores)[0]
         context.chosen_countries = Counter(p.country_code for p in context.chosen.values())
         context.chosen_divisions = Counter(_division(p) for p in context.chosen.values())
         context.chosen_points = sorted((p.lat, name, _unit_vector(p.lat, p.lon), p.lon) for name, p in context.chosen.items())
         chosen: dict[str, tuple[Place | None, float, str]] = {}
         for name, options in candidates.items():
             if options:
-                place, confidence = _best(name, options, context, coherent=True)
+                scores = cue_scores[name]
+                if len(options) > 1:
+                    scores = [score + _coherence(name, option.place, context) for score, option in zip(scores, options)]
+                place, confidence = _best(options, scores)
                 chosen[name] = (place, confidence, "curated" if place.source == "curated" else "gazetteer")
             else:
                 surface = next(m.lookup_name for m in mentions if m.key == name)
@@ -177,8 +180,9 @@ def directional_part(shape, direction: str):
     return shape.intersection(box(*boxes[direction])) if direction in boxes else None
 
 
-def _score(name: str, candidate: Candidate, divisions: dict, context: _Context, coherent: bool) -> float:
-    """The candidate's score; `divisions` maps the (country, admin1) of the name's ADM1 candidates to their population."""
+def _score(name: str, candidate: Candidate, divisions: dict, context: _Context) -> float:
+    """The candidate's prior and cue score (pass 1); `divisions` maps the (country, admin1) of
+    the name's ADM1 candidates to their population."""
     place = candidate.place
     score = TYPE_PRIOR.get(place.feature_code, 0.0) + POPULATION_WEIGHT * math.log10(place.population + 1)
     if place.source == "curated":
@@ -201,8 +205,6 @@ def _score(name: str, candidate: Candidate, divisions: dict, context: _Context, 
         score += CONTAINER_BONUS
     if place.id in context.contained.get(name, set()):
         score += CONTAINER_BONUS
-    if coherent:
-        score += _coherence(name, place, context)
     return score
 
 
@@ -265,12 +267,19 @@ def _unit_vector(lat: float, lon: float) -> tuple[float, float, float]:
     return math.cos(phi) * math.cos(lamda), math.cos(phi) * math.sin(lamda), math.sin(phi)
 
 
-def _best(name: str, options, context: _Context, coherent: bool) -> tuple[Place, float]:
+def _cue_scores(name: str, options, context: _Context) -> list[float]:
+    """Pass-1 scores of a name's candidates (none needed for a name with one candidate)."""
     if len(options) == 1:
-        return options[0].place, 1.0
+        return [0.0]
     divisions = {(o.place.country_code, o.place.admin1): o.place.population
                  for o in options if o.place.feature_code == "ADM1"}
-    scores = [_score(name, c, divisions, context, coherent) for c in options]
+    return [_score(name, c, divisions, context) for c in options]
+
+
+def _best(options, scores: list[float]) -> tuple[Place, float]:
+    """The best-scoring candidate, and its softmax share as the confidence."""
+    if len(options) == 1:
+        return options[0].place, 1.0
     top = max(range(len(options)), key=scores.__getitem__)
     total = sum(math.exp(s - scores[top]) for s in scores)
     return options[top].place, 1.0 / total
