@@ -16,6 +16,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from itertools import compress
 from operator import attrgetter
+from typing import NamedTuple
 
 from .gazetteer import Gazetteer
 from .names import fold
@@ -23,7 +24,7 @@ from .model import Mention
 from .text import Token, debris_spans, tokens, word_frequency
 
 MAX_NAME_TOKENS = 6
-RUN_CACHE_SIZE = 200_000  # distinct capitalised runs whose gazetteer matches are kept
+RUN_CACHE_SIZE = 200_000  # distinct capitalised runs whose facts are kept
 # Lower-case words that may sit inside a place name ("Rio de Janeiro", "Isle of Man").
 CONNECTORS = {"de", "da", "do", "dos", "das", "del", "della", "di", "du", "des", "la", "le", "les",
               "el", "al", "es", "of", "upon", "on", "sur", "en", "y", "and", "am", "im", "an", "der", "den",
@@ -116,6 +117,19 @@ KNOWN_WORD_ZIPF = 3.5  # a word this frequent needs more than an alternate name 
 RARE_WORD_ZIPF = 3.3  # below this, a capitalised word after "in" may be an unlisted place
 
 
+class _RunFacts(NamedTuple):
+    """What a capitalised run's own words say, wherever it stands; token indexes count from its start."""
+
+    known_whole: bool  # the gazetteer holds the run as one name
+    opens_with_title: bool  # "President Georgia Brown"
+    borrowed: bool  # a publication's or club's name: "China Daily", "Real Madrid"
+    organisation: bool  # an organisation's, event's or building's word is in it
+    feature_name: str | None  # shaped like a feature's name ("Metcalfe County"): its lookup name ("" for the run)
+    feature_known: bool  # ... and the gazetteer knows that name
+    segments: tuple  # (first, last) of the parts "and" separates
+    matches: tuple  # (first, last, places) of the greedy longest gazetteer matches
+
+
 @dataclass
 class _Match:
     first: int  # token indexes, inclusive
@@ -131,7 +145,7 @@ class Recognizer:
         of the country, as some annotation guidelines (TR-News) do; others (GeoVirus) do not."""
         self.gazetteer = gazetteer
         self.demonyms = demonyms
-        self._run_matches: dict[tuple[str, bool], tuple] = {}
+        self._runs: dict[tuple[str, bool], _RunFacts] = {}
 
     def __call__(self, text: str) -> list[Mention]:
         toks = tokens(text)
@@ -180,48 +194,58 @@ class Recognizer:
     # --- one capitalised run -------------------------------------------------
 
     def _mentions_in_run(self, text, toks, first, last, people) -> list[Mention]:
+        run = self._run_facts(text, toks, first, last)
         before = toks[first - 1].text.lower().rstrip(".") if first > 0 else ""
-        if (before in PERSON_TITLES or _is_title(toks[first]) and first < last) \
-                and not self.gazetteer.candidates(fold(text[toks[first].start: toks[last].end])):
+        if (before in PERSON_TITLES or run.opens_with_title) and not run.known_whole:
             return []  # "minister Paris Hilton", "President Georgia Brown"; not "Prince Edward Island"
-        if any(toks[k].text.lower() in MEDIA_WORDS or toks[k].text.lower() in CLUB_WORDS for k in range(first, last + 1)):
+        if run.borrowed:
             return []  # a publication's or club's name: "The New York Times", "China Daily", "Real Madrid"
-        organisation = _has_organisation_word(toks, first, last)
-        feature = self._feature_name(text, toks, first, last)
-        segments = _segments(toks, first, last)
-        if feature and len(segments) > 1:  # "Metcalfe County and Adair County": one mention each
-            return [m for a, b in segments for m in self._mentions_in_run(text, toks, a, b, people)]
-        matches = self._gazetteer_matches(text, toks, first, last)
-        if feature and not organisation and (self.gazetteer.candidates(feature.key)
-                                             or not any(m.last > m.first for m in matches)):
-            return [feature]  # unless a known name of two words inside says better: "Orange County Sanitation District"
+        if run.feature_name is not None and len(run.segments) > 1:  # "Metcalfe County and Adair County"
+            return [m for a, b in run.segments for m in self._mentions_in_run(text, toks, first + a, first + b, people)]
+        matches = [_Match(first + a, first + b, places) for a, b, places in run.matches]
+        if run.feature_name is not None and not run.organisation \
+                and (run.feature_known or not any(m.last > m.first for m in matches)):
+            # unless a known name of two words inside says better: "Orange County Sanitation District"
+            start, end = toks[first].start, toks[last].end
+            return [Mention(start, end, text[start:end], name=run.feature_name, signal="pattern")]
         mentions = []
         for match in matches:
             # In an organisation's name only a major place counts ("U.S. Army", "Bank of Canada").
-            if organisation and not (_significant(match.places) or _local_authority(toks, match, last)) \
-                    or organisation and match.first == match.last and _has_organisation_word(toks, match.first, match.last):
+            if run.organisation and not (_significant(match.places) or _local_authority(toks, match, last)) \
+                    or run.organisation and match.first == match.last and _has_organisation_word(toks, match.first, match.last):
                 continue  # "Bank of Canada" keeps Canada; "Wellcome Trust Centre" has no "Centre" region
             mention = self._accept(text, toks, match, first, last, people)
             if mention:
                 mentions.append(mention)
-        if not matches and not organisation:
+        if not matches and not run.organisation:
             mentions.extend(self._locative_only(text, toks, first, last, people))
         return mentions
 
-    def _gazetteer_matches(self, text, toks, first, last) -> list[_Match]:
-        """Greedy longest gazetteer matches inside the run [first, last], worked out once per
-        distinct run (its text, and whether it opens a line): names recur across articles."""
+    def _run_facts(self, text, toks, first, last) -> _RunFacts:
+        """What the run's own words say, worked out once per distinct run (its text, and whether
+        it opens a line): names recur across articles."""
         start = toks[first].start
         key = (text[start: toks[last].end], start == 0 or text[start - 1] == "\n")
-        found = self._run_matches.get(key)
-        if found is None:
-            if len(self._run_matches) >= RUN_CACHE_SIZE:
-                self._run_matches.clear()
-            found = self._run_matches[key] = tuple(
-                (m.first - first, m.last - first, m.places) for m in self._match_run(text, toks, first, last))
-        return [_Match(first + a, first + b, places) for a, b, places in found]
+        facts = self._runs.get(key)
+        if facts is None:
+            if len(self._runs) >= RUN_CACHE_SIZE:
+                self._runs.clear()
+            feature = self._feature_name(text, toks, first, last)
+            facts = self._runs[key] = _RunFacts(
+                known_whole=bool(self.gazetteer.candidates(fold(key[0]))),
+                opens_with_title=first < last and _is_title(toks[first]),
+                borrowed=any(toks[k].text.lower() in MEDIA_WORDS or toks[k].text.lower() in CLUB_WORDS
+                             for k in range(first, last + 1)),
+                organisation=_has_organisation_word(toks, first, last),
+                feature_name=None if feature is None else feature.name,
+                feature_known=feature is not None and bool(self.gazetteer.candidates(feature.key)),
+                segments=tuple((a - first, b - first) for a, b in _segments(toks, first, last)),
+                matches=tuple((m.first - first, m.last - first, m.places)
+                              for m in self._match_run(text, toks, first, last)))
+        return facts
 
     def _match_run(self, text, toks, first, last) -> list[_Match]:
+        """Greedy longest gazetteer matches inside the run [first, last]."""
         matches, i = [], first
         while i <= last:
             found = None
