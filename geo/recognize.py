@@ -539,8 +539,10 @@ def _country(candidates) -> bool:
 
 
 def _denotes(candidate) -> bool:
-    """Does the name properly denote the place (main name or abbreviation; any name of a country)?"""
-    return candidate.kind in ("name", "abbr") or candidate.place.feature_code == "PCLI"
+    """Does the name properly denote the place (main name or abbreviation; any name of a country
+    or of a curated feature)?"""
+    return candidate.kind in ("name", "abbr") or candidate.place.feature_code == "PCLI" \
+        or candidate.place.source == "curated"
 
 
 def _eponym(text: str, toks: list[Token], last: int) -> bool:

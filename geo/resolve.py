@@ -9,7 +9,8 @@ prior
     division 2.0, second-level 1.0, capital +1.5 over a town, curated feature 2.5;
   * population: 0.6 log10(population + 1) (a city of a million: 3.6; a
     division counts the people of its towns);
-  * the name is the place's main name rather than an alternate: +2.0;
+  * the name is the place's main name rather than an alternate, or any name of
+    a curated feature: +2.0;
   * a town that shares its name with the division it lies in and holds a fifth
     of its people: +2.5 ("Rio de Janeiro" the city rather than the state; not
     Quebec City over the province of Quebec).
@@ -187,7 +188,7 @@ def _score(name: str, candidate: Candidate, divisions: dict, context: _Context) 
     score = TYPE_PRIOR.get(place.feature_code, 0.0) + POPULATION_WEIGHT * math.log10(place.population + 1)
     if place.source == "curated":
         score += CURATED_PRIOR
-    if candidate.kind == "name":
+    if candidate.kind == "name" or place.source == "curated":  # curated names are all chosen ones
         score += MAIN_NAME_BONUS
     if candidate.kind == "name" and place.feature_code.startswith("PPL") \
             and place.population >= SEAT_SHARE * divisions.get((place.country_code, place.admin1), math.inf):

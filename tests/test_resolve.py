@@ -107,3 +107,10 @@ def test_a_dateline_names_a_town(parse, text):
 def test_a_division_named_after_a_minor_town_is_the_division(parse):
     assert parse("Snow fell across Quebec on Monday.")["Quebec"].place.feature_code == "ADM1"
     assert parse("Carnival began in Rio de Janeiro.")["Rio de Janeiro"].place.feature_code.startswith("PPL")
+
+
+def test_major_airports_are_curated_features(parse):
+    resolved = parse("Cabin crew based at Heathrow walked out; flights from JFK Airport were cancelled.")
+    assert resolved["Heathrow"].place.country_code == "GB"
+    assert resolved["JFK Airport"].place.feature_code == "AIRP"
+    assert parse("A tornado hit Heathrow, Florida.")["Heathrow"].place.country_code == "US"
