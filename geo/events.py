@@ -64,6 +64,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
+from datetime import date
 from functools import lru_cache
 
 from countryinfo import all_countries
@@ -527,7 +528,13 @@ def _borrow_places(drafts: list[_Draft]) -> None:
 def _clause_dates(article: Article, start: int, end: int) -> list[tuple[int, int, EventDate]]:
     """Dates in text[start:end] (found in that text alone), as article offsets."""
     return [(start + d.start, start + d.end, d.date)
-            for d in find_dates(article.text[start:end], article.date)]
+            for d in _dates_in(article.text[start:end], article.date)]
+
+
+@lru_cache(maxsize=4096)
+def _dates_in(text: str, published: date | None) -> tuple:
+    """`find_dates` once per text: a one-clause sentence is read as its clause and as itself."""
+    return tuple(find_dates(text, published))
 
 
 def _attached(text: str, trigger: Trigger, start: int, end: int) -> bool:
