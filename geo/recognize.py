@@ -2,13 +2,22 @@
 
 Three signals, each general rather than tied to any text:
 1. Gazetteer names in capitalised runs, longest match first ("Rio de Janeiro",
-   not "Rio"), with filters for people and organisations (titles before a name,
-   names in surname position, media and institution words) and for common words.
+   not "Rio"; also across "of the", "-au-" or a possessive when the gazetteer
+   holds the whole: "Democratic Republic of the Congo", "Port-au-Prince"), with
+   filters for people and organisations (titles, names in surname position,
+   speakers, media, clubs and institution words; a local authority's place,
+   "Enfield Council", stays) and for common words.
 2. Locative context: a capitalised name no gazetteer knows, after "in", "at",
-   "near" (and the names coordinated with it: "in Demchok and Depsang"), when
-   the word is rare in English and is no acronym, month or weekday.
-3. Qualified regions: a direction before a region ("Eastern Ladakh",
-   "northern Syria") is one mention whose `name` is the region.
+   "near", "the village of" (and the names coordinated with it: "in Demchok and
+   Depsang"), when the word is rare in English and is no acronym, month or weekday;
+   and names shaped like features ("Metcalfe County", "Lake Erie").
+3. Directions: a capitalised one names a region ("Eastern Ladakh" is one mention
+   whose `name` is "Ladakh"); a lower-case one describes the name after it
+   ("northern Syria" is the mention "Syria" with the qualifier "north").
+
+What a run's own words say is worked out once per distinct run and kept, since
+names recur from article to article; what depends on the words around it
+(titles before it, verbs of saying, locatives) is looked at each time.
 """
 from __future__ import annotations
 
