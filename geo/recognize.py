@@ -205,8 +205,12 @@ class Recognizer:
     def _mentions_in_run(self, text, toks, first, last, people) -> list[Mention]:
         run = self._run_facts(text, toks, first, last)
         before = toks[first - 1].text.lower().rstrip(".") if first > 0 else ""
-        if (before in PERSON_TITLES or run.opens_with_title) and not run.known_whole:
-            return []  # "minister Paris Hilton", "President Georgia Brown"; not "Prince Edward Island"
+        titled = (before in PERSON_TITLES or run.opens_with_title) and not run.known_whole
+        if titled and not (before == "by" and any(_significant(places) for _, _, places in run.matches)):
+            # "minister Paris Hilton", "President Georgia Brown" (not "Prince Edward Island", nor "backed
+            # by Russia"); the place of a titled person stays: "Sen. Marco Rubio of Florida"
+            of = next((k for k in range(first + 1, last) if toks[k].text == "of"), None)
+            return [] if of is None else self._mentions_in_run(text, toks, of + 1, last, people)
         if run.borrowed:
             return []  # a publication's or club's name: "The New York Times", "China Daily", "Real Madrid"
         if run.feature_name is not None and len(run.segments) > 1:  # "Metcalfe County and Adair County"

@@ -169,3 +169,9 @@ def test_a_four_letter_dateline_is_a_place_and_an_acronym_elsewhere_is_not(recog
 def test_a_known_word_that_is_only_an_alternate_name_is_no_place(recognise):
     assert surfaces(recognise, "Israel and Hamas agreed to a truce on Sunday.") == ["Israel"]
     assert surfaces(recognise, "Ships crossed the Mediterranean to reach Crete.") == ["Mediterranean", "Crete"]
+
+
+def test_countries_after_by_and_a_titled_persons_place(recognise):
+    assert surfaces(recognise, "The deal was mediated by Turkey and Russia on Tuesday.") == ["Turkey", "Russia"]
+    assert surfaces(recognise, "On Sunday, Sen. Marco Rubio of Florida spoke.") == ["Florida"]
+    assert surfaces(recognise, "The column was written by Clifford Jones.") == []
