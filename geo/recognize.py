@@ -57,6 +57,8 @@ PLACE_NOUNS = {"town", "towns", "city", "cities", "village", "villages", "island
                "provinces", "state", "states", "region", "regions", "district", "districts", "county",
                "municipality", "capital", "suburb", "suburbs", "port", "township", "hamlet", "area",
                "neighbourhood", "neighborhood", "republic", "kingdom", "emirate", "outskirts"}
+# Words before a capitalised word that make the pair no person's name ("The Innisfail skater").
+DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "our", "their", "his", "her", "its"}
 # Verbs of saying: a minor place's name next to one is a speaker's ("Hartl said").
 SPEECH_VERBS = {"said", "says", "told", "added", "explained", "noted", "asked", "stated", "wrote",
                 "confirmed", "announced", "warned", "insisted", "argued", "recalled", "admitted"}
@@ -361,17 +363,26 @@ class Recognizer:
             end = run_ends[i] if toks[i].is_word else i
             words = toks[i: end + 1]
             titled = [k for k, t in enumerate(words[:-1]) if _is_title(t)]
+            after_run = end + 1
             if i > 0 and words[0].is_capitalised and _is_title(toks[i - 1]) or titled:
                 after = titled[-1] + 1 if titled else 0
                 names.update((t.text, True) for t in words[after:] if t.is_capitalised)
-            elif 2 <= len(words) <= 3 and all(t.is_word and t.is_capitalised for t in words) \
+                continue
+            connector = next((k for k, t in enumerate(words) if not t.is_capitalised), None)
+            words = words[:connector]  # "Arch Walsh of Mississauga": the name ends at "of"
+            if len(words) == 2 and words[0].text.lower() in DETERMINERS and self._named_place(words[1].text):
+                continue  # "The Innisfail skater" shows no person
+            if 2 <= len(words) <= 3 and all(t.is_word and t.is_capitalised for t in words) \
                     and not self.gazetteer.candidates(fold(" ".join(t.text for t in words))) \
                     and not _has_organisation_word(toks, i, end):
                 names.setdefault(words[-1].text, False)
                 if word_frequency(words[-1].text.lower()) < RARE_WORD_ZIPF:
                     names.setdefault(words[0].text, False)
-            after_run = end + 1
         return names
+
+    def _named_place(self, word: str) -> bool:
+        """Is the word the main name of a gazetteer place?"""
+        return any(c.kind == "name" for c in self.gazetteer.candidates(fold(word)))
 
     def _feature_name(self, text, toks, first, last) -> Mention | None:
         """A run shaped like a feature's name: "Metcalfe County", "Lake Erie", "Church Street"."""

@@ -175,3 +175,8 @@ def test_countries_after_by_and_a_titled_persons_place(recognise):
     assert surfaces(recognise, "The deal was mediated by Turkey and Russia on Tuesday.") == ["Turkey", "Russia"]
     assert surfaces(recognise, "On Sunday, Sen. Marco Rubio of Florida spoke.") == ["Florida"]
     assert surfaces(recognise, "The column was written by Clifford Jones.") == []
+
+
+def test_people_are_learned_from_names_not_from_the_place_or_the_connector(recognise):
+    text = "The Innisfail skater came home to Innisfail. Arch Walsh of Mississauga waits; Walsh said so."
+    assert surfaces(recognise, text) == ["Innisfail", "Innisfail", "Mississauga"]
