@@ -124,6 +124,7 @@ MONTHS_AND_DAYS = {
 }
 COMMON_WORD_ZIPF = 4.0  # at or above this, a capitalised word is more likely a word than a place
 OPENING_WORD_ZIPF = 4.5  # a sentence's first word this common is no part of a name after it
+VILLAGE = 5_000  # people: an alternate name of a place this small is a weak clue
 KNOWN_WORD_ZIPF = 3.5  # a word this frequent needs more than an alternate name to be a place
 RARE_WORD_ZIPF = 3.3  # below this, a capitalised word after "in" may be an unlisted place
 
@@ -330,8 +331,9 @@ class Recognizer:
             if not (_major(match.places) or _after_locative(toks, match.first) or self._before_container(toks, match)):
                 return None
         if match.first == match.last and not any(_denotes(c) or c.place.source == "curated" for c in match.places) \
-                and word_frequency(word.lower()) >= KNOWN_WORD_ZIPF and not _after_locative(toks, match.first):
-            return None  # a known word that is only another name of a place: "Hamas" (Hamm)
+                and (word_frequency(word.lower()) >= KNOWN_WORD_ZIPF or all(c.place.population < VILLAGE for c in match.places)) \
+                and not _after_locative(toks, match.first):
+            return None  # a known word, or a village's other name, outside a locative: "Hamas" (Hamm), "Sears" (Şoarş)
         start, end = toks[match.first].start, toks[match.last].end
         signal = "demonym" if all(c.kind == "demonym" for c in match.places) else "gazetteer"
         return Mention(start, end, text[start:end], signal=signal)

@@ -180,3 +180,7 @@ def test_countries_after_by_and_a_titled_persons_place(recognise):
 def test_people_are_learned_from_names_not_from_the_place_or_the_connector(recognise):
     text = "The Innisfail skater came home to Innisfail. Arch Walsh of Mississauga waits; Walsh said so."
     assert surfaces(recognise, text) == ["Innisfail", "Innisfail", "Mississauga"]
+
+
+def test_a_villages_other_name_alone_is_no_place(recognise):
+    assert surfaces(recognise, "Adkins was arrested in McKee and charged with burglary.") == ["McKee"]
