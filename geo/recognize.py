@@ -315,6 +315,8 @@ class Recognizer:
             return None  # "John Walsh ... Walsh"; "Hartl said", "said Clifford"
         if _hyphen_joined(text, toks, match, first, last) and not significant:
             return None  # part of a compound: "Wal-Mart", "Hewlett-Packard"
+        if _namesake(toks, match) and not any(c.place.feature_code in ("PCLI", "ADM1", "CONT") for c in match.places):
+            return None  # "St. Paul's Hospital", "McDonald's Restaurant"; not "Britain's Foreign Office"
         if _glued(text, toks, match.first - 1, match.first, first, last) and not _major(match.places) \
                 and not _local_authority(toks, match, last):
             return None  # surname position: "Rajnath Singh", "Dong Jun"
@@ -486,6 +488,12 @@ def _local_authority(toks: list[Token], match, last: int) -> bool:
     if toks[match.last].text.lower() in ADMIN_SUFFIXES:
         return True
     return match.last < last and toks[match.last + 1].text.lower() in LOCAL_AUTHORITY_WORDS
+
+
+def _namesake(toks: list[Token], match) -> bool:
+    """Is the match followed by a possessive and an institution's word ("St. Paul's Hospital")?"""
+    k = match.last + 1
+    return k + 1 < len(toks) and toks[k].text in ("'s", "’s") and toks[k + 1].text.lower() in ORGANISATION_WORDS
 
 
 def _speaker(toks: list[Token], match) -> bool:

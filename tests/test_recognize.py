@@ -184,3 +184,8 @@ def test_people_are_learned_from_names_not_from_the_place_or_the_connector(recog
 
 def test_a_villages_other_name_alone_is_no_place(recognise):
     assert surfaces(recognise, "Adkins was arrested in McKee and charged with burglary.") == ["McKee"]
+
+
+def test_an_institutions_namesake_is_no_place(recognise):
+    assert surfaces(recognise, "He was taken to St. Paul's Hospital in Vancouver.") == ["Vancouver"]
+    assert "Britain" in surfaces(recognise, "Britain's Foreign Office said so.")
