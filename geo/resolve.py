@@ -105,14 +105,15 @@ class Resolver:
 
     def __call__(self, text: str, mentions: list[Mention]) -> list[ResolvedMention]:
         candidates = {m.key: self._candidates(m) for m in mentions}
+        lists = _lists(text, mentions)
+        containers, contained = _containers(text, mentions, candidates, lists)
         context = _Context(named_countries=_named_countries(mentions, candidates),
+                           containers=containers, contained=contained,
                            division_cue=_division_cues(text, mentions),
                            dateline=_dateline(text, mentions),
                            own_country=_own_countries(candidates),
-                           mention_count=Counter(m.key for m in mentions))
-        lists = _lists(text, mentions)
-        context.siblings = _siblings(lists)
-        context.containers, context.contained = _containers(text, mentions, candidates, lists)
+                           mention_count=Counter(m.key for m in mentions),
+                           siblings=_siblings(lists))
         # Pass 1 uses priors and explicit cues; pass 2 adds agreement with the other names' choices.
         cue_scores = {name: _cue_scores(name, options, context) for name, options in candidates.items() if options}
         for name, scores in cue_scores.items():
