@@ -6,7 +6,7 @@ Three signals, each general rather than tied to any text:
    holds the whole: "Democratic Republic of the Congo", "Port-au-Prince"), with
    filters for people and organisations (titles, names in surname position,
    speakers, media, clubs and institution words; a local authority's place,
-   "Enfield Council", stays) and for common words.
+   "Croydon Council", stays) and for common words.
 2. Locative context: a capitalised name no gazetteer knows, after "in", "at",
    "near", "the village of" (and the names coordinated with it: "in Demchok and
    Depsang"), when the word is rare in English and is no acronym, month or weekday;
@@ -57,9 +57,9 @@ PLACE_NOUNS = {"town", "towns", "city", "cities", "village", "villages", "island
                "provinces", "state", "states", "region", "regions", "district", "districts", "county",
                "municipality", "capital", "suburb", "suburbs", "port", "township", "hamlet", "area",
                "neighbourhood", "neighborhood", "republic", "kingdom", "emirate", "outskirts"}
-# Words before a capitalised word that make the pair no person's name ("The Innisfail skater").
+# Words before a capitalised word that make the pair no person's name ("The Truro skater").
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "our", "their", "his", "her", "its"}
-# Verbs of saying: a minor place's name next to one is a speaker's ("Hartl said").
+# Verbs of saying: a minor place's name next to one is a speaker's ("Kemp said").
 SPEECH_VERBS = {"said", "says", "told", "added", "explained", "noted", "asked", "stated", "wrote",
                 "confirmed", "announced", "warned", "insisted", "argued", "recalled", "admitted"}
 # Words that, just before a capitalised name, say the name is a person's.
@@ -112,7 +112,7 @@ FEATURE_SUFFIXES = {"county", "parish", "province", "district", "region", "valle
 FEATURE_PREFIXES = {"fort", "mount", "lake", "port", "cape", "isle", "camp"}
 ADMIN_SUFFIXES = {"county", "parish", "province", "district", "region"}
 # Words after a place name that make the name a local authority's, and so still a place
-# ("Enfield Council", "Metcalfe County Sheriff's Office", "Danbury police").
+# ("Croydon Council", "Boone County Sheriff's Office", "Denver Police").
 LOCAL_AUTHORITY_WORDS = {"council", "borough", "police", "sheriff", "coroner", "fire", "township",
                          "municipality", "city", "county", "parish", "district", "mayor"}
 SIGNIFICANT_CODES = {"PCLI", "ADM1", "CONT", "PPLC"}
@@ -212,7 +212,7 @@ class Recognizer:
         titled = (before in PERSON_TITLES or run.opens_with_title) and not run.known_whole
         if titled and not (before == "by" and any(_significant(places) for _, _, places in run.matches)):
             # "minister Paris Hilton", "President Georgia Brown" (not "Prince Edward Island", nor "backed
-            # by Russia"); the place of a titled person stays: "Sen. Marco Rubio of Florida"
+            # by Russia"); the place of a titled person stays: "Sen. Jane Doe of Ohio"
             of = next((k for k in range(first + 1, last) if toks[k].text == "of"), None)
             return [] if of is None else self._mentions_in_run(text, toks, of + 1, last, people)
         if run.borrowed:
@@ -222,7 +222,7 @@ class Recognizer:
         matches = [_Match(first + a, first + b, places) for a, b, places in run.matches]
         if run.feature_name is not None and not run.organisation \
                 and (run.feature_known or not any(m.last > m.first for m in matches)):
-            # unless a known name of two words inside says better: "Orange County Sanitation District"
+            # unless a known name of two words inside says better: "Kern County Water District"
             start, end = toks[first].start, toks[last].end
             return [Mention(start, end, text[start:end], name=run.feature_name, signal="pattern")]
         mentions = []
@@ -230,7 +230,7 @@ class Recognizer:
             # In an organisation's name only a major place counts ("U.S. Army", "Bank of Canada").
             if run.organisation and (not (_significant(match.places) or _local_authority(toks, match, last))
                                      or match.first == match.last and _has_organisation_word(toks, match.first, match.last)):
-                continue  # "Bank of Canada" keeps Canada; "Wellcome Trust Centre" has no "Centre" region
+                continue  # "Bank of Canada" keeps Canada; "Howard Trust Centre" has no "Centre" region
             mention = self._accept(text, toks, match, first, last, people)
             if mention:
                 mentions.append(mention)
@@ -313,11 +313,11 @@ class Recognizer:
                            qualifier=qualifier, signal="qualified")
         if word in people and not significant \
                 or _speaker(toks, match) and not _major(match.places) and not self._before_container(toks, match):
-            return None  # "John Walsh ... Walsh"; "Hartl said", "said Clifford"
+            return None  # "John Walsh ... Walsh"; "Kemp said", "said Moss"
         if _hyphen_joined(text, toks, match, first, last) and not significant:
             return None  # part of a compound: "Wal-Mart", "Hewlett-Packard"
         if _namesake(toks, match) and not any(c.place.feature_code in MAJOR_CODES for c in match.places):
-            return None  # "St. Paul's Hospital", "McDonald's Restaurant"; not "Britain's Foreign Office"
+            return None  # "St. Joseph's Hospital", "McDonald's Restaurant"; not "Britain's Foreign Office"
         if _glued(text, toks, match.first - 1, match.first, first, last) and not _major(match.places) \
                 and not _local_authority(toks, match, last):
             return None  # surname position: "Rajnath Singh", "Dong Jun"
@@ -336,7 +336,7 @@ class Recognizer:
         if match.first == match.last and not any(_denotes(c) for c in match.places) \
                 and (word_frequency(word.lower()) >= KNOWN_WORD_ZIPF or all(c.place.population < VILLAGE for c in match.places)) \
                 and not _after_locative(toks, match.first):
-            return None  # a known word, or a village's other name, outside a locative: "Hamas" (Hamm), "Sears" (Şoarş)
+            return None  # a known word, or a village's other name, outside a locative: "Hamas" (Hamm), "Burch" (a village's)
         start, end = toks[match.first].start, toks[match.last].end
         signal = "demonym" if all(c.kind == "demonym" for c in match.places) else "gazetteer"
         return Mention(start, end, text[start:end], signal=signal)
@@ -374,9 +374,9 @@ class Recognizer:
                 names.update((t.text, True) for t in words[after:] if t.is_capitalised)
                 continue
             connector = next((k for k, t in enumerate(words) if not t.is_capitalised), None)
-            words = words[:connector]  # "Arch Walsh of Mississauga": the name ends at "of"
+            words = words[:connector]  # "Nora Pelham of Brampton": the name ends at "of"
             if len(words) == 2 and words[0].text.lower() in DETERMINERS and self._named_place(words[1].text):
-                continue  # "The Innisfail skater" shows no person
+                continue  # "The Truro skater" shows no person
             if 2 <= len(words) <= 3 and all(t.is_word and t.is_capitalised for t in words) \
                     and not self.gazetteer.candidates(fold(self._surface(toks, i, i + len(words) - 1))) \
                     and not _has_organisation_word(toks, i, end):
@@ -485,26 +485,26 @@ def _glued(text: str, toks: list[Token], left: int, right: int, first: int, last
 
 
 def _local_authority(toks: list[Token], match, last: int) -> bool:
-    """Is the match a division's name ("Laurel County") or one before a local authority word?"""
+    """Is the match a division's name ("Pike County") or one before a local authority word?"""
     if toks[match.last].text.lower() in ADMIN_SUFFIXES:
         return True
     return match.last < last and toks[match.last + 1].text.lower() in LOCAL_AUTHORITY_WORDS
 
 
 def _namesake(toks: list[Token], match) -> bool:
-    """Is the match followed by a possessive and an institution's word ("St. Paul's Hospital")?"""
+    """Is the match followed by a possessive and an institution's word ("St. Joseph's Hospital")?"""
     k = match.last + 1
     return k + 1 < len(toks) and toks[k].text in ("'s", "’s") and toks[k + 1].text.lower() in ORGANISATION_WORDS
 
 
 def _speaker(toks: list[Token], match) -> bool:
-    """Does the match stand next to a verb of saying ("Hartl said", "said Clifford in a
-    statement"), outside a locative ("a lab in Lelystad confirmed", "Jim, 39, of Fairfield told")
-    and a list ("said Devon and Cornwall police")?"""
+    """Does the match stand next to a verb of saying ("Kemp said", "said Moss in a
+    statement"), outside a locative ("a lab in Wageningen confirmed", "Jim, 39, of Denver told")
+    and a list ("said Avon and Somerset police")?"""
     before = toks[match.first - 1].text.lower() if match.first > 0 else ""
     after = toks[match.last + 1].text.lower() if match.last + 1 < len(toks) else ""
     if _after_locative(toks, match.first) or before == "of" or after in ("and", "or"):
-        return False  # "a former resident of Lubbock told media"
+        return False  # "a former resident of Denver told media"
     return before in SPEECH_VERBS or after in SPEECH_VERBS
 
 

@@ -97,8 +97,8 @@ def test_names_with_lower_case_words_inside_are_one_mention(recognise, text, nam
 
 
 def test_of_the_joins_no_person_to_the_place_after_it(recognise):
-    text = "Dr. Kevin Reilly of the California Department of Health said so."
-    assert surfaces(recognise, text) == ["California"]
+    text = "Dr. Jane Moss of the Texas Department of Health said so."
+    assert surfaces(recognise, text) == ["Texas"]
 
 
 def test_parts_of_hyphenated_names_are_not_places(recognise):
@@ -106,9 +106,9 @@ def test_parts_of_hyphenated_names_are_not_places(recognise):
 
 
 @pytest.mark.parametrize("text, name", [
-    ("Both were lodged in the Laurel County Detention Center.", "Laurel County"),
-    ("The Metcalfe County Coroner's Office confirmed the death.", "Metcalfe County"),
-    ("Enfield Council said the road would reopen.", "Enfield"),
+    ("Both were lodged in the Pike County Detention Center.", "Pike County"),
+    ("The Boone County Coroner's Office confirmed the death.", "Boone County"),
+    ("Croydon Council said the road would reopen.", "Croydon"),
 ])
 def test_a_local_authority_is_named_after_its_place(recognise, text, name):
     assert surfaces(recognise, text) == [name]
@@ -117,7 +117,7 @@ def test_a_local_authority_is_named_after_its_place(recognise, text, name):
 @pytest.mark.parametrize("text", [
     "Cases of West Nile virus rose this summer.",
     "He scored twice for Real Madrid on Sunday.",
-    "She directs the Wellcome Trust Centre for Mitochondrial Research.",
+    "She directs the Howard Trust Centre for Genetic Research.",
 ])
 def test_names_that_only_borrow_a_place_name(recognise, text):
     assert surfaces(recognise, text) == []
@@ -131,7 +131,7 @@ def test_a_titled_persons_given_name_is_not_a_place(recognise):
 @pytest.mark.parametrize("text, name", [
     ("Cholera reached Port-au-Prince last week.", "Port-au-Prince"),
     ("Elections were held in Côte d'Ivoire.", "Côte d'Ivoire"),
-    ("Ducks were found in Queen Anne's County, Maryland.", "Queen Anne's County"),
+    ("Ducks were found in Prince George's County, Maryland.", "Prince George's County"),
     ("A bird was found in Prince Edward Island.", "Prince Edward Island"),
 ])
 def test_names_built_with_hyphens_elisions_and_titles(recognise, text, name):
@@ -148,17 +148,17 @@ def test_a_common_word_before_its_state_is_a_place(recognise):
 
 
 @pytest.mark.parametrize("text, name", [
-    ("It was answered by the Orange County Sanitation District.", "Orange County"),
-    ("Bourelle, Mount Royal Mayor Philippe Roy and others met.", "Mount Royal"),
-    ("COLUMBIA, Ky. - A Metcalfe County man was arrested.", "Metcalfe County"),
+    ("It was answered by the Kern County Water District.", "Kern County"),
+    ("Janesville, Mount Vernon Mayor Jane Doe and others met.", "Mount Vernon"),
+    ("FRANKFORT, Ky. - A Boone County man was arrested.", "Boone County"),
 ])
 def test_a_known_name_inside_a_longer_feature_name(recognise, text, name):
     assert name in surfaces(recognise, text)
 
 
 def test_a_minor_places_name_next_to_a_verb_of_saying_is_a_speaker(recognise):
-    assert surfaces(recognise, '"Screening does not work," Hartl said in Geneva.') == ["Geneva"]
-    assert surfaces(recognise, "A lab in Lelystad confirmed the result.") == ["Lelystad"]
+    assert surfaces(recognise, '"Screening does not work," Kemp said in Geneva.') == ["Geneva"]
+    assert surfaces(recognise, "A lab in Wageningen confirmed the result.") == ["Wageningen"]
 
 
 def test_a_four_letter_dateline_is_a_place_and_an_acronym_elsewhere_is_not(recognise):
@@ -172,20 +172,20 @@ def test_a_known_word_that_is_only_an_alternate_name_is_no_place(recognise):
 
 
 def test_countries_after_by_and_a_titled_persons_place(recognise):
-    assert surfaces(recognise, "The deal was mediated by Turkey and Russia on Tuesday.") == ["Turkey", "Russia"]
-    assert surfaces(recognise, "On Sunday, Sen. Marco Rubio of Florida spoke.") == ["Florida"]
+    assert surfaces(recognise, "The truce was brokered by Egypt and Qatar on Tuesday.") == ["Egypt", "Qatar"]
+    assert surfaces(recognise, "On Sunday, Sen. Jane Doe of Ohio spoke.") == ["Ohio"]
     assert surfaces(recognise, "The column was written by Clifford Jones.") == []
 
 
 def test_people_are_learned_from_names_not_from_the_place_or_the_connector(recognise):
-    text = "The Innisfail skater came home to Innisfail. Arch Walsh of Mississauga waits; Walsh said so."
-    assert surfaces(recognise, text) == ["Innisfail", "Innisfail", "Mississauga"]
+    text = "The Truro skater came home to Truro. Nora Pelham of Brampton waits; later Pelham went home."
+    assert surfaces(recognise, text) == ["Truro", "Truro", "Brampton"]
 
 
 def test_a_villages_other_name_alone_is_no_place(recognise):
-    assert surfaces(recognise, "Adkins was arrested in McKee and charged with burglary.") == ["McKee"]
+    assert surfaces(recognise, "Burch was arrested in Denver and charged with burglary.") == ["Denver"]
 
 
 def test_an_institutions_namesake_is_no_place(recognise):
-    assert surfaces(recognise, "He was taken to St. Paul's Hospital in Vancouver.") == ["Vancouver"]
+    assert surfaces(recognise, "He was taken to St. Joseph's Hospital in Denver.") == ["Denver"]
     assert "Britain" in surfaces(recognise, "Britain's Foreign Office said so.")

@@ -81,25 +81,25 @@ def test_names_no_gazetteer_holds_go_to_the_geocoder_then_its_cache(gazetteer, t
 
 
 def test_names_in_a_list_are_siblings_not_containers(parse):
-    resolved = parse("Cases were found in Washington, Pennsylvania and California.")
+    resolved = parse("Outbreaks hit Washington, Pennsylvania and Ohio.")
     assert resolved["Washington"].place.feature_code == "ADM1"
     assert resolved["Washington"].place.admin1 == "WA"
 
 
 def test_list_members_share_their_kind(parse):
-    resolved = parse("States affected include Georgia, Oklahoma, Pennsylvania, Wisconsin and California.")
+    resolved = parse("States affected include Georgia, Ohio, Texas, Utah and Nevada.")
     assert {r.place.feature_code for r in resolved.values()} == {"ADM1"}
     assert resolved["Georgia"].place.country_code == "US"
 
 
 def test_counties_are_second_level_divisions(parse):
-    resolved = parse("Flooding closed roads in Metcalfe County and Adair County, Kentucky.")
-    for name in ("Metcalfe County", "Adair County"):
+    resolved = parse("Flooding closed roads in Boone County and Pike County, Kentucky.")
+    for name in ("Boone County", "Pike County"):
         assert (resolved[name].place.feature_code, resolved[name].place.admin1) == ("ADM2", "KY")
 
 
 @pytest.mark.parametrize("text", ["WASHINGTON (Reuters) - The Senate passed the bill on Tuesday.",
-                                  "WASHINGTON Barack Obama pardoned a turkey on Wednesday."])
+                                  "WASHINGTON Senators voted on the budget on Thursday."])
 def test_a_dateline_names_a_town(parse, text):
     assert parse(text)["WASHINGTON"].place.feature_code == "PPLC"
 
@@ -110,6 +110,6 @@ def test_a_division_named_after_a_minor_town_is_the_division(parse):
 
 
 def test_major_airports_are_curated_features(parse):
-    assert parse("Cabin crew based at Heathrow walked out.")["Heathrow"].place.country_code == "GB"
+    assert parse("Baggage handlers at Heathrow went on strike.")["Heathrow"].place.country_code == "GB"
     assert parse("Flights from JFK Airport were cancelled.")["JFK Airport"].place.feature_code == "AIRP"
     assert parse("A tornado hit Heathrow, Florida.")["Heathrow"].place.country_code == "US"
