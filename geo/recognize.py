@@ -59,9 +59,10 @@ PLACE_NOUNS = {"town", "towns", "city", "cities", "village", "villages", "island
                "neighbourhood", "neighborhood", "republic", "kingdom", "emirate", "outskirts"}
 # Words before a capitalised word that make the pair no person's name ("The Truro skater").
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "our", "their", "his", "her", "its"}
-# Verbs of saying: a minor place's name next to one is a speaker's ("Kemp said").
+# Verbs of saying: a minor place's name next to one is a speaker's ("Kemp said", "Tanjug reported").
 SPEECH_VERBS = {"said", "says", "told", "added", "explained", "noted", "asked", "stated", "wrote",
-                "confirmed", "announced", "warned", "insisted", "argued", "recalled", "admitted"}
+                "confirmed", "announced", "warned", "insisted", "argued", "recalled", "admitted",
+                "reported", "reports", "quoted"}
 # Words that, just before a capitalised name, say the name is a person's.
 PERSON_TITLES = {
     "mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "president", "minister", "premier",
@@ -498,11 +499,16 @@ def _namesake(toks: list[Token], match) -> bool:
 
 
 def _speaker(toks: list[Token], match) -> bool:
-    """Does the match stand next to a verb of saying ("Kemp said", "said Moss in a
-    statement"), outside a locative ("a lab in Wageningen confirmed", "Jim, 39, of Denver told")
-    and a list ("said Avon and Somerset police")?"""
+    """Is the match a speaker or a source: next to a verb of saying ("Kemp said", "said Moss in a
+    statement"), after "according to", or a news agency's name ("the Tanjug news agency"); outside a
+    locative ("a lab in Wageningen confirmed", "Jim, 39, of Denver told") and a list ("said Avon
+    and Somerset police")?"""
     before = toks[match.first - 1].text.lower() if match.first > 0 else ""
     after = toks[match.last + 1].text.lower() if match.last + 1 < len(toks) else ""
+    if before == "to" and match.first > 1 and toks[match.first - 2].text.lower() == "according":
+        return True
+    if after == "news" and match.last + 2 < len(toks) and toks[match.last + 2].text.lower() == "agency":
+        return True
     if _after_locative(toks, match.first) or before == "of" or after in ("and", "or"):
         return False  # "a former resident of Denver told media"
     return before in SPEECH_VERBS or after in SPEECH_VERBS

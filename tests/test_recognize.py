@@ -161,6 +161,20 @@ def test_a_minor_places_name_next_to_a_verb_of_saying_is_a_speaker(recognise):
     assert surfaces(recognise, "A lab in Wageningen confirmed the result.") == ["Wageningen"]
 
 
+@pytest.mark.parametrize("text", [
+    "Six miners died, according to Tass.",
+    "Six miners died, the Tass news agency said.",
+    "Six miners died, Tass reported.",
+])
+def test_a_minor_places_name_as_a_news_source_is_no_place(recognise, text):
+    # Tass is a village in Hungary and a Russian news agency.
+    assert surfaces(recognise, text) == []
+
+
+def test_a_major_place_as_a_source_stays_a_place(recognise):
+    assert surfaces(recognise, "Prices rose, according to China.") == ["China"]
+
+
 def test_a_four_letter_dateline_is_a_place_and_an_acronym_elsewhere_is_not(recognise):
     assert surfaces(recognise, "KYIV (Reuters) - Missiles struck Kharkiv.") == ["KYIV", "Kharkiv"]
     assert surfaces(recognise, "A NATO summit met in Oslo.") == ["Oslo"]
@@ -169,6 +183,10 @@ def test_a_four_letter_dateline_is_a_place_and_an_acronym_elsewhere_is_not(recog
 def test_a_known_word_that_is_only_an_alternate_name_is_no_place(recognise):
     assert surfaces(recognise, "Israel and Hamas agreed to a truce on Sunday.") == ["Israel"]
     assert surfaces(recognise, "Ships crossed the Mediterranean to reach Crete.") == ["Mediterranean", "Crete"]
+
+
+def test_continent_groups_and_historical_countries_are_curated(recognise):
+    assert surfaces(recognise, "Measles returned to the Americas after the Soviet Union fell.") == ["Americas", "Soviet Union"]
 
 
 def test_countries_after_by_and_a_titled_persons_place(recognise):
