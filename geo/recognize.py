@@ -22,6 +22,7 @@ names recur from article to article; what depends on the words around it
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import defaultdict
 from dataclasses import dataclass
 from itertools import compress
 from operator import attrgetter
@@ -312,6 +313,8 @@ class Recognizer:
                 return Mention(start, end, text[start:end], qualifier=qualifier, signal="qualified")
             return Mention(start_token.start, end, text[start_token.start: end], name=text[start:end],
                            qualifier=qualifier, signal="qualified")
+        if word in people.given and not _after_locative(toks, match.first) and not self._before_container(toks, match):
+            return None  # "Georgia Stevens ... said Cory Stevens, Georgia's father"
         if word in people and not significant \
                 or _speaker(toks, match) and not _major(match.places) and not self._before_container(toks, match):
             return None  # "John Walsh ... Walsh"; "Kemp said", "said Moss"
@@ -353,15 +356,18 @@ class Recognizer:
                 return True
         return False
 
-    def _person_names(self, toks: list[Token], capitalised: list[int], run_ends: _RunEnds) -> dict[str, bool]:
+    def _person_names(self, toks: list[Token], capitalised: list[int], run_ends: _RunEnds) -> _People:
         """Words this article uses as people's names, each mapped to whether a title vouches for it.
 
         After a title ("minister Rajnath Singh", "Russian President Vladimir Putin")
         every word of the name, vouched for; in a two- or three-word run that no
         gazetteer holds whole ("John Walsh"), the surname, and the given name too
-        when the surname is a rare word.
+        when the surname is a rare word. Given names in a family the article names
+        twice ("Georgia Stevens" and "Cory Stevens") are kept apart: such a name is
+        a person's even when it is a country's.
         """
-        names: dict[str, bool] = {}
+        names = _People()
+        families: dict[str, set[str]] = defaultdict(set)  # surname: the given names seen with it
         after_run = 0
         for i in capitalised:  # a name starts at a capital
             if i < after_run:
@@ -382,8 +388,12 @@ class Recognizer:
                     and not self.gazetteer.candidates(fold(self._surface(toks, i, i + len(words) - 1))) \
                     and not _has_organisation_word(toks, i, end):
                 names.setdefault(words[-1].text, False)
+                if not (_is_acronym(words[0].text) or _is_acronym(words[-1].text) or _is_title(words[-1])):
+                    families[words[-1].text].add(words[0].text)
                 if word_frequency(words[-1].text.lower()) < RARE_WORD_ZIPF:
                     names.setdefault(words[0].text, False)
+        names.given.update(given for surname, given_names in families.items()
+                           if len(given_names) > 1 or names[surname] for given in given_names)
         return names
 
     def _named_place(self, word: str) -> bool:
@@ -436,6 +446,15 @@ def _name_starts(toks: list[Token], capitalised: list[int]) -> list[int]:
     """Where a name may start: a capitalised token, or a lower-case direction before one ("northern Syria")."""
     directions = [i - 1 for i in capitalised if i > 0 and toks[i - 1].text.lower() in DIRECTIONS]
     return sorted(set(capitalised).union(directions))
+
+
+class _People(dict):
+    """Words used as people's names, each mapped to whether a title vouches for it; `given`
+    holds the given names of families the article names more than once."""
+
+    def __init__(self):
+        super().__init__()
+        self.given: set[str] = set()
 
 
 class _RunEnds(dict):

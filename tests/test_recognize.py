@@ -200,6 +200,13 @@ def test_people_are_learned_from_names_not_from_the_place_or_the_connector(recog
     assert surfaces(recognise, text) == ["Truro", "Truro", "Brampton"]
 
 
+def test_a_given_name_in_a_family_the_article_names_twice_is_a_persons(recognise):
+    text = ("Ten-year-old Chad Morrow won the race. Chad trained for years, said Alice Morrow, his mother. "
+            "He will race in Chad next spring.")
+    assert surfaces(recognise, text) == ["Chad"]
+    assert recognise(text)[0].start == text.index("in Chad") + 3
+
+
 def test_a_villages_other_name_alone_is_no_place(recognise):
     assert surfaces(recognise, "Burch was arrested in Denver and charged with burglary.") == ["Denver"]
 
