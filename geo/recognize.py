@@ -304,7 +304,10 @@ class Recognizer:
         significant = _significant(match.places)
         if _eponym(text, toks, match.last):
             return None  # "West Nile virus", "Ebola fever", "US$"
+        demonym = all(c.kind == "demonym" for c in match.places)
         direction = _direction(toks, match.first, first)
+        if direction is not None and demonym:
+            return None  # "East Asian", "southern European": an adjective of a part, not the place
         if direction is not None:
             start_token = toks[direction]
             qualifier = DIRECTIONS[start_token.text.lower()]
@@ -342,7 +345,7 @@ class Recognizer:
                 and not _after_locative(toks, match.first):
             return None  # a known word, or a village's other name, outside a locative: "Hamas" (Hamm), "Burch" (a village's)
         start, end = toks[match.first].start, toks[match.last].end
-        signal = "demonym" if all(c.kind == "demonym" for c in match.places) else "gazetteer"
+        signal = "demonym" if demonym else "gazetteer"
         return Mention(start, end, text[start:end], signal=signal)
 
     def _before_container(self, toks: list[Token], match) -> bool:
@@ -599,9 +602,9 @@ def _country(candidates) -> bool:
 
 
 def _denotes(candidate) -> bool:
-    """Does the name properly denote the place (main name or abbreviation; any name of a country
-    or of a curated feature)?"""
-    return candidate.kind in ("name", "abbr") or candidate.place.feature_code == "PCLI" \
+    """Does the name properly denote the place (main name, abbreviation or adjective; any name of a
+    country or of a curated feature)?"""
+    return candidate.kind in ("name", "abbr", "demonym") or candidate.place.feature_code == "PCLI" \
         or candidate.place.source == "curated"
 
 

@@ -214,3 +214,10 @@ def test_a_villages_other_name_alone_is_no_place(recognise):
 def test_an_institutions_namesake_is_no_place(recognise):
     assert surfaces(recognise, "He was taken to St. Joseph's Hospital in Denver.") == ["Denver"]
     assert "Britain" in surfaces(recognise, "Britain's Foreign Office said so.")
+
+
+def test_with_demonyms_an_adjective_names_its_country_or_continent(gazetteer):
+    recognise = Recognizer(gazetteer, demonyms=True)
+    assert surfaces(recognise, "Syrian and European officials met.") == ["Syrian", "European"]
+    assert surfaces(recognise, "East Asian markets fell.") == []
+    assert surfaces(Recognizer(gazetteer), "Syrian and European officials met.") == []
