@@ -104,7 +104,7 @@ MEDIA_WORDS = {"times", "daily", "post", "herald", "journal", "tribune", "gazett
 # Words that make a capitalised run a sports club's name, whose place name is no toponym.
 CLUB_WORDS = {"real", "atletico", "atlético", "athletic", "fc", "sporting", "olympique", "inter", "dynamo"}
 EPONYM_FOLLOWERS = {"virus", "viruses", "fever", "flu", "influenza", "disease", "syndrome", "strain",
-                    "variant", "encephalitis", "dollar", "dollars"}
+                    "variant", "encephalitis", "hemorrhagic", "haemorrhagic", "dollar", "dollars"}
 # A capitalised run ending or starting with these words names a place even when no gazetteer
 # holds it ("Metcalfe County", "Hutcheson Road", "Fort Detrick", "Lake Erie").
 FEATURE_SUFFIXES = {"county", "parish", "province", "district", "region", "valley", "island", "islands",
@@ -609,9 +609,10 @@ def _denotes(candidate) -> bool:
 
 
 def _eponym(text: str, toks: list[Token], last: int) -> bool:
-    """A place name lending its name to a disease or a currency: "Marburg virus", "US$"."""
+    """A place name lending its name to a disease or a currency: "Marburg virus", "Reston ebolavirus", "US$"."""
     following = toks[last + 1].text.lower() if last + 1 < len(toks) else ""
-    return following in EPONYM_FOLLOWERS or following == "$" and toks[last + 1].start == toks[last].end
+    return following in EPONYM_FOLLOWERS or following.endswith("virus") \
+        or following == "$" and toks[last + 1].start == toks[last].end
 
 
 def _not_a_name(word: str) -> bool:

@@ -116,6 +116,7 @@ def test_a_local_authority_is_named_after_its_place(recognise, text, name):
 
 @pytest.mark.parametrize("text", [
     "Cases of West Nile virus rose this summer.",
+    "Pigs carried Reston ebolavirus; Marburg hemorrhagic fever is rarer.",
     "He scored twice for Real Madrid on Sunday.",
     "She directs the Howard Trust Centre for Genetic Research.",
 ])
