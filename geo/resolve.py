@@ -72,6 +72,7 @@ LIST_JOINS = {",", "and", "or", ", and", ", or"}
 CHORD_SLACK_KM = 0.001  # far above the rounding errors (< 1e-4 km) of chord and haversine distances
 QUALIFIED_CONFIDENCE_FACTOR = 0.9
 NO_SHAPE_CONFIDENCE_FACTOR = 0.5
+PLACED_BY_NAME = {"PCLI", "ADM1", "PPLC", "PPLA"}  # never dropped for the country the text puts them in
 DIVISION_BEFORE = re.compile(r"(?:state|province|region|prefecture|governorate|oblast) of\s+$", re.IGNORECASE)
 DATELINE_END = re.compile(r"\s*(?:\([^)\n]{1,40}\)|[—–-]|,)")
 DIVISION_AFTER = re.compile(r"^\s+(?:state|province|region|prefecture|governorate|oblast)\b")
@@ -106,7 +107,7 @@ class Resolver:
     def __call__(self, text: str, mentions: list[Mention]) -> list[ResolvedMention]:
         candidates = {m.key: self._candidates(m) for m in mentions}
         lists = _lists(text, mentions)
-        containers, contained = _containers(text, mentions, candidates, lists)
+        containers, contained, outer_names = _containers(text, mentions, candidates, lists)
         context = _Context(named_countries=_named_countries(mentions, candidates),
                            containers=containers, contained=contained,
                            division_cue=_division_cues(text, mentions),
@@ -118,6 +119,10 @@ class Resolver:
         cue_scores = {name: _cue_scores(name, options, context) for name, options in candidates.items() if options}
         for name, scores in cue_scores.items():
             context.chosen[name] = _best(candidates[name], scores)[0]
+        elsewhere = _placed_elsewhere(candidates, outer_names, context.chosen)
+        for name in elsewhere:
+            candidates[name] = ()  # "Stroud, Ontario": no Stroud the gazetteer knows is in Canada
+            context.chosen.pop(name, None)
         context.chosen_countries = Counter(p.country_code for p in context.chosen.values())
         context.chosen_divisions = Counter(_division(p) for p in context.chosen.values())
         context.chosen_points = sorted((p.lat, name, _unit_vector(p.lat, p.lon), p.lon) for name, p in context.chosen.items())
@@ -131,7 +136,7 @@ class Resolver:
                 chosen[name] = (place, confidence, "curated" if place.source == "curated" else "gazetteer")
             else:
                 surface = next(m.lookup_name for m in mentions if m.key == name)
-                chosen[name] = self._fallback(surface, context.named_countries)
+                chosen[name] = self._fallback(surface, elsewhere.get(name) or context.named_countries)
         spans = sentences(text)
         resolved = []
         for mention in mentions:
@@ -333,14 +338,15 @@ def _siblings(lists: list[list[Mention]]) -> dict[str, set[str]]:
     return siblings
 
 
-def _containers(text: str, mentions: list[Mention], candidates: dict, lists: list[list[Mention]]) -> tuple[dict, dict]:
+def _containers(text: str, mentions: list[Mention], candidates: dict, lists: list[list[Mention]]) -> tuple[dict, dict, dict]:
     """For "X, Y" where Y may hold X ("Paris, Texas", "Atlanta, Georgia"), outside lists.
 
-    Returns the country/division keys X may lie in, and the ids of Y's
-    candidates that hold one of X's candidates.
+    Returns the country/division keys X may lie in, the ids of Y's candidates
+    that hold one of X's candidates, and the names Y of each X.
     """
     within: dict[str, set[str]] = {}
     holders: dict[str, set[str]] = {}
+    outer_names: dict[str, set[str]] = {}
     listed = {id(m) for members in lists for m in members}
     for first, second in zip(mentions, mentions[1:]):
         if text[first.end: second.start].strip() != "," or id(first) in listed and id(second) in listed:
@@ -357,9 +363,24 @@ def _containers(text: str, mentions: list[Mention], candidates: dict, lists: lis
             else:
                 continue
             within.setdefault(first.key, set()).add(key)
+            outer_names.setdefault(first.key, set()).add(second.key)
             if holds:
                 holders.setdefault(second.key, set()).add(outer.id)
-    return within, holders
+    return within, holders, outer_names
+
+
+def _placed_elsewhere(candidates: dict, outer_names: dict, chosen: dict) -> dict[str, Counter]:
+    """Names X of "X, Y" whose Y is a country or division (as first chosen) holding none of X's
+    candidates ("Stroud, Ontario"), each with Y's countries. A country, division or capital keeps
+    its candidates ("Hong Kong, China")."""
+    elsewhere = {}
+    for name, outers in outer_names.items():
+        said = Counter(chosen[o].country_code for o in outers
+                       if o in chosen and chosen[o].feature_code in ("PCLI", "ADM1"))
+        if said and not any(c.place.country_code in said or c.place.feature_code in PLACED_BY_NAME
+                            or not c.place.country_code for c in candidates[name]):
+            elsewhere[name] = said
+    return elsewhere
 
 
 def _division_cues(text: str, mentions: list[Mention]) -> set[str]:

@@ -195,11 +195,13 @@ def _geocoding_run(tmp_path: Path, name: str, gazetteer, articles, workers: int)
 
 def test_workers_leave_the_geocoder_to_the_parent(gazetteer, tmp_path):
     articles = make_corpus(24, seed=3, extra=ZARNOVIA)
-    for i in (5, 11, 17):  # the same name in the same context: asked once, then answered by the cache
+    for i in (5, 11, 17):
         articles.insert(i, Article(id=f"z{i}", text=ZARNOVIA + " Talks went on in Warsaw."))
     serial, serial_requests = _geocoding_run(tmp_path, "serial", gazetteer, articles, workers=1)
     pooled, pooled_requests = _geocoding_run(tmp_path, "pooled", gazetteer, articles, workers=2)
-    sources = {r["id"]: m["source"] for r in serial for m in r["mentions"] if m["text"] == "Zarnovia"}
-    assert [sources[f"z{i}"] for i in (5, 11, 17)] == ["geocoder", "cache", "cache"]
+    sources = [m["source"] for r in serial for m in r["mentions"] if m["text"] == "Zarnovia"]
+    # "Zarnovia, Poland" is one question wherever it stands: asked once, then answered by the cache
+    assert len(sources) > 3 and sources[0] == "geocoder" and set(sources[1:]) == {"cache"}
+    assert serial_requests == 1
     assert pooled == serial
     assert pooled_requests == serial_requests

@@ -67,16 +67,15 @@ def test_names_no_gazetteer_holds_go_to_the_geocoder_then_its_cache(gazetteer, t
     places = {"qorvintal": [_result(7, "node", 77, 34.1, 77.9, "Qorvintal, Leh, Ladakh, India",
                                     "place", "village", 0.3, "in", "India")]}
     text = "Troops in India withdrew from Qorvintal."
-    recognise = Recognizer(gazetteer)
     server = FakeNominatim(places).start()
     geocoder = Geocoder(tmp_path / "cache.sqlite", base_url=server.url, min_delay_seconds=0)
-    first = {r.mention.text: r for r in Resolver(gazetteer, geocoder)(text, recognise(text))}
+    first = parse_with(gazetteer, geocoder, text)
     server.stop()
     assert [r.params.get("countrycodes") for r in server.requests] == ["in"]  # biased to the article
     assert (first["Qorvintal"].resolved_by, first["Qorvintal"].place.lat) == ("geocoder", 34.1)
 
     offline = Geocoder(tmp_path / "cache.sqlite", offline=True)  # the server is gone
-    again = {r.mention.text: r for r in Resolver(gazetteer, offline)(text, recognise(text))}
+    again = parse_with(gazetteer, offline, text)
     assert (again["Qorvintal"].resolved_by, again["Qorvintal"].place.lat) == ("cache", 34.1)
 
 
@@ -113,3 +112,24 @@ def test_major_airports_are_curated_features(parse):
     assert parse("Baggage handlers at Heathrow went on strike.")["Heathrow"].place.country_code == "GB"
     assert parse("Flights from JFK Airport were cancelled.")["JFK Airport"].place.feature_code == "AIRP"
     assert parse("A tornado hit Heathrow, Florida.")["Heathrow"].place.country_code == "US"
+
+
+def test_a_town_the_text_puts_in_a_division_that_holds_no_such_town_asks_the_geocoder_there(gazetteer, tmp_path):
+    from nominatim_server import FakeNominatim, _result
+
+    from geo.geocode import Geocoder
+
+    text = "The driver was stopped near Stroud, Ontario, on Friday."
+    assert parse_with(gazetteer, None, text)["Stroud"].place is None  # not Stroud in England
+    places = {"stroud": [_result(8, "node", 88, 44.32, -79.62, "Stroud, Innisfil, Ontario, Canada",
+                                 "place", "village", 0.3, "ca", "Canada")]}
+    server = FakeNominatim(places).start()
+    geocoder = Geocoder(tmp_path / "cache.sqlite", base_url=server.url, min_delay_seconds=0)
+    resolved = parse_with(gazetteer, geocoder, text)
+    server.stop()
+    assert [r.params.get("countrycodes") for r in server.requests] == ["ca"]
+    assert (resolved["Stroud"].place.lat, resolved["Ontario"].place.country_code) == (44.32, "CA")
+
+
+def parse_with(gazetteer, geocoder, text):
+    return {r.mention.text: r for r in Resolver(gazetteer, geocoder)(text, Recognizer(gazetteer)(text))}
