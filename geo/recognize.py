@@ -316,8 +316,9 @@ class Recognizer:
                 return Mention(start, end, text[start:end], qualifier=qualifier, signal="qualified")
             return Mention(start_token.start, end, text[start_token.start: end], name=text[start:end],
                            qualifier=qualifier, signal="qualified")
-        if word in people.given and not _after_locative(toks, match.first) and not self._before_container(toks, match):
-            return None  # "Georgia Stevens ... said Cory Stevens, Georgia's father"
+        if (word in people.given or word in people.surnames and not _populous(match.places)) \
+                and not _after_locative(toks, match.first) and not self._before_container(toks, match):
+            return None  # "Georgia Stevens ... said Cory Stevens, Georgia's father"; "Lucy Lau ... Ian Lau"
         if word in people and not significant \
                 or _speaker(toks, match) and not _major(match.places) and not self._before_container(toks, match):
             return None  # "John Walsh ... Walsh"; "Kemp said", "said Moss"
@@ -365,9 +366,10 @@ class Recognizer:
         After a title ("minister Rajnath Singh", "Russian President Vladimir Putin")
         every word of the name, vouched for; in a two- or three-word run that no
         gazetteer holds whole ("John Walsh"), the surname, and the given name too
-        when the surname is a rare word. Given names in a family the article names
-        twice ("Georgia Stevens" and "Cory Stevens") are kept apart: such a name is
-        a person's even when it is a country's.
+        when the surname is a rare word. The names of a family the article names
+        twice ("Georgia Stevens" and "Cory Stevens") are kept apart: such a given name
+        is a person's even when it is a country's, and such a surname unless it is a
+        populous place's.
         """
         names = _People()
         families: dict[str, set[str]] = defaultdict(set)  # surname: the given names seen with it
@@ -397,6 +399,7 @@ class Recognizer:
                     names.setdefault(words[0].text, False)
         names.given.update(given for surname, given_names in families.items()
                            if len(given_names) > 1 or names[surname] for given in given_names)
+        names.surnames.update(surname for surname, given_names in families.items() if len(given_names) > 1)
         return names
 
     def _named_place(self, word: str) -> bool:
@@ -452,12 +455,13 @@ def _name_starts(toks: list[Token], capitalised: list[int]) -> list[int]:
 
 
 class _People(dict):
-    """Words used as people's names, each mapped to whether a title vouches for it; `given`
-    holds the given names of families the article names more than once."""
+    """Words used as people's names, each mapped to whether a title vouches for it; `given` and
+    `surnames` hold the names of families the article names more than once."""
 
     def __init__(self):
         super().__init__()
         self.given: set[str] = set()
+        self.surnames: set[str] = set()
 
 
 class _RunEnds(dict):
@@ -595,6 +599,11 @@ def _major(candidates) -> bool:
     """Major enough to be a place even right after another capitalised word ("Skate Canada")."""
     return any(_denotes(c) and (c.place.feature_code in MAJOR_CODES or c.place.population >= 500_000)
                for c in candidates)
+
+
+def _populous(candidates) -> bool:
+    """A country, continent or place of 500,000 people: too famous to be taken for a surname."""
+    return any(c.place.feature_code in ("PCLI", "CONT") or c.place.population >= 500_000 for c in candidates)
 
 
 def _country(candidates) -> bool:

@@ -208,6 +208,11 @@ def test_a_given_name_in_a_family_the_article_names_twice_is_a_persons(recognise
     assert recognise(text)[0].start == text.index("in Chad") + 3
 
 
+def test_a_surname_in_a_family_the_article_names_twice_is_a_persons(recognise):
+    # Lau is also a province of Fiji.
+    assert surfaces(recognise, "Lucy Lau was born early, Ian Lau recalled. Lau flew to Suva.") == ["Suva"]
+
+
 def test_a_villages_other_name_alone_is_no_place(recognise):
     assert surfaces(recognise, "Burch was arrested in Denver and charged with burglary.") == ["Denver"]
 
