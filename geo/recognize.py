@@ -110,7 +110,9 @@ EPONYM_FOLLOWERS = {"virus", "viruses", "fever", "flu", "influenza", "disease", 
 FEATURE_SUFFIXES = {"county", "parish", "province", "district", "region", "valley", "island", "islands",
                     "river", "lake", "mountains", "hills", "bay", "gulf", "sea", "ocean", "desert",
                     "peninsula", "plateau", "strait", "canal", "street", "road", "avenue", "highway",
-                    "boulevard", "square", "bridge", "park", "airport", "camp"}
+                    "boulevard", "lane", "drive", "terrace", "square", "bridge", "park", "airport", "camp"}
+# A street's name may hold an institution's word: "Church Street", "College Road", "Hospital Lane".
+STREET_SUFFIXES = {"street", "road", "avenue", "boulevard", "lane", "drive", "terrace", "highway"}
 FEATURE_PREFIXES = {"fort", "mount", "lake", "port", "cape", "isle", "camp"}
 ADMIN_SUFFIXES = {"county", "parish", "province", "district", "region"}
 # Words after a place name that make the name a local authority's, and so still a place
@@ -255,7 +257,7 @@ class Recognizer:
                 opens_with_title=first < last and _is_title(toks[first]),
                 borrowed=any(toks[k].text.lower() in MEDIA_WORDS or toks[k].text.lower() in CLUB_WORDS
                              for k in range(first, last + 1)),
-                organisation=_has_organisation_word(toks, first, last),
+                organisation=_has_organisation_word(toks, first, last) and toks[last].text.lower() not in STREET_SUFFIXES,
                 feature_name=None if feature is None else feature.name,
                 feature_known=feature is not None and bool(self.gazetteer.candidates(feature.key)),
                 segments=tuple((a - first, b - first) for a, b in _segments(toks, first, last)),

@@ -149,6 +149,15 @@ def test_a_common_word_before_its_state_is_a_place(recognise):
 
 
 @pytest.mark.parametrize("text, name", [
+    ("A fire broke out on Church Street overnight.", "Church Street"),
+    ("Police closed Hospital Lane after the crash.", "Hospital Lane"),
+    ("The house on Sandpiper Drive was sold.", "Sandpiper Drive"),
+])
+def test_a_street_is_named_like_a_feature_even_after_an_institutions_word(recognise, text, name):
+    assert surfaces(recognise, text) == [name]
+
+
+@pytest.mark.parametrize("text, name", [
     ("It was answered by the Kern County Water District.", "Kern County"),
     ("Janesville, Mount Vernon Mayor Jane Doe and others met.", "Mount Vernon"),
     ("FRANKFORT, Ky. - A Boone County man was arrested.", "Boone County"),
