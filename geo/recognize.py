@@ -58,6 +58,10 @@ PLACE_NOUNS = {"town", "towns", "city", "cities", "village", "villages", "island
                "provinces", "state", "states", "region", "regions", "district", "districts", "county",
                "municipality", "capital", "suburb", "suburbs", "port", "township", "hamlet", "area",
                "neighbourhood", "neighborhood", "republic", "kingdom", "emirate", "outskirts"}
+# Words after "a town" that show it describes a place: "Mabvuku, a suburb east of Harare".
+PLACE_FOLLOWERS = {"in", "of", "near", "on", "outside", "located", "situated", "about", "some", "just", "close",
+                   "along", "where", "north", "south", "east", "west", "northeast", "northwest", "southeast",
+                   "southwest", "northeastern", "northwestern", "southeastern", "southwestern"}
 # Words before a capitalised word that make the pair no person's name ("The Truro skater").
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "our", "their", "his", "her", "its"}
 # Verbs of saying: a minor place's name next to one is a speaker's ("Kemp said", "Tanjug reported").
@@ -238,8 +242,10 @@ class Recognizer:
             mention = self._accept(text, toks, match, first, last, people)
             if mention:
                 mentions.append(mention)
-        if not matches and not run.organisation:
-            mentions.extend(self._locative_only(text, toks, first, last, people))
+        if not run.organisation:
+            for a, b in run.segments:  # "in Bumbacari and Dudescu": an unknown name beside a known one
+                if not any(first + a <= m.last and m.first <= first + b for m in matches):
+                    mentions.extend(self._locative_only(text, toks, first + a, first + b, people))
         return mentions
 
     def _run_facts(self, text, toks, first, last) -> _RunFacts:
@@ -351,12 +357,16 @@ class Recognizer:
         signal = "demonym" if demonym else "gazetteer"
         return Mention(start, end, text[start:end], signal=signal)
 
-    def _before_container(self, toks: list[Token], match) -> bool:
-        """Is the match followed by ", State" or ", Country" ("Buffalo, New York")?"""
+    def _before_container(self, toks: list[Token], match, whole: bool = False) -> bool:
+        """Is the match followed by ", State" or ", Country" ("Buffalo, New York")? With `whole`,
+        that name must be all of the run after the comma, and no possessive ("Sudan's")."""
         k = match.last + 2
         if k >= len(toks) or toks[match.last + 1].text != "," or not toks[k].is_capitalised:
             return False
-        for end in range(min(_run_end(toks, k), k + MAX_NAME_TOKENS - 1), k - 1, -1):
+        run_end = _run_end(toks, k)
+        if whole and (run_end - k >= MAX_NAME_TOKENS or _joiner_width(toks, run_end + 1) == 1):
+            return False
+        for end in range(min(run_end, k + MAX_NAME_TOKENS - 1), k - 1 if not whole else run_end - 1, -1):
             candidates = self.gazetteer.candidates(fold(self._surface(toks, k, end)))
             if any(c.place.feature_code in ("PCLI", "ADM1") for c in candidates):
                 return True
@@ -423,8 +433,11 @@ class Recognizer:
                        signal="pattern")
 
     def _locative_only(self, text, toks, first, last, people) -> list[Mention]:
-        """A run no gazetteer knows is a place only in a locative context ("in Demchok and Depsang")."""
-        if not _after_locative(toks, first):
+        """A run no gazetteer knows is a place only where the text says so: after a locative ("in
+        Demchok and Depsang"), before its country ("Binh Phuoc, Vietnam") or described as one
+        ("Mabvuku, a suburb east of Harare")."""
+        if not (_after_locative(toks, first) or _described_as_place(toks, last)
+                or self._before_container(toks, _Match(first, last, ()), whole=True)):
             return []
         mentions = []
         for seg_first, seg_last in _segments(toks, first, last):
@@ -562,12 +575,30 @@ def _after_locative(toks: list[Token], i: int) -> bool:
     k = i - 1
     while k >= 0:
         word = toks[k].text.lower()
-        if word in LOCATIVES or word == "of" and k > 0 and toks[k - 1].text.lower() in PLACE_NOUNS:
-            return True  # "in X", "the village of X"
-        if word in {"and", "or", ",", "the"} or toks[k].is_capitalised or word in DIRECTIONS:
+        if word in LOCATIVES or word in ("of", ":") and k > 0 and toks[k - 1].text.lower() in PLACE_NOUNS:
+            return True  # "in X", "the village of X", "four villages: X, Y and Z"
+        if word in {"and", "or", ",", "the"} or toks[k].is_capitalised or word in DIRECTIONS \
+                or word in CONNECTORS and word != "of" and k > 0 and toks[k - 1].is_capitalised:  # "in Ceamurlia de Jos, X"
             k -= 1
             continue
         return False
+    return False
+
+
+def _described_as_place(toks: list[Token], last: int) -> bool:
+    """Is the name at `last` followed by a description as a place: ", a farming town in",
+    "is a rural township in", ", a suburb located east of"?"""
+    k = last + 1
+    if k < len(toks) and toks[k].text in (",", "is", "was"):
+        k += 1
+    if k >= len(toks) or toks[k].text.lower() not in ("a", "an", "the"):
+        return False
+    for j in range(k + 1, min(k + 5, len(toks) - 1)):
+        word = toks[j].text.lower()
+        if toks[j].is_capitalised or not toks[j].is_word:
+            return False
+        if word in PLACE_NOUNS and (toks[j + 1].text.lower() in PLACE_FOLLOWERS or not toks[j + 1].is_word):
+            return True
     return False
 
 

@@ -143,6 +143,25 @@ def test_the_village_of_marks_an_unlisted_place(recognise):
     assert "Qorvintal" in surfaces(recognise, "Birds died in the village of Qorvintal on Monday.")
 
 
+@pytest.mark.parametrize("text, names", [
+    ("Cases rose in the villages of Qorvintal and Dudescu.", ["Qorvintal", "Dudescu"]),
+    ("It reached three villages: Qorvintal, Velmora and Ostrakan.", ["Qorvintal", "Velmora", "Ostrakan"]),
+    ("Outbreaks hit Qorvintal, Vietnam, last week.", ["Qorvintal", "Vietnam"]),
+    ("A resident of Qorvintal, a suburb east of Harare, fell ill.", ["Qorvintal", "Harare"]),
+    ("Qorvintal is a rural township in northern Taiwan.", ["Qorvintal", "Taiwan"]),
+])
+def test_the_text_says_an_unlisted_name_is_a_place(recognise, text, names):
+    assert surfaces(recognise, text) == names
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Velmora Qorvintal, Sudan's envoy, spoke.", ["Sudan"]),
+    ("Jane Qorvintal, a state senator, said so.", []),
+])
+def test_people_described_near_places_stay_people(recognise, text, names):
+    assert surfaces(recognise, text) == names
+
+
 def test_a_common_word_before_its_state_is_a_place(recognise):
     assert surfaces(recognise, "The court sits in Buffalo, New York.") == ["Buffalo", "New York"]
     assert surfaces(recognise, "Buffalo, New York, declared an emergency.") == ["Buffalo", "New York"]
