@@ -149,6 +149,7 @@ class _RunFacts(NamedTuple):
     feature_known: bool  # ... and the gazetteer knows that name
     segments: tuple  # (first, last) of the parts "and" separates
     matches: tuple  # (first, last, places) of the greedy longest gazetteer matches
+    unmatched: tuple  # the segments no match touches
 
 
 @dataclass
@@ -243,9 +244,8 @@ class Recognizer:
             if mention:
                 mentions.append(mention)
         if not run.organisation:
-            for a, b in run.segments:  # "in Bumbacari and Dudescu": an unknown name beside a known one
-                if not any(first + a <= m.last and m.first <= first + b for m in matches):
-                    mentions.extend(self._locative_only(text, toks, first + a, first + b, people))
+            for a, b in run.unmatched:  # "in Bumbacari and Dudescu": an unknown name beside a known one
+                mentions.extend(self._locative_only(text, toks, first + a, first + b, people))
         return mentions
 
     def _run_facts(self, text, toks, first, last) -> _RunFacts:
@@ -258,6 +258,8 @@ class Recognizer:
             if len(self._runs) >= RUN_CACHE_SIZE:
                 self._runs.clear()
             feature = self._feature_name(text, toks, first, last)
+            segments = tuple((a - first, b - first) for a, b in _segments(toks, first, last))
+            matches = tuple((m.first - first, m.last - first, m.places) for m in self._match_run(text, toks, first, last))
             facts = self._runs[key] = _RunFacts(
                 known_whole=bool(self.gazetteer.candidates(fold(key[0]))),
                 opens_with_title=first < last and _is_title(toks[first]),
@@ -266,9 +268,8 @@ class Recognizer:
                 organisation=_has_organisation_word(toks, first, last) and toks[last].text.lower() not in STREET_SUFFIXES,
                 feature_name=None if feature is None else feature.name,
                 feature_known=feature is not None and bool(self.gazetteer.candidates(feature.key)),
-                segments=tuple((a - first, b - first) for a, b in _segments(toks, first, last)),
-                matches=tuple((m.first - first, m.last - first, m.places)
-                              for m in self._match_run(text, toks, first, last)))
+                segments=segments, matches=matches,
+                unmatched=tuple((a, b) for a, b in segments if not any(a <= m[1] and m[0] <= b for m in matches)))
         return facts
 
     def _match_run(self, text, toks, first, last) -> list[_Match]:
