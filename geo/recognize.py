@@ -7,10 +7,11 @@ Three signals, each general rather than tied to any text:
    filters for people and organisations (titles, names in surname position,
    speakers, media, clubs and institution words; a local authority's place,
    "Croydon Council", stays) and for common words.
-2. Locative context: a capitalised name no gazetteer knows, after "in", "at",
-   "near", "the village of" (and the names coordinated with it: "in Demchok and
-   Depsang"), when the word is rare in English and is no acronym, month or weekday;
-   and names shaped like features ("Metcalfe County", "Lake Erie").
+2. Context: a capitalised name no gazetteer knows, after "in", "at", "near", "the
+   village of" (and the names coordinated with it: "in Demchok and Depsang"),
+   before ", Country" or described as "a town in ...", when the word is rare in
+   English and is no acronym, month or weekday; and names shaped like features
+   ("Metcalfe County", "Lake Erie", "Church Street").
 3. Directions: a capitalised one names a region ("Eastern Ladakh" is one mention
    whose `name` is "Ladakh"); a lower-case one describes the name after it
    ("northern Syria" is the mention "Syria" with the qualifier "north").
@@ -149,7 +150,7 @@ class _RunFacts(NamedTuple):
     feature_known: bool  # ... and the gazetteer knows that name
     segments: tuple  # (first, last) of the parts "and" separates
     matches: tuple  # (first, last, places) of the greedy longest gazetteer matches
-    unmatched: tuple  # the segments no match touches
+    unknown_names: tuple  # the segments no match touches whose words may all be names ("Depsang")
 
 
 @dataclass
@@ -244,8 +245,10 @@ class Recognizer:
             if mention:
                 mentions.append(mention)
         if not run.organisation:
-            for a, b in run.unmatched:  # "in Bumbacari and Dudescu": an unknown name beside a known one
-                mentions.extend(self._locative_only(text, toks, first + a, first + b, people))
+            for a, b in run.unknown_names:  # also beside a known name: "in Bumbacari and Dudescu"
+                mention = self._unknown_place(text, toks, first + a, first + b, people)
+                if mention:
+                    mentions.append(mention)
         return mentions
 
     def _run_facts(self, text, toks, first, last) -> _RunFacts:
@@ -269,7 +272,9 @@ class Recognizer:
                 feature_name=None if feature is None else feature.name,
                 feature_known=feature is not None and bool(self.gazetteer.candidates(feature.key)),
                 segments=segments, matches=matches,
-                unmatched=tuple((a, b) for a, b in segments if not any(a <= m[1] and m[0] <= b for m in matches)))
+                unknown_names=tuple((a, b) for a, b in segments
+                                    if not any(a <= m[1] and m[0] <= b for m in matches)
+                                    and not any(_not_a_name(t.text) for t in toks[first + a: first + b + 1] if t.is_capitalised)))
         return facts
 
     def _match_run(self, text, toks, first, last) -> list[_Match]:
@@ -433,21 +438,16 @@ class Recognizer:
         return Mention(toks[first].start, toks[last].end, surface, name=name if name != surface else "",
                        signal="pattern")
 
-    def _locative_only(self, text, toks, first, last, people) -> list[Mention]:
-        """A run no gazetteer knows is a place only where the text says so: after a locative ("in
+    def _unknown_place(self, text, toks, first, last, people) -> Mention | None:
+        """A name no gazetteer knows is a place only where the text says so: after a locative ("in
         Demchok and Depsang"), before its country ("Binh Phuoc, Vietnam") or described as one
-        ("Mabvuku, a suburb east of Harare")."""
-        if not (_after_locative(toks, first) or _described_as_place(toks, last)
+        ("Mabvuku, a suburb east of Harare"); and not when the article uses it as a person's name."""
+        if toks[first].text in people or not (
+                _after_locative(toks, first) or _described_as_place(toks, last)
                 or self._before_container(toks, _Match(first, last, ()), whole=True)):
-            return []
-        mentions = []
-        for seg_first, seg_last in _segments(toks, first, last):
-            words = [t for t in toks[seg_first: seg_last + 1] if t.is_capitalised]
-            if any(_not_a_name(t.text) for t in words) or toks[seg_first].text in people:
-                continue
-            start, end = toks[seg_first].start, toks[seg_last].end
-            mentions.append(Mention(start, end, text[start:end], signal="context"))
-        return mentions
+            return None
+        start, end = toks[first].start, toks[last].end
+        return Mention(start, end, text[start:end], signal="context")
 
 
 # --- helpers on token lists ---------------------------------------------------
