@@ -76,52 +76,53 @@ from .text import Token, debris_spans, sentences, tokens, word_frequency
 
 # --- taxonomy -----------------------------------------------------------------
 
+# Each pattern starts at a word's start: TRIGGER_PATTERNS puts one word boundary before them all.
 TAXONOMY: dict[str, tuple[str, ...]] = {
     "clash": (
-        r"\bclash\w*", r"\battack\w*", r"\bfighting\b", r"\bfought\b", r"\bshell(?:ing|ed)\b",
-        r"\bkill(?:ed|ing|s)?\b", r"\bbomb(?:ing|ings|ed|s)?\b", r"\bshot\b", r"\bshooting\b",
-        r"\bskirmish\w*", r"\b(?:air|drone|missile)[\s-]?strikes?\b", r"\bopened\s+fire\b",
-        r"\bgunfire\b",
+        r"clash\w*", r"attack\w*", r"fighting\b", r"fought\b", r"shell(?:ing|ed)\b",
+        r"kill(?:ed|ing|s)?\b", r"bomb(?:ing|ings|ed|s)?\b", r"shot\b", r"shooting\b",
+        r"skirmish\w*", r"(?:air|drone|missile)[\s-]?strikes?\b", r"opened\s+fire\b",
+        r"gunfire\b",
     ),
     "military_movement": (
-        r"\b(?:re-?)?deploy\w*", r"\bdisengag\w*", r"\bwithdr[ae]w\w*", r"\bpatrol\w*",
-        r"\btroops?\s+(?:were\s+|have\s+been\s+)?(?:moved|massed|mobili[sz]ed|pulled\s+back)\b",
+        r"(?:re-?)?deploy\w*", r"disengag\w*", r"withdr[ae]w\w*", r"patrol\w*",
+        r"troops?\s+(?:were\s+|have\s+been\s+)?(?:moved|massed|mobili[sz]ed|pulled\s+back)\b",
     ),
     "agreement": (
-        r"\breached\s+an?\s+(?:agreement|deal|accord|understanding)\b", r"\bagree(?:s|d|ments?)?\b",
-        r"\bdeals?\b(?!\s+with)", r"\bsign(?:ed|ing)\b", r"\baccords?\b", r"\btreat(?:y|ies)\b",
-        r"\bpacts?\b",
+        r"reached\s+an?\s+(?:agreement|deal|accord|understanding)\b", r"agree(?:s|d|ments?)?\b",
+        r"deals?\b(?!\s+with)", r"sign(?:ed|ing)\b", r"accords?\b", r"treat(?:y|ies)\b",
+        r"pacts?\b",
     ),
     "meeting": (
-        r"\bh(?:old|olds|eld|olding)\s+talks\b", r"\bmeet(?:s|ing|ings)?\b", r"\bmet\b",
-        r"\btalks\b", r"\bsummits?\b", r"\bvisit(?:s|ed|ing)?\b", r"\bdiscussions?\b",
-        r"\binteractions?\b", r"\bnegotiations?\b",
+        r"h(?:old|olds|eld|olding)\s+talks\b", r"meet(?:s|ing|ings)?\b", r"met\b",
+        r"talks\b", r"summits?\b", r"visit(?:s|ed|ing)?\b", r"discussions?\b",
+        r"interactions?\b", r"negotiations?\b",
     ),
     "protest": (
-        r"\bprotest\w*", r"\brall(?:y|ies|ied)\b", r"\bdemonstrat(?:ion|ions|ors?)\b",
-        r"\bstrikes?\b", r"\bstriking\b", r"\b(?-i:march(?:ed|es|ing)?)\b",  # not the month
+        r"protest\w*", r"rall(?:y|ies|ied)\b", r"demonstrat(?:ion|ions|ors?)\b",
+        r"strikes?\b", r"striking\b", r"(?-i:march(?:ed|es|ing)?)\b",  # not the month
     ),
     "disaster": (
-        r"\bearthquakes?\b", r"\bquakes?\b", r"\bflood(?:s|ing|ed)?\b", r"\boutbreaks?\b",
-        r"\b(?:epi|pan)demics?\b", r"\bcases\s+of\b", r"\bstorms?\b", r"\bcyclones?\b",
-        r"\bhurricanes?\b", r"\btyphoons?\b", r"(?<!cease-)(?<!cease\s)\b(?:wild|bush|forest)?fires?\b",
-        r"\bdroughts?\b", r"\blandslides?\b", r"\btsunamis?\b",
+        r"earthquakes?\b", r"quakes?\b", r"flood(?:s|ing|ed)?\b", r"outbreaks?\b",
+        r"(?:epi|pan)demics?\b", r"cases\s+of\b", r"storms?\b", r"cyclones?\b",
+        r"hurricanes?\b", r"typhoons?\b", r"(?<!cease-)(?<!cease\s)\b(?:wild|bush|forest)?fires?\b",
+        r"droughts?\b", r"landslides?\b", r"tsunamis?\b",
     ),
     "other": (
-        r"\barrest(?:ed|s)?\b", r"\bdetained\b", r"\belections?\b", r"\binaugurated\b",
+        r"arrest(?:ed|s)?\b", r"detained\b", r"elections?\b", r"inaugurated\b",
     ),
     "statement": (
         # Plain reporting verbs ("said", "told", "added") attribute quotes in nearly every
         # news sentence; they make a statement event only "in a statement".
-        r"\bcall(?:s|ed|ing)?\s+for\b", r"\b(?:said|says)\s+in\s+a\s+statement\b", r"\bstated\b",
-        r"\burg(?:e|es|ed|ing)\b", r"\bwarn(?:s|ed|ing)?\b", r"\bannounc(?:e|es|ed|ing)\b",
-        r"\bstress(?:es|ed)\b", r"\bemphasi[sz](?:e|es|ed)\b", r"\bdeclared\b",
+        r"call(?:s|ed|ing)?\s+for\b", r"(?:said|says)\s+in\s+a\s+statement\b", r"stated\b",
+        r"urg(?:e|es|ed|ing)\b", r"warn(?:s|ed|ing)?\b", r"announc(?:e|es|ed|ing)\b",
+        r"stress(?:es|ed)\b", r"emphasi[sz](?:e|es|ed)\b", r"declared\b",
     ),
 }
 # Which trigger names a clause's event when it holds several (first wins).
 PRIORITY = ("clash", "military_movement", "agreement", "meeting", "protest", "disaster", "other",
             "statement")
-TRIGGER_PATTERNS = {kind: re.compile("|".join(patterns), re.I) for kind, patterns in TAXONOMY.items()}
+TRIGGER_PATTERNS = {kind: re.compile(r"\b(?:%s)" % "|".join(patterns), re.I) for kind, patterns in TAXONOMY.items()}
 # Event types whose missing place may be borrowed from a nearby event of these types.
 MOVEMENT_TYPES = {"clash", "military_movement"}
 INFERRED_PLACE_FACTOR = 0.5
