@@ -84,6 +84,7 @@ def named(event: Event, name: str) -> bool:
     ("An earthquake struck the coast.", "disaster", "earthquake"),
     ("Officials reported 40 cases of cholera.", "disaster", "cases of"),
     ("Police arrested two suspects.", "other", "arrested"),
+    ("FLOODS swept the valley.", "disaster", "FLOODS"),  # any case; the trigger as written
 ])
 def test_trigger_types(sentence, kind, trigger):
     [event] = events(sentence)
