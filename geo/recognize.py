@@ -65,7 +65,7 @@ PLACE_FOLLOWERS = {"in", "of", "near", "on", "outside", "located", "situated", "
                    "southwest", "northeastern", "northwestern", "southeastern", "southwestern"}
 # Words before a capitalised word that make the pair no person's name ("The Truro skater").
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "our", "their", "his", "her", "its"}
-# Verbs of saying: a minor place's name next to one is a speaker's ("Kemp said", "Tanjug reported").
+# Verbs of saying: a minor place's name next to one is a speaker's ("Kemp said", "Tass reported").
 SPEECH_VERBS = {"said", "says", "told", "added", "explained", "noted", "asked", "stated", "wrote",
                 "confirmed", "announced", "warned", "insisted", "argued", "recalled", "admitted",
                 "reported", "reports", "quoted"}
@@ -370,9 +370,12 @@ class Recognizer:
         if k >= len(toks) or toks[match.last + 1].text != "," or not toks[k].is_capitalised:
             return False
         run_end = _run_end(toks, k)
-        if whole and (run_end - k >= MAX_NAME_TOKENS or _joiner_width(toks, run_end + 1) == 1):
-            return False
-        for end in range(min(run_end, k + MAX_NAME_TOKENS - 1), k - 1 if not whole else run_end - 1, -1):
+        if whole:
+            possessive = run_end + 1 < len(toks) and toks[run_end + 1].text in ("'s", "’s")
+            ends = [] if possessive or run_end - k >= MAX_NAME_TOKENS else [run_end]
+        else:
+            ends = range(min(run_end, k + MAX_NAME_TOKENS - 1), k - 1, -1)
+        for end in ends:
             candidates = self.gazetteer.candidates(fold(self._surface(toks, k, end)))
             if any(c.place.feature_code in ("PCLI", "ADM1") for c in candidates):
                 return True
