@@ -350,6 +350,9 @@ class Recognizer:
                 return None  # a first name ("Vladimir Putin"); a major place may modify ("Kentucky State Police")
         if word.lower() in DIRECTIONS or word.lower() in MONTHS_AND_DAYS:
             return None
+        if word.endswith(".") and word[:-1].isalpha() and all(c.kind == "abbr" for c in match.places) \
+                and word_frequency(word[:-1].lower()) >= KNOWN_WORD_ZIPF and not _after_name_and_comma(toks, match.first):
+            return None  # "attended Mass.": an abbreviation that is also a word needs "Boston, Mass."
         if match.first == match.last and word_frequency(word.lower()) >= COMMON_WORD_ZIPF:
             # A common word ("Centre", "Lakes", "Buffalo") is a place when it is a country or a
             # great city, when the text puts it after "in", "at", "near", or before ", New York".
@@ -568,6 +571,11 @@ def _hyphen_joined(text: str, toks: list[Token], match, first: int, last: int) -
 
 def _qualifies_next(toks: list[Token], i: int, last: int) -> bool:
     return toks[i].text.lower() in DIRECTIONS and i < last and toks[i + 1].is_capitalised
+
+
+def _after_name_and_comma(toks: list[Token], i: int) -> bool:
+    """Does token i follow a capitalised name and a comma ("Boston, Mass.", "ATHENS, Ga.")?"""
+    return i >= 2 and toks[i - 1].text == "," and toks[i - 2].is_capitalised
 
 
 def _adjacent(a: Token, b: Token) -> bool:

@@ -255,3 +255,9 @@ def test_with_demonyms_an_adjective_names_its_country_or_continent(gazetteer):
     assert surfaces(recognise, "Syrian and European officials met.") == ["Syrian", "European"]
     assert surfaces(recognise, "East Asian markets fell.") == []
     assert surfaces(Recognizer(gazetteer), "Syrian and European officials met.") == []
+
+
+def test_a_state_abbreviation_that_is_also_a_word_needs_its_town(recognise):
+    assert surfaces(recognise, "He lives in Boston, Mass., and works there.") == ["Boston", "Mass."]
+    assert surfaces(recognise, "ATHENS, Ga. (AP) - A barn burned.") == ["ATHENS", "Ga."]
+    assert surfaces(recognise, "The family attended Mass. Then they left.") == []

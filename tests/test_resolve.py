@@ -133,3 +133,12 @@ def test_a_town_the_text_puts_in_a_division_that_holds_no_such_town_asks_the_geo
 
 def parse_with(gazetteer, geocoder, text):
     return {r.mention.text: r for r in Resolver(gazetteer, geocoder)(text, Recognizer(gazetteer)(text))}
+
+
+@pytest.mark.parametrize("text, town, country", [
+    ("Storms hit Perth, W.A., overnight.", "Perth", "AU"),
+    ("Fires burned near Hobart, Tas., on Sunday.", "Hobart", "AU"),
+    ("A plant closed in Springfield, Mass., in May.", "Springfield", "US"),
+])
+def test_abbreviated_divisions_place_their_towns(parse, text, town, country):
+    assert parse(text)[town].place.country_code == country
