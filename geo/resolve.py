@@ -136,7 +136,11 @@ class Resolver:
                 chosen[name] = (place, confidence, "curated" if place.source == "curated" else "gazetteer")
             else:
                 surface = next(m.lookup_name for m in mentions if m.key == name)
-                chosen[name] = self._fallback(surface, elsewhere.get(name) or context.named_countries)
+                if name in elsewhere:  # ask for "Stroud, Ontario" in Canada
+                    countries, holder = elsewhere[name]
+                    chosen[name] = self._fallback(f"{surface}, {holder}", countries)
+                else:
+                    chosen[name] = self._fallback(surface, context.named_countries)
         spans = sentences(text)
         resolved = []
         for mention in mentions:
@@ -369,17 +373,22 @@ def _containers(text: str, mentions: list[Mention], candidates: dict, lists: lis
     return within, holders, outer_names
 
 
-def _placed_elsewhere(candidates: dict, outer_names: dict, chosen: dict) -> dict[str, Counter]:
-    """Names X of "X, Y" whose Y is a country or division (as first chosen) holding none of X's
-    candidates ("Stroud, Ontario"), each with Y's countries. A country, division or capital keeps
-    its candidates ("Hong Kong, China")."""
+def _placed_elsewhere(candidates: dict, outer_names: dict, chosen: dict) -> dict[str, tuple[Counter, str]]:
+    """Names X of "X, Y" whose Y (as first chosen) is a country, or a division whose towns the
+    gazetteer places, holding none of X's candidates ("Stroud, Ontario", "HOLLIDAY, Mo."); each
+    with Y's country and name, to ask the geocoder. A country, division or capital keeps its
+    candidates ("Hong Kong, China")."""
     elsewhere = {}
     for name, outers in outer_names.items():
-        said = Counter(chosen[o].country_code for o in outers
-                       if o in chosen and chosen[o].feature_code in ("PCLI", "ADM1"))
-        if said and not any(c.place.country_code in said or c.place.feature_code in PLACED_BY_NAME
-                            or not c.place.country_code for c in candidates[name]):
-            elsewhere[name] = said
+        holders = [chosen[o] for o in outers if o in chosen and chosen[o].feature_code in ("PCLI", "ADM1")]
+        if not holders or any(c.place.feature_code in PLACED_BY_NAME or not c.place.country_code
+                              for c in candidates[name]):
+            continue
+        holder = holders[0]
+        within = (lambda p: _division(p) == _division(holder)) if holder.feature_code == "ADM1" and holder.population \
+            else (lambda p: p.country_code == holder.country_code)
+        if not any(within(c.place) for c in candidates[name]):
+            elsewhere[name] = (Counter([holder.country_code]), holder.name)
     return elsewhere
 
 

@@ -180,8 +180,8 @@ ZARNOVIA = "Officials travelled to Zarnovia, Poland, on Monday."
 
 
 def _geocoding_run(tmp_path: Path, name: str, gazetteer, articles, workers: int):
-    server = FakeNominatim(places={"zarnovia": [_result(9001, "node", 9001, 50.1, 19.9, "Zarnovia, Poland",
-                                                        "place", "town", 0.3, "pl", "Poland")]}).start()
+    zarnovia = _result(9001, "node", 9001, 50.1, 19.9, "Zarnovia, Poland", "place", "town", 0.3, "pl", "Poland")
+    server = FakeNominatim(places={"zarnovia, poland": [zarnovia]}).start()
     try:
         geocoder = Geocoder(tmp_path / f"{name}.sqlite", base_url=server.url, timeout=2,
                             min_delay_seconds=0.0, max_retries=0)

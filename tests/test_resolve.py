@@ -115,19 +115,20 @@ def test_major_airports_are_curated_features(parse):
 
 
 def test_a_town_the_text_puts_in_a_division_that_holds_no_such_town_asks_the_geocoder_there(gazetteer, tmp_path):
+    # The gazetteer's Strouds are in England, Oklahoma and New South Wales.
     from nominatim_server import FakeNominatim, _result
 
     from geo.geocode import Geocoder
 
     text = "The driver was stopped near Stroud, Ontario, on Friday."
     assert parse_with(gazetteer, None, text)["Stroud"].place is None  # not Stroud in England
-    places = {"stroud": [_result(8, "node", 88, 44.32, -79.62, "Stroud, Innisfil, Ontario, Canada",
-                                 "place", "village", 0.3, "ca", "Canada")]}
+    places = {"stroud, ontario": [_result(8, "node", 88, 44.32, -79.62, "Stroud, Innisfil, Ontario, Canada",
+                                          "place", "village", 0.3, "ca", "Canada")]}
     server = FakeNominatim(places).start()
     geocoder = Geocoder(tmp_path / "cache.sqlite", base_url=server.url, min_delay_seconds=0)
     resolved = parse_with(gazetteer, geocoder, text)
     server.stop()
-    assert [r.params.get("countrycodes") for r in server.requests] == ["ca"]
+    assert [(r.params["q"], r.params.get("countrycodes")) for r in server.requests] == [("Stroud, Ontario", "ca")]
     assert (resolved["Stroud"].place.lat, resolved["Ontario"].place.country_code) == (44.32, "CA")
 
 
@@ -142,3 +143,8 @@ def parse_with(gazetteer, geocoder, text):
 ])
 def test_abbreviated_divisions_place_their_towns(parse, text, town, country):
     assert parse(text)[town].place.country_code == country
+
+
+def test_a_town_the_text_puts_in_a_state_that_holds_no_such_town_is_not_taken_from_another(parse):
+    # The gazetteer's only Holliday is in Texas.
+    assert parse("HOLLIDAY, Mo. - A barn burned down.")["HOLLIDAY"].place is None
