@@ -76,8 +76,9 @@ class Place:
         return data
 
 
-# How a mention got its coordinates.
-RESOLVED_BY = ("gazetteer", "curated", "geocoder", "cache")
+# How a mention got its coordinates; "container": a name nothing else placed, put at the place
+# the text puts it in ("Greenlane, Auckland" at Auckland).
+RESOLVED_BY = ("gazetteer", "curated", "geocoder", "cache", "container")
 
 
 @dataclass

@@ -36,7 +36,10 @@ shape (shapely), or the region itself, less sure, where no shape is known. A
 lower-case one ("northern China") describes where in the place: the mention is
 "China", keeps the qualifier, and is placed at China, as annotation guidelines
 for news corpora do. Names the gazetteer does not
-know go to the geocoder fallback, biased to the article's countries.
+know go to the geocoder fallback, biased to the article's countries; "X, Y" where Y
+holds no X the gazetteer knows ("Stroud, Ontario") is asked as such. A name neither
+answers is placed, less sure, at the place the text puts it in ("Greenlane, Auckland",
+"Cellardyke in Fife").
 """
 from __future__ import annotations
 
@@ -72,6 +75,10 @@ LIST_JOINS = {",", "and", "or", ", and", ", or"}
 CHORD_SLACK_KM = 0.001  # far above the rounding errors (< 1e-4 km) of chord and haversine distances
 QUALIFIED_CONFIDENCE_FACTOR = 0.9
 NO_SHAPE_CONFIDENCE_FACTOR = 0.5
+# What lies between a name and the place holding it: "X, Y", "X in Y", "X located in the Y".
+CONTAINER_GAP = re.compile(r"\s*(?:,|(?:,\s*)?(?:(?!and\b|or\b|but\b)[a-z]+\s+){0,2}?(?:in|near|outside|of)(?:\s+the)?)\s*")
+HOLDER_CODES = {"PCLI", "ADM1", "ADM2", "PPL", "PPLA", "PPLA2", "PPLA3", "PPLC"}
+CONTAINER_CONFIDENCE = 0.3  # a name placed at the place holding it: right region, rough point
 PLACED_BY_NAME = {"PCLI", "ADM1", "PPLC", "PPLA"}  # never dropped for the country the text puts them in
 DIVISION_BEFORE = re.compile(r"(?:state|province|region|prefecture|governorate|oblast) of\s+$", re.IGNORECASE)
 DATELINE_END = re.compile(r"\s*(?:\([^)\n]{1,40}\)|[—–-]|,)")
@@ -141,6 +148,8 @@ class Resolver:
                     chosen[name] = self._fallback(f"{surface}, {holder}", countries)
                 else:
                     chosen[name] = self._fallback(surface, context.named_countries)
+        for name, place in _placed_by_container(text, mentions, chosen).items():
+            chosen[name] = (place, CONTAINER_CONFIDENCE, "container")
         spans = sentences(text)
         resolved = []
         for mention in mentions:
@@ -390,6 +399,20 @@ def _placed_elsewhere(candidates: dict, outer_names: dict, chosen: dict) -> dict
         if not any(within(c.place) for c in candidates[name]):
             elsewhere[name] = (Counter([holder.country_code]), holder.name)
     return elsewhere
+
+
+def _placed_by_container(text: str, mentions: list[Mention], chosen: dict) -> dict[str, Place]:
+    """Names that neither the gazetteer nor the geocoder placed, each at the place the text
+    puts them in, when it holds places: "Greenlane, Auckland", "Cellardyke in Fife",
+    "Kitaakita located in the Akita Prefecture"."""
+    placed = {}
+    for mention, following in zip(mentions, mentions[1:]):
+        place = chosen[following.key][0]
+        if chosen[mention.key][0] is None and mention.key not in placed and place is not None \
+                and chosen[following.key][2] != "container" and place.feature_code in HOLDER_CODES \
+                and CONTAINER_GAP.fullmatch(text, mention.end, following.start):
+            placed[mention.key] = place
+    return placed
 
 
 def _division_cues(text: str, mentions: list[Mention]) -> set[str]:

@@ -121,7 +121,8 @@ def test_a_town_the_text_puts_in_a_division_that_holds_no_such_town_asks_the_geo
     from geo.geocode import Geocoder
 
     text = "The driver was stopped near Stroud, Ontario, on Friday."
-    assert parse_with(gazetteer, None, text)["Stroud"].place is None  # not Stroud in England
+    offline = parse_with(gazetteer, None, text)["Stroud"]  # not Stroud in England
+    assert (offline.place.name, offline.resolved_by) == ("Ontario", "container")
     places = {"stroud, ontario": [_result(8, "node", 88, 44.32, -79.62, "Stroud, Innisfil, Ontario, Canada",
                                           "place", "village", 0.3, "ca", "Canada")]}
     server = FakeNominatim(places).start()
@@ -147,4 +148,20 @@ def test_abbreviated_divisions_place_their_towns(parse, text, town, country):
 
 def test_a_town_the_text_puts_in_a_state_that_holds_no_such_town_is_not_taken_from_another(parse):
     # The gazetteer's only Holliday is in Texas.
-    assert parse("HOLLIDAY, Mo. - A barn burned down.")["HOLLIDAY"].place is None
+    resolved = parse("HOLLIDAY, Mo. - A barn burned down.")["HOLLIDAY"]
+    assert (resolved.place.name, resolved.resolved_by) == ("Missouri", "container")
+
+
+@pytest.mark.parametrize("text, holder", [
+    ("Hepatitis was found at a restaurant in Qorvintal, Auckland, last week.", "Auckland"),
+    ("A dead swan was found in the village of Qorvintal in Fife.", "Fife"),
+    ("Six people died in Qorvintal located in the Akita Prefecture.", "Akita Prefecture"),
+])
+def test_a_name_nothing_else_places_goes_to_the_place_the_text_puts_it_in(parse, text, holder):
+    resolved = parse(text)
+    assert (resolved["Qorvintal"].place, resolved["Qorvintal"].resolved_by) == (resolved[holder].place, "container")
+    assert resolved["Qorvintal"].confidence < resolved[holder].confidence
+
+
+def test_names_beside_each_other_do_not_hold_each_other(parse):
+    assert parse("Cases rose in Qorvintal and especially in Auckland.")["Qorvintal"].place is None
