@@ -405,13 +405,18 @@ def _placed_by_container(text: str, mentions: list[Mention], chosen: dict) -> di
     """Names that neither the gazetteer nor the geocoder placed, each at the place the text
     puts them in, when it holds places: "Greenlane, Auckland", "Cellardyke in Fife",
     "Kitaakita located in the Akita Prefecture"."""
-    placed = {}
+    unplaced = {name for name, (place, _, _) in chosen.items() if place is None}
+    placed: dict[str, Place] = {}
+    if not unplaced:
+        return placed
     for mention, following in zip(mentions, mentions[1:]):
+        name = mention.key
+        if name not in unplaced or name in placed:
+            continue
         place = chosen[following.key][0]
-        if chosen[mention.key][0] is None and mention.key not in placed and place is not None \
-                and chosen[following.key][2] != "container" and place.feature_code in HOLDER_CODES \
+        if place is not None and place.feature_code in HOLDER_CODES \
                 and CONTAINER_GAP.fullmatch(text, mention.end, following.start):
-            placed[mention.key] = place
+            placed[name] = place
     return placed
 
 
