@@ -153,6 +153,16 @@ class _RunFacts(NamedTuple):
     unknown_names: tuple  # the segments no match touches whose words may all be names ("Depsang")
 
 
+class _RunPeople(NamedTuple):
+    """What a capitalised run's own words say of people."""
+
+    titled: bool  # a title inside it: "Russian President Vladimir Putin"
+    after_title: tuple  # its capitalised words after its last title (all of them without one)
+    surname: str  # "Walsh" of "John Walsh", a two- or three-word name no gazetteer holds; else ""
+    given: str  # "John", when the surname is a rare word; else ""
+    family: str  # the given name, when the pair may name a family ("Cory Stevens"); else ""
+
+
 @dataclass
 class _Match:
     first: int  # token indexes, inclusive
@@ -169,6 +179,7 @@ class Recognizer:
         self.gazetteer = gazetteer
         self.demonyms = demonyms
         self._runs: dict[tuple[str, bool], _RunFacts] = {}
+        self._people: dict[tuple[str, ...], _RunPeople] = {}
 
     def __call__(self, text: str) -> list[Mention]:
         toks = tokens(text)
@@ -402,29 +413,46 @@ class Recognizer:
             if i < after_run:
                 continue
             end = run_ends[i] if toks[i].is_word else i
-            words = toks[i: end + 1]
-            titled = [k for k, t in enumerate(words[:-1]) if _is_title(t)]
             after_run = end + 1
-            if i > 0 and words[0].is_capitalised and _is_title(toks[i - 1]) or titled:
-                after = titled[-1] + 1 if titled else 0
-                names.update((t.text, True) for t in words[after:] if t.is_capitalised)
-                continue
-            connector = next((k for k, t in enumerate(words) if not t.is_capitalised), None)
-            words = words[:connector]  # "Nora Pelham of Brampton": the name ends at "of"
-            if len(words) == 2 and words[0].text.lower() in DETERMINERS and self._named_place(words[1].text):
-                continue  # "The Truro skater" shows no person
-            if 2 <= len(words) <= 3 and all(t.is_word and t.is_capitalised for t in words) \
-                    and not self.gazetteer.candidates(fold(self._surface(toks, i, i + len(words) - 1))) \
-                    and not _has_organisation_word(toks, i, end):
-                names.setdefault(words[-1].text, False)
-                if not (_is_acronym(words[0].text) or _is_acronym(words[-1].text) or _is_title(words[-1])):
-                    families[words[-1].text].add(words[0].text)
-                if word_frequency(words[-1].text.lower()) < RARE_WORD_ZIPF:
-                    names.setdefault(words[0].text, False)
+            run = self._run_people(toks, i, end)
+            if i > 0 and _is_title(toks[i - 1]) or run.titled:
+                names.update((word, True) for word in run.after_title)
+            elif run.surname:
+                names.setdefault(run.surname, False)
+                if run.family:
+                    families[run.surname].add(run.family)
+                if run.given:
+                    names.setdefault(run.given, False)
         names.given.update(given for surname, given_names in families.items()
                            if len(given_names) > 1 or names[surname] for given in given_names)
         names.surnames.update(surname for surname, given_names in families.items() if len(given_names) > 1)
         return names
+
+    def _run_people(self, toks: list[Token], first: int, last: int) -> _RunPeople:
+        """What a capitalised run's own words say of people, worked out once per distinct run."""
+        words = toks[first: last + 1]
+        key = tuple(t.text for t in words)
+        facts = self._people.get(key)
+        if facts is not None:
+            return facts
+        if len(self._people) >= RUN_CACHE_SIZE:
+            self._people.clear()
+        titled = [k for k, t in enumerate(words[:-1]) if _is_title(t)]
+        after = titled[-1] + 1 if titled else 0
+        facts = _RunPeople(bool(titled), tuple(t.text for t in words[after:] if t.is_capitalised), "", "", "")
+        connector = next((k for k, t in enumerate(words) if not t.is_capitalised), None)
+        name = words[:connector]  # "Nora Pelham of Brampton": the name ends at "of"
+        if len(name) == 2 and name[0].text.lower() in DETERMINERS and self._named_place(name[1].text):
+            pass  # "The Truro skater" shows no person
+        elif 2 <= len(name) <= 3 and all(t.is_word and t.is_capitalised for t in name) \
+                and not self.gazetteer.candidates(fold(self._surface(toks, first, first + len(name) - 1))) \
+                and not _has_organisation_word(toks, first, last):
+            given, surname = name[0].text, name[-1].text
+            family = not (_is_acronym(given) or _is_acronym(surname) or _is_title(name[-1]))
+            facts = facts._replace(surname=surname, family=given if family else "",
+                                   given=given if word_frequency(surname.lower()) < RARE_WORD_ZIPF else "")
+        self._people[key] = facts
+        return facts
 
     def _named_place(self, word: str) -> bool:
         """Is the word the main name of a gazetteer place?"""
