@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, asdict
 from datetime import date as Date
+from functools import cached_property
 from typing import Any
 
 from .names import fold
@@ -48,7 +49,7 @@ class Mention:
         """Does the mention name a part of a region ("Eastern Ladakh")?"""
         return bool(self.qualifier and self.name)
 
-    @property
+    @cached_property
     def key(self) -> str:
         """The gazetteer key of the name: one name keeps one meaning within an article."""
         return fold(self.lookup_name)
