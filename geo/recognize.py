@@ -63,6 +63,10 @@ PLACE_NOUNS = {"town", "towns", "city", "cities", "village", "villages", "island
 PLACE_FOLLOWERS = {"in", "of", "near", "on", "outside", "located", "situated", "about", "some", "just", "close",
                    "along", "where", "north", "south", "east", "west", "northeast", "northwest", "southeast",
                    "southwest", "northeastern", "northwestern", "southeastern", "southwestern"}
+# Division types that, in lower case after an unknown name, make it a place: "Orientale province".
+DIVISION_NOUNS = {"province", "provinces", "district", "districts", "county", "counties", "prefecture",
+                  "governorate", "municipality", "village", "villages"}
+LINKING_WORDS = {"and", "or", "is", "was", "has", "had", "which", "that", "where", "with", "to", "from"}
 # Words before a capitalised word that make the pair no person's name ("The Truro skater").
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "our", "their", "his", "her", "its"}
 # Verbs of saying: a minor place's name next to one is a speaker's ("Kemp said", "Tass reported").
@@ -474,14 +478,33 @@ class Recognizer:
 
     def _unknown_place(self, text, toks, first, last, people) -> Mention | None:
         """A name no gazetteer knows is a place only where the text says so: after a locative ("in
-        Demchok and Depsang"), before its country ("Binh Phuoc, Vietnam") or described as one
-        ("Mabvuku, a suburb east of Harare"); and not when the article uses it as a person's name."""
+        Demchok and Depsang"), before its country ("Binh Phuoc, Vietnam"), described as one
+        ("Mabvuku, a suburb east of Harare", "Orientale province") or listed between places
+        ("Oslo, Hedmark, Oppland and Vest-Agder"); and not when the article uses it as a person's name."""
         if toks[first].text in people or not (
-                _after_locative(toks, first) or _described_as_place(toks, last)
-                or self._before_container(toks, _Match(first, last, ()), whole=True)):
+                _after_locative(toks, first) or _described_as_place(toks, last) or _named_as_division(toks, first, last)
+                or self._before_container(toks, _Match(first, last, ()), whole=True)
+                or self._between_places(toks, first, last)):
             return None
         start, end = toks[first].start, toks[last].end
         return Mention(start, end, text[start:end], signal="context")
+
+    def _between_places(self, toks: list[Token], first: int, last: int) -> bool:
+        """Is the name a list's member between two names the gazetteer knows ("Oslo, Hedmark, Oppland")?"""
+        if first < 2 or toks[first - 1].text != "," or last + 2 >= len(toks) \
+                or toks[last + 1].text not in (",", "and", "or"):
+            return False
+        before_end, after_start = first - 2, last + 2
+        if toks[after_start].text in ("and", "or"):  # "Hedmark, and Oppland"
+            after_start += 1
+        if after_start >= len(toks) or not (toks[before_end].is_capitalised and toks[after_start].is_capitalised):
+            return False
+        before_start = before_end
+        while before_start > 0 and toks[before_start - 1].is_capitalised and toks[before_start - 1].is_word:
+            before_start -= 1
+        after_end = _capitalised_end(toks, after_start)
+        return all(any(_denotes(c) for c in self.gazetteer.candidates(fold(self._surface(toks, a, b))))
+                   for a, b in ((before_start, before_end), (after_start, after_end)))
 
 
 # --- helpers on token lists ---------------------------------------------------
@@ -640,6 +663,27 @@ def _described_as_place(toks: list[Token], last: int) -> bool:
         if word in PLACE_NOUNS and (toks[j + 1].text.lower() in PLACE_FOLLOWERS or not toks[j + 1].is_word):
             return True
     return False
+
+
+def _named_as_division(toks: list[Token], first: int, last: int) -> bool:
+    """Is the name followed by a division's type in lower case, and that by no other noun:
+    "Orientale province", "the Etoumbi and Mbomo districts" (a plural only for a list's members)?"""
+    k, followed = last + 1, False
+    while k + 1 < len(toks) and toks[k].text in (",", "and", "or") and toks[k + 1].is_capitalised:
+        k, followed = _capitalised_end(toks, k + 1) + 1, True  # over the list's next member
+    if k >= len(toks) or toks[k].text not in DIVISION_NOUNS:
+        return False
+    preceded = first > 0 and toks[first - 1].text in (",", "and", "or")
+    if toks[k].text.endswith("s") and not (followed or preceded) or not toks[k].text.endswith("s") and followed:
+        return False
+    return k + 1 == len(toks) or not toks[k + 1].is_word or toks[k + 1].text in PLACE_FOLLOWERS | LINKING_WORDS
+
+
+def _capitalised_end(toks: list[Token], i: int) -> int:
+    """Last index of the capitalised words from i on (no connectors)."""
+    while i + 1 < len(toks) and toks[i + 1].is_capitalised and toks[i + 1].is_word:
+        i += 1
+    return i
 
 
 def _direction(toks: list[Token], match_first: int, run_first: int) -> int | None:

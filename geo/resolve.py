@@ -148,7 +148,7 @@ class Resolver:
                     chosen[name] = self._fallback(f"{surface}, {holder}", countries)
                 else:
                     chosen[name] = self._fallback(surface, context.named_countries)
-        for name, place in _placed_by_container(text, mentions, chosen).items():
+        for name, place in _placed_by_container(text, mentions, chosen, lists).items():
             chosen[name] = (place, CONTAINER_CONFIDENCE, "container")
         spans = sentences(text)
         resolved = []
@@ -401,17 +401,18 @@ def _placed_elsewhere(candidates: dict, outer_names: dict, chosen: dict) -> dict
     return elsewhere
 
 
-def _placed_by_container(text: str, mentions: list[Mention], chosen: dict) -> dict[str, Place]:
+def _placed_by_container(text: str, mentions: list[Mention], chosen: dict, lists: list[list[Mention]]) -> dict[str, Place]:
     """Names that neither the gazetteer nor the geocoder placed, each at the place the text
     puts them in, when it holds places: "Greenlane, Auckland", "Cellardyke in Fife",
-    "Kitaakita located in the Akita Prefecture"."""
+    "Kitaakita located in the Akita Prefecture" (not the next member of a list)."""
     unplaced = {name for name, (place, _, _) in chosen.items() if place is None}
     placed: dict[str, Place] = {}
     if not unplaced:
         return placed
+    listed = {id(m) for members in lists for m in members}
     for mention, following in zip(mentions, mentions[1:]):
         name = mention.key
-        if name not in unplaced or name in placed:
+        if name not in unplaced or name in placed or id(mention) in listed and id(following) in listed:
             continue
         place = chosen[following.key][0]
         if place is not None and place.feature_code in HOLDER_CODES \

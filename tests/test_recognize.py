@@ -149,6 +149,9 @@ def test_the_village_of_marks_an_unlisted_place(recognise):
     ("Outbreaks hit Qorvintal, Vietnam, last week.", ["Qorvintal", "Vietnam"]),
     ("A resident of Qorvintal, a suburb east of Harare, fell ill.", ["Qorvintal", "Harare"]),
     ("Qorvintal is a rural township in northern Taiwan.", ["Qorvintal", "Taiwan"]),
+    ("Cholera struck Kisumu, Qorvintal, Kisii and Wajir.", ["Kisumu", "Qorvintal", "Kisii", "Wajir"]),
+    ("Plague has struck Qorvintal province, in the north.", ["Qorvintal"]),
+    ("They closed the Qorvintal and Velmora districts.", ["Qorvintal", "Velmora"]),
 ])
 def test_the_text_says_an_unlisted_name_is_a_place(recognise, text, names):
     assert surfaces(recognise, text) == names
@@ -157,6 +160,8 @@ def test_the_text_says_an_unlisted_name_is_a_place(recognise, text, names):
 @pytest.mark.parametrize("text, names", [
     ("Velmora Qorvintal, Sudan's envoy, spoke.", ["Sudan"]),
     ("Jane Qorvintal, a state senator, said so.", []),
+    ("Shells hit the Qorvintal villages overnight.", []),
+    ("Google, Qorvintal and Amazon filed suits.", []),
 ])
 def test_people_described_near_places_stay_people(recognise, text, names):
     assert surfaces(recognise, text) == names
