@@ -127,6 +127,7 @@ class Resolver:
         for name, scores in cue_scores.items():
             context.chosen[name] = _best(candidates[name], scores)[0]
         elsewhere = _placed_elsewhere(candidates, outer_names, context.chosen)
+        elsewhere.update(_listed_elsewhere(candidates, lists, context.chosen))
         for name in elsewhere:
             candidates[name] = ()  # "Stroud, Ontario": no Stroud the gazetteer knows is in Canada
             context.chosen.pop(name, None)
@@ -145,7 +146,7 @@ class Resolver:
                 surface = next(m.lookup_name for m in mentions if m.key == name)
                 if name in elsewhere:  # ask for "Stroud, Ontario" in Canada
                     countries, holder = elsewhere[name]
-                    chosen[name] = self._fallback(f"{surface}, {holder}", countries)
+                    chosen[name] = self._fallback(f"{surface}, {holder}" if holder else surface, countries)
                 else:
                     chosen[name] = self._fallback(surface, context.named_countries)
         for name, place in _placed_by_container(text, mentions, chosen, lists).items():
@@ -419,6 +420,23 @@ def _placed_by_container(text: str, mentions: list[Mention], chosen: dict, lists
                 and CONTAINER_GAP.fullmatch(text, mention.end, following.start):
             placed[name] = place
     return placed
+
+
+def _listed_elsewhere(candidates: dict, lists: list[list[Mention]], chosen: dict) -> dict[str, tuple[Counter, str]]:
+    """Names listed with places that all lie in one country (as first chosen) where none of
+    their candidates lies ("Suba, Migori, Homa Bay and Kisumu": no Suba the gazetteer knows is in
+    Kenya), each with that country. A country, division or capital keeps its candidates."""
+    elsewhere = {}
+    for members in lists:
+        for member in members:
+            options = candidates.get(member.key) or ()
+            others = {chosen[m.key].country_code for m in members if m.key != member.key and m.key in chosen}
+            count = sum(m.key != member.key and m.key in chosen for m in members)
+            if options and count >= 2 and len(others) == 1 and not any(
+                    c.place.country_code in others or c.place.feature_code in PLACED_BY_NAME or not c.place.country_code
+                    for c in options):
+                elsewhere[member.key] = (Counter(others), "")
+    return elsewhere
 
 
 def _division_cues(text: str, mentions: list[Mention]) -> set[str]:

@@ -165,3 +165,9 @@ def test_a_name_nothing_else_places_goes_to_the_place_the_text_puts_it_in(parse,
 
 def test_names_beside_each_other_do_not_hold_each_other(parse):
     assert parse("Cases rose in Qorvintal and especially in Auckland.")["Qorvintal"].place is None
+
+
+def test_a_name_listed_with_one_countrys_towns_is_not_taken_from_another_country(parse):
+    resolved = parse("Cholera spread to Kisumu, Kisii, Springfield and Wajir.")
+    assert {resolved[town].place.country_code for town in ("Kisumu", "Kisii", "Wajir")} == {"KE"}
+    assert resolved["Springfield"].place is None  # no Springfield the gazetteer knows is in Kenya
