@@ -418,6 +418,10 @@ class Recognizer:
                 continue
             end = run_ends[i] if toks[i].is_word else i
             after_run = end + 1
+            if i == end:  # one word: a person's only after a title ("minister Singh")
+                if i > 0 and _is_title(toks[i - 1]):
+                    names[toks[i].text] = True
+                continue
             run = self._run_people(toks, i, end)
             if i > 0 and _is_title(toks[i - 1]) or run.titled:
                 names.update((word, True) for word in run.after_title)
@@ -444,9 +448,10 @@ class Recognizer:
         titled = [k for k, t in enumerate(words[:-1]) if _is_title(t)]
         after = titled[-1] + 1 if titled else 0
         facts = _RunPeople(bool(titled), tuple(t.text for t in words[after:] if t.is_capitalised), "", "", "")
-        connector = next((k for k, t in enumerate(words) if not t.is_capitalised), None)
-        name = words[:connector]  # "Nora Pelham of Brampton": the name ends at "of"
-        if len(name) == 2 and name[0].text.lower() in DETERMINERS and self._named_place(name[1].text):
+        name = words[:min(_capitalised_end(toks, first), last) - first + 1]  # "Nora Pelham of Brampton": ends at "of"
+        if len(name) < 2:
+            pass
+        elif len(name) == 2 and name[0].text.lower() in DETERMINERS and self._named_place(name[1].text):
             pass  # "The Truro skater" shows no person
         elif 2 <= len(name) <= 3 and all(t.is_word and t.is_capitalised for t in name) \
                 and not self.gazetteer.candidates(fold(self._surface(toks, first, first + len(name) - 1))) \
