@@ -78,7 +78,7 @@ class Place:
 
 
 # How a mention got its coordinates; "container": a name nothing else placed, put at the place
-# the text puts it in ("Greenlane, Auckland" at Auckland).
+# the text puts it in ("Qorvintal, Auckland" at Auckland).
 RESOLVED_BY = ("gazetteer", "curated", "geocoder", "cache", "container")
 
 

@@ -54,16 +54,16 @@ DIRECTIONS = {
 }
 LOCATIVES = {"in", "at", "near", "downtown", "outside", "around", "across", "inside", "within", "from",
              "towards", "toward", "via", "between", "across", "throughout", "to"}
-# "the <noun> of X" names a place X ("the village of Cellardyke", "the island of Java").
+# "the <noun> of X" names a place X ("the village of Qorvintal", "the island of Java").
 PLACE_NOUNS = {"town", "towns", "city", "cities", "village", "villages", "island", "islands", "province",
                "provinces", "state", "states", "region", "regions", "district", "districts", "county",
                "municipality", "capital", "suburb", "suburbs", "port", "township", "hamlet", "area",
                "neighbourhood", "neighborhood", "republic", "kingdom", "emirate", "outskirts"}
-# Words after "a town" that show it describes a place: "Mabvuku, a suburb east of Harare".
+# Words after "a town" that show it describes a place: "Qorvintal, a suburb east of Harare".
 PLACE_FOLLOWERS = {"in", "of", "near", "on", "outside", "located", "situated", "about", "some", "just", "close",
                    "along", "where", "north", "south", "east", "west", "northeast", "northwest", "southeast",
                    "southwest", "northeastern", "northwestern", "southeastern", "southwestern"}
-# Division types that, in lower case after an unknown name, make it a place: "Orientale province".
+# Division types that, in lower case after an unknown name, make it a place: "Velmora province".
 DIVISION_NOUNS = {"province", "provinces", "district", "districts", "county", "counties", "prefecture",
                   "governorate", "municipality", "village", "villages"}
 LINKING_WORDS = {"and", "or", "is", "was", "has", "had", "which", "that", "where", "with", "to", "from"}
@@ -164,7 +164,7 @@ class _RunPeople(NamedTuple):
     after_title: tuple  # its capitalised words after its last title (all of them without one)
     surname: str  # "Walsh" of "John Walsh", a two- or three-word name no gazetteer holds; else ""
     given: str  # "John", when the surname is a rare word; else ""
-    family: str  # the given name, when the pair may name a family ("Cory Stevens"); else ""
+    family: str  # the given name, when the pair may name a family ("Alice Morrow"); else ""
 
 
 @dataclass
@@ -260,7 +260,7 @@ class Recognizer:
             if mention:
                 mentions.append(mention)
         if not run.organisation:
-            for a, b in run.unknown_names:  # also beside a known name: "in Bumbacari and Dudescu"
+            for a, b in run.unknown_names:  # also beside a known name: "in Qorvintal and Kisii"
                 mention = self._unknown_place(text, toks, first + a, first + b, people)
                 if mention:
                     mentions.append(mention)
@@ -347,7 +347,7 @@ class Recognizer:
                            qualifier=qualifier, signal="qualified")
         if (word in people.given or word in people.surnames and not _populous(match.places)) \
                 and not _after_locative(toks, match.first) and not self._before_container(toks, match):
-            return None  # "Georgia Stevens ... said Cory Stevens, Georgia's father"; "Lucy Lau ... Ian Lau"
+            return None  # "Chad Morrow ... said Alice Morrow, Chad's mother"; "Mei Lau ... Tom Lau"
         if word in people and not significant \
                 or _speaker(toks, match) and not _major(match.places) and not self._before_container(toks, match):
             return None  # "John Walsh ... Walsh"; "Kemp said", "said Moss"
@@ -406,7 +406,7 @@ class Recognizer:
         every word of the name, vouched for; in a two- or three-word run that no
         gazetteer holds whole ("John Walsh"), the surname, and the given name too
         when the surname is a rare word. The names of a family the article names
-        twice ("Georgia Stevens" and "Cory Stevens") are kept apart: such a given name
+        twice ("Chad Morrow" and "Alice Morrow") are kept apart: such a given name
         is a person's even when it is a country's, and such a surname unless it is a
         populous place's.
         """
@@ -483,9 +483,9 @@ class Recognizer:
 
     def _unknown_place(self, text, toks, first, last, people) -> Mention | None:
         """A name no gazetteer knows is a place only where the text says so: after a locative ("in
-        Demchok and Depsang"), before its country ("Binh Phuoc, Vietnam"), described as one
-        ("Mabvuku, a suburb east of Harare", "Orientale province") or listed between places
-        ("Oslo, Hedmark, Oppland and Vest-Agder"); and not when the article uses it as a person's name."""
+        Demchok and Depsang"), before its country ("Qorvintal, Vietnam"), described as one
+        ("Qorvintal, a suburb east of Harare", "Velmora province") or listed between places
+        ("Eldoret, Qorvintal and Thika"); and not when the article uses it as a person's name."""
         if toks[first].text in people or not (
                 _after_locative(toks, first) or _described_as_place(toks, last) or _named_as_division(toks, first, last)
                 or self._before_container(toks, _Match(first, last, ()), whole=True)
@@ -495,12 +495,12 @@ class Recognizer:
         return Mention(start, end, text[start:end], signal="context")
 
     def _between_places(self, toks: list[Token], first: int, last: int) -> bool:
-        """Is the name a list's member between two names the gazetteer knows ("Oslo, Hedmark, Oppland")?"""
+        """Is the name a list's member between two names the gazetteer knows ("Eldoret, Qorvintal, Thika")?"""
         if first < 2 or toks[first - 1].text != "," or last + 2 >= len(toks) \
                 or toks[last + 1].text not in (",", "and", "or"):
             return False
         before_end, after_start = first - 2, last + 2
-        if toks[after_start].text in ("and", "or"):  # "Hedmark, and Oppland"
+        if toks[after_start].text in ("and", "or"):  # "Qorvintal, and Thika"
             after_start += 1
         if after_start >= len(toks) or not (toks[before_end].is_capitalised and toks[after_start].is_capitalised):
             return False
@@ -654,8 +654,8 @@ def _after_locative(toks: list[Token], i: int) -> bool:
 
 
 def _described_as_place(toks: list[Token], last: int) -> bool:
-    """Is the name at `last` followed by a description as a place: ", a farming town in",
-    "is a rural township in", ", a suburb located east of"?"""
+    """Is the name at `last` followed by a description as a place: ", a market town in",
+    "is a small village near", ", a suburb east of"?"""
     k = last + 1
     if k < len(toks) and toks[k].text in (",", "is", "was"):
         k += 1
@@ -672,7 +672,7 @@ def _described_as_place(toks: list[Token], last: int) -> bool:
 
 def _named_as_division(toks: list[Token], first: int, last: int) -> bool:
     """Is the name followed by a division's type in lower case, and that by no other noun:
-    "Orientale province", "the Etoumbi and Mbomo districts" (a plural only for a list's members)?"""
+    "Velmora province", "the Qorvintal and Velmora districts" (a plural only for a list's members)?"""
     k, followed = last + 1, False
     while k + 1 < len(toks) and toks[k].text in (",", "and", "or") and toks[k + 1].is_capitalised:
         k, followed = _capitalised_end(toks, k + 1) + 1, True  # over the list's next member
@@ -740,7 +740,7 @@ def _denotes(candidate) -> bool:
 
 
 def _eponym(text: str, toks: list[Token], last: int) -> bool:
-    """A place name lending its name to a disease or a currency: "Marburg virus", "Reston ebolavirus", "US$"."""
+    """A place name lending its name to a disease or a currency: "Marburg virus", "Sudan ebolavirus", "US$"."""
     following = toks[last + 1].text.lower() if last + 1 < len(toks) else ""
     return following in EPONYM_FOLLOWERS or following.endswith("virus") \
         or following == "$" and toks[last + 1].start == toks[last].end

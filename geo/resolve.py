@@ -37,9 +37,9 @@ lower-case one ("northern China") describes where in the place: the mention is
 "China", keeps the qualifier, and is placed at China, as annotation guidelines
 for news corpora do. Names the gazetteer does not
 know go to the geocoder fallback, biased to the article's countries; "X, Y" where Y
-holds no X the gazetteer knows ("Stroud, Ontario") is asked as such. A name neither
-answers is placed, less sure, at the place the text puts it in ("Greenlane, Auckland",
-"Cellardyke in Fife").
+holds no X the gazetteer knows ("Swindon, Ontario") is asked as such. A name neither
+answers is placed, less sure, at the place the text puts it in ("Qorvintal, Auckland",
+"Qorvintal in Fife").
 """
 from __future__ import annotations
 
@@ -129,7 +129,7 @@ class Resolver:
         elsewhere = _placed_elsewhere(candidates, outer_names, context.chosen)
         elsewhere.update(_listed_elsewhere(candidates, lists, context.chosen))
         for name in elsewhere:
-            candidates[name] = ()  # "Stroud, Ontario": no Stroud the gazetteer knows is in Canada
+            candidates[name] = ()  # "Swindon, Ontario": no Swindon the gazetteer knows is in Canada
             context.chosen.pop(name, None)
         context.chosen_countries = Counter(p.country_code for p in context.chosen.values())
         context.chosen_divisions = Counter(_division(p) for p in context.chosen.values())
@@ -144,7 +144,7 @@ class Resolver:
                 chosen[name] = (place, confidence, "curated" if place.source == "curated" else "gazetteer")
             else:
                 surface = next(m.lookup_name for m in mentions if m.key == name)
-                if name in elsewhere:  # ask for "Stroud, Ontario" in Canada
+                if name in elsewhere:  # ask for "Swindon, Ontario" in Canada
                     countries, holder = elsewhere[name]
                     chosen[name] = self._fallback(f"{surface}, {holder}" if holder else surface, countries)
                 else:
@@ -385,7 +385,7 @@ def _containers(text: str, mentions: list[Mention], candidates: dict, lists: lis
 
 def _placed_elsewhere(candidates: dict, outer_names: dict, chosen: dict) -> dict[str, tuple[Counter, str]]:
     """Names X of "X, Y" whose Y (as first chosen) is a country, or a division whose towns the
-    gazetteer places, holding none of X's candidates ("Stroud, Ontario", "HOLLIDAY, Mo."); each
+    gazetteer places, holding none of X's candidates ("Swindon, Ontario", "LUBBOCK, Mo."); each
     with Y's country and name, to ask the geocoder. A country, division or capital keeps its
     candidates ("Hong Kong, China")."""
     elsewhere = {}
@@ -404,8 +404,8 @@ def _placed_elsewhere(candidates: dict, outer_names: dict, chosen: dict) -> dict
 
 def _placed_by_container(text: str, mentions: list[Mention], chosen: dict, lists: list[list[Mention]]) -> dict[str, Place]:
     """Names that neither the gazetteer nor the geocoder placed, each at the place the text
-    puts them in, when it holds places: "Greenlane, Auckland", "Cellardyke in Fife",
-    "Kitaakita located in the Akita Prefecture" (not the next member of a list)."""
+    puts them in, when it holds places: "Qorvintal, Auckland", "Qorvintal in Fife",
+    "Qorvintal located in the Akita Prefecture" (not the next member of a list)."""
     unplaced = {name for name, (place, _, _) in chosen.items() if place is None}
     placed: dict[str, Place] = {}
     if not unplaced:
@@ -424,8 +424,8 @@ def _placed_by_container(text: str, mentions: list[Mention], chosen: dict, lists
 
 def _listed_elsewhere(candidates: dict, lists: list[list[Mention]], chosen: dict) -> dict[str, tuple[Counter, str]]:
     """Names listed with places that all lie in one country (as first chosen) where none of
-    their candidates lies ("Suba, Migori, Homa Bay and Kisumu": no Suba the gazetteer knows is in
-    Kenya), each with that country. A country, division or capital keeps its candidates."""
+    their candidates lies ("Eldoret, Thika, Springfield and Garissa": no Springfield the gazetteer
+    knows is in Kenya), each with that country. A country, division or capital keeps its candidates."""
     elsewhere = {}
     for members in lists:
         for member in members:

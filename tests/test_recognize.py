@@ -116,7 +116,7 @@ def test_a_local_authority_is_named_after_its_place(recognise, text, name):
 
 @pytest.mark.parametrize("text", [
     "Cases of West Nile virus rose this summer.",
-    "Pigs carried Reston ebolavirus; Marburg hemorrhagic fever is rarer.",
+    "Bats carried Sudan ebolavirus; Omsk hemorrhagic fever is rarer.",
     "He scored twice for Real Madrid on Sunday.",
     "She directs the Howard Trust Centre for Genetic Research.",
 ])
@@ -149,7 +149,7 @@ def test_the_village_of_marks_an_unlisted_place(recognise):
     ("Outbreaks hit Qorvintal, Vietnam, last week.", ["Qorvintal", "Vietnam"]),
     ("A resident of Qorvintal, a suburb east of Harare, fell ill.", ["Qorvintal", "Harare"]),
     ("Qorvintal is a rural township in northern Taiwan.", ["Qorvintal", "Taiwan"]),
-    ("Cholera struck Kisumu, Qorvintal, Kisii and Wajir.", ["Kisumu", "Qorvintal", "Kisii", "Wajir"]),
+    ("Cholera struck Eldoret, Qorvintal, Thika and Garissa.", ["Eldoret", "Qorvintal", "Thika", "Garissa"]),
     ("Plague has struck Qorvintal province, in the north.", ["Qorvintal"]),
     ("They closed the Qorvintal and Velmora districts.", ["Qorvintal", "Velmora"]),
 ])
@@ -243,7 +243,7 @@ def test_a_given_name_in_a_family_the_article_names_twice_is_a_persons(recognise
 
 def test_a_surname_in_a_family_the_article_names_twice_is_a_persons(recognise):
     # Lau is also a province of Fiji.
-    assert surfaces(recognise, "Lucy Lau was born early, Ian Lau recalled. Lau flew to Suva.") == ["Suva"]
+    assert surfaces(recognise, "Mei Lau was born early, Tom Lau recalled. Lau flew to Suva.") == ["Suva"]
 
 
 def test_a_villages_other_name_alone_is_no_place(recognise):

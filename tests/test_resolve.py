@@ -115,22 +115,22 @@ def test_major_airports_are_curated_features(parse):
 
 
 def test_a_town_the_text_puts_in_a_division_that_holds_no_such_town_asks_the_geocoder_there(gazetteer, tmp_path):
-    # The gazetteer's Strouds are in England, Oklahoma and New South Wales.
+    # The gazetteer's Swindons are all in England.
     from nominatim_server import FakeNominatim, _result
 
     from geo.geocode import Geocoder
 
-    text = "The driver was stopped near Stroud, Ontario, on Friday."
-    offline = parse_with(gazetteer, None, text)["Stroud"]  # not Stroud in England
+    text = "The driver was stopped near Swindon, Ontario, on Friday."
+    offline = parse_with(gazetteer, None, text)["Swindon"]  # not Swindon in England
     assert (offline.place.name, offline.resolved_by) == ("Ontario", "container")
-    places = {"stroud, ontario": [_result(8, "node", 88, 44.32, -79.62, "Stroud, Innisfil, Ontario, Canada",
+    places = {"swindon, ontario": [_result(8, "node", 88, 44.32, -79.62, "Swindon, Simcoe, Ontario, Canada",
                                           "place", "village", 0.3, "ca", "Canada")]}
     server = FakeNominatim(places).start()
     geocoder = Geocoder(tmp_path / "cache.sqlite", base_url=server.url, min_delay_seconds=0)
     resolved = parse_with(gazetteer, geocoder, text)
     server.stop()
-    assert [(r.params["q"], r.params.get("countrycodes")) for r in server.requests] == [("Stroud, Ontario", "ca")]
-    assert (resolved["Stroud"].place.lat, resolved["Ontario"].place.country_code) == (44.32, "CA")
+    assert [(r.params["q"], r.params.get("countrycodes")) for r in server.requests] == [("Swindon, Ontario", "ca")]
+    assert (resolved["Swindon"].place.lat, resolved["Ontario"].place.country_code) == (44.32, "CA")
 
 
 def parse_with(gazetteer, geocoder, text):
@@ -138,7 +138,7 @@ def parse_with(gazetteer, geocoder, text):
 
 
 @pytest.mark.parametrize("text, town, country", [
-    ("Storms hit Perth, W.A., overnight.", "Perth", "AU"),
+    ("He moved from Halifax, N.S., to Perth, W.A., in May.", "Perth", "AU"),
     ("Fires burned near Hobart, Tas., on Sunday.", "Hobart", "AU"),
     ("A plant closed in Springfield, Mass., in May.", "Springfield", "US"),
 ])
@@ -147,8 +147,8 @@ def test_abbreviated_divisions_place_their_towns(parse, text, town, country):
 
 
 def test_a_town_the_text_puts_in_a_state_that_holds_no_such_town_is_not_taken_from_another(parse):
-    # The gazetteer's only Holliday is in Texas.
-    resolved = parse("HOLLIDAY, Mo. - A barn burned down.")["HOLLIDAY"]
+    # The gazetteer's only Lubbock is in Texas.
+    resolved = parse("LUBBOCK, Mo. - A barn burned down.")["LUBBOCK"]
     assert (resolved.place.name, resolved.resolved_by) == ("Missouri", "container")
 
 
@@ -168,6 +168,6 @@ def test_names_beside_each_other_do_not_hold_each_other(parse):
 
 
 def test_a_name_listed_with_one_countrys_towns_is_not_taken_from_another_country(parse):
-    resolved = parse("Cholera spread to Kisumu, Kisii, Springfield and Wajir.")
-    assert {resolved[town].place.country_code for town in ("Kisumu", "Kisii", "Wajir")} == {"KE"}
+    resolved = parse("Cholera spread to Eldoret, Thika, Springfield and Garissa.")
+    assert {resolved[town].place.country_code for town in ("Eldoret", "Thika", "Garissa")} == {"KE"}
     assert resolved["Springfield"].place is None  # no Springfield the gazetteer knows is in Kenya
