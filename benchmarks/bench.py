@@ -552,15 +552,14 @@ def report(results: dict) -> str:
     checks = []
     synthetic = results["synthetic_name"]
     ours1 = runs.get(f"{synthetic} | local, 1 worker, events on")
-    ours1_off = runs.get(f"{synthetic} | local, 1 worker, events off (best of {results.get('best_of', 1)})")
     best = results.get("best_of", 1)
     one_off = runs.get(f"{synthetic} | local, 1 worker, events off (best of {best})")
     two_off = runs.get(f"{synthetic} | local, 2 workers, events off (best of {best})")
     dask2 = runs.get(f"{synthetic} | dask LocalCluster, 2 workers, events off")
     geo_t = runs.get(f"{synthetic} | geotext 0.4 (names only)")
     lines += ["## Ratios", ""]
-    if ours1 and geo_t:
-        r_on, r_off = rate(ours1)[1] / rate(geo_t)[1], rate(ours1_off)[1] / rate(geo_t)[1]
+    if ours1 and one_off and geo_t:
+        r_on, r_off = rate(ours1)[1] / rate(geo_t)[1], rate(one_off)[1] / rate(geo_t)[1]
         lines.append(f"- ours (1 worker) / geotext throughput, {synthetic}: events on {r_on:.4f}, "
                      f"events off {r_off:.4f} (1/{1 / r_off:.0f})")
         checks.append(("single-worker full parse ≥ 1/4 of geotext's name finding (events off)",

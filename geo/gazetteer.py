@@ -347,8 +347,7 @@ def build(path: Path | None = None, curated: Path = CURATED_CSV, progress: bool 
     steps = tqdm(total=6, desc="building gazetteer", disable=not progress, unit="step")
 
     countries = list(_countries())
-    capitals = {(p.country_code, _capitals()[p.country_code]) for p, _, _ in countries
-                if _capitals().get(p.country_code)}
+    capitals = {(p.country_code, capital) for p, _, _ in countries if (capital := _capitals().get(p.country_code))}
     steps.update()
     cities = list(_cities(capitals))
     steps.update()

@@ -66,7 +66,9 @@ PLACE_FOLLOWERS = {"in", "of", "near", "on", "outside", "located", "situated", "
 # Division types that, in lower case after an unknown name, make it a place: "Velmora province".
 DIVISION_NOUNS = {"province", "provinces", "district", "districts", "county", "counties", "prefecture",
                   "governorate", "municipality", "village", "villages"}
-LINKING_WORDS = {"and", "or", "is", "was", "has", "had", "which", "that", "where", "with", "to", "from"}
+# ... and what may follow that type: "Velmora province, in the north", "Velmora district was hit".
+DIVISION_FOLLOWERS = PLACE_FOLLOWERS | {"and", "or", "is", "was", "has", "had", "which", "that", "where", "with", "to",
+                                        "from"}
 # Words before a capitalised word that make the pair no person's name ("The Truro skater").
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "our", "their", "his", "her", "its"}
 # Verbs of saying: a minor place's name next to one is a speaker's ("Kemp said", "Tass reported").
@@ -346,10 +348,10 @@ class Recognizer:
             return Mention(start_token.start, end, text[start_token.start: end], name=text[start:end],
                            qualifier=qualifier, signal="qualified")
         if (word in people.given or word in people.surnames and not _populous(match.places)) \
-                and not _after_locative(toks, match.first) and not self._before_container(toks, match):
+                and not _after_locative(toks, match.first) and not self._before_container(toks, match.last):
             return None  # "Chad Morrow ... said Alice Morrow, Chad's mother"; "Mei Lau ... Tom Lau"
         if word in people and not significant \
-                or _speaker(toks, match) and not _major(match.places) and not self._before_container(toks, match):
+                or _speaker(toks, match) and not _major(match.places) and not self._before_container(toks, match.last):
             return None  # "John Walsh ... Walsh"; "Kemp said", "said Moss"
         if _hyphen_joined(text, toks, match, first, last) and not significant:
             return None  # part of a compound: "Wal-Mart", "Hewlett-Packard"
@@ -371,7 +373,7 @@ class Recognizer:
         if match.first == match.last and word_frequency(word.lower()) >= COMMON_WORD_ZIPF:
             # A common word ("Centre", "Lakes", "Buffalo") is a place when it is a country or a
             # great city, when the text puts it after "in", "at", "near", or before ", New York".
-            if not (_major(match.places) or _after_locative(toks, match.first) or self._before_container(toks, match)):
+            if not (_major(match.places) or _after_locative(toks, match.first) or self._before_container(toks, match.last)):
                 return None
         if match.first == match.last and not any(_denotes(c) for c in match.places) \
                 and (word_frequency(word.lower()) >= KNOWN_WORD_ZIPF or all(c.place.population < VILLAGE for c in match.places)) \
@@ -381,11 +383,11 @@ class Recognizer:
         signal = "demonym" if demonym else "gazetteer"
         return Mention(start, end, text[start:end], signal=signal)
 
-    def _before_container(self, toks: list[Token], match, whole: bool = False) -> bool:
-        """Is the match followed by ", State" or ", Country" ("Buffalo, New York")? With `whole`,
-        that name must be all of the run after the comma, and no possessive ("Sudan's")."""
-        k = match.last + 2
-        if k >= len(toks) or toks[match.last + 1].text != "," or not toks[k].is_capitalised:
+    def _before_container(self, toks: list[Token], last: int, whole: bool = False) -> bool:
+        """Is the name ending at `last` followed by ", State" or ", Country" ("Buffalo, New York")?
+        With `whole`, that name must be all of the run after the comma, and no possessive ("Sudan's")."""
+        k = last + 2
+        if k >= len(toks) or toks[last + 1].text != "," or not toks[k].is_capitalised:
             return False
         run_end = _run_end(toks, k)
         if whole:
@@ -449,13 +451,10 @@ class Recognizer:
         after = titled[-1] + 1 if titled else 0
         facts = _RunPeople(bool(titled), tuple(t.text for t in words[after:] if t.is_capitalised), "", "", "")
         name = words[:min(_capitalised_end(toks, first), last) - first + 1]  # "Nora Pelham of Brampton": ends at "of"
-        if len(name) < 2:
-            pass
-        elif len(name) == 2 and name[0].text.lower() in DETERMINERS and self._named_place(name[1].text):
-            pass  # "The Truro skater" shows no person
-        elif 2 <= len(name) <= 3 and all(t.is_word and t.is_capitalised for t in name) \
+        if 2 <= len(name) <= 3 and all(t.is_word and t.is_capitalised for t in name) \
+                and not (len(name) == 2 and name[0].text.lower() in DETERMINERS and self._named_place(name[1].text)) \
                 and not self.gazetteer.candidates(fold(self._surface(toks, first, first + len(name) - 1))) \
-                and not _has_organisation_word(toks, first, last):
+                and not _has_organisation_word(toks, first, last):  # not "The Truro skater"
             given, surname = name[0].text, name[-1].text
             family = not (_is_acronym(given) or _is_acronym(surname) or _is_title(name[-1]))
             facts = facts._replace(surname=surname, family=given if family else "",
@@ -488,7 +487,7 @@ class Recognizer:
         ("Eldoret, Qorvintal and Thika"); and not when the article uses it as a person's name."""
         if toks[first].text in people or not (
                 _after_locative(toks, first) or _described_as_place(toks, last) or _named_as_division(toks, first, last)
-                or self._before_container(toks, _Match(first, last, ()), whole=True)
+                or self._before_container(toks, last, whole=True)
                 or self._between_places(toks, first, last)):
             return None
         start, end = toks[first].start, toks[last].end
@@ -604,7 +603,7 @@ def _namesake(toks: list[Token], match) -> bool:
 
 def _speaker(toks: list[Token], match) -> bool:
     """Is the match a speaker or a source: next to a verb of saying ("Kemp said", "said Moss in a
-    statement"), after "according to", or a news agency's name ("the Tanjug news agency"); outside a
+    statement"), after "according to", or a news agency's name ("the Tass news agency"); outside a
     locative ("a lab in Wageningen confirmed", "Jim, 39, of Denver told") and a list ("said Avon
     and Somerset police")?"""
     before = toks[match.first - 1].text.lower() if match.first > 0 else ""
@@ -646,7 +645,7 @@ def _after_locative(toks: list[Token], i: int) -> bool:
         if word in LOCATIVES or word in ("of", ":") and k > 0 and toks[k - 1].text.lower() in PLACE_NOUNS:
             return True  # "in X", "the village of X", "four villages: X, Y and Z"
         if word in {"and", "or", ",", "the"} or toks[k].is_capitalised or word in DIRECTIONS \
-                or word in CONNECTORS and word != "of" and k > 0 and toks[k - 1].is_capitalised:  # "in Ceamurlia de Jos, X"
+                or word in CONNECTORS and word != "of" and k > 0 and toks[k - 1].is_capitalised:  # "in Ciudad del Este, X"
             k -= 1
             continue
         return False
@@ -681,7 +680,7 @@ def _named_as_division(toks: list[Token], first: int, last: int) -> bool:
     preceded = first > 0 and toks[first - 1].text in (",", "and", "or")
     if toks[k].text.endswith("s") and not (followed or preceded) or not toks[k].text.endswith("s") and followed:
         return False
-    return k + 1 == len(toks) or not toks[k + 1].is_word or toks[k + 1].text in PLACE_FOLLOWERS | LINKING_WORDS
+    return k + 1 == len(toks) or not toks[k + 1].is_word or toks[k + 1].text in DIVISION_FOLLOWERS
 
 
 def _capitalised_end(toks: list[Token], i: int) -> int:

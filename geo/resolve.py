@@ -49,6 +49,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from operator import attrgetter
 
 from shapely.geometry import box
 
@@ -114,7 +115,8 @@ class Resolver:
     def __call__(self, text: str, mentions: list[Mention]) -> list[ResolvedMention]:
         candidates = {m.key: self._candidates(m) for m in mentions}
         lists = _lists(text, mentions)
-        containers, contained, outer_names = _containers(text, mentions, candidates, lists)
+        pairs = _neighbours(mentions, lists)
+        containers, contained, outer_names = _containers(text, pairs, candidates)
         context = _Context(named_countries=_named_countries(mentions, candidates),
                            containers=containers, contained=contained,
                            division_cue=_division_cues(text, mentions),
@@ -149,7 +151,7 @@ class Resolver:
                     chosen[name] = self._fallback(f"{surface}, {holder}" if holder else surface, countries)
                 else:
                     chosen[name] = self._fallback(surface, context.named_countries)
-        for name, place in _placed_by_container(text, mentions, chosen, lists).items():
+        for name, place in _placed_by_container(text, pairs, chosen).items():
             chosen[name] = (place, CONTAINER_CONFIDENCE, "container")
         spans = sentences(text)
         resolved = []
@@ -352,8 +354,15 @@ def _siblings(lists: list[list[Mention]]) -> dict[str, set[str]]:
     return siblings
 
 
-def _containers(text: str, mentions: list[Mention], candidates: dict, lists: list[list[Mention]]) -> tuple[dict, dict, dict]:
-    """For "X, Y" where Y may hold X ("Paris, Texas", "Atlanta, Georgia"), outside lists.
+def _neighbours(mentions: list[Mention], lists: list[list[Mention]]) -> list[tuple[Mention, Mention]]:
+    """Each mention and the next, except two members of lists: "Washington, Pennsylvania and
+    California" are siblings, where "Paris, Texas" may be a place and what holds it."""
+    listed = {id(m) for members in lists for m in members}
+    return [(a, b) for a, b in zip(mentions, mentions[1:]) if not (id(a) in listed and id(b) in listed)]
+
+
+def _containers(text: str, pairs: list[tuple[Mention, Mention]], candidates: dict) -> tuple[dict, dict, dict]:
+    """For "X, Y" where Y may hold X ("Paris, Texas", "Atlanta, Georgia"), among `_neighbours`.
 
     Returns the country/division keys X may lie in, the ids of Y's candidates
     that hold one of X's candidates, and the names Y of each X.
@@ -361,9 +370,8 @@ def _containers(text: str, mentions: list[Mention], candidates: dict, lists: lis
     within: dict[str, set[str]] = {}
     holders: dict[str, set[str]] = {}
     outer_names: dict[str, set[str]] = {}
-    listed = {id(m) for members in lists for m in members}
-    for first, second in zip(mentions, mentions[1:]):
-        if text[first.end: second.start].strip() != "," or id(first) in listed and id(second) in listed:
+    for first, second in pairs:
+        if text[first.end: second.start].strip() != ",":
             continue
         inner = candidates.get(first.key) or ()
         for option in candidates.get(second.key) or ():
@@ -391,29 +399,32 @@ def _placed_elsewhere(candidates: dict, outer_names: dict, chosen: dict) -> dict
     elsewhere = {}
     for name, outers in outer_names.items():
         holders = [chosen[o] for o in outers if o in chosen and chosen[o].feature_code in ("PCLI", "ADM1")]
-        if not holders or any(c.place.feature_code in PLACED_BY_NAME or not c.place.country_code
-                              for c in candidates[name]):
+        if not holders or _keeps_candidates(candidates[name]):
             continue
         holder = holders[0]
-        within = (lambda p: _division(p) == _division(holder)) if holder.feature_code == "ADM1" and holder.population \
-            else (lambda p: p.country_code == holder.country_code)
-        if not any(within(c.place) for c in candidates[name]):
+        area = _division if holder.feature_code == "ADM1" and holder.population else attrgetter("country_code")
+        if not any(area(c.place) == area(holder) for c in candidates[name]):
             elsewhere[name] = (Counter([holder.country_code]), holder.name)
     return elsewhere
 
 
-def _placed_by_container(text: str, mentions: list[Mention], chosen: dict, lists: list[list[Mention]]) -> dict[str, Place]:
+def _keeps_candidates(options) -> bool:
+    """A country, division or capital keeps its candidates wherever the text puts it, and so does
+    a feature no country holds."""
+    return any(c.place.feature_code in PLACED_BY_NAME or not c.place.country_code for c in options)
+
+
+def _placed_by_container(text: str, pairs: list[tuple[Mention, Mention]], chosen: dict) -> dict[str, Place]:
     """Names that neither the gazetteer nor the geocoder placed, each at the place the text
     puts them in, when it holds places: "Qorvintal, Auckland", "Qorvintal in Fife",
-    "Qorvintal located in the Akita Prefecture" (not the next member of a list)."""
+    "Qorvintal located in the Akita Prefecture" (among `_neighbours`: not a list's next member)."""
     unplaced = {name for name, (place, _, _) in chosen.items() if place is None}
     placed: dict[str, Place] = {}
     if not unplaced:
         return placed
-    listed = {id(m) for members in lists for m in members}
-    for mention, following in zip(mentions, mentions[1:]):
+    for mention, following in pairs:
         name = mention.key
-        if name not in unplaced or name in placed or id(mention) in listed and id(following) in listed:
+        if name not in unplaced or name in placed:
             continue
         place = chosen[following.key][0]
         if place is not None and place.feature_code in HOLDER_CODES \
@@ -430,12 +441,10 @@ def _listed_elsewhere(candidates: dict, lists: list[list[Mention]], chosen: dict
     for members in lists:
         for member in members:
             options = candidates.get(member.key) or ()
-            others = {chosen[m.key].country_code for m in members if m.key != member.key and m.key in chosen}
-            count = sum(m.key != member.key and m.key in chosen for m in members)
-            if options and count >= 2 and len(others) == 1 and not any(
-                    c.place.country_code in others or c.place.feature_code in PLACED_BY_NAME or not c.place.country_code
-                    for c in options):
-                elsewhere[member.key] = (Counter(others), "")
+            others = [chosen[m.key].country_code for m in members if m.key != member.key and m.key in chosen]
+            if options and len(others) >= 2 and len(set(others)) == 1 and not _keeps_candidates(options) \
+                    and not any(c.place.country_code == others[0] for c in options):
+                elsewhere[member.key] = (Counter([others[0]]), "")
     return elsewhere
 
 

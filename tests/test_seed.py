@@ -71,8 +71,7 @@ def seed_events(gazetteer, tmp_path_factory):
 
 
 def events_at(events, kind, place, date):
-    rows = events[(events.event_type == kind) & (events.place_name == place) & (events.date == date)]
-    return rows
+    return events[(events.event_type == kind) & (events.place_name == place) & (events.date == date)]
 
 
 def test_the_defence_ministers_met_in_vientiane_on_wednesday(seed_events):
