@@ -14,6 +14,10 @@ Sources, each row keeping its own `source`:
 - ``curated``: features populated-place data lacks (plains, passes, seas,
   disputed sectors), kept as rows in ``gazetteer/curated.csv``.
 
+Beside the places, a table of given names (the first names of two or more of the
+PyPI package Faker's person locales): the recogniser reads "Karen Dallas" as a
+person's name.
+
 A first-level division has no packaged outline, so its shape is the convex
 hull of every gazetteer point that lies in it (its towns and curated features).
 """
@@ -41,7 +45,7 @@ from wordfreq import zipf_frequency
 from .model import Place
 from .names import fold
 
-SCHEMA_VERSION = "16"
+SCHEMA_VERSION = "17"
 # How a name belongs to a place; stored as a digit so that min() picks the best.
 NAME_KINDS = ("name", "alt", "abbr", "demonym")
 LARGE_DIVISION_SQ_DEGREES = 5.0  # about 50,000 km2 at mid latitudes
@@ -102,6 +106,13 @@ class Gazetteer:
         self.db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
         self.candidates = lru_cache(maxsize=200_000)(self._candidates)
         self.geometry = lru_cache(maxsize=10_000)(self._geometry)
+        self._given_names: frozenset[str] | None = None
+
+    def given_names(self) -> frozenset[str]:
+        """First names common to several countries ("Karen", "Judith"), as written."""
+        if self._given_names is None:
+            self._given_names = frozenset(row[0] for row in self.db.execute("SELECT name FROM given_names"))
+        return self._given_names
 
     def _candidates(self, key: str) -> tuple[Candidate, ...]:
         """Places whose name or alternate name folds to `key`, most populous first."""
@@ -303,6 +314,28 @@ def _second_level() -> Iterator[tuple[Place, list[str]]]:
         ), names[1:]
 
 
+GIVEN_NAME_LOCALES = 2  # a first name of this many of Faker's locales is a given name, not a fancy
+
+
+def _given_names() -> set[str]:
+    """First names in Latin letters that two or more of Faker's person locales list."""
+    import importlib
+    import pkgutil
+
+    import faker.providers.person as person
+
+    locales: Counter = Counter()
+    for module in pkgutil.iter_modules(person.__path__):
+        provider = importlib.import_module(f"{person.__name__}.{module.name}").Provider
+        names = set()
+        for attribute in ("first_names", "first_names_male", "first_names_female"):
+            values = getattr(provider, attribute, ())
+            if isinstance(values, (list, tuple, dict)):  # some locales compute them (a property)
+                names.update(n for n in values if n.isalpha() and usable_alternate(n))
+        locales.update(names)
+    return {name for name, count in locales.items() if count >= GIVEN_NAME_LOCALES}
+
+
 def _curated(path: Path) -> Iterator[tuple[Place, list[str]]]:
     with open(path, newline="", encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
@@ -380,6 +413,7 @@ def build(path: Path | None = None, curated: Path = CURATED_CSV, progress: bool 
             population INTEGER, source TEXT, wkt TEXT);
         CREATE TABLE names (key TEXT, place_id TEXT, kind INTEGER);
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+        CREATE TABLE given_names (name TEXT PRIMARY KEY);
         """
     )
     rows = [(p, alts, "") for p, alts in cities] + [(p, alts, "") for p, alts in divisions]
@@ -389,6 +423,7 @@ def build(path: Path | None = None, curated: Path = CURATED_CSV, progress: bool 
     db.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)", (_place_row(p) for p, _, _ in rows))
     db.executemany("INSERT INTO names VALUES (?,?,?)", _name_rows(rows))
     db.executemany("INSERT INTO names VALUES (?,?,?)", _alias_rows(countries, division_of))
+    db.executemany("INSERT INTO given_names VALUES (?)", ((name,) for name in sorted(_given_names())))
     steps.update()
     db.execute("CREATE INDEX names_key ON names (key)")
     counts = dict(db.execute("SELECT source, count(*) FROM places GROUP BY source"))

@@ -184,6 +184,7 @@ class Recognizer:
         of the country, as some annotation guidelines (TR-News) do; others (GeoVirus) do not."""
         self.gazetteer = gazetteer
         self.demonyms = demonyms
+        self.given_names = gazetteer.given_names()
         self._runs: dict[tuple[str, bool], _RunFacts] = {}
         self._people: dict[tuple[str, ...], _RunPeople] = {}
 
@@ -357,9 +358,10 @@ class Recognizer:
             return None  # part of a compound: "Wal-Mart", "Hewlett-Packard"
         if _namesake(toks, match) and not any(c.place.feature_code in MAJOR_CODES for c in match.places):
             return None  # "St. Joseph's Hospital", "McDonald's Restaurant"; not "Britain's Foreign Office"
-        if _glued(text, toks, match.first - 1, match.first, first, last) and not _major(match.places) \
+        if _glued(text, toks, match.first - 1, match.first, first, last) \
+                and (not _major(match.places) or self._after_given_name(toks, match.first, first) and not _country(match.places)) \
                 and not _local_authority(toks, match, last):
-            return None  # surname position: "Rajnath Singh", "Dong Jun"
+            return None  # surname position: "Rajnath Singh", "Dong Jun"; even a great city's after a given name: "Karen Dallas"
         if _glued(text, toks, match.last, match.last + 1, first, last) and not _local_authority(toks, match, last):
             following = toks[match.last + 1]
             if not significant or word_frequency(following.text.lower()) < RARE_WORD_ZIPF and not _major(match.places) \
@@ -382,6 +384,10 @@ class Recognizer:
         start, end = toks[match.first].start, toks[match.last].end
         signal = "demonym" if demonym else "gazetteer"
         return Mention(start, end, text[start:end], signal=signal)
+
+    def _after_given_name(self, toks: list[Token], i: int, first: int) -> bool:
+        """Is token i the second word of a run that opens with a given name ("Karen Dallas")?"""
+        return i - 1 == first and toks[first].text in self.given_names
 
     def _before_container(self, toks: list[Token], last: int, whole: bool = False) -> bool:
         """Is the name ending at `last` followed by ", State" or ", Country" ("Buffalo, New York")?

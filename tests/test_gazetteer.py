@@ -55,3 +55,9 @@ def test_a_division_is_not_placed_at_a_city_on_its_edge(gazetteer):
     state = next(c.place for c in gazetteer.candidates("new york") if c.place.feature_code == "ADM1")
     city = next(c.place for c in gazetteer.candidates("new york city"))
     assert abs(state.lat - city.lat) + abs(state.lon - city.lon) > 1.0  # upstate, not Manhattan
+
+
+def test_given_names_are_first_names_several_countries_share(gazetteer):
+    names = gazetteer.given_names()
+    assert {"Karen", "Judith", "Maria", "Georgia"} <= names
+    assert not {"Dallas", "Texas", "karen"} & names

@@ -35,6 +35,19 @@ def test_surname_position_is_not_a_place(recognise):
     assert surfaces(recognise, "Abraham Lincoln crossed the river.") == []
 
 
+@pytest.mark.parametrize("text", [
+    "Police said Karen Dallas, 38, was held overnight.",  # a city of 1.2 million
+    "The victim, Maria Lima, lived alone.",  # a capital
+    "Judith Rivera spoke to reporters.",  # a division's name
+])
+def test_a_great_place_after_a_given_name_is_a_surname(recognise, text):
+    assert surfaces(recognise, text) == []
+
+
+def test_a_country_after_a_given_name_stays_a_country(recognise):
+    assert surfaces(recognise, "Flights from Sydney Australia resumed.") == ["Sydney", "Australia"]
+
+
 def test_a_major_place_may_follow_another_word(recognise):
     assert surfaces(recognise, "The skater was named to Team Canada.") == ["Canada"]
 
