@@ -75,7 +75,8 @@ DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "our", "their
 SPEECH_VERBS = {"said", "says", "told", "added", "explained", "noted", "asked", "stated", "wrote",
                 "confirmed", "announced", "warned", "insisted", "argued", "recalled", "admitted",
                 "reported", "reports", "quoted"}
-# Words that, just before a capitalised name, say the name is a person's.
+# Words that, just before a capitalised name, say the name is a person's (or a storm's, an
+# operation's: "Hurricane Florence", "Operation Falcon").
 PERSON_TITLES = {
     "mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "president", "minister", "premier",
     "chancellor", "senator", "sen", "rep", "gov", "governor", "mayor", "general", "gen", "admiral",
@@ -86,8 +87,20 @@ PERSON_TITLES = {
     "councillor", "councilman", "deputy", "son", "daughter", "wife", "husband", "brother",
     "sister", "father", "mother", "uncle", "aunt", "cousin", "nephew", "niece", "mp", "mla",
     "actor", "actress", "singer", "author", "writer", "reporter", "correspondent", "player",
-    "striker", "dubbed", "named", "called", "saint", "st", "by",
+    "striker", "dubbed", "named", "called", "saint", "st", "by", "det", "detective", "insp", "inspector",
+    "supt", "superintendent", "constable", "cpl", "corporal", "sergeant", "rev", "reverend", "bishop",
+    "archbishop", "cardinal", "rabbi", "imam", "sheikh", "pastor", "sons", "daughters", "brothers", "sisters",
+    "widow", "widower", "grandson", "granddaughter", "grandmother", "grandfather", "fiancé", "fiancée",
+    "hurricane", "typhoon", "cyclone", "storm", "operation", "codenamed",
 }
+# Family words that mark a name even after a comma: "his wife, Dora", "his daughters, Malia and Sasha".
+KIN_WORDS = {"son", "daughter", "wife", "husband", "brother", "sister", "father", "mother", "sons", "daughters",
+             "brothers", "sisters", "widow", "widower", "grandson", "granddaughter", "fiancé", "fiancée"}
+# Lower-case particles of surnames: "da Vinci", "van Gogh", "de Gaulle".
+SURNAME_PARTICLES = {"da", "de", "di", "van", "von", "der", "du", "bin", "ibn"}
+# Holidays named like places ("the Christmas market").
+HOLIDAYS = {"christmas", "easter", "thanksgiving", "halloween", "ramadan", "hanukkah", "diwali", "passover",
+            "pentecost", "epiphany", "advent", "lent"}
 TITLES = PERSON_TITLES - {"by", "st", "saint"}  # those that also mark the name after them as a person's
 # Words that make a capitalised run an organisation, event or publication.
 ORGANISATION_WORDS = {
@@ -243,6 +256,8 @@ class Recognizer:
             # by Russia"); the place of a titled person stays: "Sen. Jane Doe of Ohio"
             of = next((k for k in range(first + 1, last) if toks[k].text == "of"), None)
             return [] if of is None else self._mentions_in_run(text, toks, of + 1, last, people)
+        if before in SURNAME_PARTICLES and first > 1 and not toks[first - 2].is_capitalised:
+            return []  # a surname: "a da Vinci drawing", "van Gogh's letters" (not "Rio de Janeiro")
         if run.borrowed:
             return []  # a publication's or club's name: "The New York Times", "China Daily", "Real Madrid"
         if run.feature_name is not None and len(run.segments) > 1:  # "Metcalfe County and Adair County"
@@ -367,7 +382,7 @@ class Recognizer:
             if not significant or word_frequency(following.text.lower()) < RARE_WORD_ZIPF and not _major(match.places) \
                     or people.get(following.text) and not _country(match.places):
                 return None  # a first name ("Vladimir Putin"); a major place may modify ("Kentucky State Police")
-        if word.lower() in DIRECTIONS or word.lower() in MONTHS_AND_DAYS:
+        if word.lower() in DIRECTIONS or word.lower() in MONTHS_AND_DAYS or word.lower() in HOLIDAYS:
             return None
         if word.endswith(".") and word[:-1].isalpha() and all(c.kind == "abbr" for c in match.places) \
                 and word_frequency(word[:-1].lower()) >= KNOWN_WORD_ZIPF and not _after_name_and_comma(toks, match.first):
@@ -427,18 +442,18 @@ class Recognizer:
             end = run_ends[i] if toks[i].is_word else i
             after_run = end + 1
             if i == end:  # one word: a person's only after a title ("minister Singh")
-                if i > 0 and _is_title(toks[i - 1]):
+                if _after_title(toks, i):
                     names[toks[i].text] = True
                 continue
             run = self._run_people(toks, i, end)
-            if i > 0 and _is_title(toks[i - 1]) or run.titled:
+            if _after_title(toks, i) or run.titled:
                 names.update((word, True) for word in run.after_title)
             elif run.surname:
                 names.setdefault(run.surname, False)
-                if run.family:
-                    families[run.surname].add(run.family)
                 if run.given:
                     names.setdefault(run.given, False)
+            if run.family and not run.titled:  # "the victim's sister, Alice Morrow" is of the family too
+                families[run.surname].add(run.family)
         names.given.update(given for surname, given_names in families.items()
                            if len(given_names) > 1 or names[surname] for given in given_names)
         names.surnames.update(surname for surname, given_names in families.items() if len(given_names) > 1)
@@ -455,7 +470,8 @@ class Recognizer:
             self._people.clear()
         titled = [k for k, t in enumerate(words[:-1]) if _is_title(t)]
         after = titled[-1] + 1 if titled else 0
-        facts = _RunPeople(bool(titled), tuple(t.text for t in words[after:] if t.is_capitalised), "", "", "")
+        of = next((k for k in range(after, len(words)) if words[k].text == "of"), len(words))  # "Sen. Jane Doe of Ohio"
+        facts = _RunPeople(bool(titled), tuple(t.text for t in words[after: of] if t.is_capitalised), "", "", "")
         name = words[:min(_capitalised_end(toks, first), last) - first + 1]  # "Nora Pelham of Brampton": ends at "of"
         if 2 <= len(name) <= 3 and all(t.is_word and t.is_capitalised for t in name) \
                 and not (len(name) == 2 and name[0].text.lower() in DETERMINERS and self._named_place(name[1].text)) \
@@ -707,6 +723,12 @@ def _is_title(token: Token) -> bool:
     return token.text.lower().rstrip(".") in TITLES
 
 
+def _after_title(toks: list[Token], i: int) -> bool:
+    """Does token i follow a title ("minister Singh") or a family word and a comma ("his wife, Dora")?"""
+    return i > 0 and _is_title(toks[i - 1]) \
+        or i > 1 and toks[i - 1].text == "," and toks[i - 2].text.lower() in KIN_WORDS
+
+
 def _is_acronym(surface: str) -> bool:
     letters = surface.replace(".", "").replace(" ", "")
     return len(letters) > 1 and letters.isupper()
@@ -753,7 +775,7 @@ def _eponym(text: str, toks: list[Token], last: int) -> bool:
 
 def _not_a_name(word: str) -> bool:
     lower = word.lower().rstrip(".")
-    return (lower in MONTHS_AND_DAYS or lower in DIRECTIONS or _is_acronym(word)
+    return (lower in MONTHS_AND_DAYS or lower in DIRECTIONS or lower in HOLIDAYS or _is_acronym(word)
             or word_frequency(lower) >= RARE_WORD_ZIPF)
 
 

@@ -44,6 +44,22 @@ def test_a_great_place_after_a_given_name_is_a_surname(recognise, text):
     assert surfaces(recognise, text) == []
 
 
+@pytest.mark.parametrize("text, places", [
+    ("Neighbours said Martin Hale and his wife, Dora, were found in Leeds.", ["Leeds"]),
+    ("His daughters, Malia and Sasha, joined him in Chicago.", ["Chicago"]),
+    ("Det. Sgt. Paul Moss said the man was arrested.", []),
+    ("Officers from Operation Falcon searched homes in Croydon.", ["Croydon"]),
+    ("The museum showed a newly found da Vinci drawing.", []),
+    ("A bomb was found at the Christmas market in Dresden.", ["Dresden"]),
+])
+def test_family_words_titles_particles_and_holidays_mark_no_places(recognise, text, places):
+    assert surfaces(recognise, text) == places
+
+
+def test_a_titled_persons_place_after_of_stays_a_place(recognise):
+    assert surfaces(recognise, "Sen. Ann Dunmore of Grimsby said so.") == ["Grimsby"]
+
+
 def test_a_country_after_a_given_name_stays_a_country(recognise):
     assert surfaces(recognise, "Flights from Sydney Australia resumed.") == ["Sydney", "Australia"]
 
