@@ -53,7 +53,7 @@ DIRECTIONS = {
     "southwestern": "southwest", "south-western": "southwest", "upper": "north", "lower": "south",
 }
 LOCATIVES = {"in", "at", "near", "downtown", "outside", "around", "across", "inside", "within", "from",
-             "towards", "toward", "via", "between", "across", "throughout", "to"}
+             "towards", "toward", "via", "between", "throughout", "to", "nearby"}
 # "the <noun> of X" names a place X ("the village of Qorvintal", "the island of Java").
 PLACE_NOUNS = {"town", "towns", "city", "cities", "village", "villages", "island", "islands", "province",
                "provinces", "state", "states", "region", "regions", "district", "districts", "county",
@@ -65,7 +65,8 @@ PLACE_FOLLOWERS = {"in", "of", "near", "on", "outside", "located", "situated", "
                    "southwest", "northeastern", "northwestern", "southeastern", "southwestern"}
 # Division types that, in lower case after an unknown name, make it a place: "Velmora province".
 DIVISION_NOUNS = {"province", "provinces", "district", "districts", "county", "counties", "prefecture",
-                  "governorate", "municipality", "village", "villages"}
+                  "governorate", "municipality", "village", "villages", "slum", "slums", "suburb", "suburbs",
+                  "township", "townships", "neighbourhood", "neighborhood", "valley"}
 # ... and what may follow that type: "Velmora province, in the north", "Velmora district was hit".
 DIVISION_FOLLOWERS = PLACE_FOLLOWERS | {"and", "or", "is", "was", "has", "had", "which", "that", "where", "with", "to",
                                         "from"}
@@ -666,7 +667,7 @@ def _after_locative(toks: list[Token], i: int) -> bool:
         word = toks[k].text.lower()
         if word in LOCATIVES or word in ("of", ":") and k > 0 and toks[k - 1].text.lower() in PLACE_NOUNS:
             return True  # "in X", "the village of X", "four villages: X, Y and Z"
-        if word in {"and", "or", ",", "the"} or toks[k].is_capitalised or word in DIRECTIONS \
+        if word in {"and", "or", ",", "the", "'s", "’s"} or toks[k].is_capitalised or word in DIRECTIONS \
                 or word in CONNECTORS and word != "of" and k > 0 and toks[k - 1].is_capitalised:  # "in Ciudad del Este, X"
             k -= 1
             continue

@@ -181,6 +181,9 @@ def test_the_village_of_marks_an_unlisted_place(recognise):
     ("Cholera struck Eldoret, Qorvintal, Thika and Garissa.", ["Eldoret", "Qorvintal", "Thika", "Garissa"]),
     ("Plague has struck Qorvintal province, in the north.", ["Qorvintal"]),
     ("They closed the Qorvintal and Velmora districts.", ["Qorvintal", "Velmora"]),
+    ("Rain fell in Kerala's Idukki and Velmora districts overnight.", ["Kerala", "Idukki", "Velmora"]),
+    ("The riot began in Cairo's Velmora neighbourhood.", ["Cairo", "Velmora"]),
+    ("Officials in Topeka and nearby Velmora said so.", ["Topeka", "Velmora"]),
 ])
 def test_the_text_says_an_unlisted_name_is_a_place(recognise, text, names):
     assert surfaces(recognise, text) == names
