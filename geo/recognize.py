@@ -391,15 +391,30 @@ class Recognizer:
         if match.first == match.last and word_frequency(word.lower()) >= COMMON_WORD_ZIPF:
             # A common word ("Centre", "Lakes", "Buffalo") is a place when it is a country or a
             # great city, when the text puts it after "in", "at", "near", or before ", New York".
-            if not (_major(match.places) or _after_locative(toks, match.first) or self._before_container(toks, match.last)):
+            if not (_major(match.places) or _after_locative(toks, match.first) or self._before_container(toks, match.last)
+                    or self._after_origin(toks, match.first)):
                 return None
         if match.first == match.last and not any(_denotes(c) for c in match.places) \
                 and (word_frequency(word.lower()) >= KNOWN_WORD_ZIPF or all(c.place.population < VILLAGE for c in match.places)) \
-                and not _after_locative(toks, match.first):
+                and not (_after_locative(toks, match.first) or self._after_origin(toks, match.first)):
             return None  # a known word, or a village's other name, outside a locative: "Hamas" (Hamm), "Burch" (a village's)
         start, end = toks[match.first].start, toks[match.last].end
         signal = "demonym" if demonym else "gazetteer"
         return Mention(start, end, text[start:end], signal=signal)
+
+    def _after_origin(self, toks: list[Token], i: int) -> bool:
+        """Does token i follow a person's "of", the place they are from: "Ann Pike, 54, of Tyler",
+        "James Suver of Columbia" (a name that opens with a given name)?"""
+        if i < 3 or toks[i - 1].text != "of":
+            return False
+        if toks[i - 2].text == "," and toks[i - 3].text.isdigit() and len(toks[i - 3].text) <= 3 \
+                and i >= 4 and toks[i - 4].text == ",":
+            return True
+        start = i - 2
+        while start > 0 and toks[start - 1].is_capitalised and toks[start - 1].is_word and i - 1 - start < 3:
+            start -= 1
+        return 1 <= i - 2 - start <= 2 and toks[start].text in self.given_names \
+            and not (start > 0 and toks[start - 1].is_capitalised)
 
     def _after_given_name(self, toks: list[Token], i: int, first: int) -> bool:
         """Is token i the second word of a run that opens with a given name ("Karen Dallas")?"""
@@ -509,7 +524,8 @@ class Recognizer:
         ("Qorvintal, a suburb east of Harare", "Velmora province") or listed between places
         ("Eldoret, Qorvintal and Thika"); and not when the article uses it as a person's name."""
         if toks[first].text in people or not (
-                _after_locative(toks, first) or _described_as_place(toks, last) or _named_as_division(toks, first, last)
+                _after_locative(toks, first) or self._after_origin(toks, first)
+                or _described_as_place(toks, last) or _named_as_division(toks, first, last)
                 or self._before_container(toks, last, whole=True)
                 or self._between_places(toks, first, last)):
             return None

@@ -199,6 +199,15 @@ def test_people_described_near_places_stay_people(recognise, text, names):
     assert surfaces(recognise, text) == names
 
 
+@pytest.mark.parametrize("text, places", [
+    ("Ann Pike, 54, of Tyler said she was not worried.", ["Tyler"]),
+    ("Police say James Suver of Columbia had a wound.", ["Columbia"]),
+    ("The Duke of Columbia arrived.", []),
+])
+def test_a_common_word_is_the_place_a_person_is_of(recognise, text, places):
+    assert surfaces(recognise, text) == places
+
+
 def test_a_common_word_before_its_state_is_a_place(recognise):
     assert surfaces(recognise, "The court sits in Buffalo, New York.") == ["Buffalo", "New York"]
     assert surfaces(recognise, "Buffalo, New York, declared an emergency.") == ["Buffalo", "New York"]
