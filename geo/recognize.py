@@ -350,8 +350,8 @@ class Recognizer:
         """Keep a gazetteer match unless its position or the word says it is no place."""
         word = self._surface(toks, match.first, match.last)
         significant = _significant(match.places)
-        if _eponym(text, toks, match.last):
-            return None  # "West Nile virus", "Ebola fever", "US$"
+        if _eponym(text, toks, match.first, match.last):
+            return None  # "West Nile virus", "Ebola fever", "US$", "$US"
         demonym = all(c.kind == "demonym" for c in match.places)
         direction = _direction(toks, match.first, first)
         if direction is not None and demonym:
@@ -783,11 +783,13 @@ def _denotes(candidate) -> bool:
         or candidate.place.source == "curated"
 
 
-def _eponym(text: str, toks: list[Token], last: int) -> bool:
-    """A place name lending its name to a disease or a currency: "Marburg virus", "Sudan ebolavirus", "US$"."""
+def _eponym(text: str, toks: list[Token], first: int, last: int) -> bool:
+    """A place name lending its name to a disease or a currency: "Marburg virus", "Sudan ebolavirus",
+    "US$", "$US"."""
     following = toks[last + 1].text.lower() if last + 1 < len(toks) else ""
     return following in EPONYM_FOLLOWERS or following.endswith("virus") \
-        or following == "$" and toks[last + 1].start == toks[last].end
+        or following == "$" and toks[last + 1].start == toks[last].end \
+        or first > 0 and toks[first - 1].text == "$" and toks[first - 1].end == toks[first].start
 
 
 def _not_a_name(word: str) -> bool:

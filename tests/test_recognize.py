@@ -148,6 +148,7 @@ def test_a_local_authority_is_named_after_its_place(recognise, text, name):
     "Bats carried Sudan ebolavirus; Omsk hemorrhagic fever is rarer.",
     "He scored twice for Real Madrid on Sunday.",
     "She directs the Howard Trust Centre for Genetic Research.",
+    "The crop is worth $US 2 billion a year.",
 ])
 def test_names_that_only_borrow_a_place_name(recognise, text):
     assert surfaces(recognise, text) == []
