@@ -99,6 +99,8 @@ KIN_WORDS = {"son", "daughter", "wife", "husband", "brother", "sister", "father"
              "brothers", "sisters", "widow", "widower", "grandson", "granddaughter", "fiancé", "fiancée"}
 # Lower-case particles of surnames: "da Vinci", "van Gogh", "de Gaulle".
 SURNAME_PARTICLES = {"da", "de", "di", "van", "von", "der", "du", "bin", "ibn"}
+# Words before a country's adjective used as a noun that make it a language: "speaks French".
+LANGUAGE_CUES = {"speak", "speaks", "spoke", "spoken", "speaking", "fluent", "in", "into"}
 # Holidays named like places ("the Christmas market").
 HOLIDAYS = {"christmas", "easter", "thanksgiving", "halloween", "ramadan", "hanukkah", "diwali", "passover",
             "pentecost", "epiphany", "advent", "lent"}
@@ -356,6 +358,8 @@ class Recognizer:
         direction = _direction(toks, match.first, first)
         if direction is not None and demonym:
             return None  # "East Asian", "southern European": an adjective of a part, not the place
+        if demonym and _language(toks, match.first, match.last):
+            return None  # "she speaks French", "he shouted in Turkish": a language
         if direction is not None:
             start_token = toks[direction]
             qualifier = DIRECTIONS[start_token.text.lower()]
@@ -790,6 +794,13 @@ def _eponym(text: str, toks: list[Token], first: int, last: int) -> bool:
     return following in EPONYM_FOLLOWERS or following.endswith("virus") \
         or following == "$" and toks[last + 1].start == toks[last].end \
         or first > 0 and toks[first - 1].text == "$" and toks[first - 1].end == toks[first].start
+
+
+def _language(toks: list[Token], first: int, last: int) -> bool:
+    """Is the adjective at [first, last] a language, a noun after "speaks", "fluent" or "in"?"""
+    before = toks[first - 1].text.lower() if first > 0 else ""
+    after = toks[last + 1] if last + 1 < len(toks) else None
+    return before in LANGUAGE_CUES and (after is None or not after.is_word or after.text in ("and", "or"))
 
 
 def _not_a_name(word: str) -> bool:

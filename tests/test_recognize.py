@@ -304,6 +304,12 @@ def test_with_demonyms_an_adjective_names_its_country_or_continent(gazetteer):
     assert surfaces(Recognizer(gazetteer), "Syrian and European officials met.") == []
 
 
+def test_with_demonyms_a_language_is_no_mention(gazetteer):
+    recognise = Recognizer(gazetteer, demonyms=True)
+    assert surfaces(recognise, "She speaks French, and he shouted in Turkish.") == []
+    assert surfaces(recognise, "Jets flew in Turkish airspace.") == ["Turkish"]
+
+
 def test_a_state_abbreviation_that_is_also_a_word_needs_its_town(recognise):
     assert surfaces(recognise, "He lives in Boston, Mass., and works there.") == ["Boston", "Mass."]
     assert surfaces(recognise, "ATHENS, Ga. (AP) - A barn burned.") == ["ATHENS", "Ga."]
