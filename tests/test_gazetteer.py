@@ -61,3 +61,14 @@ def test_given_names_are_first_names_several_countries_share(gazetteer):
     names = gazetteer.given_names()
     assert {"Karen", "Judith", "Maria", "Georgia"} <= names
     assert not {"Dallas", "Texas", "karen"} & names
+
+
+def test_countries_countryinfo_lacks_come_from_geonames_and_countrystatecity(gazetteer):
+    kosovo = gazetteer.candidates("kosovo")[0]
+    assert (kosovo.place.feature_code, kosovo.place.country_code) == ("PCLI", "XK")
+    assert abs(kosovo.place.lat - 42.6) < 1 and abs(kosovo.place.lon - 20.9) < 1.5
+
+
+def test_a_countrys_adjective_is_only_an_adjective(gazetteer):
+    assert {c.kind for c in gazetteer.candidates("thai") if c.place.country_code == "TH"} == {"demonym"}
+    assert gazetteer.candidates("argentine")[0].kind == "demonym"

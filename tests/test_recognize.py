@@ -304,6 +304,10 @@ def test_with_demonyms_an_adjective_names_its_country_or_continent(gazetteer):
     assert surfaces(Recognizer(gazetteer), "Syrian and European officials met.") == []
 
 
+def test_without_demonyms_an_adjective_is_no_place(recognise):
+    assert surfaces(recognise, "Thai police and Argentine farmers met in Rosario.") == ["Rosario"]
+
+
 def test_with_demonyms_a_language_is_no_mention(gazetteer):
     recognise = Recognizer(gazetteer, demonyms=True)
     assert surfaces(recognise, "She speaks French, and he shouted in Turkish.") == []
