@@ -14,9 +14,10 @@ Sources, each row keeping its own `source`:
 - ``curated``: features populated-place data lacks (plains, passes, seas,
   disputed sectors), kept as rows in ``gazetteer/curated.csv``.
 
-Beside the places, a table of given names (the first names of two or more of the
-PyPI package Faker's person locales): the recogniser reads "Karen Dallas" as a
-person's name.
+Beside the places, a table of people's names from the PyPI package Faker's person
+locales: given names (the first names two or more locales list) and surnames (the
+last names any lists): the recogniser reads "Karen Dallas" and "Paris Hilton" as
+people's names.
 
 A first-level division has no packaged outline, so its shape is the convex
 hull of every gazetteer point that lies in it (its towns and curated features).
@@ -45,7 +46,7 @@ from wordfreq import zipf_frequency
 from .model import Place
 from .names import fold
 
-SCHEMA_VERSION = "17"
+SCHEMA_VERSION = "18"
 # How a name belongs to a place; stored as a digit so that min() picks the best.
 NAME_KINDS = ("name", "alt", "abbr", "demonym")
 LARGE_DIVISION_SQ_DEGREES = 5.0  # about 50,000 km2 at mid latitudes
@@ -106,13 +107,17 @@ class Gazetteer:
         self.db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
         self.candidates = lru_cache(maxsize=200_000)(self._candidates)
         self.geometry = lru_cache(maxsize=10_000)(self._geometry)
-        self._given_names: frozenset[str] | None = None
 
     def given_names(self) -> frozenset[str]:
         """First names common to several countries ("Karen", "Judith"), as written."""
-        if self._given_names is None:
-            self._given_names = frozenset(row[0] for row in self.db.execute("SELECT name FROM given_names"))
-        return self._given_names
+        return self._person_names("given")
+
+    def surnames(self) -> frozenset[str]:
+        """Last names ("Hilton", "Henderson"), as written."""
+        return self._person_names("surname")
+
+    def _person_names(self, part: str) -> frozenset[str]:
+        return frozenset(row[0] for row in self.db.execute("SELECT name FROM person_names WHERE part = ?", (part,)))
 
     def _candidates(self, key: str) -> tuple[Candidate, ...]:
         """Places whose name or alternate name folds to `key`, most populous first."""
@@ -332,23 +337,30 @@ def _second_level() -> Iterator[tuple[Place, list[str]]]:
 GIVEN_NAME_LOCALES = 2  # a first name of this many of Faker's locales is a given name, not a fancy
 
 
-def _given_names() -> set[str]:
-    """First names in Latin letters that two or more of Faker's person locales list."""
+def _person_names() -> Iterator[tuple[str, str]]:
+    """(name, "given" or "surname") in Latin letters from Faker's person locales: the first names
+    that two or more of them list, and the last names any lists."""
     import importlib
     import pkgutil
 
     import faker.providers.person as person
 
-    locales: Counter = Counter()
-    for module in pkgutil.iter_modules(person.__path__):
-        provider = importlib.import_module(f"{person.__name__}.{module.name}").Provider
-        names = set()
-        for attribute in ("first_names", "first_names_male", "first_names_female"):
+    def names(provider, attributes) -> set[str]:
+        found = set()
+        for attribute in attributes:
             values = getattr(provider, attribute, ())
             if isinstance(values, (list, tuple, dict)):  # some locales compute them (a property)
-                names.update(n for n in values if n.isalpha() and usable_alternate(n))
-        locales.update(names)
-    return {name for name, count in locales.items() if count >= GIVEN_NAME_LOCALES}
+                found.update(n for n in values if n.isalpha() and usable_alternate(n))
+        return found
+
+    given: Counter = Counter()
+    surnames: set[str] = set()
+    for module in pkgutil.iter_modules(person.__path__):
+        provider = importlib.import_module(f"{person.__name__}.{module.name}").Provider
+        given.update(names(provider, ("first_names", "first_names_male", "first_names_female")))
+        surnames |= names(provider, ("last_names",))
+    yield from ((name, "given") for name, count in given.items() if count >= GIVEN_NAME_LOCALES)
+    yield from ((name, "surname") for name in surnames)
 
 
 def _curated(path: Path) -> Iterator[tuple[Place, list[str]]]:
@@ -428,7 +440,7 @@ def build(path: Path | None = None, curated: Path = CURATED_CSV, progress: bool 
             population INTEGER, source TEXT, wkt TEXT);
         CREATE TABLE names (key TEXT, place_id TEXT, kind INTEGER);
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
-        CREATE TABLE given_names (name TEXT PRIMARY KEY);
+        CREATE TABLE person_names (name TEXT, part TEXT, PRIMARY KEY (part, name));
         """
     )
     rows = [(p, alts, "") for p, alts in cities] + [(p, alts, "") for p, alts in divisions]
@@ -438,7 +450,7 @@ def build(path: Path | None = None, curated: Path = CURATED_CSV, progress: bool 
     db.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)", (_place_row(p) for p, _, _ in rows))
     db.executemany("INSERT INTO names VALUES (?,?,?)", _name_rows(rows))
     db.executemany("INSERT INTO names VALUES (?,?,?)", _alias_rows(countries, division_of))
-    db.executemany("INSERT INTO given_names VALUES (?)", ((name,) for name in sorted(_given_names())))
+    db.executemany("INSERT INTO person_names VALUES (?,?)", sorted(_person_names()))
     steps.update()
     db.execute("CREATE INDEX names_key ON names (key)")
     counts = dict(db.execute("SELECT source, count(*) FROM places GROUP BY source"))

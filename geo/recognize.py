@@ -105,6 +105,7 @@ LANGUAGE_CUES = {"speak", "speaks", "spoke", "spoken", "speaking", "fluent", "in
 HOLIDAYS = {"christmas", "easter", "thanksgiving", "halloween", "ramadan", "hanukkah", "diwali", "passover",
             "pentecost", "epiphany", "advent", "lent"}
 TITLES = PERSON_TITLES - {"by", "st", "saint"}  # those that also mark the name after them as a person's
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame"}  # a person's even before a place's name: "Mr. Houston"
 # Words that make a capitalised run an organisation, event or publication.
 ORGANISATION_WORDS = {
     "ministry", "department", "university", "college", "school", "institute", "council",
@@ -159,6 +160,7 @@ OPENING_WORD_ZIPF = 4.5  # a sentence's first word this common is no part of a n
 VILLAGE = 5_000  # people: an alternate name of a place this small is a weak clue
 KNOWN_WORD_ZIPF = 3.5  # a word this frequent needs more than an alternate name to be a place
 RARE_WORD_ZIPF = 3.3  # below this, a capitalised word after "in" may be an unlisted place
+SURNAME_ZIPF = 4.75  # a surname this rare is no common noun ("Taylor", "Morgan"; not "Power", "Park")
 
 
 class _RunFacts(NamedTuple):
@@ -201,6 +203,7 @@ class Recognizer:
         self.gazetteer = gazetteer
         self.demonyms = demonyms
         self.given_names = gazetteer.given_names()
+        self.surnames = gazetteer.surnames()
         self._runs: dict[tuple[str, bool], _RunFacts] = {}
         self._people: dict[tuple[str, ...], _RunPeople] = {}
 
@@ -253,7 +256,7 @@ class Recognizer:
     def _mentions_in_run(self, text, toks, first, last, people) -> list[Mention]:
         run = self._run_facts(text, toks, first, last)
         before = toks[first - 1].text.lower().rstrip(".") if first > 0 else ""
-        titled = (before in PERSON_TITLES or run.opens_with_title) and not run.known_whole
+        titled = (before in PERSON_TITLES or run.opens_with_title) and (not run.known_whole or before in HONORIFICS)
         if titled and not (before == "by" and any(_significant(places) for _, _, places in run.matches)):
             # "minister Paris Hilton", "President Georgia Brown" (not "Prince Edward Island", nor "backed
             # by Russia"); the place of a titled person stays: "Sen. Jane Doe of Ohio"
@@ -379,14 +382,15 @@ class Recognizer:
         if _namesake(toks, match) and not any(c.place.feature_code in MAJOR_CODES for c in match.places):
             return None  # "St. Joseph's Hospital", "McDonald's Restaurant"; not "Britain's Foreign Office"
         if _glued(text, toks, match.first - 1, match.first, first, last) \
-                and (not _major(match.places) or self._after_given_name(toks, match.first, first) and not _country(match.places)) \
+                and (not _major(match.places) or self._after_given_name(toks, match.first) and not _country(match.places)) \
                 and not _local_authority(toks, match, last):
             return None  # surname position: "Rajnath Singh", "Dong Jun"; even a great city's after a given name: "Karen Dallas"
         if _glued(text, toks, match.last, match.last + 1, first, last) and not _local_authority(toks, match, last):
             following = toks[match.last + 1]
             if not significant or word_frequency(following.text.lower()) < RARE_WORD_ZIPF and not _major(match.places) \
-                    or people.get(following.text) and not _country(match.places):
-                return None  # a first name ("Vladimir Putin"); a major place may modify ("Kentucky State Police")
+                    or people.get(following.text) and not _country(match.places) \
+                    or self._opens_persons_name(toks, match, first, last):
+                return None  # a first name ("Vladimir Putin", "Paris Hilton"); a major place may modify ("Kentucky State Police")
         if word.lower() in DIRECTIONS or word.lower() in MONTHS_AND_DAYS or word.lower() in HOLIDAYS:
             return None
         if word.endswith(".") and word[:-1].isalpha() and all(c.kind == "abbr" for c in match.places) \
@@ -420,9 +424,23 @@ class Recognizer:
         return 1 <= i - 2 - start <= 2 and toks[start].text in self.given_names \
             and not (start > 0 and toks[start - 1].is_capitalised)
 
-    def _after_given_name(self, toks: list[Token], i: int, first: int) -> bool:
-        """Is token i the second word of a run that opens with a given name ("Karen Dallas")?"""
-        return i - 1 == first and toks[first].text in self.given_names
+    def _after_given_name(self, toks: list[Token], i: int) -> bool:
+        """Is token i after a given name ("Karen Dallas", "Sheriff Dale Washington")?"""
+        return toks[i - 1].text in self.given_names
+
+    def _opens_persons_name(self, toks: list[Token], match: _Match, first: int, last: int) -> bool:
+        """Is the match a given name before a surname, the whole run: "Paris Hilton", "Jordan Henderson",
+        "Victoria Adesanya" (not "Georgia Power": a surname that common a word may be a noun)?"""
+        i = match.first
+        two_words = match.last == i and i + 1 <= last and not (i > first and toks[i - 1].is_capitalised) \
+            and not (i + 2 <= last and toks[i + 2].is_capitalised)  # "Chad Johnson and India Ashley"
+        if not two_words or toks[i].text not in self.given_names:
+            return False
+        surname = toks[i + 1].text
+        frequency = word_frequency(surname.lower())
+        return surname.lower() not in DIRECTIONS and (
+            surname in self.surnames and frequency < SURNAME_ZIPF
+            or frequency < RARE_WORD_ZIPF and not self.gazetteer.candidates(fold(surname)))
 
     def _before_container(self, toks: list[Token], last: int, whole: bool = False) -> bool:
         """Is the name ending at `last` followed by ", State" or ", Country" ("Buffalo, New York")?

@@ -61,6 +61,7 @@ def test_given_names_are_first_names_several_countries_share(gazetteer):
     names = gazetteer.given_names()
     assert {"Karen", "Judith", "Maria", "Georgia"} <= names
     assert not {"Dallas", "Texas", "karen"} & names
+    assert {"Henderson", "Taylor", "Nguyen"} <= gazetteer.surnames()
 
 
 def test_countries_countryinfo_lacks_come_from_geonames_and_countrystatecity(gazetteer):

@@ -60,6 +60,17 @@ def test_a_titled_persons_place_after_of_stays_a_place(recognise):
     assert surfaces(recognise, "Sen. Ann Dunmore of Grimsby said so.") == ["Grimsby"]
 
 
+@pytest.mark.parametrize("text, places", [
+    ("Paris Hilton visited Dubai.", ["Dubai"]),
+    ("Jordan Henderson and India Ashley scored.", []),
+    ("Mr. Houston conceded the race in Harris County.", ["Harris County"]),
+    ("Sheriff Dale Washington said the road near Tacoma was closed.", ["Tacoma"]),
+    ("Georgia Power raised its rates.", ["Georgia"]),  # a common noun after it: no surname
+])
+def test_a_place_named_given_name_before_a_surname_is_a_persons(recognise, text, places):
+    assert surfaces(recognise, text) == places
+
+
 def test_a_country_after_a_given_name_stays_a_country(recognise):
     assert surfaces(recognise, "Flights from Sydney Australia resumed.") == ["Sydney", "Australia"]
 
