@@ -11,7 +11,7 @@ Three signals, each general rather than tied to any text:
    village of" (and the names coordinated with it: "in Demchok and Depsang"),
    before ", Country" or described as "a town in ...", when the word is rare in
    English and is no acronym, month or weekday; and names shaped like features
-   ("Metcalfe County", "Lake Erie", "Church Street").
+   ("Metcalfe County", "Lake Erie", "Church Street", "Co Kerry").
 3. Directions: a capitalised one names a region ("Eastern Ladakh" is one mention
    whose `name` is "Ladakh"); a lower-case one describes the name after it
    ("northern Syria" is the mention "Syria" with the qualifier "north").
@@ -141,7 +141,8 @@ FEATURE_SUFFIXES = {"county", "parish", "province", "district", "region", "valle
                     "boulevard", "lane", "drive", "terrace", "square", "bridge", "park", "airport", "camp"}
 # A street's name may hold an institution's word: "Church Street", "College Road", "Hospital Lane".
 STREET_SUFFIXES = {"street", "road", "avenue", "boulevard", "lane", "drive", "terrace", "highway"}
-FEATURE_PREFIXES = {"fort", "mount", "lake", "port", "cape", "isle", "camp"}
+ADMIN_PREFIXES = {"county", "co", "co."}  # Irish and British style: "County Kerry", "Co Tipperary", "Co. Durham"
+FEATURE_PREFIXES = {"fort", "mount", "lake", "port", "cape", "isle", "camp"} | ADMIN_PREFIXES
 ADMIN_SUFFIXES = {"county", "parish", "province", "district", "region"}
 # Words after a place name that make the name a local authority's, and so still a place
 # ("Croydon Council", "Boone County Sheriff's Office", "Denver Police").
@@ -537,6 +538,11 @@ class Recognizer:
         name = surface
         if words[-1].text.lower() in ADMIN_SUFFIXES:
             name = text[toks[first].start: words[-2].end]  # "Santa Clara County" is looked up as "Santa Clara"
+        elif words[0].text.lower() in ADMIN_PREFIXES:  # "Co Tipperary" is looked up as "Tipperary" ...
+            name = text[words[1].start: toks[last].end]
+            own = name.split(" and ")[0]  # (the first of "County Kerry and Co. Meath": the segments are split later)
+            if not any(c.place.feature_code.startswith("ADM") for c in self.gazetteer.candidates(fold(own))):
+                return None  # ... if that is a division: not "County Council"
         return Mention(toks[first].start, toks[last].end, surface, name=name if name != surface else "",
                        signal="pattern")
 

@@ -15,7 +15,8 @@ prior
     of its people: +2.5 ("Rio de Janeiro" the city rather than the state; not
     Quebec City over the province of Quebec).
 context, pass 1 (explicit cues)
-  * the text calls the name a state or province ("state of Victoria"): +3 to divisions;
+  * the text calls the name a state, province or county ("state of Victoria", "County
+    Durham", "Co Kerry"): +3 to first- and second-level divisions;
   * the name opens the article as a dateline ("WASHINGTON (Reuters) -"): +3 to towns;
   * the candidate's country is named in the article: +1.5, +0.5 more for each
     further mention of it (at most +3 in all);
@@ -57,6 +58,7 @@ from .evaluate import EARTH_RADIUS_KM, haversine_km
 from .gazetteer import Candidate, Gazetteer
 from .geocode import Geocoder
 from .model import Mention, Place, ResolvedMention
+from .recognize import ADMIN_PREFIXES
 from .text import sentences
 
 TYPE_PRIOR = {"CONT": 5.0, "PCLI": 5.0, "ADM1": 2.0, "ADM2": 1.0, "PPLC": 1.5}
@@ -215,7 +217,7 @@ def _score(name: str, candidate: Candidate, divisions: dict, context: _Context) 
     if candidate.kind == "name" and place.feature_code.startswith("PPL") \
             and place.population >= SEAT_SHARE * divisions.get((place.country_code, place.admin1), math.inf):
         score += SEAT_BONUS  # the city a division is named after: "Rio de Janeiro", not Quebec City
-    if name in context.division_cue and place.feature_code == "ADM1":
+    if name in context.division_cue and place.feature_code in ("ADM1", "ADM2"):
         score += DIVISION_CUE_BONUS
     if name in context.dateline and place.feature_code.startswith("PPL"):
         score += DATELINE_BONUS
@@ -449,9 +451,11 @@ def _listed_elsewhere(candidates: dict, lists: list[list[Mention]], chosen: dict
 
 
 def _division_cues(text: str, mentions: list[Mention]) -> set[str]:
-    """Names the text calls a state or province ("the state of Victoria", "Kerala state")."""
+    """Names the text calls a state, province or county ("the state of Victoria", "Kerala state",
+    "County Durham", "Co Kerry")."""
     return {m.key for m in mentions
-            if DIVISION_BEFORE.search(text[max(0, m.start - 30): m.start]) or DIVISION_AFTER.match(text[m.end: m.end + 20])}
+            if DIVISION_BEFORE.search(text[max(0, m.start - 30): m.start]) or DIVISION_AFTER.match(text[m.end: m.end + 20])
+            or m.text.split()[0].lower() in ADMIN_PREFIXES}
 
 
 def _dateline(text: str, mentions: list[Mention]) -> set[str]:

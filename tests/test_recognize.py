@@ -220,6 +220,15 @@ def test_a_common_word_is_the_place_a_person_is_of(recognise, text, places):
     assert surfaces(recognise, text) == places
 
 
+@pytest.mark.parametrize("text, mentions", [
+    ("He was hurt near Nenagh, Co Tipperary, on Monday.", [("Nenagh", ""), ("Co Tipperary", "Tipperary")]),
+    ("Roads in County Kerry and Co. Meath were shut.", [("County Kerry", "Kerry"), ("Co. Meath", "Meath")]),
+    ("The County Council met County Commissioner Ann Hale.", []),
+])
+def test_an_irish_county_is_named_after_county_or_co(recognise, text, mentions):
+    assert [(m.text, m.name) for m in recognise(text)] == mentions
+
+
 def test_a_common_word_before_its_state_is_a_place(recognise):
     assert surfaces(recognise, "The court sits in Buffalo, New York.") == ["Buffalo", "New York"]
     assert surfaces(recognise, "Buffalo, New York, declared an emergency.") == ["Buffalo", "New York"]

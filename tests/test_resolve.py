@@ -97,6 +97,11 @@ def test_counties_are_second_level_divisions(parse):
         assert (resolved[name].place.feature_code, resolved[name].place.admin1) == ("ADM2", "KY")
 
 
+def test_county_before_a_name_makes_it_the_county(parse):
+    durham = parse("Schools in County Durham stayed shut.")["County Durham"].place
+    assert (durham.feature_code, durham.country_code) == ("ADM2", "GB")
+
+
 @pytest.mark.parametrize("text", ["WASHINGTON (Reuters) - The Senate passed the bill on Tuesday.",
                                   "WASHINGTON Senators voted on the budget on Thursday."])
 def test_a_dateline_names_a_town(parse, text):
