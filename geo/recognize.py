@@ -131,6 +131,8 @@ MEDIA_WORDS = {"times", "daily", "post", "herald", "journal", "tribune", "gazett
                "telegraph", "guardian", "observer", "courier", "mail", "globe", "star", "sun"}
 # Words that make a capitalised run a sports club's name, whose place name is no toponym.
 CLUB_WORDS = {"real", "atletico", "atlético", "athletic", "fc", "sporting", "olympique", "inter", "dynamo"}
+# ... and words that end a club's name: "Manchester United", "Blackburn Rovers" (not "United States").
+CLUB_SUFFIXES = {"united", "rovers", "wanderers", "hotspur", "albion", "rangers"}
 EPONYM_FOLLOWERS = {"virus", "viruses", "fever", "flu", "influenza", "disease", "syndrome", "strain",
                     "variant", "encephalitis", "hemorrhagic", "haemorrhagic", "dollar", "dollars"}
 # A capitalised run ending or starting with these words names a place even when no gazetteer
@@ -303,11 +305,13 @@ class Recognizer:
             feature = self._feature_name(text, toks, first, last)
             segments = tuple((a - first, b - first) for a, b in _segments(toks, first, last))
             matches = tuple((m.first - first, m.last - first, m.places) for m in self._match_run(text, toks, first, last))
+            known_whole = bool(self.gazetteer.candidates(fold(key[0])))
             facts = self._runs[key] = _RunFacts(
-                known_whole=bool(self.gazetteer.candidates(fold(key[0]))),
+                known_whole=known_whole,
                 opens_with_title=first < last and _is_title(toks[first]),
                 borrowed=any(toks[k].text.lower() in MEDIA_WORDS or toks[k].text.lower() in CLUB_WORDS
-                             for k in range(first, last + 1)),
+                             for k in range(first, last + 1))
+                or first < last and toks[last].text.lower() in CLUB_SUFFIXES and not known_whole,
                 organisation=_has_organisation_word(toks, first, last) and toks[last].text.lower() not in STREET_SUFFIXES,
                 feature_name=None if feature is None else feature.name,
                 feature_known=feature is not None and bool(self.gazetteer.candidates(feature.key)),

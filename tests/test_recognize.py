@@ -160,6 +160,7 @@ def test_a_local_authority_is_named_after_its_place(recognise, text, name):
     "He scored twice for Real Madrid on Sunday.",
     "She directs the Howard Trust Centre for Genetic Research.",
     "The crop is worth $US 2 billion a year.",
+    "Manchester United beat Blackburn Rovers.",
 ])
 def test_names_that_only_borrow_a_place_name(recognise, text):
     assert surfaces(recognise, text) == []
