@@ -101,6 +101,8 @@ KIN_WORDS = {"son", "daughter", "wife", "husband", "brother", "sister", "father"
 SURNAME_PARTICLES = {"da", "de", "di", "van", "von", "der", "du", "bin", "ibn"}
 # Words before a country's adjective used as a noun that make it a language: "speaks French".
 LANGUAGE_CUES = {"speak", "speaks", "spoke", "spoken", "speaking", "fluent", "in", "into"}
+# Words after a number that make it an amount, not a road's number ("US 10 billion").
+QUANTITY_WORDS = {"million", "billion", "trillion", "thousand", "%", "per", "percent", "cents"}
 # Holidays named like places ("the Christmas market").
 HOLIDAYS = {"christmas", "easter", "thanksgiving", "halloween", "ramadan", "hanukkah", "diwali", "passover",
             "pentecost", "epiphany", "advent", "lent"}
@@ -362,6 +364,8 @@ class Recognizer:
         significant = _significant(match.places)
         if _eponym(text, toks, match.first, match.last):
             return None  # "West Nile virus", "Ebola fever", "US$", "$US"
+        if _route_number(toks, match):
+            return None  # a highway: "U.S. 84", "US 101"
         demonym = all(c.kind == "demonym" for c in match.places)
         direction = _direction(toks, match.first, first)
         if direction is not None and demonym:
@@ -822,6 +826,16 @@ def _eponym(text: str, toks: list[Token], first: int, last: int) -> bool:
     return following in EPONYM_FOLLOWERS or following.endswith("virus") \
         or following == "$" and toks[last + 1].start == toks[last].end \
         or first > 0 and toks[first - 1].text == "$" and toks[first - 1].end == toks[first].start
+
+
+def _route_number(toks: list[Token], match: _Match) -> bool:
+    """Is the match an abbreviation before a road's number ("U.S. 84"; not "US 10 billion", "U.S. 5th Fleet")?"""
+    k = match.last + 1
+    if k >= len(toks) or not (toks[k].text.isdigit() and len(toks[k].text) <= 3) \
+            or not all(c.kind == "abbr" for c in match.places):
+        return False
+    after = toks[k + 1] if k + 1 < len(toks) else None
+    return after is None or after.text.lower() not in QUANTITY_WORDS and not (after.is_word and after.start == toks[k].end)  # "5th"
 
 
 def _language(toks: list[Token], first: int, last: int) -> bool:

@@ -75,6 +75,10 @@ def test_a_country_after_a_given_name_stays_a_country(recognise):
     assert surfaces(recognise, "Flights from Sydney Australia resumed.") == ["Sydney", "Australia"]
 
 
+def test_a_country_before_an_ordinal_or_an_amount_stays(recognise):
+    assert surfaces(recognise, "The U.S. 5th Fleet sailed; exports to the US 10 billion.") == ["U.S.", "US"]
+
+
 def test_a_major_place_may_follow_another_word(recognise):
     assert surfaces(recognise, "The skater was named to Team Canada.") == ["Canada"]
 
@@ -161,6 +165,7 @@ def test_a_local_authority_is_named_after_its_place(recognise, text, name):
     "She directs the Howard Trust Centre for Genetic Research.",
     "The crop is worth $US 2 billion a year.",
     "Manchester United beat Blackburn Rovers.",
+    "The crash closed U.S. 84 for an hour.",
 ])
 def test_names_that_only_borrow_a_place_name(recognise, text):
     assert surfaces(recognise, text) == []
