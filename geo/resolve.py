@@ -31,7 +31,8 @@ context, pass 2 (coherence with the other names' pass-1 choices)
     share of the other members resolved to the candidate's kind (country,
     division or town).
 
-One name keeps one meaning within an article. A capitalised directional
+One name keeps one meaning within an article, unless the text puts it in two
+places ("Portland, Maine" and "Portland, Oregon"). A capitalised directional
 qualifier ("Eastern Ladakh", a region's name) gives that part of the region's
 shape (shapely), or the region itself, less sure, where no shape is known. A
 lower-case one ("northern China") describes where in the place: the mention is
@@ -48,8 +49,8 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from dataclasses import dataclass, field, fields, replace
+from functools import cached_property, lru_cache
 from operator import attrgetter
 
 from shapely.geometry import box
@@ -58,6 +59,7 @@ from .evaluate import EARTH_RADIUS_KM, haversine_km
 from .gazetteer import Candidate, Gazetteer
 from .geocode import Geocoder
 from .model import Mention, Place, ResolvedMention
+from .names import fold
 from .recognize import ADMIN_PREFIXES
 from .text import sentences
 
@@ -81,11 +83,23 @@ NO_SHAPE_CONFIDENCE_FACTOR = 0.5
 # What lies between a name and the place holding it: "X, Y", "X in Y", "X located in the Y".
 CONTAINER_GAP = re.compile(r"\s*(?:,|(?:,\s*)?(?:(?!and\b|or\b|but\b)[a-z]+\s+){0,2}?(?:in|near|outside|of)(?:\s+the)?)\s*")
 HOLDER_CODES = {"PCLI", "ADM1", "ADM2", "PPL", "PPLA", "PPLA2", "PPLA3", "PPLC"}
+HOLDER_AREAS = {"PCLI", "ADM1"}  # what Y of "X, Y" must be to put X in a place of its own
 CONTAINER_CONFIDENCE = 0.3  # a name placed at the place holding it: right region, rough point
 PLACED_BY_NAME = {"PCLI", "ADM1", "PPLC", "PPLA"}  # never dropped for the country the text puts them in
 DIVISION_BEFORE = re.compile(r"(?:state|province|region|prefecture|governorate|oblast) of\s+$", re.IGNORECASE)
 DATELINE_END = re.compile(r"\s*(?:\([^)\n]{1,40}\)|[—–-]|,)")
 DIVISION_AFTER = re.compile(r"^\s+(?:state|province|region|prefecture|governorate|oblast)\b")
+
+
+@dataclass(frozen=True)
+class _Sense(Mention):
+    """A mention of a name the text puts in two places, with the place it puts this one in."""
+
+    holder: str = ""  # the key of Y in "X, Y"
+
+    @cached_property
+    def key(self) -> str:
+        return f"{fold(self.lookup_name)}, {self.holder}"
 
 
 @dataclass
@@ -115,6 +129,7 @@ class Resolver:
         self.geocoder = geocoder
 
     def __call__(self, text: str, mentions: list[Mention]) -> list[ResolvedMention]:
+        given, mentions = mentions, self._senses(text, mentions)
         candidates = {m.key: self._candidates(m) for m in mentions}
         lists = _lists(text, mentions)
         pairs = _neighbours(mentions, lists)
@@ -157,16 +172,31 @@ class Resolver:
             chosen[name] = (place, CONTAINER_CONFIDENCE, "container")
         spans = sentences(text)
         resolved = []
-        for mention in mentions:
-            place, confidence, how = chosen[mention.key]
+        for mention, sense in zip(given, mentions):
+            place, confidence, how = chosen[sense.key]
             if place is not None and mention.names_a_part:
                 place, confidence = self._part(place, mention, confidence)
             resolved.append(ResolvedMention(mention, place, round(confidence, 3), how if place else "",
                                             _sentence_of(text, spans, mention)))
         return resolved
 
+    def _senses(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """The mentions, where the text puts one name in two places ("Portland, Maine" and
+        "Portland, Oregon") each "X, Y" as a name of its own; one name keeps one meaning otherwise."""
+        pairs = [(a, b) for a, b in _neighbours(mentions, _lists(text, mentions))
+                 if text[a.end: b.start].strip() == ","
+                 and any(c.place.feature_code in HOLDER_AREAS for c in self.gazetteer.candidates(b.key))]
+        holders: dict[str, set[str]] = {}
+        for name, holder in pairs:
+            holders.setdefault(name.key, set()).add(holder.key)
+        twice = {id(name): holder.key for name, holder in pairs if len(holders[name.key]) > 1}
+        if not twice:
+            return mentions
+        return [_Sense(**{f.name: getattr(m, f.name) for f in fields(Mention)}, holder=twice[id(m)])
+                if id(m) in twice else m for m in mentions]
+
     def _candidates(self, mention: Mention) -> tuple[Candidate, ...]:
-        options = self.gazetteer.candidates(mention.key)
+        options = self.gazetteer.candidates(fold(mention.lookup_name))
         wanted = (lambda kind: kind == "demonym") if mention.signal == "demonym" else (lambda kind: kind != "demonym")
         return tuple(c for c in options if wanted(c.kind))
 

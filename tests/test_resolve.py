@@ -97,6 +97,13 @@ def test_counties_are_second_level_divisions(parse):
         assert (resolved[name].place.feature_code, resolved[name].place.admin1) == ("ADM2", "KY")
 
 
+def test_a_name_the_text_puts_in_two_places_names_both(gazetteer):
+    text = "Rain flooded Portland, Maine. In Portland, Oregon, trees fell."
+    resolved = Resolver(gazetteer)(text, Recognizer(gazetteer)(text))
+    assert [(r.mention.text, r.place.admin1) for r in resolved if r.mention.text == "Portland"] == \
+        [("Portland", "ME"), ("Portland", "OR")]
+
+
 def test_county_before_a_name_makes_it_the_county(parse):
     durham = parse("Schools in County Durham stayed shut.")["County Durham"].place
     assert (durham.feature_code, durham.country_code) == ("ADM2", "GB")
