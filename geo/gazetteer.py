@@ -46,7 +46,7 @@ from wordfreq import zipf_frequency
 from .model import Place
 from .names import fold
 
-SCHEMA_VERSION = "18"
+SCHEMA_VERSION = "20"
 # How a name belongs to a place; stored as a digit so that min() picks the best.
 NAME_KINDS = ("name", "alt", "abbr", "demonym")
 LARGE_DIVISION_SQ_DEGREES = 5.0  # about 50,000 km2 at mid latitudes
@@ -244,6 +244,11 @@ _DIVISION_SUFFIXES = (" Province", " Region", " State", " Governorate", " Oblast
                       " Prefecture", " County", " Department", " Territory", " Division")
 
 
+# Division types news writes after a division's name: "Western Province", "Afar Region" (not "State":
+# "Kentucky State Police" names the police).
+_TYPE_WORDS = {"province", "region"}
+
+
 # Division types that sit below a first-level one where a country lists both (England's counties).
 _SECOND_LEVEL_TYPES = {
     "district", "municipality", "county", "parish", "metropolitan department", "unitary authority",
@@ -267,7 +272,10 @@ def _divisions() -> Iterator[tuple[Place, list[str]]]:
                 # "Hubei Province" is also "Hubei"; "Western Province" is not "Western".
                 if state.name.endswith(suffix) and len(short) > 2 and zipf_frequency(short.lower(), "en") < 4:
                     names.append(short)
-            level = "ADM2" if (state.type or "").lower() in _SECOND_LEVEL_TYPES else "ADM1"
+            kind = (state.type or "").lower()
+            level = "ADM2" if kind in _SECOND_LEVEL_TYPES else "ADM1"
+            if level == "ADM1" and kind in _TYPE_WORDS and not state.name.lower().endswith(kind):
+                names.append(f"{state.name} {kind.title()}")  # "Western Province"
             yield Place(
                 id=f"csc:{state.id}", name=state.name, lat=float(state.latitude),
                 lon=float(state.longitude), feature_class="A", feature_code=level,

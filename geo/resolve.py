@@ -6,7 +6,7 @@ share among the candidates):
 
 prior
   * feature type and admin level: continent or country 5.0, first-level
-    division 2.0, second-level 1.0, capital +1.5 over a town, curated feature 2.5;
+    division 2.0, second-level 0.5, capital +1.5 over a town, curated feature 2.5;
   * population: 0.6 log10(population + 1) (a city of a million: 3.6; a
     division counts the people of its towns);
   * the name is the place's main name rather than an alternate, or any name of
@@ -63,7 +63,7 @@ from .names import fold
 from .recognize import ADMIN_PREFIXES
 from .text import sentences
 
-TYPE_PRIOR = {"CONT": 5.0, "PCLI": 5.0, "ADM1": 2.0, "ADM2": 1.0, "PPLC": 1.5}
+TYPE_PRIOR = {"CONT": 5.0, "PCLI": 5.0, "ADM1": 2.0, "ADM2": 0.5, "PPLC": 1.5}
 CURATED_PRIOR = 2.5
 POPULATION_WEIGHT = 0.6
 MAIN_NAME_BONUS = 2.0
@@ -89,6 +89,9 @@ PLACED_BY_NAME = {"PCLI", "ADM1", "PPLC", "PPLA"}  # never dropped for the count
 DIVISION_BEFORE = re.compile(r"(?:state|province|region|prefecture|governorate|oblast) of\s+$", re.IGNORECASE)
 DATELINE_END = re.compile(r"\s*(?:\([^)\n]{1,40}\)|[—–-]|,)")
 DIVISION_AFTER = re.compile(r"^\s+(?:state|province|region|prefecture|governorate|oblast)\b")
+DIVISIONS_AFTER = re.compile(r"^\s+(?:states|provinces|regions|prefectures|governorates|oblasts)\b")  # after a list
+DIVISION_TYPES = {"province", "region", "state", "district", "county", "governorate", "prefecture", "oblast",
+                  "department"}
 
 
 @dataclass(frozen=True)
@@ -394,7 +397,8 @@ def _neighbours(mentions: list[Mention], lists: list[list[Mention]]) -> list[tup
 
 
 def _containers(text: str, pairs: list[tuple[Mention, Mention]], candidates: dict) -> tuple[dict, dict, dict]:
-    """For "X, Y" where Y may hold X ("Paris, Texas", "Atlanta, Georgia"), among `_neighbours`.
+    """For "X, Y" where Y may hold X ("Paris, Texas", "Atlanta, Georgia"), and "X Province of Y",
+    among `_neighbours`.
 
     Returns the country/division keys X may lie in, the ids of Y's candidates
     that hold one of X's candidates, and the names Y of each X.
@@ -403,8 +407,9 @@ def _containers(text: str, pairs: list[tuple[Mention, Mention]], candidates: dic
     holders: dict[str, set[str]] = {}
     outer_names: dict[str, set[str]] = {}
     for first, second in pairs:
-        if text[first.end: second.start].strip() != ",":
-            continue
+        gap = " ".join(text[first.end: second.start].split())
+        if not (gap == "," or gap in ("of", "of the") and first.text.split()[-1].lower() in DIVISION_TYPES):
+            continue  # "Paris, Texas"; "the Western Province of Sri Lanka"
         inner = candidates.get(first.key) or ()
         for option in candidates.get(second.key) or ():
             outer = option.place
@@ -482,10 +487,17 @@ def _listed_elsewhere(candidates: dict, lists: list[list[Mention]], chosen: dict
 
 def _division_cues(text: str, mentions: list[Mention]) -> set[str]:
     """Names the text calls a state, province or county ("the state of Victoria", "Kerala state",
-    "County Durham", "Co Kerry")."""
-    return {m.key for m in mentions
+    "County Durham", "Co Kerry", "Kano, Kaduna and Katsina states")."""
+    cued = {m.key for m in mentions
             if DIVISION_BEFORE.search(text[max(0, m.start - 30): m.start]) or DIVISION_AFTER.match(text[m.end: m.end + 20])
             or m.text.split()[0].lower() in ADMIN_PREFIXES}
+    for i, mention in enumerate(mentions):
+        if DIVISIONS_AFTER.match(text[mention.end: mention.end + 20]):
+            cued.add(mention.key)
+            while i > 0 and " ".join(text[mentions[i - 1].end: mentions[i].start].split()) in LIST_JOINS:
+                i -= 1
+                cued.add(mentions[i].key)
+    return cued
 
 
 def _dateline(text: str, mentions: list[Mention]) -> set[str]:

@@ -104,6 +104,19 @@ def test_a_name_the_text_puts_in_two_places_names_both(gazetteer):
         [("Portland", "ME"), ("Portland", "OR")]
 
 
+def test_a_province_of_a_country_is_that_countrys(parse):
+    assert parse("Heavy rain hit the Western Province of Sri Lanka.")["Western Province"].place.country_code == "LK"
+
+
+def test_a_plural_division_word_after_a_list_makes_each_a_division(parse):
+    resolved = parse("Curfews were imposed in Kano, Kaduna and Katsina states.")
+    assert {resolved[name].place.feature_code for name in ("Kano", "Kaduna", "Katsina")} == {"ADM1"}
+
+
+def test_a_city_outweighs_a_small_countrys_parish(parse):
+    assert parse("The ferry left Southampton on Monday.")["Southampton"].place.country_code == "GB"
+
+
 def test_county_before_a_name_makes_it_the_county(parse):
     durham = parse("Schools in County Durham stayed shut.")["County Durham"].place
     assert (durham.feature_code, durham.country_code) == ("ADM2", "GB")
