@@ -40,6 +40,8 @@ RUN_CACHE_SIZE = 200_000  # distinct capitalised runs whose facts are kept
 CONNECTORS = {"de", "da", "do", "dos", "das", "del", "della", "di", "du", "des", "la", "le", "les",
               "el", "al", "es", "of", "upon", "on", "sur", "en", "y", "and", "am", "im", "an", "der", "den",
               "au", "aux", "et", "lès"}
+# Arabic articles that join a name's words with a hyphen: "Deir ez-Zor", "Ras al-Ain", "Jisr ash-Shughur".
+ARTICLES = {"al", "el", "ez", "es", "ed", "ad", "ar", "as", "ash", "at", "az", "an", "ul", "ud"}
 # Connector pairs inside a name that the gazetteer holds whole: "Democratic Republic of the Congo".
 CONNECTOR_PAIRS = {("of", "the"), ("de", "la"), ("de", "los"), ("de", "las")}
 DIRECTIONS = {
@@ -388,6 +390,8 @@ class Recognizer:
             return None  # "John Walsh ... Walsh"; "Kemp said", "said Moss"
         if _hyphen_joined(text, toks, match, first, last) and not significant:
             return None  # part of a compound: "Wal-Mart", "Hewlett-Packard"
+        if _article_joined(toks, match, first, last):
+            return None  # part of a longer name the gazetteer lacks: "Ras" and "Ain" of "Ras al-Ain"
         if _namesake(toks, match) and not any(c.place.feature_code in MAJOR_CODES for c in match.places):
             return None  # "St. Joseph's Hospital", "McDonald's Restaurant"; not "Britain's Foreign Office"
         if _glued(text, toks, match.first - 1, match.first, first, last) \
@@ -635,6 +639,8 @@ def _run_end(toks: list[Token], i: int) -> int:
         nxt = toks[j + 1]
         if nxt.is_capitalised and nxt.is_word and _adjacent(toks[j], nxt):
             j += 1
+        elif nxt.text.lower() in ARTICLES and _article_joins(toks, j + 1) and _adjacent(toks[j], nxt):
+            j += 3  # "Deir ez-Zor", "Ras al-Ain"
         elif (nxt.text.lower() in CONNECTORS or nxt.text in "-'’&") \
                 and j + 2 < len(toks) and toks[j + 2].is_capitalised and toks[j + 2].is_word \
                 and toks[j + 2].text.lower() not in MONTHS_AND_DAYS:  # "Kabul on Monday" is no name
@@ -642,6 +648,18 @@ def _run_end(toks: list[Token], i: int) -> int:
         else:
             break
     return j
+
+
+def _article_joins(toks: list[Token], k: int) -> bool:
+    """Is token k an Arabic article hyphened to the capitalised word after it ("ez-Zor", "al-Ain")?"""
+    return k + 2 < len(toks) and toks[k + 1].text == "-" and toks[k + 2].is_capitalised and toks[k + 2].is_word \
+        and toks[k].end == toks[k + 1].start and toks[k + 1].end == toks[k + 2].start
+
+
+def _article_joined(toks: list[Token], match, first: int, last: int) -> bool:
+    """Is the match one part of a run joined by an Arabic article ("Ras" or "Ain" of "Ras al-Ain")?"""
+    return match.last + 3 <= last and toks[match.last + 1].text.lower() in ARTICLES \
+        or match.first - 3 >= first and toks[match.first - 2].text.lower() in ARTICLES and toks[match.first - 1].text == "-"
 
 
 def _joiner_width(toks: list[Token], k: int) -> int:

@@ -140,6 +140,10 @@ def test_names_with_lower_case_words_inside_are_one_mention(recognise, text, nam
     assert name in [m.text for m in recognise(text)]
 
 
+def test_an_arabic_article_joins_a_names_words(recognise):
+    assert surfaces(recognise, "Shelling hit Deir ez-Zor and Ras al-Ain.") == ["Deir ez-Zor"]  # no "Ras", no "Ain"
+
+
 def test_of_the_joins_no_person_to_the_place_after_it(recognise):
     text = "Dr. Jane Moss of the Texas Department of Health said so."
     assert surfaces(recognise, text) == ["Texas"]
