@@ -74,6 +74,9 @@ DIVISION_FOLLOWERS = PLACE_FOLLOWERS | {"and", "or", "is", "was", "has", "had", 
                                         "from"}
 # Words before a capitalised word that make the pair no person's name ("The Truro skater").
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "our", "their", "his", "her", "its"}
+# Words that open a sentence before a name and are no given name: "In Kiev, ...", "After Lyon, ...".
+OPENING_WORDS = LOCATIVES | {"on", "of", "for", "with", "by", "after", "before", "since", "until", "during", "and",
+                             "but", "or", "as", "if", "when", "while", "like", "unlike", "beyond", "despite"}
 # Verbs of saying: a minor place's name next to one is a speaker's ("Kemp said", "Tass reported").
 SPEECH_VERBS = {"said", "says", "told", "added", "explained", "noted", "asked", "stated", "wrote",
                 "confirmed", "announced", "warned", "insisted", "argued", "recalled", "admitted",
@@ -392,8 +395,8 @@ class Recognizer:
             return None  # part of a compound: "Wal-Mart", "Hewlett-Packard"
         if _article_joined(toks, match, first, last):
             return None  # part of a longer name the gazetteer lacks: "Ras" and "Ain" of "Ras al-Ain"
-        if _namesake(toks, match) and not any(c.place.feature_code in MAJOR_CODES for c in match.places):
-            return None  # "St. Joseph's Hospital", "McDonald's Restaurant"; not "Britain's Foreign Office"
+        if _namesake(toks, match, significant) and not any(c.place.feature_code in MAJOR_CODES for c in match.places):
+            return None  # "St. Joseph's Hospital", "McDonald's restaurant"; not "Britain's Foreign Office", "Lyon's airport"
         if _glued(text, toks, match.first - 1, match.first, first, last) \
                 and (not _major(match.places) or self._after_given_name(toks, match.first) and not _country(match.places)) \
                 and not _local_authority(toks, match, last):
@@ -526,6 +529,7 @@ class Recognizer:
         name = words[:min(_capitalised_end(toks, first), last) - first + 1]  # "Nora Pelham of Brampton": ends at "of"
         if 2 <= len(name) <= 3 and all(t.is_word and t.is_capitalised for t in name) \
                 and not (len(name) == 2 and name[0].text.lower() in DETERMINERS and self._named_place(name[1].text)) \
+                and name[0].text.lower() not in OPENING_WORDS \
                 and not self.gazetteer.candidates(fold(self._surface(toks, first, first + len(name) - 1))) \
                 and not _has_organisation_word(toks, first, last):  # not "The Truro skater"
             given, surname = name[0].text, name[-1].text
@@ -688,10 +692,12 @@ def _local_authority(toks: list[Token], match, last: int) -> bool:
     return match.last < last and toks[match.last + 1].text.lower() in LOCAL_AUTHORITY_WORDS
 
 
-def _namesake(toks: list[Token], match) -> bool:
-    """Is the match followed by a possessive and an institution's word ("St. Joseph's Hospital")?"""
+def _namesake(toks: list[Token], match, significant: bool) -> bool:
+    """Is the match followed by a possessive and an institution's word ("St. Joseph's Hospital")? In
+    lower case the word may be the place's own ("Lyon's airport"), unless the place is minor."""
     k = match.last + 1
-    return k + 1 < len(toks) and toks[k].text in ("'s", "’s") and toks[k + 1].text.lower() in ORGANISATION_WORDS
+    return k + 1 < len(toks) and toks[k].text in ("'s", "’s") and toks[k + 1].text.lower() in ORGANISATION_WORDS \
+        and (toks[k + 1].is_capitalised or not significant)
 
 
 def _speaker(toks: list[Token], match) -> bool:
@@ -705,8 +711,8 @@ def _speaker(toks: list[Token], match) -> bool:
         return True
     if after == "news" and match.last + 2 < len(toks) and toks[match.last + 2].text.lower() == "agency":
         return True
-    if _after_locative(toks, match.first) or before == "of" or after in ("and", "or"):
-        return False  # "a former resident of Denver told media"
+    if _after_locative(toks, match.first) or before in ("of", "on", "and", "or") or after in ("and", "or"):
+        return False  # "a former resident of Denver told media", "traders on Lagos Island said", "Eldoret and Thika told"
     return before in SPEECH_VERBS or after in SPEECH_VERBS
 
 

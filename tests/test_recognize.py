@@ -262,6 +262,16 @@ def test_a_known_name_inside_a_longer_feature_name(recognise, text, name):
     assert name in surfaces(recognise, text)
 
 
+@pytest.mark.parametrize("text, places", [
+    ("In Kiev, police said the roads were shut. Kiev was calm.", ["Kiev", "Kiev"]),  # "In Kiev" is no person
+    ("Floods shut Porto Alegre's airport.", ["Porto Alegre"]),
+    ("Traders on Lagos Island said prices rose.", ["Lagos Island"]),
+    ("Katoomba and Blackheath told residents to leave.", ["Katoomba", "Blackheath"]),
+])
+def test_a_place_before_a_verb_of_saying_or_a_possessive_can_stay(recognise, text, places):
+    assert surfaces(recognise, text) == places
+
+
 def test_a_minor_places_name_next_to_a_verb_of_saying_is_a_speaker(recognise):
     assert surfaces(recognise, '"Screening does not work," Kemp said in Geneva.') == ["Geneva"]
     assert surfaces(recognise, "A lab in Wageningen confirmed the result.") == ["Wageningen"]
