@@ -147,7 +147,9 @@ EPONYM_FOLLOWERS = {"virus", "viruses", "fever", "flu", "influenza", "disease", 
 FEATURE_SUFFIXES = {"county", "parish", "province", "district", "region", "valley", "island", "islands",
                     "river", "lake", "mountains", "hills", "bay", "gulf", "sea", "ocean", "desert",
                     "peninsula", "plateau", "strait", "canal", "street", "road", "avenue", "highway",
-                    "boulevard", "lane", "drive", "terrace", "square", "bridge", "park", "airport", "camp"}
+                    "boulevard", "lane", "drive", "terrace", "square", "bridge", "park", "airport", "camp",
+                    "delta", "basin", "plains", "falls", "heights", "harbour", "harbor", "creek", "canyon",
+                    "reservoir", "glacier", "reef", "forest", "beach"}
 # A street's name may hold an institution's word: "Church Street", "College Road", "Hospital Lane".
 STREET_SUFFIXES = {"street", "road", "avenue", "boulevard", "lane", "drive", "terrace", "highway"}
 ADMIN_PREFIXES = {"county", "co", "co."}  # Irish and British style: "County Kerry", "Co Tipperary", "Co. Durham"

@@ -244,6 +244,10 @@ def test_a_common_word_before_its_state_is_a_place(recognise):
     assert surfaces(recognise, "Buffalo, New York, declared an emergency.") == ["Buffalo", "New York"]
 
 
+def test_a_delta_is_one_feature_not_a_river_and_a_state(recognise):
+    assert surfaces(recognise, "Fighting was reported in the Mekong Delta.") == ["Mekong Delta"]
+
+
 @pytest.mark.parametrize("text, name", [
     ("A fire broke out on Church Street overnight.", "Church Street"),
     ("Police closed Hospital Lane after the crash.", "Hospital Lane"),
