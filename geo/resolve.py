@@ -38,7 +38,9 @@ shape (shapely), or the region itself, less sure, where no shape is known. A
 lower-case one ("northern China") describes where in the place: the mention is
 "China", keeps the qualifier, and is placed at China, as annotation guidelines
 for news corpora do. Names the gazetteer does not
-know go to the geocoder fallback, biased to the article's countries; "X, Y" where Y
+know go to the geocoder fallback, biased to the article's countries, and so do names whose
+every candidate is a small town abroad, in an article whose places lie mostly in one country
+("Muse" in a story from Myanmar); "X, Y" where Y
 holds no X the gazetteer knows ("Swindon, Ontario") is asked as such. A name neither
 answers is placed, less sure, at the place the text puts it in ("Qorvintal, Auckland",
 "Qorvintal in Fife").
@@ -83,6 +85,7 @@ NO_SHAPE_CONFIDENCE_FACTOR = 0.5
 # What lies between a name and the place holding it: "X, Y", "X in Y", "X located in the Y".
 CONTAINER_GAP = re.compile(r"\s*(?:,|(?:,\s*)?(?:(?!and\b|or\b|but\b)[a-z]+\s+){0,2}?(?:in|near|outside|of)(?:\s+the)?)\s*")
 HOLDER_CODES = {"PCLI", "ADM1", "ADM2", "PPL", "PPLA", "PPLA2", "PPLA3", "PPLC"}
+FOCUS_PLACES, ABROAD_TOWN = 3, 100_000  # an article with this many places has a country; a town abroad this small
 HOLDER_AREAS = {"PCLI", "ADM1"}  # what Y of "X, Y" must be to put X in a place of its own
 CONTAINER_CONFIDENCE = 0.3  # a name placed at the place holding it: right region, rough point
 PLACED_BY_NAME = {"PCLI", "ADM1", "PPLC", "PPLA"}  # never dropped for the country the text puts them in
@@ -150,6 +153,7 @@ class Resolver:
             context.chosen[name] = _best(candidates[name], scores)[0]
         elsewhere = _placed_elsewhere(candidates, outer_names, context.chosen)
         elsewhere.update(_listed_elsewhere(candidates, lists, context.chosen))
+        elsewhere.update(_abroad(candidates, outer_names, context.chosen))
         for name in elsewhere:
             candidates[name] = ()  # "Swindon, Ontario": no Swindon the gazetteer knows is in Canada
             context.chosen.pop(name, None)
@@ -443,6 +447,23 @@ def _placed_elsewhere(candidates: dict, outer_names: dict, chosen: dict) -> dict
         if not any(area(c.place) == area(holder) for c in candidates[name]):
             elsewhere[name] = (Counter([holder.country_code]), holder.name)
     return elsewhere
+
+
+def _abroad(candidates: dict, outer_names: dict, chosen: dict) -> dict[str, tuple[Counter, str]]:
+    """Names whose every candidate is a town of under ABROAD_TOWN people outside the country that
+    two thirds of the article's places lie in, and that the text puts in no place: an unlisted
+    town there is likelier than a small namesake abroad ("Muse" in a story from Myanmar), so the
+    geocoder is asked in that country."""
+    countries = Counter(place.country_code for place in chosen.values() if place.country_code)
+    if sum(countries.values()) < FOCUS_PLACES:
+        return {}
+    focus, count = countries.most_common(1)[0]
+    if 3 * count < 2 * sum(countries.values()):
+        return {}
+    return {name: (Counter([focus]), "") for name, options in candidates.items()
+            if options and name not in outer_names
+            and all(o.place.country_code != focus and o.place.population < ABROAD_TOWN
+                    and o.place.feature_code.startswith("PPL") and o.place.source != "curated" for o in options)}
 
 
 def _keeps_candidates(options) -> bool:

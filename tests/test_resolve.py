@@ -158,6 +158,23 @@ def test_a_town_the_text_puts_in_a_division_that_holds_no_such_town_asks_the_geo
     assert (resolved["Swindon"].place.lat, resolved["Ontario"].place.country_code) == (44.32, "CA")
 
 
+def test_a_small_namesake_abroad_gives_way_to_the_geocoder_in_the_articles_country(gazetteer, tmp_path):
+    # The gazetteer's only Muse is a village in Pennsylvania; this story is in Myanmar.
+    from nominatim_server import FakeNominatim, _result
+
+    from geo.geocode import Geocoder
+
+    text = "Refugees left Yangon and Mandalay. In Lashio they fled toward the border at Muse."
+    assert parse_with(gazetteer, None, text)["Muse"].place is None
+    places = {"muse": [_result(9, "node", 99, 23.99, 97.90, "Muse, Shan, Myanmar", "place", "town", 0.4, "mm", "Myanmar")]}
+    server = FakeNominatim(places).start()
+    geocoder = Geocoder(tmp_path / "cache.sqlite", base_url=server.url, min_delay_seconds=0)
+    resolved = parse_with(gazetteer, geocoder, text)
+    server.stop()
+    assert [(r.params["q"], r.params.get("countrycodes")) for r in server.requests] == [("Muse", "mm")]
+    assert resolved["Muse"].place.country_code == "MM"
+
+
 def parse_with(gazetteer, geocoder, text):
     return {r.mention.text: r for r in Resolver(gazetteer, geocoder)(text, Recognizer(gazetteer)(text))}
 
