@@ -10,5 +10,9 @@ def fold(name: str) -> str:
     """The lookup key of a name: accents removed, case folded, spacing normalised."""
     decomposed = unicodedata.normalize("NFKD", name)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    stripped = stripped.replace("’", "'").replace("‘", "'").replace("-", " ").replace(".", " ")
+    stripped = stripped.translate(_PUNCTUATION)
     return " ".join(stripped.casefold().split())
+
+
+# Apostrophes and transliteration marks go ("Ts’khinvali" is "Tskhinvali"); hyphens and dots part words.
+_PUNCTUATION = str.maketrans({"'": None, "’": None, "‘": None, "ʻ": None, "ʼ": None, "`": None, "-": " ", ".": " "})

@@ -250,6 +250,9 @@ class Recognizer:
         gazetteer holds the whole name ("Democratic Republic of the Congo", "People's Republic of China")."""
         k = last + 1
         width = _joiner_width(toks, k)
+        if width == 1 and not (k + 1 < len(toks) and toks[k + 1].is_capitalised) \
+                and self._ends_with_possessive(text, toks, first, k):
+            return k  # "St. John's, Newfoundland" (not "St. Paul's Hospital": see _namesake)
         if not width or k + width >= len(toks) or not (toks[k + width].is_capitalised and toks[k + width].is_word):
             return last
         following = _run_end(toks, k + width)
@@ -258,6 +261,14 @@ class Recognizer:
                 if self.gazetteer.candidates(fold(text[toks[start].start: toks[end].end])):
                     return following
         return last
+
+    def _ends_with_possessive(self, text: str, toks: list[Token], first: int, k: int) -> bool:
+        """Does the gazetteer hold the run up to the "'s" at k as a name written so ("St. John's")?"""
+        for start in range(max(first, k - MAX_NAME_TOKENS), k):
+            candidates = self.gazetteer.candidates(fold(text[toks[start].start: toks[k].end]))
+            if any("'" in c.place.name or "’" in c.place.name for c in candidates):
+                return True
+        return False
 
     @staticmethod
     def _surface(toks: list[Token], i: int, j: int) -> str:
@@ -337,7 +348,7 @@ class Recognizer:
             found = None
             if toks[i].is_capitalised:
                 for j in range(min(last, i + 2 * MAX_NAME_TOKENS), i - 1, -1):
-                    if not toks[j].is_capitalised:
+                    if not (toks[j].is_capitalised or toks[j].text in ("'s", "’s")):  # "St. John's"
                         continue
                     places = self._lookup(text, toks, i, j)
                     if places:

