@@ -382,7 +382,7 @@ class Recognizer:
         significant = _significant(match.places)
         if _eponym(text, toks, match.first, match.last):
             return None  # "West Nile virus", "Ebola fever", "US$", "$US"
-        if _route_number(toks, match):
+        if match.last + 1 < len(toks) and toks[match.last + 1].text.isdigit() and _route_number(toks, match):
             return None  # a highway: "U.S. 84", "US 101"
         demonym = all(c.kind == "demonym" for c in match.places)
         direction = _direction(toks, match.first, first)
@@ -656,12 +656,14 @@ def _run_end(toks: list[Token], i: int) -> int:
         nxt = toks[j + 1]
         if nxt.is_capitalised and nxt.is_word and _adjacent(toks[j], nxt):
             j += 1
-        elif nxt.text.lower() in ARTICLES and _article_joins(toks, j + 1) and _adjacent(toks[j], nxt):
-            j += 3  # "Deir ez-Zor", "Ras al-Ain"
-        elif (nxt.text.lower() in CONNECTORS or nxt.text in "-'’&") \
+            continue
+        word = nxt.text.lower()
+        if (word in CONNECTORS or word in "-'’&") \
                 and j + 2 < len(toks) and toks[j + 2].is_capitalised and toks[j + 2].is_word \
                 and toks[j + 2].text.lower() not in MONTHS_AND_DAYS:  # "Kabul on Monday" is no name
             j += 2
+        elif word in ARTICLES and _article_joins(toks, j + 1) and _adjacent(toks[j], nxt):
+            j += 3  # "Deir ez-Zor", "Ras al-Ain"
         else:
             break
     return j
@@ -815,8 +817,10 @@ def _is_title(token: Token) -> bool:
 
 def _after_title(toks: list[Token], i: int) -> bool:
     """Does token i follow a title ("minister Singh") or a family word and a comma ("his wife, Dora")?"""
-    return i > 0 and _is_title(toks[i - 1]) \
-        or i > 1 and toks[i - 1].text == "," and toks[i - 2].text.lower() in KIN_WORDS
+    if i == 0:
+        return False
+    before = toks[i - 1].text
+    return before == "," and i > 1 and toks[i - 2].text.lower() in KIN_WORDS or before.lower().rstrip(".") in TITLES
 
 
 def _is_acronym(surface: str) -> bool:

@@ -105,7 +105,12 @@ class _Sense(Mention):
 
     @cached_property
     def key(self) -> str:
-        return f"{fold(self.lookup_name)}, {self.holder}"
+        return f"{self.base}, {self.holder}"
+
+    @property
+    def base(self) -> str:
+        """The gazetteer key of the name."""
+        return fold(self.lookup_name)
 
 
 @dataclass
@@ -135,9 +140,11 @@ class Resolver:
         self.geocoder = geocoder
 
     def __call__(self, text: str, mentions: list[Mention]) -> list[ResolvedMention]:
-        given, mentions = mentions, self._senses(text, mentions)
-        candidates = {m.key: self._candidates(m) for m in mentions}
         lists = _lists(text, mentions)
+        given, mentions = mentions, self._senses(text, mentions, lists)
+        if mentions is not given:
+            lists = _lists(text, mentions)
+        candidates = {m.key: self._candidates(m) for m in mentions}
         pairs = _neighbours(mentions, lists)
         containers, contained, outer_names = _containers(text, pairs, candidates)
         context = _Context(named_countries=_named_countries(mentions, candidates),
@@ -187,10 +194,10 @@ class Resolver:
                                             _sentence_of(text, spans, mention)))
         return resolved
 
-    def _senses(self, text: str, mentions: list[Mention]) -> list[Mention]:
+    def _senses(self, text: str, mentions: list[Mention], lists: list[list[Mention]]) -> list[Mention]:
         """The mentions, where the text puts one name in two places ("Portland, Maine" and
         "Portland, Oregon") each "X, Y" as a name of its own; one name keeps one meaning otherwise."""
-        pairs = [(a, b) for a, b in _neighbours(mentions, _lists(text, mentions))
+        pairs = [(a, b) for a, b in _neighbours(mentions, lists)
                  if text[a.end: b.start].strip() == ","
                  and any(c.place.feature_code in HOLDER_AREAS for c in self.gazetteer.candidates(b.key))]
         holders: dict[str, set[str]] = {}
@@ -203,7 +210,7 @@ class Resolver:
                 if id(m) in twice else m for m in mentions]
 
     def _candidates(self, mention: Mention) -> tuple[Candidate, ...]:
-        options = self.gazetteer.candidates(fold(mention.lookup_name))
+        options = self.gazetteer.candidates(mention.base if isinstance(mention, _Sense) else mention.key)
         wanted = (lambda kind: kind == "demonym") if mention.signal == "demonym" else (lambda kind: kind != "demonym")
         return tuple(c for c in options if wanted(c.kind))
 
@@ -411,8 +418,8 @@ def _containers(text: str, pairs: list[tuple[Mention, Mention]], candidates: dic
     holders: dict[str, set[str]] = {}
     outer_names: dict[str, set[str]] = {}
     for first, second in pairs:
-        gap = " ".join(text[first.end: second.start].split())
-        if not (gap == "," or gap in ("of", "of the") and first.text.split()[-1].lower() in DIVISION_TYPES):
+        gap = text[first.end: second.start].strip()
+        if not (gap == "," or gap in ("of", "of the") and first.text[first.text.rfind(" ") + 1:].lower() in DIVISION_TYPES):
             continue  # "Paris, Texas"; "the Western Province of Sri Lanka"
         inner = candidates.get(first.key) or ()
         for option in candidates.get(second.key) or ():
@@ -509,11 +516,13 @@ def _listed_elsewhere(candidates: dict, lists: list[list[Mention]], chosen: dict
 def _division_cues(text: str, mentions: list[Mention]) -> set[str]:
     """Names the text calls a state, province or county ("the state of Victoria", "Kerala state",
     "County Durham", "Co Kerry", "Kano, Kaduna and Katsina states")."""
-    cued = {m.key for m in mentions
-            if DIVISION_BEFORE.search(text[max(0, m.start - 30): m.start]) or DIVISION_AFTER.match(text[m.end: m.end + 20])
-            or m.text.split()[0].lower() in ADMIN_PREFIXES}
+    cued = set()
     for i, mention in enumerate(mentions):
-        if DIVISIONS_AFTER.match(text[mention.end: mention.end + 20]):
+        after = text[mention.end: mention.end + 20]
+        if DIVISION_AFTER.match(after) or mention.text.split(" ", 1)[0].lower() in ADMIN_PREFIXES \
+                or DIVISION_BEFORE.search(text[max(0, mention.start - 30): mention.start]):
+            cued.add(mention.key)
+        elif DIVISIONS_AFTER.match(after):
             cued.add(mention.key)
             while i > 0 and " ".join(text[mentions[i - 1].end: mentions[i].start].split()) in LIST_JOINS:
                 i -= 1
