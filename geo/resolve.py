@@ -160,7 +160,7 @@ class Resolver:
             context.chosen[name] = _best(candidates[name], scores)[0]
         elsewhere = _placed_elsewhere(candidates, outer_names, context.chosen)
         elsewhere.update(_listed_elsewhere(candidates, lists, context.chosen))
-        elsewhere.update(_abroad(candidates, outer_names, context.chosen))
+        elsewhere.update(_abroad(candidates, outer_names, context, self.gazetteer.neighbours))
         for name in elsewhere:
             candidates[name] = ()  # "Swindon, Ontario": no Swindon the gazetteer knows is in Canada
             context.chosen.pop(name, None)
@@ -456,20 +456,22 @@ def _placed_elsewhere(candidates: dict, outer_names: dict, chosen: dict) -> dict
     return elsewhere
 
 
-def _abroad(candidates: dict, outer_names: dict, chosen: dict) -> dict[str, tuple[Counter, str]]:
-    """Names whose every candidate is a town of under ABROAD_TOWN people outside the country that
-    two thirds of the article's places lie in, and that the text puts in no place: an unlisted
-    town there is likelier than a small namesake abroad ("Muse" in a story from Myanmar), so the
-    geocoder is asked in that country."""
-    countries = Counter(place.country_code for place in chosen.values() if place.country_code)
+def _abroad(candidates: dict, outer_names: dict, context: _Context, neighbours) -> dict[str, tuple[Counter, str]]:
+    """Names whose every candidate is a town of under ABROAD_TOWN people far from the country that
+    two thirds of the article's places lie in (not in it, nor in a country bordering it or named
+    in the article), and that the text puts in no place: an unlisted town there is likelier than
+    a small namesake far away ("Muse" in a story from Myanmar is no village in Pennsylvania), so
+    the geocoder is asked in that country."""
+    countries = Counter(place.country_code for place in context.chosen.values() if place.country_code)
     if sum(countries.values()) < FOCUS_PLACES:
         return {}
     focus, count = countries.most_common(1)[0]
     if 3 * count < 2 * sum(countries.values()):
         return {}
+    near = {focus} | neighbours(focus) | set(context.named_countries)
     return {name: (Counter([focus]), "") for name, options in candidates.items()
             if options and name not in outer_names
-            and all(o.place.country_code != focus and o.place.population < ABROAD_TOWN
+            and all(o.place.country_code not in near and o.place.population < ABROAD_TOWN
                     and o.place.feature_code.startswith("PPL") and o.place.source != "curated" for o in options)}
 
 

@@ -78,3 +78,8 @@ def test_countries_countryinfo_lacks_come_from_geonames_and_countrystatecity(gaz
 def test_a_countrys_adjective_is_only_an_adjective(gazetteer):
     assert {c.kind for c in gazetteer.candidates("thai") if c.place.country_code == "TH"} == {"demonym"}
     assert gazetteer.candidates("argentine")[0].kind == "demonym"
+
+
+def test_countries_know_their_neighbours(gazetteer):
+    assert {"SO", "TZ", "UG"} <= gazetteer.neighbours("KE")
+    assert "US" not in gazetteer.neighbours("MM")

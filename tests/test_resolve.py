@@ -180,6 +180,11 @@ def test_a_small_namesake_abroad_gives_way_to_the_geocoder_in_the_articles_count
     assert resolved["Muse"].place.country_code == "MM"
 
 
+def test_a_town_across_the_border_stays_where_the_gazetteer_puts_it(parse):
+    text = "Floods hit Garissa, Mandera and Wajir; refugees reached Beledweyne."
+    assert parse(text)["Beledweyne"].place.country_code == "SO"  # Somalia borders Kenya
+
+
 def parse_with(gazetteer, geocoder, text):
     return {r.mention.text: r for r in Resolver(gazetteer, geocoder)(text, Recognizer(gazetteer)(text))}
 
