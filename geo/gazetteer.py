@@ -44,9 +44,9 @@ from shapely.geometry import MultiPoint, Point, shape
 from wordfreq import zipf_frequency
 
 from .model import Place
-from .names import fold
+from .names import fold, without_apostrophes
 
-SCHEMA_VERSION = "22"
+SCHEMA_VERSION = "23"
 # How a name belongs to a place; stored as a digit so that min() picks the best.
 NAME_KINDS = ("name", "alt", "abbr", "demonym")
 LARGE_DIVISION_SQ_DEGREES = 5.0  # about 50,000 km2 at mid latitudes
@@ -555,10 +555,11 @@ def _name_rows(rows) -> Iterator[tuple[str, str, int]]:
         adjective = fold(demonym) if demonym and fold(demonym) != own else ""  # not "Djibouti" of Djibouti
         seen = {own, adjective}  # an alternate spelling that is the adjective ("Thai") is the adjective only
         yield own, place.id, name
-        for alternate in alternates + _without_article(place.name):
+        for alternate in [place.name] + alternates + _without_article(place.name):
             key = fold(alternate)
-            if key and key not in seen:
-                seen.add(key)
-                yield key, place.id, abbr if alternate.isupper() else alt
+            for variant in (key, without_apostrophes(key)):  # "Ts’khinvali" is also written "Tskhinvali"
+                if variant and variant not in seen:
+                    seen.add(variant)
+                    yield variant, place.id, abbr if alternate.isupper() else alt
         if adjective:
             yield adjective, place.id, demonym_kind

@@ -14,5 +14,10 @@ def fold(name: str) -> str:
     return " ".join(stripped.casefold().split())
 
 
-# Apostrophes and transliteration marks go ("Ts’khinvali" is "Tskhinvali"); hyphens and dots part words.
-_PUNCTUATION = str.maketrans({"'": None, "’": None, "‘": None, "ʻ": None, "ʼ": None, "`": None, "-": " ", ".": " "})
+def without_apostrophes(key: str) -> str:
+    """A folded key as news often writes it, without transliteration marks: "tskhinvali" for "ts'khinvali"."""
+    return key.replace("'", "")
+
+
+# Curly apostrophes and transliteration marks are one apostrophe; hyphens and dots part words.
+_PUNCTUATION = str.maketrans({"’": "'", "‘": "'", "ʻ": "'", "ʼ": "'", "`": "'", "-": " ", ".": " "})

@@ -140,6 +140,10 @@ def test_names_with_lower_case_words_inside_are_one_mention(recognise, text, nam
     assert name in [m.text for m in recognise(text)]
 
 
+def test_a_common_word_that_is_a_transliterated_name_without_its_mark_is_no_place(recognise):
+    assert surfaces(recognise, "Hail fell on the farm near Tskhinvali.") == ["Tskhinvali"]
+
+
 def test_an_arabic_article_joins_a_names_words(recognise):
     assert surfaces(recognise, "Shelling hit Deir ez-Zor and Ras al-Ain.") == ["Deir ez-Zor"]  # no "Ras", no "Ain"
 
