@@ -262,6 +262,15 @@ class Recognizer:
                     return following
         return last
 
+    def _media_or_club_word(self, text: str, toks: list[Token], k: int, last: int) -> bool:
+        """Is token k a publication's or club's word ("Times", "Real"), and not the start of a place's
+        name ("Sun Prairie", "Star City")?"""
+        word = toks[k].text.lower()
+        if word not in MEDIA_WORDS and word not in CLUB_WORDS:
+            return False
+        end = min(_capitalised_end(toks, k), last, k + MAX_NAME_TOKENS - 1)
+        return not any(self.gazetteer.candidates(fold(text[toks[k].start: toks[j].end])) for j in range(k + 1, end + 1))
+
     def _ends_with_possessive(self, text: str, toks: list[Token], first: int, k: int) -> bool:
         """Does the gazetteer hold the run up to the "'s" at k as a name written so ("St. John's")?"""
         for start in range(max(first, k - MAX_NAME_TOKENS), k):
@@ -329,9 +338,9 @@ class Recognizer:
             facts = self._runs[key] = _RunFacts(
                 known_whole=known_whole,
                 opens_with_title=first < last and _is_title(toks[first]),
-                borrowed=any(toks[k].text.lower() in MEDIA_WORDS or toks[k].text.lower() in CLUB_WORDS
-                             for k in range(first, last + 1))
-                or first < last and toks[last].text.lower() in CLUB_SUFFIXES and not known_whole,
+                borrowed=not known_whole and (
+                    any(self._media_or_club_word(text, toks, k, last) for k in range(first, last + 1))
+                    or first < last and toks[last].text.lower() in CLUB_SUFFIXES),
                 organisation=_has_organisation_word(toks, first, last) and toks[last].text.lower() not in STREET_SUFFIXES,
                 feature_name=None if feature is None else feature.name,
                 feature_known=feature is not None and bool(self.gazetteer.candidates(feature.key)),

@@ -121,6 +121,10 @@ def test_abbreviations(recognise):
         ["U.S.", "UK", "Raleigh", "N.C."]
 
 
+def test_a_place_named_with_a_papers_word_is_a_place(recognise):
+    assert surfaces(recognise, "Police in Sun Prairie and Star City said so; The Sun agreed.") == ["Sun Prairie", "Star City"]
+
+
 def test_publications_named_after_places_are_not_places(recognise):
     text = "The New York Times and China Daily reported it, Agence France-Presse said, from Lagos."
     assert surfaces(recognise, text) == ["Lagos"]
