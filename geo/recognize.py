@@ -108,6 +108,9 @@ SURNAME_PARTICLES = {"da", "de", "di", "van", "von", "der", "du", "bin", "ibn"}
 LANGUAGE_CUES = {"speak", "speaks", "spoke", "spoken", "speaking", "fluent", "in", "into"}
 # Words after a number that make it an amount, not a road's number ("US 10 billion").
 QUANTITY_WORDS = {"million", "billion", "trillion", "thousand", "%", "per", "percent", "cents"}
+# Words for people after "a" and a town's name: "a Madison man".
+RESIDENT_NOUNS = {"man", "woman", "men", "women", "boy", "girl", "teen", "teenager", "resident", "couple",
+                  "family", "native", "driver", "student", "mother", "father", "youth"}
 # Holidays named like places ("the Christmas market").
 HOLIDAYS = {"christmas", "easter", "thanksgiving", "halloween", "ramadan", "hanukkah", "diwali", "passover",
             "pentecost", "epiphany", "advent", "lent"}
@@ -438,11 +441,12 @@ class Recognizer:
             # A common word ("Centre", "Lakes", "Buffalo") is a place when it is a country or a
             # great city, when the text puts it after "in", "at", "near", or before ", New York".
             if not (_major(match.places) or _after_locative(toks, match.first) or self._before_container(toks, match.last)
-                    or self._after_origin(toks, match.first)):
+                    or self._after_origin(toks, match.first) or _resident_of(toks, match.first, match.last)):
                 return None
         if match.first == match.last and not any(_denotes(c) for c in match.places) \
                 and (word_frequency(word.lower()) >= KNOWN_WORD_ZIPF or all(c.place.population < VILLAGE for c in match.places)) \
-                and not (_after_locative(toks, match.first) or self._after_origin(toks, match.first)):
+                and not (_after_locative(toks, match.first) or self._after_origin(toks, match.first)
+                         or _resident_of(toks, match.first, match.last)):
             return None  # a known word, or a village's other name, outside a locative: "Hamas" (Hamm), "Burch" (a village's)
         start, end = toks[match.first].start, toks[match.last].end
         signal = "demonym" if demonym else "gazetteer"
@@ -590,12 +594,14 @@ class Recognizer:
         ("Qorvintal, a suburb east of Harare", "Velmora province") or listed between places
         ("Eldoret, Qorvintal and Thika"); and not when the article uses it as a person's name."""
         if toks[first].text in people or not (
-                _after_locative(toks, first) or self._after_origin(toks, first)
+                _after_locative(toks, first) or self._after_origin(toks, first) or _resident_of(toks, first, last)
                 or _described_as_place(toks, last) or _named_as_division(toks, first, last)
                 or self._before_container(toks, last, whole=True)
                 or self._between_places(toks, first, last)):
             return None
         start, end = toks[first].start, toks[last].end
+        if any(c.kind == "demonym" for c in self.gazetteer.candidates(fold(text[start:end]))):
+            return None  # "a Cameroonian woman", without --demonyms
         return Mention(start, end, text[start:end], signal="context")
 
     def _between_places(self, toks: list[Token], first: int, last: int) -> bool:
@@ -886,6 +892,13 @@ def _route_number(toks: list[Token], match: _Match) -> bool:
         return False
     after = toks[k + 1] if k + 1 < len(toks) else None
     return after is None or after.text.lower() not in QUANTITY_WORDS and not (after.is_word and after.start == toks[k].end)  # "5th"
+
+
+def _resident_of(toks: list[Token], first: int, last: int) -> bool:
+    """Is the name between "a" and a word for a person, as local news names where people are from:
+    "a Madison man", "a Velmora woman"?"""
+    return first > 0 and last + 1 < len(toks) and toks[first - 1].text.lower() in ("a", "an") \
+        and toks[last + 1].text.lower() in RESIDENT_NOUNS
 
 
 def _language(toks: list[Token], first: int, last: int) -> bool:

@@ -17,7 +17,8 @@ prior
 context, pass 1 (explicit cues)
   * the text calls the name a state, province or county ("state of Victoria", "County
     Durham", "Co Kerry"): +3 to first- and second-level divisions;
-  * the name opens the article as a dateline ("WASHINGTON (Reuters) -"): +3 to towns;
+  * the name opens the article as a dateline ("WASHINGTON (Reuters) -") or says where a
+    person is from ("a Lebanon man"): +3 to towns;
   * the candidate's country is named in the article: +1.5, +0.5 more for each
     further mention of it (at most +3 in all);
   * "X, Y" where Y is a country or division holding the candidate: +4 to X's
@@ -62,7 +63,7 @@ from .gazetteer import Candidate, Gazetteer
 from .geocode import Geocoder
 from .model import Mention, Place, ResolvedMention
 from .names import fold
-from .recognize import ADMIN_PREFIXES
+from .recognize import ADMIN_PREFIXES, RESIDENT_NOUNS
 from .text import sentences
 
 TYPE_PRIOR = {"CONT": 5.0, "PCLI": 5.0, "ADM1": 2.0, "ADM2": 0.5, "PPLC": 1.5}
@@ -92,6 +93,8 @@ PLACED_BY_NAME = {"PCLI", "ADM1", "PPLC", "PPLA"}  # never dropped for the count
 DIVISION_BEFORE = re.compile(r"(?:state|province|region|prefecture|governorate|oblast) of\s+$", re.IGNORECASE)
 DATELINE_END = re.compile(r"\s*(?:\([^)\n]{1,40}\)|[—–-]|,)")
 DIVISION_AFTER = re.compile(r"^\s+(?:state|province|region|prefecture|governorate|oblast)\b")
+HOMETOWN_BEFORE = re.compile(r"\b[Aa]n?\s+$")  # "a" before "Lebanon man"
+HOMETOWN_AFTER = re.compile(r"\s+(\w+)")
 DIVISIONS_AFTER = re.compile(r"^\s+(?:states|provinces|regions|prefectures|governorates|oblasts)\b")  # after a list
 DIVISION_TYPES = {"province", "region", "state", "district", "county", "governorate", "prefecture", "oblast",
                   "department"}
@@ -150,7 +153,7 @@ class Resolver:
         context = _Context(named_countries=_named_countries(mentions, candidates),
                            containers=containers, contained=contained,
                            division_cue=_division_cues(text, mentions),
-                           dateline=_dateline(text, mentions),
+                           dateline=_dateline(text, mentions) | _hometowns(text, mentions),
                            own_country=_own_countries(candidates),
                            mention_count=Counter(m.key for m in mentions),
                            siblings=_siblings(lists))
@@ -530,6 +533,12 @@ def _division_cues(text: str, mentions: list[Mention]) -> set[str]:
                 i -= 1
                 cued.add(mentions[i].key)
     return cued
+
+
+def _hometowns(text: str, mentions: list[Mention]) -> set[str]:
+    """Names that say where a person is from, which local news writes as "a Lebanon man": towns."""
+    return {m.key for m in mentions if HOMETOWN_BEFORE.search(text, max(0, m.start - 4), m.start)
+            and (after := HOMETOWN_AFTER.match(text, m.end)) and after.group(1).lower() in RESIDENT_NOUNS}
 
 
 def _dateline(text: str, mentions: list[Mention]) -> set[str]:

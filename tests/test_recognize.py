@@ -247,6 +247,15 @@ def test_an_irish_county_is_named_after_county_or_co(recognise, text, mentions):
     assert [(m.text, m.name) for m in recognise(text)] == mentions
 
 
+@pytest.mark.parametrize("text, places", [
+    ("A Madison man was arrested.", ["Madison"]),
+    ("A Velmora teen was hurt.", ["Velmora"]),
+    ("A Cameroonian woman was treated in Paris.", ["Paris"]),  # an adjective, without --demonyms no place
+])
+def test_a_town_says_where_a_person_is_from(recognise, text, places):
+    assert surfaces(recognise, text) == places
+
+
 def test_a_common_word_before_its_state_is_a_place(recognise):
     assert surfaces(recognise, "The court sits in Buffalo, New York.") == ["Buffalo", "New York"]
     assert surfaces(recognise, "Buffalo, New York, declared an emergency.") == ["Buffalo", "New York"]

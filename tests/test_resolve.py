@@ -122,6 +122,11 @@ def test_a_name_written_with_a_possessive_is_found_whole(parse):
     assert (resolved["St. John's"].place.country_code, resolved["St. John's"].place.admin1) == ("CA", "05")
 
 
+def test_a_town_a_person_is_from_is_a_town(parse):
+    lebanon = parse("A Lebanon man was charged after Laclede County deputies stopped him.")["Lebanon"].place
+    assert (lebanon.feature_code, lebanon.country_code) == ("PPL", "US")
+
+
 def test_county_before_a_name_makes_it_the_county(parse):
     durham = parse("Schools in County Durham stayed shut.")["County Durham"].place
     assert (durham.feature_code, durham.country_code) == ("ADM2", "GB")
