@@ -75,7 +75,7 @@ DIVISION_FOLLOWERS = PLACE_FOLLOWERS | {"and", "or", "is", "was", "has", "had", 
 # Words before a capitalised word that make the pair no person's name ("The Truro skater").
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "our", "their", "his", "her", "its"}
 # Words that open a sentence before a name and are no given name: "In Kiev, ...", "After Lyon, ...".
-OPENING_WORDS = LOCATIVES | {"on", "of", "for", "with", "by", "after", "before", "since", "until", "during", "and",
+OPENING_WORDS = LOCATIVES | {"a", "an", "on", "of", "for", "with", "by", "after", "before", "since", "until", "during", "and",
                              "but", "or", "as", "if", "when", "while", "like", "unlike", "beyond", "despite"}
 # Verbs of saying: a minor place's name next to one is a speaker's ("Kemp said", "Tass reported").
 SPEECH_VERBS = {"said", "says", "told", "added", "explained", "noted", "asked", "stated", "wrote",
