@@ -97,7 +97,7 @@ PERSON_TITLES = {
     "supt", "superintendent", "constable", "cpl", "corporal", "sergeant", "rev", "reverend", "bishop",
     "archbishop", "cardinal", "rabbi", "imam", "sheikh", "pastor", "sons", "daughters", "brothers", "sisters",
     "widow", "widower", "grandson", "granddaughter", "grandmother", "grandfather", "fiancé", "fiancée",
-    "hurricane", "typhoon", "cyclone", "storm", "operation", "codenamed",
+    "hurricane", "typhoon", "cyclone", "storm", "operation", "codenamed", "late",
 }
 # Family words that mark a name even after a comma: "his wife, Dora", "his daughters, Malia and Sasha".
 KIN_WORDS = {"son", "daughter", "wife", "husband", "brother", "sister", "father", "mother", "sons", "daughters",
@@ -432,8 +432,11 @@ class Recognizer:
                     or people.get(following.text) and not _country(match.places) \
                     or self._opens_persons_name(toks, match, first, last):
                 return None  # a first name ("Vladimir Putin", "Paris Hilton"); a major place may modify ("Kentucky State Police")
-        if word.lower() in DIRECTIONS or word.lower() in MONTHS_AND_DAYS or word.lower() in HOLIDAYS:
+        lower = word.lower().rstrip(".")  # "Nov."
+        if lower in DIRECTIONS or lower in MONTHS_AND_DAYS or lower in HOLIDAYS:
             return None
+        if match.first == match.last and word in self.given_names and not significant and self._couple(toks, match.last):
+            return None  # "born to Harold and Ruth Chester"
         if word.endswith(".") and word[:-1].isalpha() and all(c.kind == "abbr" for c in match.places) \
                 and word_frequency(word[:-1].lower()) >= KNOWN_WORD_ZIPF and not _after_name_and_comma(toks, match.first):
             return None  # "attended Mass.": an abbreviation that is also a word needs "Boston, Mass."
@@ -465,6 +468,11 @@ class Recognizer:
             start -= 1
         return 1 <= i - 2 - start <= 2 and toks[start].text in self.given_names \
             and not (start > 0 and toks[start - 1].is_capitalised)
+
+    def _couple(self, toks: list[Token], i: int) -> bool:
+        """Is token i a given name joined to another before a surname: "Harold and Ruth Chester"?"""
+        return i + 3 < len(toks) and toks[i + 1].text in ("and", "&") and toks[i + 2].text in self.given_names \
+            and toks[i + 3].is_capitalised and toks[i + 3].is_word
 
     def _after_given_name(self, toks: list[Token], i: int) -> bool:
         """Is token i after a given name ("Karen Dallas", "Sheriff Dale Washington")?"""

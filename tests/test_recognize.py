@@ -71,6 +71,15 @@ def test_a_place_named_given_name_before_a_surname_is_a_persons(recognise, text,
     assert surfaces(recognise, text) == places
 
 
+@pytest.mark.parametrize("text, places", [
+    ("She was born in Paoli to Harold and Ruth Chester.", ["Paoli"]),
+    ("She was preceded in death by the late Clarence.", []),
+    ("The meet runs from Nov. 3 to 6 in Leeds.", ["Leeds"]),
+])
+def test_couples_the_late_and_abbreviated_months_are_no_places(recognise, text, places):
+    assert surfaces(recognise, text) == places
+
+
 def test_a_country_after_a_given_name_stays_a_country(recognise):
     assert surfaces(recognise, "Flights from Sydney Australia resumed.") == ["Sydney", "Australia"]
 
