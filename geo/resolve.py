@@ -72,7 +72,7 @@ POPULATION_WEIGHT = 0.6
 MAIN_NAME_BONUS = 2.0
 SEAT_BONUS, SEAT_SHARE = 2.5, 0.2
 DIVISION_CUE_BONUS = 3.0
-DATELINE_BONUS = 3.0
+TOWN_CUE_BONUS = 3.0
 COUNTRY_NAMED_BONUS, COUNTRY_REPEAT_BONUS, COUNTRY_BONUS_CAP = 1.5, 0.5, 3.0
 COHERENCE_BONUS = 2.0
 SAME_DIVISION_BONUS = 1.0
@@ -129,7 +129,7 @@ class _Context:
     containers: dict[str, set[str]] = field(default_factory=dict)  # name -> country / division keys
     contained: dict[str, set[str]] = field(default_factory=dict)  # name -> ids of places holding a neighbour
     division_cue: set[str] = field(default_factory=set)  # names said to be a state or province
-    dateline: set[str] = field(default_factory=set)  # the name that opens the article as a dateline
+    town_cue: set[str] = field(default_factory=set)  # names the text makes towns: a dateline, "a Lebanon man"
     own_country: dict[str, str] = field(default_factory=dict)  # name -> the country it names, if any
     mention_count: Counter = field(default_factory=Counter)  # name -> mentions
     siblings: dict[str, set[str]] = field(default_factory=dict)  # name -> other names listed with it
@@ -153,7 +153,7 @@ class Resolver:
         context = _Context(named_countries=_named_countries(mentions, candidates),
                            containers=containers, contained=contained,
                            division_cue=_division_cues(text, mentions),
-                           dateline=_dateline(text, mentions) | _hometowns(text, mentions),
+                           town_cue=_dateline(text, mentions) | _hometowns(text, mentions),
                            own_country=_own_countries(candidates),
                            mention_count=Counter(m.key for m in mentions),
                            siblings=_siblings(lists))
@@ -266,8 +266,8 @@ def _score(name: str, candidate: Candidate, divisions: dict, context: _Context) 
         score += SEAT_BONUS  # the city a division is named after: "Rio de Janeiro", not Quebec City
     if name in context.division_cue and place.feature_code in ("ADM1", "ADM2"):
         score += DIVISION_CUE_BONUS
-    if name in context.dateline and place.feature_code.startswith("PPL"):
-        score += DATELINE_BONUS
+    if name in context.town_cue and place.feature_code.startswith("PPL"):
+        score += TOWN_CUE_BONUS
     named = context.named_countries.get(place.country_code, 0)
     if context.own_country.get(name) == place.country_code:
         named -= context.mention_count.get(name, 0)  # a name is no evidence for itself ("Mexico")
