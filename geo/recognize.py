@@ -4,7 +4,8 @@ Three signals, each general rather than tied to any text:
 1. Gazetteer names in capitalised runs, longest match first ("Rio de Janeiro",
    not "Rio"; also across "of the", "-au-" or a possessive when the gazetteer
    holds the whole: "Democratic Republic of the Congo", "Port-au-Prince"), with
-   filters for people and organisations (titles, names in surname position,
+   filters for people and organisations (titles, family words, the given names
+   and surnames the gazetteer lists, names in surname position,
    speakers, media, clubs and institution words; a local authority's place,
    "Croydon Council", stays) and for common words.
 2. Context: a capitalised name no gazetteer knows, after "in", "at", "near", "the
