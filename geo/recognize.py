@@ -414,7 +414,7 @@ class Recognizer:
         if (word in people.given or word in people.surnames and not _populous(match.places)) \
                 and not _after_locative(toks, match.first) and not self._before_container(toks, match.last):
             return None  # "Chad Morrow ... said Alice Morrow, Chad's mother"; "Mei Lau ... Tom Lau"
-        if word in people and not significant \
+        if word in people and (not significant or word in people.after_given and not _major(match.places)) \
                 or _speaker(toks, match) and not _major(match.places) and not self._before_container(toks, match.last):
             return None  # "John Walsh ... Walsh"; "Kemp said", "said Moss"
         if _hyphen_joined(text, toks, match, first, last) and not significant:
@@ -539,6 +539,8 @@ class Recognizer:
                 names.update((word, True) for word in run.after_title)
             elif run.surname:
                 names.setdefault(run.surname, False)
+                if toks[i].text in self.given_names:
+                    names.after_given.add(run.surname)
                 if run.given:
                     names.setdefault(run.given, False)
             if run.family and not run.titled:  # "the victim's sister, Alice Morrow" is of the family too
@@ -653,12 +655,14 @@ def _name_starts(toks: list[Token], capitalised: list[int]) -> list[int]:
 
 class _People(dict):
     """Words used as people's names, each mapped to whether a title vouches for it; `given` and
-    `surnames` hold the names of families the article names more than once."""
+    `surnames` hold the names of families the article names more than once, `after_given` the
+    surnames it writes after a given name ("Paris Denton")."""
 
     def __init__(self):
         super().__init__()
         self.given: set[str] = set()
         self.surnames: set[str] = set()
+        self.after_given: set[str] = set()
 
 
 class _RunEnds(dict):

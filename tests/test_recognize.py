@@ -80,6 +80,10 @@ def test_couples_the_late_and_abbreviated_months_are_no_places(recognise, text, 
     assert surfaces(recognise, text) == places
 
 
+def test_a_surname_written_after_a_given_name_is_a_persons_alone_too(recognise):
+    assert surfaces(recognise, "Deputies arrested Maria Denton. Denton was held in Gainesville.") == ["Gainesville"]
+
+
 def test_a_country_after_a_given_name_stays_a_country(recognise):
     assert surfaces(recognise, "Flights from Sydney Australia resumed.") == ["Sydney", "Australia"]
 
