@@ -23,6 +23,7 @@ names recur from article to article; what depends on the words around it
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
@@ -112,6 +113,8 @@ QUANTITY_WORDS = {"million", "billion", "trillion", "thousand", "%", "per", "per
 # Words for people after "a" and a town's name: "a Madison man".
 RESIDENT_NOUNS = {"man", "woman", "men", "women", "boy", "girl", "teen", "teenager", "resident", "couple",
                   "family", "native", "driver", "student", "mother", "father", "youth"}
+# "county" after a name, or "counties" after a list of names: "Knott county", "Perry, Letcher and Knott counties".
+COUNTY_AFTER = re.compile(r"(?:(?:,|,? and|,? or|,? &) [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*)* (count(?:y|ies)|parish(?:es)?)\b")
 # Holidays named like places ("the Christmas market").
 HOLIDAYS = {"christmas", "easter", "thanksgiving", "halloween", "ramadan", "hanukkah", "diwali", "passover",
             "pentecost", "epiphany", "advent", "lent"}
@@ -237,7 +240,18 @@ class Recognizer:
             end = self._joined_run_end(text, toks, i, run_ends[i])
             mentions.extend(self._mentions_in_run(text, toks, i, end, people))
             after_run = end + 1
-        return sorted(set(mentions), key=lambda m: m.start)
+        return sorted({self._as_county(text, m) for m in mentions}, key=lambda m: m.start)
+
+    def _as_county(self, text: str, mention: Mention) -> Mention:
+        """A name before "county" or after a list ending in "counties" is looked up as the county:
+        "Perry, Letcher and Knott counties" names Knott County."""
+        after = COUNTY_AFTER.match(text, mention.end)
+        if after is None or mention.name:
+            return mention
+        county = f"{mention.text} {'County' if after.group(1).startswith('count') else 'Parish'}"
+        if not any(c.place.feature_code == "ADM2" for c in self.gazetteer.candidates(fold(county))):
+            return mention
+        return Mention(mention.start, mention.end, mention.text, name=county, signal=mention.signal)
 
     def _plain_opening_word(self, toks: list[Token], i: int, run_ends: _RunEnds) -> bool:
         """A common word capitalised only because it opens a sentence ("Yesterday Paris ...")."""

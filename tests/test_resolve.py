@@ -127,6 +127,12 @@ def test_a_town_a_person_is_from_is_a_town(parse):
     assert (lebanon.feature_code, lebanon.country_code) == ("PPL", "US")
 
 
+def test_names_before_counties_are_the_counties(parse):
+    resolved = parse("Flooding closed roads in Perry, Letcher and Knott counties on Monday.")
+    assert {(resolved[name].place.feature_code, resolved[name].place.admin1) for name in ("Perry", "Letcher", "Knott")} \
+        == {("ADM2", "KY")}
+
+
 def test_county_before_a_name_makes_it_the_county(parse):
     durham = parse("Schools in County Durham stayed shut.")["County Durham"].place
     assert (durham.feature_code, durham.country_code) == ("ADM2", "GB")
