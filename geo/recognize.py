@@ -176,6 +176,7 @@ MONTHS_AND_DAYS = {
 }
 COMMON_WORD_ZIPF = 4.0  # at or above this, a capitalised word is more likely a word than a place
 OPENING_WORD_ZIPF = 4.5  # a sentence's first word this common is no part of a name after it
+ENGLISH_WORD_ZIPF = 2.5  # a word this common is English; opening a sentence before "on" it is no name
 VILLAGE = 5_000  # people: an alternate name of a place this small is a weak clue
 KNOWN_WORD_ZIPF = 3.5  # a word this frequent needs more than an alternate name to be a place
 RARE_WORD_ZIPF = 3.3  # below this, a capitalised word after "in" may be an unlisted place
@@ -257,8 +258,13 @@ class Recognizer:
         """A common word capitalised only because it opens a sentence ("Yesterday Paris ...")."""
         token = toks[i]
         opens = i == 0 or toks[i - 1].text in ".!?\"“‘:;" or "\n" in toks[i - 1].text
-        if not (opens and i + 1 < len(toks) and toks[i + 1].is_capitalised
-                and word_frequency(token.text.lower()) >= OPENING_WORD_ZIPF):
+        if not (opens and i + 1 < len(toks)):
+            return False
+        # before a capital, a very common word; before a preposition that would join it to a name
+        # ("Commuters on Outer Ring Road"), any English word
+        threshold = OPENING_WORD_ZIPF if toks[i + 1].is_capitalised else ENGLISH_WORD_ZIPF
+        if not (toks[i + 1].is_capitalised or toks[i + 1].text in ("on", "of", "upon", "in", "at")) \
+                or word_frequency(token.text.lower()) < threshold:
             return False
         return not any(self.gazetteer.candidates(fold(self._surface(toks, i, j)))
                        for j in range(i, min(run_ends[i], i + MAX_NAME_TOKENS) + 1))

@@ -274,6 +274,14 @@ def test_a_common_word_before_its_state_is_a_place(recognise):
     assert surfaces(recognise, "Buffalo, New York, declared an emergency.") == ["Buffalo", "New York"]
 
 
+@pytest.mark.parametrize("text, places", [
+    ("Commuters on Outer Ring Road were stuck.", ["Outer Ring Road"]),
+    ("Southend on Sea flooded.", ["Southend on Sea"]),
+])
+def test_a_sentences_first_word_joins_no_name_across_a_preposition(recognise, text, places):
+    assert surfaces(recognise, text) == places
+
+
 def test_a_delta_is_one_feature_not_a_river_and_a_state(recognise):
     assert surfaces(recognise, "Fighting was reported in the Mekong Delta.") == ["Mekong Delta"]
 
