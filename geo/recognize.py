@@ -42,6 +42,7 @@ RUN_CACHE_SIZE = 200_000  # distinct capitalised runs whose facts are kept
 CONNECTORS = {"de", "da", "do", "dos", "das", "del", "della", "di", "du", "des", "la", "le", "les",
               "el", "al", "es", "of", "upon", "on", "sur", "en", "y", "and", "am", "im", "an", "der", "den",
               "au", "aux", "et", "lès"}
+ENGLISH_CONNECTORS = {"of", "on", "upon"}  # the English prepositions among them: "Southend on Sea"
 # Arabic articles that join a name's words with a hyphen: "Deir ez-Zor", "Ras al-Ain", "Jisr ash-Shughur".
 ARTICLES = {"al", "el", "ez", "es", "ed", "ad", "ar", "as", "ash", "at", "az", "an", "ul", "ud"}
 # Connector pairs inside a name that the gazetteer holds whole: "Democratic Republic of the Congo".
@@ -260,10 +261,10 @@ class Recognizer:
         opens = i == 0 or toks[i - 1].text in ".!?\"“‘:;" or "\n" in toks[i - 1].text
         if not (opens and i + 1 < len(toks)):
             return False
-        # before a capital, a very common word; before a preposition that would join it to a name
-        # ("Commuters on Outer Ring Road"), any English word
+        # before a capital, a very common word; before an English connector that would join it to a
+        # name ("Commuters on Outer Ring Road"), any English word
         threshold = OPENING_WORD_ZIPF if toks[i + 1].is_capitalised else ENGLISH_WORD_ZIPF
-        if not (toks[i + 1].is_capitalised or toks[i + 1].text in ("on", "of", "upon", "in", "at")) \
+        if not (toks[i + 1].is_capitalised or toks[i + 1].text in ENGLISH_CONNECTORS) \
                 or word_frequency(token.text.lower()) < threshold:
             return False
         return not any(self.gazetteer.candidates(fold(self._surface(toks, i, j)))
