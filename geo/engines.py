@@ -19,7 +19,8 @@ input order, whatever the engine:
 
 Streaming: articles are read lazily and sent in chunks of ``chunk_size``; at
 most ``3 * workers`` chunks are in flight, so memory stays constant however
-long the input is. Results come back in input order. If reading the input
+long the input is. While the workers start (until the first chunk comes back),
+this process parses the chunks that follow itself instead of waiting idle. Results come back in input order. If reading the input
 fails midway (`sources.InputError`), the chunks already sent are finished and
 yielded first, then the error is raised, as in the serial loop.
 
@@ -49,7 +50,8 @@ import sys
 import threading
 import uuid
 from collections import deque
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import chain
 from pathlib import Path
@@ -133,16 +135,36 @@ def _init_worker(token: str, factory: Callable[[], Pipeline]) -> None:
 def _parse_chunk(token: str, factory: Callable[[], Pipeline], transform: Transform | None,
                  articles: list[Article]) -> list[tuple[Any, tuple[str, ...]]]:
     """Parse a chunk in a worker: (result, names the cache-only geocoder missed) per article."""
-    pipeline = _worker_pipeline(token, factory)
+    return _parse_cache_only(_worker_pipeline(token, factory), transform, articles)
+
+
+def _parse_cache_only(pipeline: Pipeline, transform: Transform | None,
+                      articles: list[Article]) -> list[tuple[Any, tuple[str, ...]]]:
+    """(result, names the geocoder missed) per article, the geocoder kept to its cache meanwhile."""
     geocoder = pipeline.geocoder
     out = []
-    for article in articles:
-        if geocoder is not None:
-            geocoder.unresolved.clear()
-        parsed = pipeline.parse(article)
-        misses = tuple(sorted(geocoder.unresolved)) if geocoder is not None else ()
-        out.append((transform(parsed) if transform else parsed, misses))
+    with _cache_only(geocoder):
+        for article in articles:
+            if geocoder is not None:
+                geocoder.unresolved.clear()
+            parsed = pipeline.parse(article)
+            misses = tuple(sorted(geocoder.unresolved)) if geocoder is not None else ()
+            out.append((transform(parsed) if transform else parsed, misses))
     return out
+
+
+@contextmanager
+def _cache_only(geocoder: Geocoder | None) -> Iterator[None]:
+    """The geocoder answers from its cache alone meanwhile; its own `unresolved` set is kept aside."""
+    if geocoder is None:
+        yield
+        return
+    kept = geocoder.offline, geocoder.unresolved
+    geocoder.offline, geocoder.unresolved = True, set()
+    try:
+        yield
+    finally:
+        geocoder.offline, geocoder.unresolved = kept
 
 
 # --- engines: where chunks run -----------------------------------------------------
@@ -300,7 +322,7 @@ def _stream(articles: Iterator[Article], engine, workers, scheduler, pipeline: P
         return
     factory = worker_pipeline or PipelineRecipe.like(pipeline)
     with make_engine(engine, workers, factory, scheduler) as runner:
-        for chunk, results in _ordered(runner, transform, chain([first], chunks)):
+        for chunk, results in _ordered(runner, pipeline, transform, chain([first], chunks)):
             for article, (result, misses) in zip(chunk, results):
                 yield _settle(pipeline, transform, article, result, misses)
 
@@ -322,26 +344,40 @@ def _chunks(articles: Iterator[Article], size: int) -> Iterator[list[Article]]:
         yield chunk
 
 
-def _ordered(runner: Engine, transform, chunks: Iterator[list[Article]]):
+def _ordered(runner: Engine, pipeline: Pipeline, transform, chunks: Iterator[list[Article]]):
     """(chunk, results) in input order with at most IN_FLIGHT_PER_WORKER * workers chunks pending.
 
-    An error reading the input is raised only after the chunks already sent are yielded.
+    Until the workers return their first chunk (while they start), this process
+    parses the chunks that follow itself, cache-only like a worker, rather than
+    wait idle; at most as many as are pending. An error reading the input is
+    raised only after the chunks read before it are yielded.
     """
     limit = IN_FLIGHT_PER_WORKER * runner.workers
     pending: deque = deque()
-    exhausted, failure = False, None
-    while True:
-        while not exhausted and len(pending) < limit:
+    exhausted, failure, started = False, None, False
+
+    def read() -> list[Article] | None:
+        nonlocal exhausted, failure
+        if not exhausted:
             try:
-                chunk = next(chunks)
+                return next(chunks)
             except StopIteration:
                 exhausted = True
             except Exception as error:  # e.g. InputError from a malformed line
                 exhausted, failure = True, error
-            else:
-                pending.append((chunk, runner.submit(transform, chunk)))
+        return None
+
+    while True:
+        while len(pending) < limit and (chunk := read()) is not None:
+            pending.append((chunk, runner.submit(transform, chunk)))
         if not pending:
             break
+        if not started and not pending[0][1].done() and len(pending) < 2 * limit and (chunk := read()):
+            done: Future = Future()
+            done.set_result(_parse_cache_only(pipeline, transform, chunk))
+            pending.append((chunk, done))
+            continue
+        started = True
         chunk, future = pending.popleft()
         yield chunk, future.result()
     if failure is not None:

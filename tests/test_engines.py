@@ -1,8 +1,10 @@
 """The engines (geo/engines.py): a process pool and Dask give what one process gives, in order."""
 from __future__ import annotations
 
+import functools
 import json
 import random
+import time
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -97,6 +99,25 @@ def test_an_input_error_midway_comes_after_the_articles_before_it(gazetteer, cor
         for parsed in parse_stream(articles(), workers=2, gazetteer_path=gazetteer.path, chunk_size=4):
             seen.append(full_record(parsed))
     assert seen == serial[:21]
+
+
+def _slow_to_start(gazetteer_path: Path) -> Pipeline:
+    """A worker's pipeline that takes a second to build (a cold machine, a remote cluster)."""
+    time.sleep(1.0)
+    return Pipeline.default(gazetteer_path)
+
+
+def test_this_process_parses_while_the_workers_start(gazetteer, corpus, serial):
+    pipeline = Pipeline.default(gazetteer.path)
+    parsed_here = []
+    recognise = pipeline.recognise
+    pipeline.recognise = lambda text: parsed_here.append(text) or recognise(text)
+    stream = parse_stream(corpus, workers=2, pipeline=pipeline, chunk_size=4,
+                          worker_pipeline=functools.partial(_slow_to_start, gazetteer.path))
+    assert [full_record(p) for p in stream] == serial
+    # the workers got the first six chunks; this process took the next six while they slept
+    assert len(parsed_here) == 24
+    assert parsed_here[0] == corpus[24].text
 
 
 def test_dask_local_cluster_gives_what_the_local_engine_gives(gazetteer, corpus, serial):
