@@ -22,7 +22,7 @@ import click
 from . import gazetteer as gazetteer_module
 from .geocode import DEFAULT_USER_AGENT, Geocoder
 from .engines import ENGINES, default_workers, parse_stream, resume_ids
-from .pipeline import Pipeline, article_record
+from .pipeline import Pipeline, article_line, article_record
 from .sources import InputError, Problem, Problems, atomic_writer, one_line, read_articles
 
 EXIT_OK, EXIT_PARTIAL, EXIT_NOTHING = 0, 1, 2  # the one place the exit codes are defined
@@ -159,18 +159,17 @@ def parse(inputs, output, resume, workers, engine, scheduler, quiet, **options):
         raise click.UsageError("--resume needs -o FILE")
     options["events"] = False  # parse writes mentions only
     pipeline = _pipeline(**options)
-    run = dict(transform=article_record, workers=workers, engine=engine, scheduler=scheduler, quiet=quiet,
+    run = dict(transform=article_line, workers=workers, engine=engine, scheduler=scheduler, quiet=quiet,
                worker_pipeline=functools.partial(_pipeline, **options))
     if str(output) == "-":
-        code = _run(inputs, pipeline, lambda r: click.echo(json.dumps(r, ensure_ascii=False)), **run)
+        code = _run(inputs, pipeline, lambda line: click.echo(line, nl=False), **run)
     elif resume:
         done = resume_ids(output)
         with open(output, "a", encoding="utf-8") as handle:
-            code = _run(inputs, pipeline, lambda r: handle.write(json.dumps(r, ensure_ascii=False) + "\n"),
-                        skip_ids=done, **run)
+            code = _run(inputs, pipeline, handle.write, skip_ids=done, **run)
     else:
         with atomic_writer(output) as handle:
-            code = _run(inputs, pipeline, lambda r: handle.write(json.dumps(r, ensure_ascii=False) + "\n"), **run)
+            code = _run(inputs, pipeline, handle.write, **run)
     sys.exit(code)
 
 

@@ -1,6 +1,7 @@
 """The pipeline: article -> mentions -> places -> events, as small swappable stages."""
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -62,5 +63,14 @@ def mention_record(resolved: ResolvedMention) -> dict:
 
 
 def article_record(parsed: ParsedArticle) -> dict:
-    """One article as a line of `geo parse` output."""
+    """One article as `geo parse` writes it: its id and its mentions."""
     return {"id": parsed.article.id, "mentions": [mention_record(m) for m in parsed.mentions]}
+
+
+def article_line(parsed: ParsedArticle) -> str:
+    """`article_record` as a line of `geo parse` output (JSON, newline included).
+
+    Workers return this line rather than the record: a string travels between
+    processes at almost no cost, and the parent only writes it.
+    """
+    return json.dumps(article_record(parsed), ensure_ascii=False) + "\n"
