@@ -15,7 +15,8 @@ Three signals, each general rather than tied to any text:
    ("Metcalfe County", "Lake Erie", "Church Street", "Co Kerry").
 3. Directions: a capitalised one names a region ("Eastern Ladakh" is one mention
    whose `name` is "Ladakh"); a lower-case one describes the name after it
-   ("northern Syria" is the mention "Syria" with the qualifier "north").
+   ("northern Syria" is the mention "Syria" with the qualifier "north"); a
+   compound is one direction ("North-Western Sydney", "South East Queensland").
 
 What a run's own words say is worked out once per distinct run and kept, since
 names recur from article to article; what depends on the words around it
@@ -57,6 +58,7 @@ DIRECTIONS = {
     "south-eastern": "southeast", "southwest": "southwest", "south-west": "southwest",
     "southwestern": "southwest", "south-western": "southwest", "upper": "north", "lower": "south",
 }
+COMPASS_FIRST, COMPASS_SECOND = {"north", "south"}, {"east", "eastern", "west", "western"}  # "North-Western"
 LOCATIVES = {"in", "at", "near", "downtown", "outside", "around", "across", "inside", "within", "from",
              "towards", "toward", "via", "between", "throughout", "to", "nearby"}
 # "the <noun> of X" names a place X ("the village of Qorvintal", "the island of Java").
@@ -388,7 +390,7 @@ class Recognizer:
                     if places:
                         found = _Match(i, j, places)
                         break
-            if found and found.first == found.last and _qualifies_next(toks, i, last):
+            if found and _only_directions(toks, found.first, found.last) and _qualifies_next(toks, found.last, last):
                 found = None  # "Eastern" before "Ladakh" is a qualifier, not the "Eastern" province
             if found:
                 matches.append(found)
@@ -426,7 +428,7 @@ class Recognizer:
             return None  # "she speaks French", "he shouted in Turkish": a language
         if direction is not None:
             start_token = toks[direction]
-            qualifier = DIRECTIONS[start_token.text.lower()]
+            qualifier = DIRECTIONS["-".join(t.text.lower() for t in toks[direction: match.first] if t.text != "-")]
             start, end = toks[match.first].start, toks[match.last].end
             if not start_token.is_capitalised:  # "northern China": China, described
                 return Mention(start, end, text[start:end], qualifier=qualifier, signal="qualified")
@@ -854,10 +856,21 @@ def _capitalised_end(toks: list[Token], i: int) -> int:
 
 
 def _direction(toks: list[Token], match_first: int, run_first: int) -> int | None:
+    """The first token of the direction before a match: "northern", "Eastern", "North-Western", "South East"."""
     k = match_first - 1
-    if k >= 0 and toks[k].text.lower() in DIRECTIONS and (k >= run_first or not toks[k].is_capitalised):
-        return k
-    return None
+    if k < 0 or toks[k].text.lower() not in DIRECTIONS:
+        return None
+    if toks[k].text.lower() in COMPASS_SECOND and k >= 1:  # the first half of a compound
+        joined = k - 1 if toks[k - 1].text == "-" and _adjacent(toks[k - 1], toks[k]) else k
+        if joined >= 1 and toks[joined - 1].text.lower() in COMPASS_FIRST and _adjacent(toks[joined - 1], toks[joined]) \
+                and toks[joined - 1].is_capitalised == toks[k].is_capitalised:
+            k = joined - 1
+    return k if k >= run_first or not toks[k].is_capitalised else None
+
+
+def _only_directions(toks: list[Token], first: int, last: int) -> bool:
+    """Are tokens first..last a direction ("Eastern", "North-West", "South East")?"""
+    return all(t.text == "-" or t.text.lower() in DIRECTIONS for t in toks[first: last + 1])
 
 
 def _is_title(token: Token) -> bool:

@@ -120,6 +120,22 @@ def test_a_lower_case_direction_qualifies_the_name_after_it(recognise):
     assert (mention.text, mention.qualifier, mention.names_a_part) == ("Syria", "north", False)
 
 
+@pytest.mark.parametrize("text, mention, qualifier", [
+    ("Floods hit North-Western Velmora and South East Queensland.", "South East Queensland", "southeast"),
+    ("Floods hit North-West England on Monday.", "North-West England", "northwest"),
+    ("Floods hit South West England on Monday.", "South West England", "southwest"),
+])
+def test_a_compound_direction_qualifies_the_name_after_it(recognise, text, mention, qualifier):
+    (found,) = [m for m in recognise(text) if m.text == mention]
+    assert (found.qualifier, found.name) == (qualifier, mention.split()[-1])
+    assert [m.text for m in recognise(text)] == [mention]  # no "North West" province, no "West England"
+
+
+def test_a_lower_case_compound_direction_describes_the_place(recognise):
+    (mention,) = recognise("Bushfires spread in north-western Queensland.")
+    assert (mention.text, mention.qualifier) == ("Queensland", "northwest")
+
+
 def test_directional_names_in_the_gazetteer_are_not_split(recognise):
     assert surfaces(recognise, "Talks between South Africa and North Korea.") == ["South Africa", "North Korea"]
 
