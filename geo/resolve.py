@@ -21,7 +21,7 @@ context, pass 1 (explicit cues)
     person is from ("a Lebanon man"): +3 to towns;
   * the candidate's country is named in the article: +1.5, +0.5 more for each
     further mention of it (at most +3 in all);
-  * "X, Y" where Y is a country or division holding the candidate: +4 to X's
+  * "X, Y" or "X in Y" where Y is a country or division holding the candidate: +4 to X's
     candidate, and +4 to Y's candidate that holds one of X's (not inside a list
     that ends in "and"/"or": "Washington, Pennsylvania and California" are siblings).
 context, pass 2 (coherence with the other names' pass-1 choices)
@@ -33,7 +33,8 @@ context, pass 2 (coherence with the other names' pass-1 choices)
     division or town).
 
 One name keeps one meaning within an article, unless the text puts it in two
-places ("Portland, Maine" and "Portland, Oregon"). A capitalised directional
+places ("Portland, Maine" and "Portland, Oregon"; "Alexandria in Egypt"): each of
+those mentions then keeps to the places of that name in its country or division. A capitalised directional
 qualifier ("Eastern Ladakh", a region's name) gives that part of the region's
 shape (shapely), or the region itself, less sure, where no shape is known. A
 lower-case one ("northern China") describes where in the place: the mention is
@@ -85,6 +86,7 @@ QUALIFIED_CONFIDENCE_FACTOR = 0.9
 NO_SHAPE_CONFIDENCE_FACTOR = 0.5
 # What lies between a name and the place holding it: "X, Y", "X in Y", "X located in the Y".
 CONTAINER_GAP = re.compile(r"\s*(?:,|(?:,\s*)?(?:(?!and\b|or\b|but\b)[a-z]+\s+){0,2}?(?:in|near|outside|of)(?:\s+the)?)\s*")
+PUT_IN = {",", "in"}  # "X, Y" and "X in Y" put X in Y when Y is a country or division holding an X
 HOLDER_CODES = {"PCLI", "ADM1", "ADM2", "PPL", "PPLA", "PPLA2", "PPLA3", "PPLC"}
 FOCUS_PLACES, ABROAD_TOWN = 3, 100_000  # an article with this many places has a country; a town abroad this small
 HOLDER_AREAS = {"PCLI", "ADM1"}  # what Y of "X, Y" must be to put X in a place of its own
@@ -201,7 +203,7 @@ class Resolver:
         """The mentions, where the text puts one name in two places ("Portland, Maine" and
         "Portland, Oregon") each "X, Y" as a name of its own; one name keeps one meaning otherwise."""
         pairs = [(a, b) for a, b in _neighbours(mentions, lists)
-                 if text[a.end: b.start].strip() == ","
+                 if text[a.end: b.start].strip() in PUT_IN
                  and any(c.place.feature_code in HOLDER_AREAS for c in self.gazetteer.candidates(b.key))]
         holders: dict[str, set[str]] = {}
         for name, holder in pairs:
@@ -213,9 +215,14 @@ class Resolver:
                 if id(m) in twice else m for m in mentions]
 
     def _candidates(self, mention: Mention) -> tuple[Candidate, ...]:
-        options = self.gazetteer.candidates(mention.base if isinstance(mention, _Sense) else mention.key)
+        """The gazetteer's places for a mention; for one of a name's two senses, those in its place if any."""
         wanted = (lambda kind: kind == "demonym") if mention.signal == "demonym" else (lambda kind: kind != "demonym")
-        return tuple(c for c in options if wanted(c.kind))
+        if not isinstance(mention, _Sense):
+            return tuple(c for c in self.gazetteer.candidates(mention.key) if wanted(c.kind))
+        options = tuple(c for c in self.gazetteer.candidates(mention.base) if wanted(c.kind))
+        areas = {_area(c.place) for c in self.gazetteer.candidates(mention.holder) if c.place.feature_code in HOLDER_AREAS}
+        inside = tuple(c for c in options if {c.place.country_code, _area(c.place)} & areas)
+        return inside or options
 
     def _fallback(self, name: str, countries: Counter) -> tuple[Place | None, float, str]:
         if self.geocoder is None:
@@ -306,6 +313,11 @@ def _kind(place: Place) -> str:
     """The level of a place, as lists keep it: "country", "division" or "town"."""
     code = place.feature_code
     return "country" if code == "PCLI" else "division" if code.startswith("ADM") else "town"
+
+
+def _area(place: Place) -> str:
+    """A country's code, or "country.division" of any other place ("US.VA")."""
+    return place.country_code if place.feature_code == "PCLI" else f"{place.country_code}.{place.admin1}"
 
 
 def _division(place: Place) -> tuple[str, str] | None:
@@ -422,7 +434,7 @@ def _containers(text: str, pairs: list[tuple[Mention, Mention]], candidates: dic
     outer_names: dict[str, set[str]] = {}
     for first, second in pairs:
         gap = text[first.end: second.start].strip()
-        if not (gap == "," or gap in ("of", "of the") and first.text[first.text.rfind(" ") + 1:].lower() in DIVISION_TYPES):
+        if not (gap in PUT_IN or gap in ("of", "of the") and first.text[first.text.rfind(" ") + 1:].lower() in DIVISION_TYPES):
             continue  # "Paris, Texas"; "the Western Province of Sri Lanka"
         inner = candidates.get(first.key) or ()
         for option in candidates.get(second.key) or ():

@@ -104,6 +104,19 @@ def test_a_name_the_text_puts_in_two_places_names_both(gazetteer):
         [("Portland", "ME"), ("Portland", "OR")]
 
 
+def test_x_in_y_puts_a_name_in_a_second_place_too(gazetteer):
+    text = "The mayor of Alexandria, Virginia, met officials visiting from Alexandria in Egypt."
+    resolved = Resolver(gazetteer)(text, Recognizer(gazetteer)(text))
+    assert [r.place.country_code for r in resolved if r.mention.text == "Alexandria"] == ["US", "EG"]
+
+
+def test_each_sense_keeps_to_the_place_the_text_puts_it_in(gazetteer):
+    text = "A plant in Victoria in Australia closed, and one in Victoria, British Columbia, opened."
+    resolved = Resolver(gazetteer)(text, Recognizer(gazetteer)(text))
+    assert [(r.place.country_code, r.place.feature_code) for r in resolved if r.mention.text == "Victoria"] == \
+        [("AU", "ADM1"), ("CA", "PPL")]
+
+
 def test_a_province_of_a_country_is_that_countrys(parse):
     assert parse("Heavy rain hit the Western Province of Sri Lanka.")["Western Province"].place.country_code == "LK"
 
