@@ -10,7 +10,8 @@ prior
   * population: 0.6 log10(population + 1) (a city of a million: 3.6; a
     division counts the people of its towns);
   * the name is the place's main name rather than an alternate, or any name of
-    a curated feature: +2.0;
+    a curated feature, or the English name of a great city ("Cologne" for Köln:
+    a city of 100,000 or more, 50 times as big as any place so named): +2.0;
   * a town that shares its name with the division it lies in and holds a fifth
     of its people: +2.5 ("Rio de Janeiro" the city rather than the state; not
     Quebec City over the province of Quebec).
@@ -71,6 +72,7 @@ TYPE_PRIOR = {"CONT": 5.0, "PCLI": 5.0, "ADM1": 2.0, "ADM2": 0.5, "PPLC": 1.5}
 CURATED_PRIOR = 2.5
 POPULATION_WEIGHT = 0.6
 MAIN_NAME_BONUS = 2.0
+EXONYM_RATIO, EXONYM_CITY = 50, 100_000  # see _exonym
 SEAT_BONUS, SEAT_SHARE = 2.5, 0.2
 DIVISION_CUE_BONUS = 3.0
 TOWN_CUE_BONUS = 3.0
@@ -259,15 +261,16 @@ def directional_part(shape, direction: str):
     return shape.intersection(box(*boxes[direction])) if direction in boxes else None
 
 
-def _score(name: str, candidate: Candidate, divisions: dict, context: _Context) -> float:
+def _score(name: str, candidate: Candidate, divisions: dict, main_population: int, context: _Context) -> float:
     """The candidate's prior and cue score (pass 1); `divisions` maps the (country, admin1) of
-    the name's ADM1 candidates to their population."""
+    the name's ADM1 candidates to their population, `main_population` is the largest population
+    of the places whose main name it is."""
     place = candidate.place
     score = TYPE_PRIOR.get(place.feature_code, 0.0) + POPULATION_WEIGHT * math.log10(place.population + 1)
     if place.source == "curated":
         score += CURATED_PRIOR
-    if candidate.kind == "name" or place.source == "curated":  # curated names are all chosen ones
-        score += MAIN_NAME_BONUS
+    if candidate.kind == "name" or place.source == "curated" or _exonym(candidate, main_population):
+        score += MAIN_NAME_BONUS  # curated names are all chosen ones
     if candidate.kind == "name" and place.feature_code.startswith("PPL") \
             and place.population >= SEAT_SHARE * divisions.get((place.country_code, place.admin1), math.inf):
         score += SEAT_BONUS  # the city a division is named after: "Rio de Janeiro", not Quebec City
@@ -357,7 +360,17 @@ def _cue_scores(name: str, options, context: _Context) -> list[float]:
         return [0.0]
     divisions = {(o.place.country_code, o.place.admin1): o.place.population
                  for o in options if o.place.feature_code == "ADM1"}
-    return [_score(name, c, divisions, context) for c in options]
+    main_population = max((o.place.population for o in options if o.kind == "name"), default=0)
+    return [_score(name, c, divisions, main_population, context) for c in options]
+
+
+def _exonym(candidate: Candidate, main_population: int) -> bool:
+    """Is the name another language's name of a great city ("Cologne" for Köln, "Seville" for
+    Sevilla): a city of EXONYM_CITY people or more, EXONYM_RATIO times as many as the places
+    whose main name it is? Other alternate names are often nicknames or old names of lesser places."""
+    place = candidate.place
+    return candidate.kind == "alt" and place.feature_code.startswith("PPL") \
+        and place.population >= max(EXONYM_CITY, EXONYM_RATIO * main_population)
 
 
 def _best(options, scores: list[float]) -> tuple[Place, float]:

@@ -117,6 +117,16 @@ def test_each_sense_keeps_to_the_place_the_text_puts_it_in(gazetteer):
         [("AU", "ADM1"), ("CA", "PPL")]
 
 
+@pytest.mark.parametrize("text, name, country", [
+    ("Police in Cologne said the suspect had fled.", "Cologne", "DE"),  # Köln, not a village in Italy
+    ("Police in Seville said the suspect had fled.", "Seville", "ES"),  # Sevilla, not Seville, Ohio
+    ("A school in Franklin closed.", "Franklin", "US"),  # not El Paso, which GeoNames also calls so
+    ("He lives in Waterloo.", "Waterloo", "CA"),  # not Austin, which GeoNames also calls so
+])
+def test_a_great_citys_english_name_is_its_name(parse, text, name, country):
+    assert parse(text)[name].place.country_code == country
+
+
 def test_a_province_of_a_country_is_that_countrys(parse):
     assert parse("Heavy rain hit the Western Province of Sri Lanka.")["Western Province"].place.country_code == "LK"
 
