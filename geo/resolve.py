@@ -18,6 +18,8 @@ prior
 context, pass 1 (explicit cues)
   * the text calls the name a state, province or county ("state of Victoria", "County
     Durham", "Co Kerry"): +3 to first- and second-level divisions;
+  * the name's own words, or a lower-case word after it, say what feature it is ("Red Sea",
+    "Long Island", "the Volga river"): +4 to places of that feature type;
   * the name opens the article as a dateline ("WASHINGTON (Reuters) -") or says where a
     person is from ("a Lebanon man"): +3 to towns;
   * the candidate's country is named in the article: +1.5, +0.5 more for each
@@ -76,6 +78,7 @@ EXONYM_RATIO, EXONYM_CITY = 50, 100_000  # see _exonym
 SEAT_BONUS, SEAT_SHARE = 2.5, 0.2
 DIVISION_CUE_BONUS = 3.0
 TOWN_CUE_BONUS = 3.0
+FEATURE_CUE_BONUS = 4.0
 COUNTRY_NAMED_BONUS, COUNTRY_REPEAT_BONUS, COUNTRY_BONUS_CAP = 1.5, 0.5, 3.0
 COHERENCE_BONUS = 2.0
 SAME_DIVISION_BONUS = 1.0
@@ -100,6 +103,14 @@ DIVISION_AFTER = re.compile(r"^\s+(?:state|province|region|prefecture|governorat
 HOMETOWN_BEFORE = re.compile(r"\b[Aa]n?\s+$")  # "a" before "Lebanon man"
 HOMETOWN_AFTER = re.compile(r"\s+(\w+)")
 DIVISIONS_AFTER = re.compile(r"^\s+(?:states|provinces|regions|prefectures|governorates|oblasts)\b")  # after a list
+FOLLOWING_WORD = re.compile(r" ([a-z]+)\b")  # "the Volga river"
+FEATURE_WORDS = {  # words that name a type of feature, and its GeoNames feature codes
+    "sea": {"SEA", "LK"}, "ocean": {"OCN"}, "gulf": {"GULF"}, "bay": {"BAY"}, "strait": {"STRT"},
+    "straits": {"STRT"}, "river": {"STM"}, "lake": {"LK"}, "lakes": {"LKS"}, "canal": {"CNL"},
+    "island": {"ISL"}, "islands": {"ISLS"}, "isle": {"ISL"}, "mount": {"MT", "VLC"}, "mountain": {"MT"},
+    "mountains": {"MTS"}, "desert": {"DSRT"}, "valley": {"VAL"}, "peninsula": {"PEN"}, "volcano": {"VLC"},
+    "pass": {"PASS"}, "airport": {"AIRP"},
+}
 DIVISION_TYPES = {"province", "region", "state", "district", "county", "governorate", "prefecture", "oblast",
                   "department"}
 
@@ -134,6 +145,7 @@ class _Context:
     contained: dict[str, set[str]] = field(default_factory=dict)  # name -> ids of places holding a neighbour
     division_cue: set[str] = field(default_factory=set)  # names said to be a state or province
     town_cue: set[str] = field(default_factory=set)  # names the text makes towns: a dateline, "a Lebanon man"
+    feature_cue: dict[str, set[str]] = field(default_factory=dict)  # name -> feature codes its words name
     own_country: dict[str, str] = field(default_factory=dict)  # name -> the country it names, if any
     mention_count: Counter = field(default_factory=Counter)  # name -> mentions
     siblings: dict[str, set[str]] = field(default_factory=dict)  # name -> other names listed with it
@@ -158,6 +170,7 @@ class Resolver:
                            containers=containers, contained=contained,
                            division_cue=_division_cues(text, mentions),
                            town_cue=_dateline(text, mentions) | _hometowns(text, mentions),
+                           feature_cue=_feature_cues(text, mentions),
                            own_country=_own_countries(candidates),
                            mention_count=Counter(m.key for m in mentions),
                            siblings=_siblings(lists))
@@ -276,6 +289,8 @@ def _score(name: str, candidate: Candidate, divisions: dict, main_population: in
         score += SEAT_BONUS  # the city a division is named after: "Rio de Janeiro", not Quebec City
     if name in context.division_cue and place.feature_code in ("ADM1", "ADM2"):
         score += DIVISION_CUE_BONUS
+    if place.feature_code in context.feature_cue.get(name, ()):
+        score += FEATURE_CUE_BONUS
     if name in context.town_cue and place.feature_code.startswith("PPL"):
         score += TOWN_CUE_BONUS
     named = context.named_countries.get(place.country_code, 0)
@@ -558,6 +573,21 @@ def _division_cues(text: str, mentions: list[Mention]) -> set[str]:
                 i -= 1
                 cued.add(mentions[i].key)
     return cued
+
+
+def _feature_cues(text: str, mentions: list[Mention]) -> dict[str, set[str]]:
+    """The feature types a name's own words, or a lower-case word after it, say it is: "Red Sea"
+    the sea rather than Sudan's Red Sea state, "Long Island" the island, "the Volga river"."""
+    cues: dict[str, set[str]] = {}
+    for mention in mentions:
+        words = mention.text.lower().split()
+        after = FOLLOWING_WORD.match(text, mention.end)
+        if after:
+            words.append(after.group(1))
+        codes = set().union(*(FEATURE_WORDS.get(word, ()) for word in words))
+        if codes:
+            cues.setdefault(mention.key, set()).update(codes)
+    return cues
 
 
 def _hometowns(text: str, mentions: list[Mention]) -> set[str]:

@@ -127,6 +127,16 @@ def test_a_great_citys_english_name_is_its_name(parse, text, name, country):
     assert parse(text)[name].place.country_code == country
 
 
+@pytest.mark.parametrize("text, name, feature_code", [
+    ("Rebels attacked a tanker in the Red Sea.", "Red Sea", "SEA"),  # not Sudan's Red Sea state
+    ("Barges were stuck on the Volga river.", "Volga", "STM"),  # not the town of Volga
+    ("Storms battered Long Island overnight.", "Long Island", "ISL"),
+    ("Tourists fill Lake Geneva, Wis., every summer.", "Lake Geneva", "PPL"),  # the town the text puts in a state
+])
+def test_a_feature_word_in_or_after_a_name_says_what_it_is(parse, text, name, feature_code):
+    assert parse(text)[name].place.feature_code == feature_code
+
+
 def test_a_province_of_a_country_is_that_countrys(parse):
     assert parse("Heavy rain hit the Western Province of Sri Lanka.")["Western Province"].place.country_code == "LK"
 
