@@ -24,7 +24,8 @@ context, pass 1 (explicit cues)
     person is from ("a Lebanon man"): +3 to towns;
   * the candidate's country is named in the article: +1.5, +0.5 more for each
     further mention of it (at most +3 in all);
-  * "X, Y" or "X in Y" where Y is a country or division holding the candidate: +4 to X's
+  * "X, Y", "X in Y", "X is a city in Y" or "X, the capital of Y" where Y (or Z of "Y, Z"
+    after "is a city in") is a country or division holding the candidate: +4 to X's
     candidate, and +4 to Y's candidate that holds one of X's (not inside a list
     that ends in "and"/"or": "Washington, Pennsylvania and California" are siblings).
 context, pass 2 (coherence with the other names' pass-1 choices)
@@ -111,6 +112,12 @@ FEATURE_WORDS = {  # words that name a type of feature, and its GeoNames feature
     "mountains": {"MTS"}, "desert": {"DSRT"}, "valley": {"VAL"}, "peninsula": {"PEN"}, "volcano": {"VLC"},
     "pass": {"PASS"}, "airport": {"AIRP"},
 }
+# "X is a city in Y", "X, the capital of Y", "X is the largest inland city in the state of Y"
+PLACE_DEFINED = re.compile(
+    r"\s*(?:,|\s(?:is|was))\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:city|town|village|hamlet|suburb|capital|port"
+    r"|municipality|commune|community|settlement|borough|township|county|district|region|province|island|seat"
+    r"|neighbou?rhood|locality|parish|resort)\s+(?:(?:located|situated)\s+)?(?:in|of|on)\s+(?:the\s+)?"
+    r"(?:[a-z-]+\s+(?:of\s+)?)?")
 DIVISION_TYPES = {"province", "region", "state", "district", "county", "governorate", "prefecture", "oblast",
                   "department"}
 
@@ -165,7 +172,7 @@ class Resolver:
             lists = _lists(text, mentions)
         candidates = {m.key: self._candidates(m) for m in mentions}
         pairs = _neighbours(mentions, lists)
-        containers, contained, outer_names = _containers(text, pairs, candidates)
+        containers, contained, outer_names = _containers(_placements(text, mentions, lists), candidates)
         context = _Context(named_countries=_named_countries(mentions, candidates),
                            containers=containers, contained=contained,
                            division_cue=_division_cues(text, mentions),
@@ -217,9 +224,8 @@ class Resolver:
     def _senses(self, text: str, mentions: list[Mention], lists: list[list[Mention]]) -> list[Mention]:
         """The mentions, where the text puts one name in two places ("Portland, Maine" and
         "Portland, Oregon") each "X, Y" as a name of its own; one name keeps one meaning otherwise."""
-        pairs = [(a, b) for a, b in _neighbours(mentions, lists)
-                 if text[a.end: b.start].strip() in PUT_IN
-                 and any(c.place.feature_code in HOLDER_AREAS for c in self.gazetteer.candidates(b.key))]
+        pairs = [(a, b) for a, b in _placements(text, mentions, lists)
+                 if any(c.place.feature_code in HOLDER_AREAS for c in self.gazetteer.candidates(b.key))]
         holders: dict[str, set[str]] = {}
         for name, holder in pairs:
             holders.setdefault(name.key, set()).add(holder.key)
@@ -450,9 +456,28 @@ def _neighbours(mentions: list[Mention], lists: list[list[Mention]]) -> list[tup
     return [(a, b) for a, b in zip(mentions, mentions[1:]) if not (id(a) in listed and id(b) in listed)]
 
 
-def _containers(text: str, pairs: list[tuple[Mention, Mention]], candidates: dict) -> tuple[dict, dict, dict]:
-    """For "X, Y" where Y may hold X ("Paris, Texas", "Atlanta, Georgia"), and "X Province of Y",
-    among `_neighbours`.
+def _placements(text: str, mentions: list[Mention], lists: list[list[Mention]]) -> list[tuple[Mention, Mention]]:
+    """(X, Y) where the text puts X in Y: "X, Y" and "X in Y" ("Paris, Texas", "Alexandria in Egypt"),
+    "X Province of Y" (among `_neighbours`), and "X is a city in Y", "X, the capital of Y" with
+    each Y of the chain "Y, Z" after it ("Paris is a city in Lamar County, Texas")."""
+    placed = []
+    for first, second in _neighbours(mentions, lists):
+        gap = text[first.end: second.start].strip()
+        if gap in PUT_IN or gap in ("of", "of the") and first.text[first.text.rfind(" ") + 1:].lower() in DIVISION_TYPES:
+            placed.append((first, second))
+    following = dict(zip(map(id, mentions), mentions[1:]))
+    for mention in mentions:
+        outer = following.get(id(mention))
+        if outer is None or not PLACE_DEFINED.fullmatch(text, mention.end, outer.start):
+            continue
+        placed.append((mention, outer))
+        while (outer := following.get(id(outer))) is not None and text[placed[-1][1].end: outer.start].strip() == ",":
+            placed.append((mention, outer))
+    return placed
+
+
+def _containers(placements: list[tuple[Mention, Mention]], candidates: dict) -> tuple[dict, dict, dict]:
+    """For each (X, Y) of `_placements` where Y is a country or first-level division.
 
     Returns the country/division keys X may lie in, the ids of Y's candidates
     that hold one of X's candidates, and the names Y of each X.
@@ -460,10 +485,7 @@ def _containers(text: str, pairs: list[tuple[Mention, Mention]], candidates: dic
     within: dict[str, set[str]] = {}
     holders: dict[str, set[str]] = {}
     outer_names: dict[str, set[str]] = {}
-    for first, second in pairs:
-        gap = text[first.end: second.start].strip()
-        if not (gap in PUT_IN or gap in ("of", "of the") and first.text[first.text.rfind(" ") + 1:].lower() in DIVISION_TYPES):
-            continue  # "Paris, Texas"; "the Western Province of Sri Lanka"
+    for first, second in placements:
         inner = candidates.get(first.key) or ()
         for option in candidates.get(second.key) or ():
             outer = option.place

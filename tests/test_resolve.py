@@ -137,6 +137,23 @@ def test_a_feature_word_in_or_after_a_name_says_what_it_is(parse, text, name, fe
     assert parse(text)[name].place.feature_code == feature_code
 
 
+@pytest.mark.parametrize("text, name, where", [
+    ("Moscow is a city in Latah County, Idaho, home to a university.", "Moscow", ("US", "ID")),
+    ("Delhi is a small town in Delaware County, New York.", "Delhi", ("US", "NY")),
+    ("Perth is the largest city in central Scotland.", "Perth", ("GB", "SCT")),
+])
+def test_a_sentence_that_says_where_a_place_is_places_it(parse, text, name, where):
+    place = parse(text)[name].place
+    assert (place.country_code, place.admin1) == where
+
+
+def test_a_place_defined_in_one_place_and_named_after_another_is_both(gazetteer):
+    text = "Paris is a town in Lamar County, Texas. Its founders named it after Paris, France."
+    resolved = Resolver(gazetteer)(text, Recognizer(gazetteer)(text))
+    assert [(r.place.country_code, r.place.admin1) for r in resolved if r.mention.text == "Paris"] == \
+        [("US", "TX"), ("FR", "11")]
+
+
 def test_a_province_of_a_country_is_that_countrys(parse):
     assert parse("Heavy rain hit the Western Province of Sri Lanka.")["Western Province"].place.country_code == "LK"
 
