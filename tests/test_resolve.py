@@ -140,6 +140,8 @@ def test_a_feature_word_in_or_after_a_name_says_what_it_is(parse, text, name, fe
 @pytest.mark.parametrize("text, name, where", [
     ("Moscow is a city in Latah County, Idaho, home to a university.", "Moscow", ("US", "ID")),
     ("Delhi is a small town in Delaware County, New York.", "Delhi", ("US", "NY")),
+    ("Delhi is a village in and the county seat of Delaware County, New York.", "Delhi", ("US", "NY")),
+    ("Delhi, a village and town in Delaware County, New York, flooded.", "Delhi", ("US", "NY")),
     ("Perth is the largest city in central Scotland.", "Perth", ("GB", "SCT")),
 ])
 def test_a_sentence_that_says_where_a_place_is_places_it(parse, text, name, where):
