@@ -164,6 +164,8 @@ FEATURE_SUFFIXES = {"county", "parish", "province", "district", "region", "valle
 STREET_SUFFIXES = {"street", "road", "avenue", "boulevard", "lane", "drive", "terrace", "highway"}
 ADMIN_PREFIXES = {"county", "co", "co."}  # Irish and British style: "County Kerry", "Co Tipperary", "Co. Durham"
 FEATURE_PREFIXES = {"fort", "mount", "lake", "port", "cape", "isle", "camp"} | ADMIN_PREFIXES
+# ... and words that start one before "of": "Gulf of Qorvintal", "Bay of Velmora", "Cape of Good Hope".
+FEATURE_OF_PREFIXES = {"gulf", "bay", "sea", "strait", "straits", "cape", "isle", "isles", "lake", "mouth"}
 ADMIN_SUFFIXES = {"county", "parish", "province", "district", "region"}
 # Words after a place name that make the name a local authority's, and so still a place
 # ("Croydon Council", "Boone County Sheriff's Office", "Denver Police").
@@ -329,8 +331,9 @@ class Recognizer:
             return [m for a, b in run.segments for m in self._mentions_in_run(text, toks, first + a, first + b, people)]
         matches = [_Match(first + a, first + b, places) for a, b, places in run.matches]
         if run.feature_name is not None and not run.organisation \
-                and (run.feature_known or not any(m.last > m.first for m in matches)):
+                and (run.feature_known or _feature_of(toks, first) or not any(m.last > m.first for m in matches)):
             # unless a known name of two words inside says better: "Kern County Water District"
+            # (not the name of "Cape of Good Hope")
             start, end = toks[first].start, toks[last].end
             return [Mention(start, end, text[start:end], name=run.feature_name, signal="pattern")]
         mentions = []
@@ -606,7 +609,8 @@ class Recognizer:
     def _feature_name(self, text, toks, first, last) -> Mention | None:
         """A run shaped like a feature's name: "Metcalfe County", "Lake Erie", "Church Street"."""
         words = [t for t in toks[first: last + 1] if t.is_capitalised and t.is_word]
-        if len(words) < 2 or not (words[-1].text.lower() in FEATURE_SUFFIXES or words[0].text.lower() in FEATURE_PREFIXES):
+        if len(words) < 2 or not (words[-1].text.lower() in FEATURE_SUFFIXES or words[0].text.lower() in FEATURE_PREFIXES
+                                  or _feature_of(toks, first)):
             return None
         surface = text[toks[first].start: toks[last].end]
         if self.gazetteer.candidates(fold(surface)):
@@ -866,6 +870,11 @@ def _direction(toks: list[Token], match_first: int, run_first: int) -> int | Non
                 and toks[joined - 1].is_capitalised == toks[k].is_capitalised:
             k = joined - 1
     return k if k >= run_first or not toks[k].is_capitalised else None
+
+
+def _feature_of(toks: list[Token], first: int) -> bool:
+    """Does a feature's name start at token first: "Gulf of ...", "Cape of ..."?"""
+    return first + 1 < len(toks) and toks[first].text.lower() in FEATURE_OF_PREFIXES and toks[first + 1].text == "of"
 
 
 def _only_directions(toks: list[Token], first: int, last: int) -> bool:

@@ -136,6 +136,15 @@ def test_a_lower_case_compound_direction_describes_the_place(recognise):
     assert (mention.text, mention.qualifier) == ("Queensland", "northwest")
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Trawlers crossed the Gulf of Qorvintal at night.", "Gulf of Qorvintal"),  # not the Gulf province
+    ("The yacht rounded the Cape of Good Hope at dawn.", "Cape of Good Hope"),  # not the town of Good Hope
+    ("Whales gather in the Bay of Velmora each spring.", "Bay of Velmora"),
+])
+def test_a_feature_named_of_something_is_one_name(recognise, text, name):
+    assert surfaces(recognise, text) == [name]
+
+
 def test_directional_names_in_the_gazetteer_are_not_split(recognise):
     assert surfaces(recognise, "Talks between South Africa and North Korea.") == ["South Africa", "North Korea"]
 
