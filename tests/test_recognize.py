@@ -145,6 +145,16 @@ def test_a_feature_named_of_something_is_one_name(recognise, text, name):
     assert surfaces(recognise, text) == [name]
 
 
+@pytest.mark.parametrize("text, places", [
+    ("Gulf Air flew on to Bahrain.", ["Bahrain"]),  # no "Gulf" province
+    ("Tankers waited in the Gulf. Rents in the Bay Area rose.", []),
+    ("Gunmen attacked villages in Plateau and Delta.", ["Plateau", "Delta"]),  # Nigeria's states
+    ("Clashes spread in Rivers, Delta and Bayelsa.", ["Rivers", "Delta", "Bayelsa"]),
+])
+def test_a_features_word_alone_is_a_place_only_where_the_text_says_so(recognise, text, places):
+    assert surfaces(recognise, text) == places
+
+
 def test_directional_names_in_the_gazetteer_are_not_split(recognise):
     assert surfaces(recognise, "Talks between South Africa and North Korea.") == ["South Africa", "North Korea"]
 
