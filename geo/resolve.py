@@ -21,7 +21,7 @@ context, pass 1 (explicit cues)
   * the name's own words, or a lower-case word after it, say what feature it is ("Red Sea",
     "Long Island", "the Volga river"): +4 to places of that feature type;
   * the name opens the article as a dateline ("WASHINGTON (Reuters) -") or says where a
-    person is from ("a Lebanon man"): +3 to towns;
+    person is from ("a Lebanon man", "Ann Pike, 54, of Lebanon"): +3 to towns;
   * the candidate's country is named in the article: +1.5, +0.5 more for each
     further mention of it (at most +3 in all);
   * "X, Y", "X in Y", "X is a city in Y" or "X, the capital of Y" where Y (or Z of "Y, Z"
@@ -102,6 +102,7 @@ DIVISION_BEFORE = re.compile(r"(?:state|province|region|prefecture|governorate|o
 DATELINE_END = re.compile(r"\s*(?:\([^)\n]{1,40}\)|[—–-]|,)")
 DIVISION_AFTER = re.compile(r"^\s+(?:state|province|region|prefecture|governorate|oblast)\b")
 HOMETOWN_BEFORE = re.compile(r"\b[Aa]n?\s+$")  # "a" before "Lebanon man"
+AGE_OF_BEFORE = re.compile(r",\s*\d{1,3},\s+of\s+$")  # "Ann Pike, 54, of Lebanon"
 HOMETOWN_AFTER = re.compile(r"\s+(\w+)")
 DIVISIONS_AFTER = re.compile(r"^\s+(?:states|provinces|regions|prefectures|governorates|oblasts)\b")  # after a list
 FOLLOWING_WORD = re.compile(r" ([a-z]+)\b")  # "the Volga river"
@@ -615,9 +616,11 @@ def _feature_cues(text: str, mentions: list[Mention]) -> dict[str, set[str]]:
 
 
 def _hometowns(text: str, mentions: list[Mention]) -> set[str]:
-    """Names that say where a person is from, which local news writes as "a Lebanon man": towns."""
+    """Names that say where a person is from, which local news writes as "a Lebanon man" or
+    "Ann Pike, 54, of Lebanon": towns."""
     return {m.key for m in mentions if HOMETOWN_BEFORE.search(text, max(0, m.start - 4), m.start)
-            and (after := HOMETOWN_AFTER.match(text, m.end)) and after.group(1).lower() in RESIDENT_NOUNS}
+            and (after := HOMETOWN_AFTER.match(text, m.end)) and after.group(1).lower() in RESIDENT_NOUNS
+            or AGE_OF_BEFORE.search(text, max(0, m.start - 12), m.start)}
 
 
 def _dateline(text: str, mentions: list[Mention]) -> set[str]:

@@ -174,8 +174,12 @@ def test_a_name_written_with_a_possessive_is_found_whole(parse):
     assert (resolved["St. John's"].place.country_code, resolved["St. John's"].place.admin1) == ("CA", "05")
 
 
-def test_a_town_a_person_is_from_is_a_town(parse):
-    lebanon = parse("A Lebanon man was charged after Laclede County deputies stopped him.")["Lebanon"].place
+@pytest.mark.parametrize("text", [
+    "A Lebanon man was charged after Laclede County deputies stopped him.",
+    "A passenger, Mara Quill, 55, of Lebanon, was taken to a hospital in Corvallis, Oregon.",
+])
+def test_a_town_a_person_is_from_is_a_town(parse, text):
+    lebanon = parse(text)["Lebanon"].place
     assert (lebanon.feature_code, lebanon.country_code) == ("PPL", "US")
 
 
