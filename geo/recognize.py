@@ -467,9 +467,11 @@ class Recognizer:
         if word.endswith(".") and word[:-1].isalpha() and all(c.kind == "abbr" for c in match.places) \
                 and word_frequency(word[:-1].lower()) >= KNOWN_WORD_ZIPF and not _after_name_and_comma(toks, match.first):
             return None  # "attended Mass.": an abbreviation that is also a word needs "Boston, Mass."
-        if match.first == match.last and lower in FEATURE_SUFFIXES and not self._before_container(toks, match.last) \
+        if match.first == match.last and lower in FEATURE_SUFFIXES and (
+                match.last + 1 < len(toks) and toks[match.last + 1].text[:1].isdigit()
+                or not self._before_container(toks, match.last)
                 and not (match.first > 0 and (toks[match.first - 1].text.lower() in LOCATIVES or toks[match.first - 1].text
-                                              in (",", "and", "or") and _after_locative(toks, match.first))):
+                                              in (",", "and", "or") and _after_locative(toks, match.first)))):
             return None  # a feature's word alone is no place: "the Gulf", "Gulf Air", "Region 8" (but "in Delta")
         if match.first == match.last and word_frequency(word.lower()) >= COMMON_WORD_ZIPF:
             # A common word ("Centre", "Lakes", "Buffalo") is a place when it is a country or a

@@ -150,6 +150,7 @@ def test_a_feature_named_of_something_is_one_name(recognise, text, name):
     ("Tankers waited in the Gulf. Rents in the Bay Area rose.", []),
     ("Gunmen attacked villages in Plateau and Delta.", ["Plateau", "Delta"]),  # Nigeria's states
     ("Clashes spread in Rivers, Delta and Bayelsa.", ["Rivers", "Delta", "Bayelsa"]),
+    ("Cases rose in Eastern Visayas, Region 8, and in District 10.", ["Eastern Visayas"]),  # numbered areas
 ])
 def test_a_features_word_alone_is_a_place_only_where_the_text_says_so(recognise, text, places):
     assert surfaces(recognise, text) == places
