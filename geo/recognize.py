@@ -440,9 +440,11 @@ class Recognizer:
         if (word in people.given or word in people.surnames and not _populous(match.places)) \
                 and not _after_locative(toks, match.first) and not self._before_container(toks, match.last):
             return None  # "Chad Morrow ... said Alice Morrow, Chad's mother"; "Mei Lau ... Tom Lau"
-        if word in people and (not significant or word in people.after_given and not _major(match.places)) \
-                or _speaker(toks, match) and not _major(match.places) and not self._before_container(toks, match.last):
-            return None  # "John Walsh ... Walsh"; "Kemp said", "said Moss"
+        speaker = _speaker(toks, match)
+        if (word in people and (not significant or word in people.after_given and not _major(match.places))
+                and (speaker or not self._before_container(toks, match.last))
+                or speaker and not _major(match.places) and not self._before_container(toks, match.last)):
+            return None  # "John Walsh ... Walsh"; "Kemp said", "said Moss" (not "in Hastings, Nebraska")
         if _hyphen_joined(text, toks, match, first, last) and not significant:
             return None  # part of a compound: "Wal-Mart", "Hewlett-Packard"
         if _article_joined(toks, match, first, last):

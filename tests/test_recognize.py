@@ -156,6 +156,14 @@ def test_a_features_word_alone_is_a_place_only_where_the_text_says_so(recognise,
     assert surfaces(recognise, text) == places
 
 
+@pytest.mark.parametrize("text, places", [
+    ("The plant in Hastings, Nebraska, closed. Mayor Paul Hastings spoke.", ["Hastings", "Nebraska"]),
+    ("Paul Hastings spoke first. According to Hastings, Kenya will lead.", ["Kenya"]),
+])
+def test_a_place_the_text_puts_in_its_state_stays_though_a_person_shares_its_name(recognise, text, places):
+    assert surfaces(recognise, text) == places
+
+
 def test_directional_names_in_the_gazetteer_are_not_split(recognise):
     assert surfaces(recognise, "Talks between South Africa and North Korea.") == ["South Africa", "North Korea"]
 
