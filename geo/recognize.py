@@ -159,13 +159,13 @@ FEATURE_SUFFIXES = {"county", "parish", "province", "district", "region", "valle
                     "peninsula", "plateau", "strait", "canal", "street", "road", "avenue", "highway",
                     "boulevard", "lane", "drive", "terrace", "square", "bridge", "park", "airport", "camp",
                     "delta", "basin", "plains", "falls", "heights", "harbour", "harbor", "creek", "canyon",
-                    "reservoir", "glacier", "reef", "forest", "beach"}
+                    "reservoir", "glacier", "reef", "forest", "beach", "township"}
 # A street's name may hold an institution's word: "Church Street", "College Road", "Hospital Lane".
 STREET_SUFFIXES = {"street", "road", "avenue", "boulevard", "lane", "drive", "terrace", "highway"}
 ADMIN_PREFIXES = {"county", "co", "co."}  # Irish and British style: "County Kerry", "Co Tipperary", "Co. Durham"
 FEATURE_PREFIXES = {"fort", "mount", "lake", "port", "cape", "isle", "camp"} | ADMIN_PREFIXES
 # ... and words that start one before "of": "Gulf of Qorvintal", "Bay of Velmora", "Cape of Good Hope".
-FEATURE_OF_PREFIXES = {"gulf", "bay", "sea", "strait", "straits", "cape", "isle", "isles", "lake", "mouth"}
+FEATURE_OF_PREFIXES = {"gulf", "bay", "sea", "strait", "straits", "cape", "isle", "isles", "lake", "mouth", "shire"}
 ADMIN_SUFFIXES = {"county", "parish", "province", "district", "region"}
 # Words after a place name that make the name a local authority's, and so still a place
 # ("Croydon Council", "Boone County Sheriff's Office", "Denver Police").
@@ -624,7 +624,7 @@ class Recognizer:
         if self.gazetteer.candidates(fold(surface)):
             return None  # the gazetteer knows it whole; the normal path takes it
         name = surface
-        if words[-1].text.lower() in ADMIN_SUFFIXES:
+        if words[-1].text.lower() in ADMIN_SUFFIXES and not (len(words) == 2 and _generic(words[0].text)):
             name = text[toks[first].start: words[-2].end]  # "Santa Clara County" is looked up as "Santa Clara"
         elif words[0].text.lower() in ADMIN_PREFIXES:  # "Co Tipperary" is looked up as "Tipperary" ...
             name = text[words[1].start: toks[last].end]
@@ -878,6 +878,11 @@ def _direction(toks: list[Token], match_first: int, run_first: int) -> int | Non
                 and toks[joined - 1].is_capitalised == toks[k].is_capitalised:
             k = joined - 1
     return k if k >= run_first or not toks[k].is_capitalised else None
+
+
+def _generic(word: str) -> bool:
+    """Is the word a feature's type ("Lake", "Bay"), which names no place alone ("the Lake District")?"""
+    return word.lower() in FEATURE_SUFFIXES or word.lower() in FEATURE_PREFIXES
 
 
 def _feature_of(toks: list[Token], first: int) -> bool:

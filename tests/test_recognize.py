@@ -164,6 +164,15 @@ def test_a_place_the_text_puts_in_its_state_stays_though_a_person_shares_its_nam
     assert surfaces(recognise, text) == places
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Walkers flocked to the Lake District at Easter.", ("Lake District", "")),  # not a place called "Lake"
+    ("Police in Delhi Township said the road was closed.", ("Delhi Township", "")),  # not Delhi
+    ("Floods hit the Shire of Velmora overnight.", ("Shire of Velmora", "")),
+])
+def test_a_feature_shaped_name_is_looked_up_whole_when_its_part_is_a_features_word(recognise, text, name):
+    assert [(m.text, m.name) for m in recognise(text)] == [name]
+
+
 def test_directional_names_in_the_gazetteer_are_not_split(recognise):
     assert surfaces(recognise, "Talks between South Africa and North Korea.") == ["South Africa", "North Korea"]
 
