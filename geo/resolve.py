@@ -511,11 +511,11 @@ def _placed_elsewhere(candidates: dict, outer_names: dict, chosen: dict) -> dict
     """Names X of "X, Y" whose Y (as first chosen) is a country, or a division whose towns the
     gazetteer places, holding none of X's candidates ("Swindon, Ontario", "LUBBOCK, Mo."); each
     with Y's country and name, to ask the geocoder. A country, division or capital keeps its
-    candidates ("Hong Kong, China")."""
+    candidates ("Hong Kong, China"), but not in a division ("Normandy, Tennessee")."""
     elsewhere = {}
     for name, outers in outer_names.items():
         holders = [chosen[o] for o in outers if o in chosen and chosen[o].feature_code in ("PCLI", "ADM1")]
-        if not holders or _keeps_candidates(candidates[name]):
+        if not holders or _keeps_candidates(candidates[name], in_division=holders[0].feature_code == "ADM1"):
             continue
         holder = holders[0]
         area = _division if holder.feature_code == "ADM1" and holder.population else attrgetter("country_code")
@@ -543,10 +543,10 @@ def _abroad(candidates: dict, outer_names: dict, context: _Context, neighbours) 
                     and o.place.feature_code.startswith("PPL") and o.place.source != "curated" for o in options)}
 
 
-def _keeps_candidates(options) -> bool:
-    """A country, division or capital keeps its candidates wherever the text puts it, and so does
-    a feature no country holds."""
-    return any(c.place.feature_code in PLACED_BY_NAME or not c.place.country_code for c in options)
+def _keeps_candidates(options, in_division: bool = False) -> bool:
+    """A country, division or capital keeps its candidates wherever the text puts it (but not in a
+    division: "Normandy, Tennessee" is a town's name), and so does a feature no country holds."""
+    return any(c.place.feature_code in PLACED_BY_NAME and not in_division or not c.place.country_code for c in options)
 
 
 def _placed_by_container(text: str, pairs: list[tuple[Mention, Mention]], chosen: dict) -> dict[str, Place]:

@@ -156,6 +156,12 @@ def test_a_place_defined_in_one_place_and_named_after_another_is_both(gazetteer)
         [("US", "TX"), ("FR", "11")]
 
 
+def test_a_divisions_name_put_in_another_countrys_state_is_a_towns(parse):
+    normandy = parse("Farmers in Normandy, Tennessee, lost crops to the flood.")["Normandy"]
+    assert (normandy.place.country_code, normandy.place.admin1) == ("US", "TN")  # not Normandy, France
+    assert normandy.resolved_by == "container"  # no Normandy in Tennessee here: placed at the state
+
+
 def test_a_province_of_a_country_is_that_countrys(parse):
     assert parse("Heavy rain hit the Western Province of Sri Lanka.")["Western Province"].place.country_code == "LK"
 
