@@ -36,9 +36,10 @@ context, pass 2 (coherence with the other names' pass-1 choices)
     share of the other members resolved to the candidate's kind (country,
     division or town).
 
-One name keeps one meaning within an article, unless the text puts it in two
-places ("Portland, Maine" and "Portland, Oregon"; "Alexandria in Egypt"): each of
-those mentions then keeps to the places of that name in its country or division. A capitalised directional
+One name keeps one meaning within an article, unless the text puts two of its
+mentions in two places ("Portland, Maine" and "Portland, Oregon"; "Boston is a town in
+Lincolnshire" and "Boston in Massachusetts"): each of those mentions then keeps to the
+places of that name in its country or division, and no small-town rule moves it abroad. A capitalised directional
 qualifier ("Eastern Ladakh", a region's name) gives that part of the region's
 shape (shapely), or the region itself, less sure, where no shape is known. A
 lower-case one ("northern China") describes where in the place: the mention is
@@ -95,7 +96,7 @@ CONTAINER_GAP = re.compile(r"\s*(?:,|(?:,\s*)?(?:(?!and\b|or\b|but\b)[a-z]+\s+){
 PUT_IN = {",", "in"}  # "X, Y" and "X in Y" put X in Y when Y is a country or division holding an X
 HOLDER_CODES = {"PCLI", "ADM1", "ADM2", "PPL", "PPLA", "PPLA2", "PPLA3", "PPLC"}
 FOCUS_PLACES, ABROAD_TOWN = 3, 100_000  # an article with this many places has a country; a town abroad this small
-HOLDER_AREAS = {"PCLI", "ADM1"}  # what Y of "X, Y" must be to put X in a place of its own
+HOLDER_AREAS = {"PCLI", "ADM1", "ADM2"}  # what Y of "X, Y" must be to put X in a place of its own
 CONTAINER_CONFIDENCE = 0.3  # a name placed at the place holding it: right region, rough point
 PLACED_BY_NAME = {"PCLI", "ADM1", "PPLC", "PPLA"}  # never dropped for the country the text puts them in
 DIVISION_BEFORE = re.compile(r"(?:state|province|region|prefecture|governorate|oblast) of\s+$", re.IGNORECASE)
@@ -190,7 +191,8 @@ class Resolver:
             context.chosen[name] = _best(candidates[name], scores)[0]
         elsewhere = _placed_elsewhere(candidates, outer_names, context.chosen)
         elsewhere.update(_listed_elsewhere(candidates, lists, context.chosen))
-        elsewhere.update(_abroad(candidates, outer_names, context, self.gazetteer.neighbours))
+        placed = outer_names.keys() | {m.key for m in mentions if isinstance(m, _Sense)}
+        elsewhere.update(_abroad(candidates, placed, context, self.gazetteer.neighbours))
         for name in elsewhere:
             candidates[name] = ()  # "Swindon, Ontario": no Swindon the gazetteer knows is in Canada
             context.chosen.pop(name, None)
@@ -227,12 +229,15 @@ class Resolver:
     def _senses(self, text: str, mentions: list[Mention], lists: list[list[Mention]]) -> list[Mention]:
         """The mentions, where the text puts one name in two places ("Portland, Maine" and
         "Portland, Oregon") each "X, Y" as a name of its own; one name keeps one meaning otherwise."""
-        pairs = [(a, b) for a, b in _placements(text, mentions, lists)
-                 if any(c.place.feature_code in HOLDER_AREAS for c in self.gazetteer.candidates(b.key))]
+        holder_of: dict[int, tuple[Mention, Mention]] = {}  # a mention's first holder ("Latah County" of
+        for name, holder in _placements(text, mentions, lists):  # "X is a city in Latah County, Idaho")
+            if id(name) not in holder_of \
+                    and any(c.place.feature_code in HOLDER_AREAS for c in self.gazetteer.candidates(holder.key)):
+                holder_of[id(name)] = (name, holder)
         holders: dict[str, set[str]] = {}
-        for name, holder in pairs:
+        for name, holder in holder_of.values():
             holders.setdefault(name.key, set()).add(holder.key)
-        twice = {id(name): holder.key for name, holder in pairs if len(holders[name.key]) > 1}
+        twice = {key: holder.key for key, (name, holder) in holder_of.items() if len(holders[name.key]) > 1}
         if not twice:
             return mentions
         return [_Sense(**{f.name: getattr(m, f.name) for f in fields(Mention)}, holder=twice[id(m)])
@@ -524,7 +529,7 @@ def _placed_elsewhere(candidates: dict, outer_names: dict, chosen: dict) -> dict
     return elsewhere
 
 
-def _abroad(candidates: dict, outer_names: dict, context: _Context, neighbours) -> dict[str, tuple[Counter, str]]:
+def _abroad(candidates: dict, placed: set[str], context: _Context, neighbours) -> dict[str, tuple[Counter, str]]:
     """Names whose every candidate is a town of under ABROAD_TOWN people far from the country that
     two thirds of the article's places lie in (not in it, nor in a country bordering it or named
     in the article), and that the text puts in no place: an unlisted town there is likelier than
@@ -538,7 +543,7 @@ def _abroad(candidates: dict, outer_names: dict, context: _Context, neighbours) 
         return {}
     near = {focus} | neighbours(focus) | set(context.named_countries)
     return {name: (Counter([focus]), "") for name, options in candidates.items()
-            if options and name not in outer_names
+            if options and name not in placed
             and all(o.place.country_code not in near and o.place.population < ABROAD_TOWN
                     and o.place.feature_code.startswith("PPL") and o.place.source != "curated" for o in options)}
 

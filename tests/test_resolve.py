@@ -162,6 +162,18 @@ def test_a_divisions_name_put_in_another_countrys_state_is_a_towns(parse):
     assert normandy.resolved_by == "container"  # no Normandy in Tennessee here: placed at the state
 
 
+def test_a_county_puts_a_name_in_a_place_of_its_own_too(gazetteer):
+    text = "Boston is a market town in Lincolnshire. Boston in Massachusetts was named after it."
+    resolved = Resolver(gazetteer)(text, Recognizer(gazetteer)(text))
+    assert [r.place.country_code for r in resolved if r.mention.text == "Boston"] == ["GB", "US"]
+
+
+def test_one_mention_with_a_county_and_a_state_is_one_sense(gazetteer):
+    text = "Moscow is a city in Latah County, Idaho. Moscow has a university."
+    resolved = Resolver(gazetteer)(text, Recognizer(gazetteer)(text))
+    assert [r.place.admin1 for r in resolved if r.mention.text == "Moscow"] == ["ID", "ID"]
+
+
 def test_a_province_of_a_country_is_that_countrys(parse):
     assert parse("Heavy rain hit the Western Province of Sri Lanka.")["Western Province"].place.country_code == "LK"
 
