@@ -93,7 +93,7 @@ QUALIFIED_CONFIDENCE_FACTOR = 0.9
 NO_SHAPE_CONFIDENCE_FACTOR = 0.5
 # What lies between a name and the place holding it: "X, Y", "X in Y", "X located in the Y".
 CONTAINER_GAP = re.compile(r"\s*(?:,|(?:,\s*)?(?:(?!and\b|or\b|but\b)[a-z]+\s+){0,2}?(?:in|near|outside|of)(?:\s+the)?)\s*")
-PUT_IN = {",", "in"}  # "X, Y" and "X in Y" put X in Y when Y is a country or division holding an X
+PUT_IN = {",", "in", ", in"}  # "X, Y" and "X in Y" put X in Y when Y is a country or division holding an X
 HOLDER_CODES = {"PCLI", "ADM1", "ADM2", "PPL", "PPLA", "PPLA2", "PPLA3", "PPLC"}
 FOCUS_PLACES, ABROAD_TOWN = 3, 100_000  # an article with this many places has a country; a town abroad this small
 HOLDER_AREAS = {"PCLI", "ADM1", "ADM2"}  # what Y of "X, Y" must be to put X in a place of its own
@@ -465,22 +465,22 @@ def _neighbours(mentions: list[Mention], lists: list[list[Mention]]) -> list[tup
 
 
 def _placements(text: str, mentions: list[Mention], lists: list[list[Mention]]) -> list[tuple[Mention, Mention]]:
-    """(X, Y) where the text puts X in Y: "X, Y" and "X in Y" ("Paris, Texas", "Alexandria in Egypt"),
-    "X Province of Y" (among `_neighbours`), and "X is a city in Y", "X, the capital of Y" with
-    each Y of the chain "Y, Z" after it ("Paris is a city in Lamar County, Texas")."""
+    """(X, Y) where the text puts X in Y, among `_neighbours`: "X, Y", "X in Y", "X, in Y" ("Paris,
+    Texas", "Alexandria in Egypt"), "X Province of Y", "X is a city in Y", "X, the capital of Y";
+    and Z of "Y County, Z" after any of them ("Paris is a city in Lamar County, Texas")."""
     placed = []
+    following = dict(zip(map(id, mentions), mentions[1:]))
     for first, second in _neighbours(mentions, lists):
         gap = text[first.end: second.start].strip()
-        if gap in PUT_IN or gap in ("of", "of the") and first.text[first.text.rfind(" ") + 1:].lower() in DIVISION_TYPES:
-            placed.append((first, second))
-    following = dict(zip(map(id, mentions), mentions[1:]))
-    for mention in mentions:
-        outer = following.get(id(mention))
-        if outer is None or not PLACE_DEFINED.fullmatch(text, mention.end, outer.start):
+        if not (gap in PUT_IN or PLACE_DEFINED.fullmatch(text, first.end, second.start)
+                or gap in ("of", "of the") and first.text[first.text.rfind(" ") + 1:].lower() in DIVISION_TYPES):
             continue
-        placed.append((mention, outer))
-        while (outer := following.get(id(outer))) is not None and text[placed[-1][1].end: outer.start].strip() == ",":
-            placed.append((mention, outer))
+        placed.append((first, second))
+        outer = second
+        while outer.text[outer.text.rfind(" ") + 1:].lower() in DIVISION_TYPES \
+                and (wider := following.get(id(outer))) is not None and text[outer.end: wider.start].strip() == ",":
+            placed.append((first, wider))
+            outer = wider
     return placed
 
 

@@ -174,6 +174,13 @@ def test_one_mention_with_a_county_and_a_state_is_one_sense(gazetteer):
     assert [r.place.admin1 for r in resolved if r.mention.text == "Moscow"] == ["ID", "ID"]
 
 
+def test_a_county_and_its_state_after_a_name_place_it(parse):
+    resolved = parse("Floods hit Stratford, in Perth County, Ontario, a town named after Stratford-upon-Avon "
+                     "in England.")["Stratford"]
+    assert (resolved.place.country_code, resolved.place.admin1) == ("CA", "08")  # Ontario, not London's Stratford
+    assert parse("Floods hit Paris, Lamar County, Texas.")["Paris"].confidence > 0.9
+
+
 def test_a_province_of_a_country_is_that_countrys(parse):
     assert parse("Heavy rain hit the Western Province of Sri Lanka.")["Western Province"].place.country_code == "LK"
 
