@@ -336,16 +336,20 @@ class Recognizer:
             # (not the name of "Cape of Good Hope")
             start, end = toks[first].start, toks[last].end
             return [Mention(start, end, text[start:end], name=run.feature_name, signal="pattern")]
+        # A place's name with an organisation's word, where the text says it is a place: "in Clarks Summit",
+        # "born in Media, Pennsylvania" (not "at the White House").
+        organisation = run.organisation and not (run.known_whole and self._placed_by_text(toks, first, last)
+                                                 and not _has_organisation_word(toks, first, first))
         mentions = []
         for match in matches:
             # In an organisation's name only a major place counts ("U.S. Army", "Bank of Canada").
-            if run.organisation and (not (_significant(match.places) or _local_authority(toks, match, last))
+            if organisation and (not (_significant(match.places) or _local_authority(toks, match, last))
                                      or match.first == match.last and _has_organisation_word(toks, match.first, match.last)):
                 continue  # "Bank of Canada" keeps Canada; "Howard Trust Centre" has no "Centre" region
             mention = self._accept(text, toks, match, first, last, people)
             if mention:
                 mentions.append(mention)
-        if not run.organisation:
+        if not organisation:
             for a, b in run.unknown_names:  # also beside a known name: "in Qorvintal and Kisii"
                 mention = self._unknown_place(text, toks, first + a, first + b, people)
                 if mention:
@@ -489,6 +493,12 @@ class Recognizer:
         start, end = toks[match.first].start, toks[match.last].end
         signal = "demonym" if demonym else "gazetteer"
         return Mention(start, end, text[start:end], signal=signal)
+
+    def _placed_by_text(self, toks: list[Token], first: int, last: int) -> bool:
+        """Does the text put the run where places go: after "in" (not "in the"), before its state, or
+        where a person is from?"""
+        return not (first > 0 and toks[first - 1].text.lower() == "the") and (
+            _after_locative(toks, first) or self._before_container(toks, last) or self._after_origin(toks, first))
 
     def _after_origin(self, toks: list[Token], i: int) -> bool:
         """Does token i follow a person's "of", the place they are from: "Ann Pike, 54, of Tyler",

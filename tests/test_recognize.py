@@ -173,6 +173,15 @@ def test_a_feature_shaped_name_is_looked_up_whole_when_its_part_is_a_features_wo
     assert [(m.text, m.name) for m in recognise(text)] == [name]
 
 
+@pytest.mark.parametrize("text, places", [
+    ("A man from Clarks Summit was arrested in Scranton.", ["Clarks Summit", "Scranton"]),
+    ("Masaya lies close to Granada Department in Nicaragua.", ["Masaya", "Granada Department", "Nicaragua"]),
+    ("Reporters waited at the White House. She was taken to Children's Hospital.", []),
+])
+def test_a_place_named_with_an_organisations_word_is_a_place_where_the_text_says_so(recognise, text, places):
+    assert surfaces(recognise, text) == places
+
+
 def test_directional_names_in_the_gazetteer_are_not_split(recognise):
     assert surfaces(recognise, "Talks between South Africa and North Korea.") == ["South Africa", "North Korea"]
 
