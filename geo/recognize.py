@@ -481,9 +481,11 @@ class Recognizer:
             return None  # a feature's word alone is no place: "the Gulf", "Gulf Air", "Region 8" (but "in Delta")
         if match.first == match.last and word_frequency(word.lower()) >= COMMON_WORD_ZIPF:
             # A common word ("Centre", "Lakes", "Buffalo") is a place when it is a country or a
-            # great city, when the text puts it after "in", "at", "near", or before ", New York".
+            # great city, when the text puts it after "in", "at", "near", before ", New York", or
+            # calls it a place ("Orange is a town in New South Wales").
             if not (_major(match.places) or _after_locative(toks, match.first) or self._before_container(toks, match.last)
-                    or self._after_origin(toks, match.first) or _resident_of(toks, match.first, match.last)):
+                    or self._after_origin(toks, match.first) or _resident_of(toks, match.first, match.last)
+                    or _described_as_place(toks, match.last) and toks[match.last + 1].text in (",", "is", "was")):
                 return None
         if match.first == match.last and not any(_denotes(c) for c in match.places) \
                 and (word_frequency(word.lower()) >= KNOWN_WORD_ZIPF or all(c.place.population < VILLAGE for c in match.places)) \

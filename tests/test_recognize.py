@@ -182,6 +182,15 @@ def test_a_place_named_with_an_organisations_word_is_a_place_where_the_text_says
     assert surfaces(recognise, text) == places
 
 
+@pytest.mark.parametrize("text, places", [
+    ("Orange is a town in New South Wales, west of Bathurst.", ["Orange", "New South Wales", "Bathurst"]),
+    ("Buffalo, a city of 270,000, lies on Lake Erie.", ["Buffalo", "Lake Erie"]),
+    ("Orange is a colour. As a school district, we care.", []),
+])
+def test_a_common_word_the_text_calls_a_place_is_one(recognise, text, places):
+    assert surfaces(recognise, text) == places
+
+
 def test_directional_names_in_the_gazetteer_are_not_split(recognise):
     assert surfaces(recognise, "Talks between South Africa and North Korea.") == ["South Africa", "North Korea"]
 
