@@ -197,6 +197,7 @@ class _RunFacts(NamedTuple):
     segments: tuple  # (first, last) of the parts "and" separates
     matches: tuple  # (first, last, places, word) of the greedy longest gazetteer matches
     unknown_names: tuple  # the segments no match touches whose words may all be names ("Depsang")
+    barren: bool  # no match, unknown name, feature name, nor an "of" ("Sen. Jane Doe of Ohio"): never a mention
 
 
 class _RunPeople(NamedTuple):
@@ -314,6 +315,8 @@ class Recognizer:
 
     def _mentions_in_run(self, text, toks, first, last, people) -> list[Mention]:
         run = self._run_facts(text, toks, first, last)
+        if run.barren:
+            return []
         before = toks[first - 1].text.lower().rstrip(".") if first > 0 else ""
         titled = (before in PERSON_TITLES or run.opens_with_title) and (not run.known_whole or before in HONORIFICS)
         if titled and not (before == "by" and any(places.significant for _, _, places, _ in run.matches)):
@@ -362,6 +365,9 @@ class Recognizer:
             segments = tuple((a - first, b - first) for a, b in _segments(toks, first, last))
             matches = tuple((m.first - first, m.last - first, m.places, m.word) for m in self._match_run(text, toks, first, last))
             known_whole = bool(self.gazetteer.candidates(fold(key[0])))
+            unknown_names = tuple((a, b) for a, b in segments
+                                  if not any(a <= m[1] and m[0] <= b for m in matches)
+                                  and not any(_not_a_name(t.text) for t in toks[first + a: first + b + 1] if t.is_capitalised))
             facts = self._runs[key] = _RunFacts(
                 known_whole=known_whole,
                 opens_with_title=first < last and _is_title(toks[first]),
@@ -371,10 +377,8 @@ class Recognizer:
                 organisation=_has_organisation_word(toks, first, last) and toks[last].text.lower() not in STREET_SUFFIXES,
                 feature_name=None if feature is None else feature.name,
                 feature_known=feature is not None and bool(self.gazetteer.candidates(feature.key)),
-                segments=segments, matches=matches,
-                unknown_names=tuple((a, b) for a, b in segments
-                                    if not any(a <= m[1] and m[0] <= b for m in matches)
-                                    and not any(_not_a_name(t.text) for t in toks[first + a: first + b + 1] if t.is_capitalised)))
+                segments=segments, matches=matches, unknown_names=unknown_names,
+                barren=not (matches or unknown_names) and feature is None and all(t.text != "of" for t in toks[first + 1: last]))
         return facts
 
     def _match_run(self, text, toks, first, last) -> list[_Match]:
@@ -470,7 +474,7 @@ class Recognizer:
             if not (match.places.major or _after_locative(toks, match.first) or self._before_container(toks, match.last)
                     or self._after_origin(toks, match.first) or _resident_of(toks, match.first, match.last)):
                 return None
-        if match.first == match.last and not any(_denotes(c) for c in match.places) \
+        if match.first == match.last and not match.places.denoted \
                 and (word_frequency(word.lower()) >= KNOWN_WORD_ZIPF or all(c.place.population < VILLAGE for c in match.places)) \
                 and not (_after_locative(toks, match.first) or self._after_origin(toks, match.first)
                          or _resident_of(toks, match.first, match.last)):
@@ -576,7 +580,7 @@ class Recognizer:
     def _run_people(self, toks: list[Token], first: int, last: int) -> _RunPeople:
         """What a capitalised run's own words say of people, worked out once per distinct run."""
         words = toks[first: last + 1]
-        key = tuple(t.text for t in words)
+        key = tuple(map(attrgetter("text"), words))
         facts = self._people.get(key)
         if facts is not None:
             return facts
@@ -908,6 +912,11 @@ class _Places(tuple):
     @property
     def country(self) -> bool:
         return any(c.place.feature_code == "PCLI" for c in self)
+
+    @cached_property
+    def denoted(self) -> bool:
+        """Does the name properly denote one of them (see `_denotes`)?"""
+        return any(_denotes(c) for c in self)
 
     @cached_property
     def demonyms(self) -> bool:
