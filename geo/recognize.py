@@ -28,6 +28,7 @@ import re
 from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import compress
 from operator import attrgetter
 from typing import NamedTuple
@@ -198,8 +199,9 @@ class _RunFacts(NamedTuple):
     feature_name: str | None  # shaped like a feature's name ("Metcalfe County"): its lookup name ("" for the run)
     feature_known: bool  # ... and the gazetteer knows that name
     segments: tuple  # (first, last) of the parts "and" separates
-    matches: tuple  # (first, last, places) of the greedy longest gazetteer matches
+    matches: tuple  # (first, last, places, word) of the greedy longest gazetteer matches
     unknown_names: tuple  # the segments no match touches whose words may all be names ("Depsang")
+    barren: bool  # no match, unknown name, feature name, nor an "of" ("Sen. Jane Doe of Ohio"): never a mention
 
 
 class _RunPeople(NamedTuple):
@@ -216,7 +218,8 @@ class _RunPeople(NamedTuple):
 class _Match:
     first: int  # token indexes, inclusive
     last: int
-    places: tuple
+    places: _Places
+    word: str  # its tokens, space-separated
 
 
 class Recognizer:
@@ -316,9 +319,11 @@ class Recognizer:
 
     def _mentions_in_run(self, text, toks, first, last, people) -> list[Mention]:
         run = self._run_facts(text, toks, first, last)
+        if run.barren:
+            return []
         before = toks[first - 1].text.lower().rstrip(".") if first > 0 else ""
         titled = (before in PERSON_TITLES or run.opens_with_title) and (not run.known_whole or before in HONORIFICS)
-        if titled and not (before == "by" and any(_significant(places) for _, _, places in run.matches)):
+        if titled and not (before == "by" and any(places.significant for _, _, places, _ in run.matches)):
             # "minister Paris Hilton", "President Georgia Brown" (not "Prince Edward Island", nor "backed
             # by Russia"); the place of a titled person stays: "Sen. Jane Doe of Ohio"
             of = next((k for k in range(first + 1, last) if toks[k].text == "of"), None)
@@ -329,7 +334,7 @@ class Recognizer:
             return []  # a publication's or club's name: "The New York Times", "China Daily", "Real Madrid"
         if run.feature_name is not None and len(run.segments) > 1:  # "Metcalfe County and Adair County"
             return [m for a, b in run.segments for m in self._mentions_in_run(text, toks, first + a, first + b, people)]
-        matches = [_Match(first + a, first + b, places) for a, b, places in run.matches]
+        matches = [_Match(first + a, first + b, places, word) for a, b, places, word in run.matches]
         if run.feature_name is not None and not run.organisation \
                 and (run.feature_known or _feature_of(toks, first) or not any(m.last > m.first for m in matches)):
             # unless a known name of two words inside says better: "Kern County Water District"
@@ -343,7 +348,7 @@ class Recognizer:
         mentions = []
         for match in matches:
             # In an organisation's name only a major place counts ("U.S. Army", "Bank of Canada").
-            if organisation and (not (_significant(match.places) or _local_authority(toks, match, last))
+            if organisation and (not (match.places.significant or _local_authority(toks, match, last))
                                      or match.first == match.last and _has_organisation_word(toks, match.first, match.last)):
                 continue  # "Bank of Canada" keeps Canada; "Howard Trust Centre" has no "Centre" region
             mention = self._accept(text, toks, match, first, last, people)
@@ -367,8 +372,11 @@ class Recognizer:
                 self._runs.clear()
             feature = self._feature_name(text, toks, first, last)
             segments = tuple((a - first, b - first) for a, b in _segments(toks, first, last))
-            matches = tuple((m.first - first, m.last - first, m.places) for m in self._match_run(text, toks, first, last))
+            matches = tuple((m.first - first, m.last - first, m.places, m.word) for m in self._match_run(text, toks, first, last))
             known_whole = bool(self.gazetteer.candidates(fold(key[0])))
+            unknown_names = tuple((a, b) for a, b in segments
+                                  if not any(a <= m[1] and m[0] <= b for m in matches)
+                                  and not any(_not_a_name(t.text) for t in toks[first + a: first + b + 1] if t.is_capitalised))
             facts = self._runs[key] = _RunFacts(
                 known_whole=known_whole,
                 opens_with_title=first < last and _is_title(toks[first]),
@@ -378,10 +386,8 @@ class Recognizer:
                 organisation=_has_organisation_word(toks, first, last) and toks[last].text.lower() not in STREET_SUFFIXES,
                 feature_name=None if feature is None else feature.name,
                 feature_known=feature is not None and bool(self.gazetteer.candidates(feature.key)),
-                segments=segments, matches=matches,
-                unknown_names=tuple((a, b) for a, b in segments
-                                    if not any(a <= m[1] and m[0] <= b for m in matches)
-                                    and not any(_not_a_name(t.text) for t in toks[first + a: first + b + 1] if t.is_capitalised)))
+                segments=segments, matches=matches, unknown_names=unknown_names,
+                barren=not (matches or unknown_names) and feature is None and all(t.text != "of" for t in toks[first + 1: last]))
         return facts
 
     def _match_run(self, text, toks, first, last) -> list[_Match]:
@@ -395,7 +401,7 @@ class Recognizer:
                         continue
                     places = self._lookup(text, toks, i, j)
                     if places:
-                        found = _Match(i, j, places)
+                        found = _Match(i, j, places, self._surface(toks, i, j))
                         break
             if found and _only_directions(toks, found.first, found.last) and _qualifies_next(toks, found.last, last):
                 found = None  # "Eastern" before "Ladakh" is a qualifier, not the "Eastern" province
@@ -406,28 +412,28 @@ class Recognizer:
                 i += 1
         return matches
 
-    def _lookup(self, text, toks, i, j) -> tuple:
+    def _lookup(self, text, toks, i, j) -> _Places:
         surface = text[toks[i].start: toks[j].end]
         candidates = self.gazetteer.candidates(fold(surface))
         opens_line = toks[i].start == 0 or text[toks[i].start - 1] == "\n"
         if _is_acronym(surface) and (len(surface) < 4 or len(surface) == 4 and not opens_line):
             # "US", not "Us"; "LONDON" may be London, and so may "KYIV" or "ROME" opening a dateline
-            return tuple(c for c in candidates if c.kind == "abbr")
+            return _Places(c for c in candidates if c.kind == "abbr")
         if any(c.kind == "demonym" for c in candidates):
             # "Canadian" is an adjective of Canada before it is a town in Texas.
-            return tuple(c for c in candidates if c.kind == "demonym") if self.demonyms else ()
+            return _Places(c for c in candidates if c.kind == "demonym") if self.demonyms else _Places()
         abbreviated = "." in surface
-        return tuple(c for c in candidates if c.kind in ("name", "alt") or c.kind == "abbr" and abbreviated)
+        return _Places(c for c in candidates if c.kind in ("name", "alt") or c.kind == "abbr" and abbreviated)
 
     def _accept(self, text, toks, match, first, last, people) -> Mention | None:
         """Keep a gazetteer match unless its position or the word says it is no place."""
-        word = self._surface(toks, match.first, match.last)
-        significant = _significant(match.places)
+        word = match.word
+        significant = match.places.significant
         if _eponym(text, toks, match.first, match.last):
             return None  # "West Nile virus", "Ebola fever", "US$", "$US"
         if match.last + 1 < len(toks) and toks[match.last + 1].text.isdigit() and _route_number(toks, match):
             return None  # a highway: "U.S. 84", "US 101"
-        demonym = all(c.kind == "demonym" for c in match.places)
+        demonym = match.places.demonyms
         direction = _direction(toks, match.first, first)
         if direction is not None and demonym:
             return None  # "East Asian", "southern European": an adjective of a part, not the place
@@ -441,13 +447,13 @@ class Recognizer:
                 return Mention(start, end, text[start:end], qualifier=qualifier, signal="qualified")
             return Mention(start_token.start, end, text[start_token.start: end], name=text[start:end],
                            qualifier=qualifier, signal="qualified")
-        if (word in people.given or word in people.surnames and not _populous(match.places)) \
+        if (word in people.given or word in people.surnames and not match.places.populous) \
                 and not _after_locative(toks, match.first) and not self._before_container(toks, match.last):
             return None  # "Chad Morrow ... said Alice Morrow, Chad's mother"; "Mei Lau ... Tom Lau"
         speaker = _speaker(toks, match)
-        if (word in people and (not significant or word in people.after_given and not _major(match.places))
+        if (word in people and (not significant or word in people.after_given and not match.places.major)
                 and (speaker or not self._before_container(toks, match.last))
-                or speaker and not _major(match.places) and not self._before_container(toks, match.last)):
+                or speaker and not match.places.major and not self._before_container(toks, match.last)):
             return None  # "John Walsh ... Walsh"; "Kemp said", "said Moss" (not "in Hastings, Nebraska")
         if _hyphen_joined(text, toks, match, first, last) and not significant:
             return None  # part of a compound: "Wal-Mart", "Hewlett-Packard"
@@ -456,13 +462,13 @@ class Recognizer:
         if _namesake(toks, match, significant) and not any(c.place.feature_code in MAJOR_CODES for c in match.places):
             return None  # "St. Joseph's Hospital", "McDonald's restaurant"; not "Britain's Foreign Office", "Lyon's airport"
         if _glued(text, toks, match.first - 1, match.first, first, last) \
-                and (not _major(match.places) or self._after_given_name(toks, match.first) and not _country(match.places)) \
+                and (not match.places.major or self._after_given_name(toks, match.first) and not match.places.country) \
                 and not _local_authority(toks, match, last):
             return None  # surname position: "Rajnath Singh", "Dong Jun"; even a great city's after a given name: "Karen Dallas"
         if _glued(text, toks, match.last, match.last + 1, first, last) and not _local_authority(toks, match, last):
             following = toks[match.last + 1]
-            if not significant or word_frequency(following.text.lower()) < RARE_WORD_ZIPF and not _major(match.places) \
-                    or people.get(following.text) and not _country(match.places) \
+            if not significant or word_frequency(following.text.lower()) < RARE_WORD_ZIPF and not match.places.major \
+                    or people.get(following.text) and not match.places.country \
                     or self._opens_persons_name(toks, match, first, last):
                 return None  # a first name ("Vladimir Putin", "Paris Hilton"); a major place may modify ("Kentucky State Police")
         lower = word.lower().rstrip(".")  # "Nov."
@@ -483,11 +489,11 @@ class Recognizer:
             # A common word ("Centre", "Lakes", "Buffalo") is a place when it is a country or a
             # great city, when the text puts it after "in", "at", "near", before ", New York", or
             # calls it a place ("Orange is a town in New South Wales").
-            if not (_major(match.places) or _after_locative(toks, match.first) or self._before_container(toks, match.last)
+            if not (match.places.major or _after_locative(toks, match.first) or self._before_container(toks, match.last)
                     or self._after_origin(toks, match.first) or _resident_of(toks, match.first, match.last)
                     or _described_as_place(toks, match.last) and toks[match.last + 1].text in (",", "is", "was")):
                 return None
-        if match.first == match.last and not any(_denotes(c) for c in match.places) \
+        if match.first == match.last and not match.places.denoted \
                 and (word_frequency(word.lower()) >= KNOWN_WORD_ZIPF or all(c.place.population < VILLAGE for c in match.places)) \
                 and not (_after_locative(toks, match.first) or self._after_origin(toks, match.first)
                          or _resident_of(toks, match.first, match.last)):
@@ -599,7 +605,7 @@ class Recognizer:
     def _run_people(self, toks: list[Token], first: int, last: int) -> _RunPeople:
         """What a capitalised run's own words say of people, worked out once per distinct run."""
         words = toks[first: last + 1]
-        key = tuple(t.text for t in words)
+        key = tuple(map(attrgetter("text"), words))
         facts = self._people.get(key)
         if facts is not None:
             return facts
@@ -801,9 +807,10 @@ def _speaker(toks: list[Token], match) -> bool:
         return True
     if after == "news" and match.last + 2 < len(toks) and toks[match.last + 2].text.lower() == "agency":
         return True
-    if _after_locative(toks, match.first) or before in ("of", "on", "and", "or") or after in ("and", "or"):
-        return False  # "a former resident of Denver told media", "traders on Lagos Island said", "Eldoret and Thika told"
-    return before in SPEECH_VERBS or after in SPEECH_VERBS
+    if before not in SPEECH_VERBS and after not in SPEECH_VERBS:
+        return False
+    # not "a former resident of Denver told media", "traders on Lagos Island said", "Eldoret and Thika told"
+    return not (_after_locative(toks, match.first) or before in ("of", "on", "and", "or") or after in ("and", "or"))
 
 
 def _hyphen_joined(text: str, toks: list[Token], match, first: int, last: int) -> bool:
@@ -928,25 +935,40 @@ def _has_organisation_word(toks: list[Token], first: int, last: int) -> bool:
     return any(toks[k].text.lower() in ORGANISATION_WORDS for k in range(first, last + 1))
 
 
-def _significant(candidates) -> bool:
-    """A country, division, continent, capital, curated feature or a town of 100,000."""
-    return any(_denotes(c) and (c.place.feature_code in SIGNIFICANT_CODES or c.place.source == "curated"
-                                or c.place.population >= 100_000) for c in candidates)
+class _Places(tuple):
+    """A gazetteer match's candidates, with what they say of the place worked out once: the match
+    is kept with its run's facts, and the run recurs from article to article."""
 
+    @cached_property
+    def significant(self) -> bool:
+        """A country, division, continent, capital, curated feature or a town of 100,000."""
+        return any(_denotes(c) and (c.place.feature_code in SIGNIFICANT_CODES or c.place.source == "curated"
+                                    or c.place.population >= 100_000) for c in self)
 
-def _major(candidates) -> bool:
-    """Major enough to be a place even right after another capitalised word ("Skate Canada")."""
-    return any(_denotes(c) and (c.place.feature_code in MAJOR_CODES or c.place.population >= 500_000)
-               for c in candidates)
+    @cached_property
+    def major(self) -> bool:
+        """Major enough to be a place even right after another capitalised word ("Skate Canada")."""
+        return any(_denotes(c) and (c.place.feature_code in MAJOR_CODES or c.place.population >= 500_000)
+                   for c in self)
 
+    @property
+    def populous(self) -> bool:
+        """A country, continent or place of 500,000 people: too famous to be taken for a surname."""
+        return any(c.place.feature_code in ("PCLI", "CONT") or c.place.population >= 500_000 for c in self)
 
-def _populous(candidates) -> bool:
-    """A country, continent or place of 500,000 people: too famous to be taken for a surname."""
-    return any(c.place.feature_code in ("PCLI", "CONT") or c.place.population >= 500_000 for c in candidates)
+    @property
+    def country(self) -> bool:
+        return any(c.place.feature_code == "PCLI" for c in self)
 
+    @cached_property
+    def denoted(self) -> bool:
+        """Does the name properly denote one of them (see `_denotes`)?"""
+        return any(_denotes(c) for c in self)
 
-def _country(candidates) -> bool:
-    return any(c.place.feature_code == "PCLI" for c in candidates)
+    @cached_property
+    def demonyms(self) -> bool:
+        """All of them adjectives of countries ("Turkish")?"""
+        return all(c.kind == "demonym" for c in self)
 
 
 def _denotes(candidate) -> bool:

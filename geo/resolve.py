@@ -60,7 +60,9 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field, fields, replace
 from functools import cached_property, lru_cache
+from itertools import repeat
 from operator import attrgetter
+from typing import NamedTuple
 
 from shapely.geometry import box
 
@@ -95,6 +97,7 @@ NO_SHAPE_CONFIDENCE_FACTOR = 0.5
 CONTAINER_GAP = re.compile(r"\s*(?:,|(?:,\s*)?(?:(?!and\b|or\b|but\b)[a-z]+\s+){0,2}?(?:in|near|outside|of)(?:\s+the)?)\s*")
 PUT_IN = {",", "in", ", in"}  # "X, Y" and "X in Y" put X in Y when Y is a country or division holding an X
 HOLDER_CODES = {"PCLI", "ADM1", "ADM2", "PPL", "PPLA", "PPLA2", "PPLA3", "PPLC"}
+OPTIONS_CACHE_SIZE = 200_000  # names whose candidates are kept
 FOCUS_PLACES, ABROAD_TOWN = 3, 100_000  # an article with this many places has a country; a town abroad this small
 HOLDER_AREAS = {"PCLI", "ADM1", "ADM2"}  # what Y of "X, Y" must be to put X in a place of its own
 CONTAINER_CONFIDENCE = 0.3  # a name placed at the place holding it: right region, rough point
@@ -150,8 +153,7 @@ class _Context:
     chosen: dict[str, Place] = field(default_factory=dict)  # name -> first-pass choice
     chosen_countries: Counter = field(default_factory=Counter)  # country -> first-pass choices in it
     chosen_divisions: Counter = field(default_factory=Counter)  # (country, admin1) -> choices in it
-    # (lat, name, unit vector, lon) of each first-pass choice, by latitude
-    chosen_points: list[tuple[float, str, tuple[float, float, float], float]] = field(default_factory=list)
+    chosen_points: _Points | None = None  # where the first-pass choices lie
     containers: dict[str, set[str]] = field(default_factory=dict)  # name -> country / division keys
     contained: dict[str, set[str]] = field(default_factory=dict)  # name -> ids of places holding a neighbour
     division_cue: set[str] = field(default_factory=set)  # names said to be a state or province
@@ -168,13 +170,15 @@ class Resolver:
     def __init__(self, gazetteer: Gazetteer, geocoder: Geocoder | None = None):
         self.gazetteer = gazetteer
         self.geocoder = geocoder
+        self._options: dict[tuple[str, bool], _Options] = {}
 
     def __call__(self, text: str, mentions: list[Mention]) -> list[ResolvedMention]:
         lists = _lists(text, mentions)
         given, mentions = mentions, self._senses(text, mentions, lists)
         if mentions is not given:
             lists = _lists(text, mentions)
-        candidates = {m.key: self._candidates(m) for m in mentions}
+        last_mentions = {m.key: m for m in mentions}  # a name's last mention says if it is a demonym
+        candidates = {key: self._candidates(m) for key, m in last_mentions.items()}
         pairs = _neighbours(mentions, lists)
         containers, contained, outer_names = _containers(_placements(text, mentions, lists), candidates)
         context = _Context(named_countries=_named_countries(mentions, candidates),
@@ -198,13 +202,13 @@ class Resolver:
             context.chosen.pop(name, None)
         context.chosen_countries = Counter(p.country_code for p in context.chosen.values())
         context.chosen_divisions = Counter(_division(p) for p in context.chosen.values())
-        context.chosen_points = sorted((p.lat, name, _unit_vector(p.lat, p.lon), p.lon) for name, p in context.chosen.items())
+        context.chosen_points = _Points.of(context.chosen)
         chosen: dict[str, tuple[Place | None, float, str]] = {}
         for name, options in candidates.items():
             if options:
                 scores = cue_scores[name]
                 if len(options) > 1:
-                    scores = [score + _coherence(name, option.place, context) for score, option in zip(scores, options)]
+                    scores = [score + bonus for score, bonus in zip(scores, _coherence(name, options, context))]
                 place, confidence = _best(options, scores)
                 chosen[name] = (place, confidence, "curated" if place.source == "curated" else "gazetteer")
             else:
@@ -243,15 +247,23 @@ class Resolver:
         return [_Sense(**{f.name: getattr(m, f.name) for f in fields(Mention)}, holder=twice[id(m)])
                 if id(m) in twice else m for m in mentions]
 
-    def _candidates(self, mention: Mention) -> tuple[Candidate, ...]:
-        """The gazetteer's places for a mention; for one of a name's two senses, those in its place if any."""
-        wanted = (lambda kind: kind == "demonym") if mention.signal == "demonym" else (lambda kind: kind != "demonym")
-        if not isinstance(mention, _Sense):
-            return tuple(c for c in self.gazetteer.candidates(mention.key) if wanted(c.kind))
-        options = tuple(c for c in self.gazetteer.candidates(mention.base) if wanted(c.kind))
-        areas = {_area(c.place) for c in self.gazetteer.candidates(mention.holder) if c.place.feature_code in HOLDER_AREAS}
-        inside = tuple(c for c in options if {c.place.country_code, _area(c.place)} & areas)
-        return inside or options
+    def _candidates(self, mention: Mention) -> _Options:
+        """The places the mention may name: those its name denotes as an adjective, for a demonym;
+        those it names, otherwise; for one of a name's two senses, those in its place if any. Kept
+        per name, as names recur from article to article."""
+        key = (mention.base if isinstance(mention, _Sense) else mention.key, mention.signal == "demonym")
+        options = self._options.get(key)
+        if options is None:
+            if len(self._options) >= OPTIONS_CACHE_SIZE:
+                self._options.clear()
+            name, demonym = key
+            options = self._options[key] = _Options(c for c in self.gazetteer.candidates(name)
+                                                    if (c.kind == "demonym") == demonym)
+        if isinstance(mention, _Sense):
+            areas = {_area(c.place) for c in self.gazetteer.candidates(mention.holder)
+                     if c.place.feature_code in HOLDER_AREAS}
+            return _Options(c for c in options if {c.place.country_code, _area(c.place)} & areas) or options
+        return options
 
     def _fallback(self, name: str, countries: Counter) -> tuple[Place | None, float, str]:
         if self.geocoder is None:
@@ -288,10 +300,22 @@ def directional_part(shape, direction: str):
     return shape.intersection(box(*boxes[direction])) if direction in boxes else None
 
 
-def _score(name: str, candidate: Candidate, divisions: dict, main_population: int, context: _Context) -> float:
-    """The candidate's prior and cue score (pass 1); `divisions` maps the (country, admin1) of
-    the name's ADM1 candidates to their population, `main_population` is the largest population
-    of the places whose main name it is."""
+class _Options(tuple):
+    """A name's candidates, with their priors worked out once."""
+
+    @cached_property
+    def priors(self) -> list[float]:
+        """Each candidate's prior: its type, people, and whether the name is its main one."""
+        divisions = {(o.place.country_code, o.place.admin1): o.place.population
+                     for o in self if o.place.feature_code == "ADM1"}
+        main_population = max((o.place.population for o in self if o.kind == "name"), default=0)
+        return [_prior(c, divisions, main_population) for c in self]
+
+
+def _prior(candidate: Candidate, divisions: dict, main_population: int) -> float:
+    """The candidate's prior; `divisions` maps the (country, admin1) of the name's ADM1 candidates
+    to their population, `main_population` is the largest population of the places whose main
+    name it is."""
     place = candidate.place
     score = TYPE_PRIOR.get(place.feature_code, 0.0) + POPULATION_WEIGHT * math.log10(place.population + 1)
     if place.source == "curated":
@@ -301,44 +325,66 @@ def _score(name: str, candidate: Candidate, divisions: dict, main_population: in
     if candidate.kind == "name" and place.feature_code.startswith("PPL") \
             and place.population >= SEAT_SHARE * divisions.get((place.country_code, place.admin1), math.inf):
         score += SEAT_BONUS  # the city a division is named after: "Rio de Janeiro", not Quebec City
-    if name in context.division_cue and place.feature_code in ("ADM1", "ADM2"):
-        score += DIVISION_CUE_BONUS
-    if place.feature_code in context.feature_cue.get(name, ()):
-        score += FEATURE_CUE_BONUS
-    if name in context.town_cue and place.feature_code.startswith("PPL"):
-        score += TOWN_CUE_BONUS
-    named = context.named_countries.get(place.country_code, 0)
-    if context.own_country.get(name) == place.country_code:
-        named -= context.mention_count.get(name, 0)  # a name is no evidence for itself ("Mexico")
-    if named and place.feature_code != "PCLI":
-        score += min(COUNTRY_NAMED_BONUS + COUNTRY_REPEAT_BONUS * (named - 1), COUNTRY_BONUS_CAP)
-    if context.containers.get(name, set()) & {place.country_code, f"{place.country_code}.{place.admin1}"}:
-        score += CONTAINER_BONUS
-    if place.id in context.contained.get(name, set()):
-        score += CONTAINER_BONUS
     return score
 
 
-def _coherence(name: str, place: Place, context: _Context) -> float:
-    """Agreement with the places the article's other names resolved to (pass 1)."""
+def _cue_scores(name: str, options: _Options, context: _Context) -> list[float]:
+    """Pass-1 scores of a name's candidates, prior plus cues (none needed for a name with one candidate)."""
+    if len(options) == 1:
+        return [0.0]
+    division_cue, town_cue = name in context.division_cue, name in context.town_cue
+    feature_cue = context.feature_cue.get(name, ())
+    own_country, own_mentions = context.own_country.get(name), context.mention_count.get(name, 0)
+    containers, contained = context.containers.get(name, ()), context.contained.get(name, ())
+    scores = []
+    for candidate, score in zip(options, options.priors):
+        place = candidate.place
+        if division_cue and place.feature_code in ("ADM1", "ADM2"):
+            score += DIVISION_CUE_BONUS
+        if place.feature_code in feature_cue:
+            score += FEATURE_CUE_BONUS
+        if town_cue and place.feature_code.startswith("PPL"):
+            score += TOWN_CUE_BONUS
+        named = context.named_countries.get(place.country_code, 0)
+        if own_country == place.country_code:
+            named -= own_mentions  # a name is no evidence for itself ("Mexico")
+        if named and place.feature_code != "PCLI":
+            score += min(COUNTRY_NAMED_BONUS + COUNTRY_REPEAT_BONUS * (named - 1), COUNTRY_BONUS_CAP)
+        if containers and (place.country_code in containers or f"{place.country_code}.{place.admin1}" in containers):
+            score += CONTAINER_BONUS
+        if place.id in contained:
+            score += CONTAINER_BONUS
+        scores.append(score)
+    return scores
+
+
+def _coherence(name: str, options, context: _Context) -> list[float]:
+    """Each candidate's agreement with the places the article's other names resolved to (pass 1)."""
     others = len(context.chosen) - (name in context.chosen)
     if not others:
-        return 0.0
+        return [0.0] * len(options)
     own = context.chosen.get(name)
-    same_country = context.chosen_countries[place.country_code] - (own is not None and own.country_code == place.country_code)
-    bonus = COHERENCE_BONUS * same_country / others
-    division = (place.country_code, place.admin1)
-    if place.admin1 and context.chosen_divisions[division] - (own is not None and _division(own) == division) > 0:
-        bonus += SAME_DIVISION_BONUS
-    siblings = [context.chosen[s] for s in context.siblings.get(name, ()) if s in context.chosen]
-    if siblings:
-        bonus += SIBLING_BONUS * sum(_kind(p) == _kind(place) for p in siblings) / len(siblings)
-    nearest = _nearest_km(name, place, context)
-    if nearest <= NEAR_KM:
-        bonus += NEAR_BONUS
-    elif nearest <= REGION_KM:
-        bonus += REGION_BONUS
-    return bonus
+    own_country, own_division = (own.country_code, _division(own)) if own else (None, None)
+    sibling_kinds = Counter(_kind(context.chosen[s]) for s in context.siblings.get(name, ()) if s in context.chosen)
+    siblings = sum(sibling_kinds.values())
+    points = context.chosen_points.without(name)
+    bonuses = []
+    for option in options:
+        place = option.place
+        same_country = context.chosen_countries.get(place.country_code, 0) - (own_country == place.country_code)
+        bonus = COHERENCE_BONUS * same_country / others
+        division = (place.country_code, place.admin1)
+        if place.admin1 and context.chosen_divisions.get(division, 0) - (own_division == division) > 0:
+            bonus += SAME_DIVISION_BONUS
+        if siblings:
+            bonus += SIBLING_BONUS * sibling_kinds[_kind(place)] / siblings
+        nearest = _nearest_km(place, points)
+        if nearest <= NEAR_KM:
+            bonus += NEAR_BONUS
+        elif nearest <= REGION_KM:
+            bonus += REGION_BONUS
+        bonuses.append(bonus)
+    return bonuses
 
 
 def _kind(place: Place) -> str:
@@ -356,24 +402,43 @@ def _division(place: Place) -> tuple[str, str] | None:
     return (place.country_code, place.admin1) if place.admin1 and place.feature_code != "PCLI" else None
 
 
-def _nearest_km(name: str, place: Place, context: _Context) -> float:
-    """Distance to the nearest other name's choice (inf when none lies within a latitude reach of REGION_KM).
+class _Points(NamedTuple):
+    """Names' places by latitude (then name), as parallel lists; `index` gives a name's position."""
+
+    lats: list[float]
+    vectors: list[tuple[float, float, float]]  # unit vectors
+    coordinates: list[tuple[float, float]]
+    index: dict[str, int]
+
+    @classmethod
+    def of(cls, places: dict[str, Place]) -> "_Points":
+        points = sorted((p.lat, name, p.lon) for name, p in places.items())
+        return cls([lat for lat, _, _ in points], [_unit_vector(lat, lon) for lat, _, lon in points],
+                   [(lat, lon) for lat, _, lon in points], {name: k for k, (_, name, _) in enumerate(points)})
+
+    def without(self, name: str) -> "_Points":
+        """The points of the other names (`index` left out)."""
+        k = self.index.get(name)
+        if k is None:
+            return self
+        return _Points(*(values[:k] + values[k + 1:] for values in (self.lats, self.vectors, self.coordinates)), {})
+
+
+def _nearest_km(place: Place, others: _Points) -> float:
+    """Distance to the nearest of the other points (inf when none lies within a latitude reach of REGION_KM).
 
     Measured along the chord between unit vectors, which is cheap; where that comes within
     CHORD_SLACK_KM of NEAR_KM or REGION_KM, the distances it is compared with, it is measured
     again with haversine_km, so that the comparisons come out exactly as with haversine_km.
     """
     reach = REGION_KM / 111.0  # degrees of latitude
-    points = context.chosen_points
-    first, last = bisect_left(points, (place.lat - reach,)), bisect_left(points, (place.lat + reach,))
-    vector = _unit_vector(place.lat, place.lon)
-    chords = [math.dist(vector, other_vector) for _, other, other_vector, _ in points[first:last] if other != name]
-    if not chords:
+    first, last = bisect_left(others.lats, place.lat - reach), bisect_left(others.lats, place.lat + reach)
+    if first == last:
         return math.inf
-    km = 2 * EARTH_RADIUS_KM * math.asin(min(1.0, min(chords) / 2))
+    chord = min(map(math.dist, repeat(_unit_vector(place.lat, place.lon)), others.vectors[first:last]))
+    km = 2 * EARTH_RADIUS_KM * math.asin(min(1.0, chord / 2))
     if min(abs(km - NEAR_KM), abs(km - REGION_KM)) <= CHORD_SLACK_KM:
-        return min(haversine_km(place.lat, place.lon, lat, lon)
-                   for lat, other, _, lon in points[first:last] if other != name)
+        return min(haversine_km(place.lat, place.lon, lat, lon) for lat, lon in others.coordinates[first:last])
     return km
 
 
@@ -381,16 +446,6 @@ def _nearest_km(name: str, place: Place, context: _Context) -> float:
 def _unit_vector(lat: float, lon: float) -> tuple[float, float, float]:
     phi, lamda = math.radians(lat), math.radians(lon)
     return math.cos(phi) * math.cos(lamda), math.cos(phi) * math.sin(lamda), math.sin(phi)
-
-
-def _cue_scores(name: str, options, context: _Context) -> list[float]:
-    """Pass-1 scores of a name's candidates (none needed for a name with one candidate)."""
-    if len(options) == 1:
-        return [0.0]
-    divisions = {(o.place.country_code, o.place.admin1): o.place.population
-                 for o in options if o.place.feature_code == "ADM1"}
-    main_population = max((o.place.population for o in options if o.kind == "name"), default=0)
-    return [_score(name, c, divisions, main_population, context) for c in options]
 
 
 def _exonym(candidate: Candidate, main_population: int) -> bool:
