@@ -254,13 +254,19 @@ class Recognizer:
     def _as_county(self, text: str, mention: Mention) -> Mention:
         """A name before "county" or after a list ending in "counties" is looked up as the county:
         "Perry, Letcher and Knott counties" names Knott County."""
-        after = COUNTY_AFTER.match(text, mention.end)
-        if after is None or mention.name:
-            return mention
-        county = f"{mention.text} {'County' if after.group(1).startswith('count') else 'Parish'}"
-        if not any(c.place.feature_code == "ADM2" for c in self.gazetteer.candidates(fold(county))):
+        county = None if mention.name else self._county_before(text, mention.text, mention.end)
+        if county is None:
             return mention
         return Mention(mention.start, mention.end, mention.text, name=county, signal=mention.signal)
+
+    def _county_before(self, text: str, name: str, end: int) -> str | None:
+        """The county (or parish) the name at `end` is, before "county" or in a list before
+        "counties": "Knott County" of "Perry, Letcher and Knott counties"; None if no such county."""
+        after = COUNTY_AFTER.match(text, end)
+        if after is None:
+            return None
+        county = f"{name} {'County' if after.group(1).startswith('count') else 'Parish'}"
+        return county if any(c.place.feature_code == "ADM2" for c in self.gazetteer.candidates(fold(county))) else None
 
     def _plain_opening_word(self, toks: list[Token], i: int, run_ends: _RunEnds) -> bool:
         """A common word capitalised only because it opens a sentence ("Yesterday Paris ...")."""
@@ -433,6 +439,9 @@ class Recognizer:
             return None  # "West Nile virus", "Ebola fever", "US$", "$US"
         if match.last + 1 < len(toks) and toks[match.last + 1].text.isdigit() and _route_number(toks, match):
             return None  # a highway: "U.S. 84", "US 101"
+        start, end = toks[match.first].start, toks[match.last].end
+        if self._county_before(text, text[start:end], end):
+            return Mention(start, end, text[start:end], signal="gazetteer")  # "Jackson and Hill counties"
         demonym = match.places.demonyms
         direction = _direction(toks, match.first, first)
         if direction is not None and demonym:
@@ -442,7 +451,6 @@ class Recognizer:
         if direction is not None:
             start_token = toks[direction]
             qualifier = DIRECTIONS["-".join(t.text.lower() for t in toks[direction: match.first] if t.text != "-")]
-            start, end = toks[match.first].start, toks[match.last].end
             if not start_token.is_capitalised:  # "northern China": China, described
                 return Mention(start, end, text[start:end], qualifier=qualifier, signal="qualified")
             return Mention(start_token.start, end, text[start_token.start: end], name=text[start:end],
@@ -498,7 +506,6 @@ class Recognizer:
                 and not (_after_locative(toks, match.first) or self._after_origin(toks, match.first)
                          or _resident_of(toks, match.first, match.last)):
             return None  # a known word, or a village's other name, outside a locative: "Hamas" (Hamm), "Burch" (a village's)
-        start, end = toks[match.first].start, toks[match.last].end
         signal = "demonym" if demonym else "gazetteer"
         return Mention(start, end, text[start:end], signal=signal)
 

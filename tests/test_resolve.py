@@ -181,6 +181,13 @@ def test_a_county_and_its_state_after_a_name_place_it(parse):
     assert parse("Floods hit Paris, Lamar County, Texas.")["Paris"].confidence > 0.9
 
 
+def test_people_s_names_before_counties_are_the_counties(parse):
+    resolved = parse("Storms hit Johnson, Hill and Ellis counties in Texas. Jackson said little.")
+    assert {(resolved[name].place.feature_code, resolved[name].place.admin1) for name in ("Johnson", "Hill", "Ellis")} \
+        == {("ADM2", "TX")}
+    assert "Jackson" not in resolved
+
+
 def test_a_province_of_a_country_is_that_countrys(parse):
     assert parse("Heavy rain hit the Western Province of Sri Lanka.")["Western Province"].place.country_code == "LK"
 
