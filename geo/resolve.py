@@ -14,7 +14,8 @@ prior
     a city of 100,000 or more, 50 times as big as any place so named): +2.0;
   * a town that shares its name with the division it lies in and holds a fifth
     of its people: +2.5 ("Rio de Janeiro" the city rather than the state; not
-    Quebec City over the province of Quebec).
+    Quebec City over the province of Quebec); a second-level division named after
+    such a town: -2.5 ("Leeds" the city, not its metropolitan borough).
 context, pass 1 (explicit cues)
   * the text calls the name a state, province or county ("state of Victoria", "County
     Durham", "Co Kerry"): +3 to first- and second-level divisions;
@@ -308,14 +309,19 @@ class _Options(tuple):
         """Each candidate's prior: its type, people, and whether the name is its main one."""
         divisions = {(o.place.country_code, o.place.admin1): o.place.population
                      for o in self if o.place.feature_code == "ADM1"}
+        towns: dict[tuple[str, str], int] = {}  # the largest town of this main name in each division
+        for o in self:
+            if o.kind == "name" and o.place.feature_code.startswith("PPL"):
+                key = (o.place.country_code, o.place.admin1)
+                towns[key] = max(towns.get(key, 0), o.place.population)
         main_population = max((o.place.population for o in self if o.kind == "name"), default=0)
-        return [_prior(c, divisions, main_population) for c in self]
+        return [_prior(c, divisions, towns, main_population) for c in self]
 
 
-def _prior(candidate: Candidate, divisions: dict, main_population: int) -> float:
-    """The candidate's prior; `divisions` maps the (country, admin1) of the name's ADM1 candidates
-    to their population, `main_population` is the largest population of the places whose main
-    name it is."""
+def _prior(candidate: Candidate, divisions: dict, towns: dict, main_population: int) -> float:
+    """The candidate's prior; `divisions` and `towns` map a (country, admin1) to the population of
+    the name's first-level division there and of its largest town so named there; `main_population`
+    is the largest population of the places whose main name it is."""
     place = candidate.place
     score = TYPE_PRIOR.get(place.feature_code, 0.0) + POPULATION_WEIGHT * math.log10(place.population + 1)
     if place.source == "curated":
@@ -325,6 +331,8 @@ def _prior(candidate: Candidate, divisions: dict, main_population: int) -> float
     if candidate.kind == "name" and place.feature_code.startswith("PPL") \
             and place.population >= SEAT_SHARE * divisions.get((place.country_code, place.admin1), math.inf):
         score += SEAT_BONUS  # the city a division is named after: "Rio de Janeiro", not Quebec City
+    if place.feature_code == "ADM2" and towns.get((place.country_code, place.admin1), -1) >= SEAT_SHARE * place.population:
+        score -= SEAT_BONUS  # a district named after its city yields to the city: "Leeds", "Mombasa"
     return score
 
 

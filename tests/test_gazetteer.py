@@ -85,3 +85,8 @@ def test_a_countrys_adjective_is_only_an_adjective(gazetteer):
 def test_countries_know_their_neighbours(gazetteer):
     assert {"SO", "TZ", "UG"} <= gazetteer.neighbours("KE")
     assert "US" not in gazetteer.neighbours("MM")
+
+
+def test_counties_have_the_people_of_their_towns(gazetteer):
+    kent = next(c.place for c in gazetteer.candidates("kent") if c.place.country_code == "GB")
+    assert kent.feature_code == "ADM2" and kent.population > 1_000_000

@@ -188,6 +188,16 @@ def test_people_s_names_before_counties_are_the_counties(parse):
     assert "Jackson" not in resolved
 
 
+@pytest.mark.parametrize("text, name, where", [
+    ("Heavy rain fell across Kent on Monday.", "Kent", ("GB", "ADM2")),  # the county, not Kent, Washington
+    ("Heavy rain fell across Norfolk on Monday.", "Norfolk", ("GB", "ADM2")),
+    ("Heavy rain fell across Leeds on Monday.", "Leeds", ("GB", "PPL")),  # the city, not its borough
+])
+def test_a_county_is_as_big_as_its_towns(parse, text, name, where):
+    place = parse(text)[name].place
+    assert (place.country_code, place.feature_code) == where
+
+
 def test_a_province_of_a_country_is_that_countrys(parse):
     assert parse("Heavy rain hit the Western Province of Sri Lanka.")["Western Province"].place.country_code == "LK"
 
