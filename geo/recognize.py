@@ -35,7 +35,7 @@ from typing import NamedTuple
 
 from .gazetteer import Gazetteer
 from .names import fold
-from .model import Mention
+from .model import Mention, Place
 from .text import Token, debris_spans, tokens, word_frequency
 
 MAX_NAME_TOKENS = 6
@@ -950,18 +950,18 @@ class _Places(tuple):
     def significant(self) -> bool:
         """A country, division, continent, capital, curated feature or a town of 100,000."""
         return any(_denotes(c) and (c.place.feature_code in SIGNIFICANT_CODES or c.place.source == "curated"
-                                    or c.place.population >= 100_000) for c in self)
+                                    or _people(c.place) >= 100_000) for c in self)
 
     @cached_property
     def major(self) -> bool:
         """Major enough to be a place even right after another capitalised word ("Skate Canada")."""
-        return any(_denotes(c) and (c.place.feature_code in MAJOR_CODES or c.place.population >= 500_000)
+        return any(_denotes(c) and (c.place.feature_code in MAJOR_CODES or _people(c.place) >= 500_000)
                    for c in self)
 
     @property
     def populous(self) -> bool:
         """A country, continent or place of 500,000 people: too famous to be taken for a surname."""
-        return any(c.place.feature_code in ("PCLI", "CONT") or c.place.population >= 500_000 for c in self)
+        return any(c.place.feature_code in ("PCLI", "CONT") or _people(c.place) >= 500_000 for c in self)
 
     @property
     def country(self) -> bool:
@@ -976,6 +976,12 @@ class _Places(tuple):
     def demonyms(self) -> bool:
         """All of them adjectives of countries ("Turkish")?"""
         return all(c.kind == "demonym" for c in self)
+
+
+def _people(place: Place) -> int:
+    """A place's people as fame goes: a second-level division's are its towns', which make no
+    name famous ("Florence" the province, "Kent" the county are a surname's and a given name's too)."""
+    return 0 if place.feature_code == "ADM2" else place.population
 
 
 def _denotes(candidate) -> bool:

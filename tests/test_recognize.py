@@ -191,6 +191,10 @@ def test_a_common_word_the_text_calls_a_place_is_one(recognise, text, places):
     assert surfaces(recognise, text) == places
 
 
+def test_a_countys_people_make_its_name_no_less_a_persons(recognise):
+    assert surfaces(recognise, "Its producer, Kent Brown, said the show would move.") == []
+
+
 def test_directional_names_in_the_gazetteer_are_not_split(recognise):
     assert surfaces(recognise, "Talks between South Africa and North Korea.") == ["South Africa", "North Korea"]
 
