@@ -460,7 +460,7 @@ class Recognizer:
             return None  # "Chad Morrow ... said Alice Morrow, Chad's mother"; "Mei Lau ... Tom Lau"
         speaker = _speaker(toks, match)
         if (word in people and (not significant or word in people.after_given and not match.places.major)
-                and (speaker or not self._before_container(toks, match.last))
+                and (speaker or not (self._before_container(toks, match.last) or _called_a_place(toks, match.last)))
                 or speaker and not match.places.major and not self._before_container(toks, match.last)):
             return None  # "John Walsh ... Walsh"; "Kemp said", "said Moss" (not "in Hastings, Nebraska")
         if _hyphen_joined(text, toks, match, first, last) and not significant:
@@ -499,7 +499,7 @@ class Recognizer:
             # calls it a place ("Orange is a town in New South Wales").
             if not (match.places.major or _after_locative(toks, match.first) or self._before_container(toks, match.last)
                     or self._after_origin(toks, match.first) or _resident_of(toks, match.first, match.last)
-                    or _described_as_place(toks, match.last) and toks[match.last + 1].text in (",", "is", "was")):
+                    or _called_a_place(toks, match.last)):
                 return None
         if match.first == match.last and not match.places.denoted \
                 and (word_frequency(word.lower()) >= KNOWN_WORD_ZIPF or all(c.place.population < VILLAGE for c in match.places)) \
@@ -870,6 +870,11 @@ def _described_as_place(toks: list[Token], last: int) -> bool:
         if word in PLACE_NOUNS and (toks[j + 1].text.lower() in PLACE_FOLLOWERS or not toks[j + 1].is_word):
             return True
     return False
+
+
+def _called_a_place(toks: list[Token], last: int) -> bool:
+    """Does the text say the name at `last` is a place: "Orange is a town in", "Buffalo, a city of"?"""
+    return _described_as_place(toks, last) and toks[last + 1].text in (",", "is", "was")
 
 
 def _named_as_division(toks: list[Token], first: int, last: int) -> bool:

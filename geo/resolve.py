@@ -119,13 +119,14 @@ FEATURE_WORDS = {  # words that name a type of feature, and its GeoNames feature
     "pass": {"PASS"}, "airport": {"AIRP"},
 }
 # "X is a city in Y", "X, the capital of Y", "X is a village and civil parish in Y", "X is a city
-# in and the county seat of Y", "X is the largest inland city in the state of Y"
+# in and the county seat of Y", "X is the largest inland city in the state of Y", "X is a city in
+# the Indian state of Y"
 _PLACE_NOUN = (r"(?:city|town|village|hamlet|suburb|capital|port|municipality|commune|community|settlement|borough"
                r"|township|county|district|region|province|island|seat|parish|neighbou?rhood|locality|resort)")
 PLACE_DEFINED = re.compile(
     rf"\s*(?:,|\s(?:is|was))\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?{_PLACE_NOUN}"
     rf"(?:\s+and\s+(?:[\w-]+\s+)?{_PLACE_NOUN})?\s+(?:(?:located|situated)\s+)?(?:in|of|on)\s+"
-    rf"(?:and\s+the\s+(?:[\w-]+\s+){{0,2}}?{_PLACE_NOUN}\s+of\s+)?(?:the\s+)?(?:[a-z-]+\s+(?:of\s+)?)?")
+    rf"(?:and\s+the\s+(?:[\w-]+\s+){{0,2}}?{_PLACE_NOUN}\s+of\s+)?(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?:of\s+)?")
 DIVISION_TYPES = {"province", "region", "state", "district", "county", "governorate", "prefecture", "oblast",
                   "department"}
 

@@ -159,6 +159,7 @@ def test_a_features_word_alone_is_a_place_only_where_the_text_says_so(recognise,
 @pytest.mark.parametrize("text, places", [
     ("The plant in Hastings, Nebraska, closed. Mayor Paul Hastings spoke.", ["Hastings", "Nebraska"]),
     ("Paul Hastings spoke first. According to Hastings, Kenya will lead.", ["Kenya"]),
+    ("Hastings is a city in Adams County. It is named for Thomas D. Hastings.", ["Hastings", "Adams County"]),
 ])
 def test_a_place_the_text_puts_in_its_state_stays_though_a_person_shares_its_name(recognise, text, places):
     assert surfaces(recognise, text) == places

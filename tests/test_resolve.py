@@ -143,6 +143,7 @@ def test_a_feature_word_in_or_after_a_name_says_what_it_is(parse, text, name, fe
     ("Delhi is a village in and the county seat of Delaware County, New York.", "Delhi", ("US", "NY")),
     ("Delhi, a village and town in Delaware County, New York, flooded.", "Delhi", ("US", "NY")),
     ("Perth is the largest city in central Scotland.", "Perth", ("GB", "SCT")),
+    ("Aurangabad is a city in the Indian state of Bihar.", "Aurangabad", ("IN", "34")),  # not Maharashtra's
 ])
 def test_a_sentence_that_says_where_a_place_is_places_it(parse, text, name, where):
     place = parse(text)[name].place
