@@ -48,7 +48,7 @@ from wordfreq import zipf_frequency
 from .model import Place
 from .names import fold, without_apostrophes
 
-SCHEMA_VERSION = "24"
+SCHEMA_VERSION = "25"
 # How a name belongs to a place; stored as a digit so that min() picks the best.
 NAME_KINDS = ("name", "alt", "abbr", "demonym")
 LARGE_DIVISION_SQ_DEGREES = 5.0  # about 50,000 km2 at mid latitudes
@@ -118,6 +118,10 @@ class Gazetteer:
     def surnames(self) -> frozenset[str]:
         """Last names ("Hilton", "Henderson"), as written."""
         return self._person_names("surname")
+
+    def common_surnames(self) -> frozenset[str]:
+        """The most common surnames in American English ("Smith", "Green"), which are words too."""
+        return self._person_names("common surname")
 
     def _person_names(self, part: str) -> frozenset[str]:
         return frozenset(row[0] for row in self.db.execute("SELECT name FROM person_names WHERE part = ?", (part,)))
@@ -372,15 +376,18 @@ def _second_level(second_level: list) -> Iterator[tuple[Place, list[str]]]:
 
 
 GIVEN_NAME_LOCALES = 2  # a first name of this many of Faker's locales is a given name, not a fancy
+COMMON_SURNAMES = 500  # the most common American surnames ("Smith", "Brown", "Hill"): a surname even as a word
 
 
 def _person_names() -> Iterator[tuple[str, str]]:
-    """(name, "given" or "surname") in Latin letters from Faker's person locales: the first names
-    that two or more of them list, and the last names any lists."""
+    """(name, "given", "surname" or "common surname") in Latin letters from Faker's person locales:
+    the first names that two or more of them list, the last names any lists, and the most common
+    American surnames."""
     import importlib
     import pkgutil
 
     import faker.providers.person as person
+    from faker.providers.person.en_US import Provider as English  # its surnames are weighted by use
 
     def names(provider, attributes) -> set[str]:
         found = set()
@@ -398,6 +405,8 @@ def _person_names() -> Iterator[tuple[str, str]]:
         surnames |= names(provider, ("last_names",))
     yield from ((name, "given") for name, count in given.items() if count >= GIVEN_NAME_LOCALES)
     yield from ((name, "surname") for name in surnames)
+    common = sorted(English.last_names.items(), key=lambda item: -item[1])[:COMMON_SURNAMES]
+    yield from ((name, "common surname") for name, _ in common)
 
 
 def _curated(path: Path) -> Iterator[tuple[Place, list[str]]]:

@@ -232,6 +232,7 @@ class Recognizer:
         self.demonyms = demonyms
         self.given_names = gazetteer.given_names()
         self.surnames = gazetteer.surnames()
+        self.common_surnames = gazetteer.common_surnames()
         self._runs: dict[tuple[str, bool], _RunFacts] = {}
         self._people: dict[tuple[str, ...], _RunPeople] = {}
 
@@ -540,7 +541,8 @@ class Recognizer:
 
     def _opens_persons_name(self, toks: list[Token], match: _Match, first: int, last: int) -> bool:
         """Is the match a given name before a surname, the whole run: "Paris Hilton", "Jordan Henderson",
-        "Victoria Adesanya" (not "Georgia Power": a surname that common a word may be a noun)?"""
+        "Jordan Smith" (not "Georgia Power": a surname that common a word may be a noun, unless it is
+        one of the most common surnames)?"""
         i = match.first
         two_words = match.last == i and i + 1 <= last and not (i > first and toks[i - 1].is_capitalised) \
             and not (i + 2 <= last and toks[i + 2].is_capitalised)  # "Chad Johnson and India Ashley"
@@ -549,7 +551,7 @@ class Recognizer:
         surname = toks[i + 1].text
         frequency = word_frequency(surname.lower())
         return surname.lower() not in DIRECTIONS and (
-            surname in self.surnames and frequency < SURNAME_ZIPF
+            surname in self.surnames and frequency < SURNAME_ZIPF or surname in self.common_surnames
             or frequency < RARE_WORD_ZIPF and not self.gazetteer.candidates(fold(surname)))
 
     def _before_container(self, toks: list[Token], last: int, whole: bool = False) -> bool:

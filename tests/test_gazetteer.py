@@ -90,3 +90,8 @@ def test_countries_know_their_neighbours(gazetteer):
 def test_counties_have_the_people_of_their_towns(gazetteer):
     kent = next(c.place for c in gazetteer.candidates("kent") if c.place.country_code == "GB")
     assert kent.feature_code == "ADM2" and kent.population > 1_000_000
+
+
+def test_the_most_common_surnames_are_known_as_such(gazetteer):
+    assert {"Smith", "Brown", "Hill"} <= gazetteer.common_surnames()
+    assert "Power" not in gazetteer.common_surnames()

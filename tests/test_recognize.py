@@ -196,6 +196,14 @@ def test_a_countys_people_make_its_name_no_less_a_persons(recognise):
     assert surfaces(recognise, "Its producer, Kent Brown, said the show would move.") == []
 
 
+@pytest.mark.parametrize("text, places", [
+    ("Jordan Smith and Chelsea Brown were married in Lowell.", ["Lowell"]),  # the most common surnames
+    ("Georgia Power raised its rates.", ["Georgia"]),  # a word, not a surname
+])
+def test_a_place_named_given_name_before_a_common_surname_is_a_persons(recognise, text, places):
+    assert surfaces(recognise, text) == places
+
+
 def test_directional_names_in_the_gazetteer_are_not_split(recognise):
     assert surfaces(recognise, "Talks between South Africa and North Korea.") == ["South Africa", "North Korea"]
 
