@@ -667,7 +667,8 @@ class Recognizer:
         ("Qorvintal, a suburb east of Harare", "Velmora province") or listed between places
         ("Eldoret, Qorvintal and Thika"); and not when the article uses it as a person's name."""
         if toks[first].text in people or not (
-                _after_locative(toks, first) or self._after_origin(toks, first) or _resident_of(toks, first, last)
+                _after_locative(toks, first) and _listed_if_after_comma(toks, first, last)
+                or self._after_origin(toks, first) or _resident_of(toks, first, last)
                 or _described_as_place(toks, last) or _named_as_division(toks, first, last)
                 or self._before_container(toks, last, whole=True)
                 or self._between_places(toks, first, last)):
@@ -872,6 +873,13 @@ def _described_as_place(toks: list[Token], last: int) -> bool:
         if word in PLACE_NOUNS and (toks[j + 1].text.lower() in PLACE_FOLLOWERS or not toks[j + 1].is_word):
             return True
     return False
+
+
+def _listed_if_after_comma(toks: list[Token], first: int, last: int) -> bool:
+    """A name after a comma goes on a list only if the list goes on after it: "in Eldoret,
+    Qorvintal and Thika", not "In Japan, Tamiflu is prescribed"."""
+    return not (first > 0 and toks[first - 1].text == ",") \
+        or last + 1 < len(toks) and toks[last + 1].text in (",", "and", "or")
 
 
 def _called_a_place(toks: list[Token], last: int) -> bool:

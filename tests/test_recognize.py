@@ -204,6 +204,14 @@ def test_a_place_named_given_name_before_a_common_surname_is_a_persons(recognise
     assert surfaces(recognise, text) == places
 
 
+@pytest.mark.parametrize("text, places", [
+    ("In Kenya, Qorvintal is widely sold.", ["Kenya"]),  # the subject after an opening phrase
+    ("Troops moved into Eldoret, Qorvintal and Thika.", ["Eldoret", "Qorvintal", "Thika"]),
+])
+def test_an_unknown_name_after_a_comma_is_a_place_only_on_a_list(recognise, text, places):
+    assert surfaces(recognise, text) == places
+
+
 def test_directional_names_in_the_gazetteer_are_not_split(recognise):
     assert surfaces(recognise, "Talks between South Africa and North Korea.") == ["South Africa", "North Korea"]
 
