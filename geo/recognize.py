@@ -67,6 +67,9 @@ PLACE_NOUNS = {"town", "towns", "city", "cities", "village", "villages", "island
                "provinces", "state", "states", "region", "regions", "district", "districts", "county",
                "municipality", "capital", "suburb", "suburbs", "port", "township", "hamlet", "area",
                "neighbourhood", "neighborhood", "republic", "kingdom", "emirate", "outskirts"}
+# "the <people> of X" names a place X too ("residents of Qorvintal", "the mayor of Velmora").
+DATELINE_MARKS = {"—", "–", "-", "("}  # after a dateline's place: "FRANKLIN —", "MARION (AP) -"
+INHABITANTS = {"residents", "people", "citizens", "voters", "mayor", "inhabitants", "townspeople", "population"}
 # Words after "a town" that show it describes a place: "Qorvintal, a suburb east of Harare".
 PLACE_FOLLOWERS = {"in", "of", "near", "on", "outside", "located", "situated", "about", "some", "just", "close",
                    "along", "where", "north", "south", "east", "west", "northeast", "northwest", "southeast",
@@ -441,8 +444,8 @@ class Recognizer:
         if match.last + 1 < len(toks) and toks[match.last + 1].text.isdigit() and _route_number(toks, match):
             return None  # a highway: "U.S. 84", "US 101"
         start, end = toks[match.first].start, toks[match.last].end
-        if self._county_before(text, text[start:end], end):
-            return Mention(start, end, text[start:end], signal="gazetteer")  # "Jackson and Hill counties"
+        if self._county_before(text, text[start:end], end) or _opens_dateline(text, toks, match.first, match.last):
+            return Mention(start, end, text[start:end], signal="gazetteer")  # "Jackson and Hill counties", "MARION —"
         demonym = match.places.demonyms
         direction = _direction(toks, match.first, first)
         if direction is not None and demonym:
@@ -848,8 +851,8 @@ def _after_locative(toks: list[Token], i: int) -> bool:
     k = i - 1
     while k >= 0:
         word = toks[k].text.lower()
-        if word in LOCATIVES or word in ("of", ":") and k > 0 and toks[k - 1].text.lower() in PLACE_NOUNS:
-            return True  # "in X", "the village of X", "four villages: X, Y and Z"
+        if word in LOCATIVES or word in ("of", ":") and k > 0 and toks[k - 1].text.lower() in PLACE_NOUNS | INHABITANTS:
+            return True  # "in X", "the village of X", "four villages: X, Y and Z", "residents of X"
         if word in {"and", "or", ",", "the", "'s", "’s"} or toks[k].is_capitalised or word in DIRECTIONS \
                 or word in CONNECTORS and word != "of" and k > 0 and toks[k - 1].is_capitalised:  # "in Ciudad del Este, X"
             k -= 1
@@ -873,6 +876,12 @@ def _described_as_place(toks: list[Token], last: int) -> bool:
         if word in PLACE_NOUNS and (toks[j + 1].text.lower() in PLACE_FOLLOWERS or not toks[j + 1].is_word):
             return True
     return False
+
+
+def _opens_dateline(text: str, toks: list[Token], first: int, last: int) -> bool:
+    """Does the name open the article as a dateline: "FRANKLIN —", "MARION (AP) -"?"""
+    return not text[: toks[first].start].strip() and last + 1 < len(toks) and toks[last + 1].text in DATELINE_MARKS \
+        and toks[last + 1].start > toks[last].end  # not "Honey-bee decline"
 
 
 def _listed_if_after_comma(toks: list[Token], first: int, last: int) -> bool:

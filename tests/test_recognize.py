@@ -212,6 +212,15 @@ def test_an_unknown_name_after_a_comma_is_a_place_only_on_a_list(recognise, text
     assert surfaces(recognise, text) == places
 
 
+@pytest.mark.parametrize("text, places", [
+    ("FRANKLIN — The city council met on Monday.", ["FRANKLIN"]),  # a dateline, though a surname too
+    ("Residents of Franklin packed the meeting.", ["Franklin"]),
+    ("Honey-bee numbers fell.", []),
+])
+def test_a_dateline_or_its_residents_make_a_common_name_a_place(recognise, text, places):
+    assert surfaces(recognise, text) == places
+
+
 def test_directional_names_in_the_gazetteer_are_not_split(recognise):
     assert surfaces(recognise, "Talks between South Africa and North Korea.") == ["South Africa", "North Korea"]
 
