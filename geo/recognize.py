@@ -120,8 +120,12 @@ QUANTITY_WORDS = {"million", "billion", "trillion", "thousand", "%", "per", "per
 # Words for people after "a" and a town's name: "a Madison man".
 RESIDENT_NOUNS = {"man", "woman", "men", "women", "boy", "girl", "teen", "teenager", "resident", "couple",
                   "family", "native", "driver", "student", "mother", "father", "youth"}
-# "county" after a name, or "counties" after a list of names: "Knott county", "Perry, Letcher and Knott counties".
-COUNTY_AFTER = re.compile(r"(?:(?:,|,? and|,? or|,? &) [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*)* (count(?:y|ies)|parish(?:es)?)\b")
+# "county" (parish, district) after a name, or "counties" after a list of names: "Knott county", "Perry, Letcher
+# and Knott counties", "Kodagu district".
+COUNTY_AFTER = re.compile(r"(?:(?:,|,? and|,? or|,? &) [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*)* "
+                          r"(count(?:y|ies)|parish(?:es)?|districts?)\b")
+SECOND_LEVEL_TYPES = {"county": "County", "counties": "County", "parish": "Parish", "parishes": "Parish",
+                      "district": "District", "districts": "District"}
 # Holidays named like places ("the Christmas market").
 HOLIDAYS = {"christmas", "easter", "thanksgiving", "halloween", "ramadan", "hanukkah", "diwali", "passover",
             "pentecost", "epiphany", "advent", "lent"}
@@ -264,12 +268,16 @@ class Recognizer:
         return Mention(mention.start, mention.end, mention.text, name=county, signal=mention.signal)
 
     def _county_before(self, text: str, name: str, end: int) -> str | None:
-        """The county (or parish) the name at `end` is, before "county" or in a list before
-        "counties": "Knott County" of "Perry, Letcher and Knott counties"; None if no such county."""
+        """The county (parish, district) the name at `end` is, before "county" or in a list before
+        "counties": "Knott County" of "Perry, Letcher and Knott counties", "Kodagu District" of
+        "Kodagu district"; None if the gazetteer has no such division."""
         after = COUNTY_AFTER.match(text, end)
         if after is None:
             return None
-        county = f"{name} {'County' if after.group(1).startswith('count') else 'Parish'}"
+        kind = SECOND_LEVEL_TYPES[after.group(1)]
+        if kind == "District" and any(c.place.feature_code in ("ADM1", "ADM2") for c in self.gazetteer.candidates(fold(name))):
+            return None  # "the Karak district" is the division called Karak, not Pakistan's Karak District
+        county = f"{name} {kind}"
         return county if any(c.place.feature_code == "ADM2" for c in self.gazetteer.candidates(fold(county))) else None
 
     def _plain_opening_word(self, toks: list[Token], i: int, run_ends: _RunEnds) -> bool:

@@ -199,6 +199,16 @@ def test_a_county_is_as_big_as_its_towns(parse, text, name, where):
     assert (place.country_code, place.feature_code) == where
 
 
+@pytest.mark.parametrize("text, name, where", [
+    ("Floods hit Kodagu district on Sunday.", "Kodagu", ("IN", "ADM2")),  # looked up as Kodagu District
+    ("Relief boats reached Saran district in Bihar.", "Saran", ("IN", "ADM2")),  # not Saran, Kazakhstan
+    ("A fire broke out in the Karak district of Jordan.", "Karak", ("JO", "ADM1")),  # a division by that name
+])
+def test_a_name_before_district_is_the_district(parse, text, name, where):
+    place = parse(text)[name].place
+    assert (place.country_code, place.feature_code) == where
+
+
 def test_a_province_of_a_country_is_that_countrys(parse):
     assert parse("Heavy rain hit the Western Province of Sri Lanka.")["Western Province"].place.country_code == "LK"
 
