@@ -44,6 +44,7 @@ RUN_CACHE_SIZE = 200_000  # distinct capitalised runs whose facts are kept
 CONNECTORS = {"de", "da", "do", "dos", "das", "del", "della", "di", "du", "des", "la", "le", "les",
               "el", "al", "es", "of", "upon", "on", "sur", "en", "y", "and", "am", "im", "an", "der", "den",
               "au", "aux", "et", "lès"}
+HYPHEN_CONNECTORS = CONNECTORS | {"in", "under", "by", "over"}  # "Barrow-in-Furness", "Newcastle-under-Lyme"
 ENGLISH_CONNECTORS = {"of", "on", "upon"}  # the English prepositions among them: "Southend on Sea"
 # Arabic articles that join a name's words with a hyphen: "Deir ez-Zor", "Ras al-Ain", "Jisr ash-Shughur".
 ARTICLES = {"al", "el", "ez", "es", "ed", "ad", "ar", "as", "ash", "at", "az", "an", "ul", "ud"}
@@ -254,7 +255,9 @@ class Recognizer:
         for i in _name_starts(toks, capitalised):
             if i < after_run or i in blocked or self._plain_opening_word(toks, i, run_ends):
                 continue
-            end = self._joined_run_end(text, toks, i, run_ends[i])
+            end = run_ends[i]
+            while (joined := self._joined_run_end(text, toks, i, end)) != end:  # "Stoke-on-Trent and Henley-on-Thames"
+                end = joined
             mentions.extend(self._mentions_in_run(text, toks, i, end, people))
             after_run = end + 1
         return sorted({self._as_county(text, m) for m in mentions}, key=lambda m: m.start)
@@ -784,8 +787,8 @@ def _article_joined(toks: list[Token], match, first: int, last: int) -> bool:
 
 
 def _joiner_width(toks: list[Token], k: int) -> int:
-    """Tokens at k that may join two runs into one name: 3 for "-au-", 2 for "of the", 1 for "'s", else 0."""
-    if k + 3 < len(toks) and toks[k].text == "-" == toks[k + 2].text and toks[k + 1].text.lower() in CONNECTORS \
+    """Tokens at k that may join two runs into one name: 3 for "-au-" or "-in-", 2 for "of the", 1 for "'s", else 0."""
+    if k + 3 < len(toks) and toks[k].text == "-" == toks[k + 2].text and toks[k + 1].text.lower() in HYPHEN_CONNECTORS \
             and toks[k - 1].end == toks[k].start and toks[k + 2].end == toks[k + 3].start:
         return 3  # "Port-au-Prince", "Stratford-upon-Avon"
     if k + 1 < len(toks) and (toks[k].text.lower(), toks[k + 1].text.lower()) in CONNECTOR_PAIRS:

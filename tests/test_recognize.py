@@ -221,6 +221,12 @@ def test_a_dateline_or_its_residents_make_a_common_name_a_place(recognise, text,
     assert surfaces(recognise, text) == places
 
 
+def test_hyphenated_town_names_are_whole(recognise):
+    text = "Fans came from Stoke-on-Trent and Henley-on-Thames, and from Barrow-in-Furness and Newcastle-under-Lyme."
+    assert surfaces(recognise, text) == ["Stoke-on-Trent", "Henley-on-Thames", "Barrow-in-Furness",
+                                         "Newcastle-under-Lyme"]
+
+
 def test_directional_names_in_the_gazetteer_are_not_split(recognise):
     assert surfaces(recognise, "Talks between South Africa and North Korea.") == ["South Africa", "North Korea"]
 
