@@ -554,14 +554,17 @@ class Recognizer:
         return toks[i - 1].text in self.given_names
 
     def _opens_persons_name(self, toks: list[Token], match: _Match, first: int, last: int) -> bool:
-        """Is the match a given name before a surname, the whole run: "Paris Hilton", "Jordan Henderson",
-        "Jordan Smith" (not "Georgia Power": a surname that common a word may be a noun, unless it is
-        one of the most common surnames)?"""
+        """Is the match a given name before a surname (and maybe a middle name), the whole run: "Paris
+        Hilton", "Jordan Henderson", "Jordan Smith", "Mary Ellen Jones" (not "Georgia Power": a surname
+        that common a word may be a noun, unless it is one of the most common surnames)?"""
         i = match.first
-        two_words = match.last == i and i + 1 <= last and not (i > first and toks[i - 1].is_capitalised) \
-            and not (i + 2 <= last and toks[i + 2].is_capitalised)  # "Chad Johnson and India Ashley"
-        if not two_words or toks[i].text not in self.given_names:
+        if match.last != i or i + 1 > last or i > first and toks[i - 1].is_capitalised \
+                or toks[i].text not in self.given_names:
             return False
+        if i + 2 <= last and toks[i + 2].is_capitalised:  # a middle name: "Mary Ellen Jones"
+            if toks[i + 1].text not in self.given_names or i + 3 <= last and toks[i + 3].is_capitalised:
+                return False
+            i += 1
         surname = toks[i + 1].text
         frequency = word_frequency(surname.lower())
         return surname.lower() not in DIRECTIONS and (

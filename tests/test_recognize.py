@@ -199,6 +199,7 @@ def test_a_countys_people_make_its_name_no_less_a_persons(recognise):
 @pytest.mark.parametrize("text, places", [
     ("Jordan Smith and Chelsea Brown were married in Lowell.", ["Lowell"]),  # the most common surnames
     ("Georgia Power raised its rates.", ["Georgia"]),  # a word, not a surname
+    ("Mary Ellen Jones died on Friday. Paris Anne Hilton sang.", []),  # with a middle name
 ])
 def test_a_place_named_given_name_before_a_common_surname_is_a_persons(recognise, text, places):
     assert surfaces(recognise, text) == places
