@@ -438,8 +438,10 @@ class Recognizer:
         candidates = self.gazetteer.candidates(fold(surface))
         opens_line = toks[i].start == 0 or text[toks[i].start - 1] == "\n"
         if _is_acronym(surface) and (len(surface) < 4 or len(surface) == 4 and not opens_line):
-            # "US", not "Us"; "LONDON" may be London, and so may "KYIV" or "ROME" opening a dateline
-            return _Places(c for c in candidates if c.kind == "abbr")
+            # "US", not "Us"; "LONDON" may be London, and so may "KYIV" or "ROME" opening a dateline;
+            # a state's two-letter postal code only after its town: "Paris, KY" (not "LA Galaxy"; "NSW" stays)
+            postal = len(surface) == 2 and not _after_name_and_comma(toks, i)
+            return _Places(c for c in candidates if c.kind == "abbr" and not (postal and c.place.feature_code == "ADM1"))
         if any(c.kind == "demonym" for c in candidates):
             # "Canadian" is an adjective of Canada before it is a town in Texas.
             return _Places(c for c in candidates if c.kind == "demonym") if self.demonyms else _Places()

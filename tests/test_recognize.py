@@ -228,6 +228,15 @@ def test_hyphenated_town_names_are_whole(recognise):
                                          "Newcastle-under-Lyme"]
 
 
+@pytest.mark.parametrize("text, places", [
+    ("LA Galaxy signed a striker from Bogota.", ["Bogota"]),  # no Louisiana
+    ("A fire broke out in Paris, KY, on Monday.", ["Paris", "KY"]),
+    ("Rain fell across NSW on Monday.", ["NSW"]),
+])
+def test_a_two_letter_state_code_is_a_place_only_after_its_town(recognise, text, places):
+    assert surfaces(recognise, text) == places
+
+
 def test_directional_names_in_the_gazetteer_are_not_split(recognise):
     assert surfaces(recognise, "Talks between South Africa and North Korea.") == ["South Africa", "North Korea"]
 
