@@ -445,7 +445,7 @@ class Recognizer:
         if any(c.kind == "demonym" for c in candidates):
             # "Canadian" is an adjective of Canada before it is a town in Texas.
             return _Places(c for c in candidates if c.kind == "demonym") if self.demonyms else _Places()
-        abbreviated = "." in surface
+        abbreviated = "." in surface or _after_name_and_comma(toks, i)  # "Ky." and, after a town, "Ky"
         return _Places(c for c in candidates if c.kind in ("name", "alt") or c.kind == "abbr" and abbreviated)
 
     def _accept(self, text, toks, match, first, last, people) -> Mention | None:

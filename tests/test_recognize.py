@@ -237,6 +237,11 @@ def test_a_two_letter_state_code_is_a_place_only_after_its_town(recognise, text,
     assert surfaces(recognise, text) == places
 
 
+def test_a_states_abbreviation_after_a_town_needs_no_period(recognise):
+    assert surfaces(recognise, "EDMONTON, Ky (WKTV) -- Paris, Tenn, voted on Monday.") == \
+        ["EDMONTON", "Ky", "Paris", "Tenn"]
+
+
 def test_directional_names_in_the_gazetteer_are_not_split(recognise):
     assert surfaces(recognise, "Talks between South Africa and North Korea.") == ["South Africa", "North Korea"]
 
