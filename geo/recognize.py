@@ -61,6 +61,7 @@ DIRECTIONS = {
     "southwestern": "southwest", "south-western": "southwest", "upper": "north", "lower": "south",
 }
 COMPASS_FIRST, COMPASS_SECOND = {"north", "south"}, {"east", "eastern", "west", "western"}  # "North-Western"
+DIRECTION_AND = re.compile(r"\b([A-Z][a-z]+) and $")  # "Eastern and " before "Southern Europe"
 LOCATIVES = {"in", "at", "near", "downtown", "outside", "around", "across", "inside", "within", "from",
              "towards", "toward", "via", "between", "throughout", "to", "nearby"}
 # "the <noun> of X" names a place X ("the village of Qorvintal", "the island of Java").
@@ -260,7 +261,21 @@ class Recognizer:
                 end = joined
             mentions.extend(self._mentions_in_run(text, toks, i, end, people))
             after_run = end + 1
+        mentions.extend(self._shared_directions(text, mentions))
         return sorted({self._as_county(text, m) for m in mentions}, key=lambda m: m.start)
+
+    def _shared_directions(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """A direction that shares the place after the next one: "Eastern" of "Eastern and Southern
+        Europe" names Eastern Europe, "North" of "North and South Korea" North Korea."""
+        shared = []
+        for mention in mentions:
+            first, _, rest = mention.text.partition(" ")
+            before = DIRECTION_AND.search(text, max(0, mention.start - 20), mention.start)
+            if rest and first.lower() in DIRECTIONS and before and before.group(1).lower() in DIRECTIONS:
+                name = f"{before.group(1)} {rest}"
+                if self.gazetteer.candidates(fold(name)):
+                    shared.append(Mention(before.start(1), before.end(1), before.group(1), name=name, signal="gazetteer"))
+        return shared
 
     def _as_county(self, text: str, mention: Mention) -> Mention:
         """A name before "county" or after a list ending in "counties" is looked up as the county:

@@ -242,6 +242,15 @@ def test_a_states_abbreviation_after_a_town_needs_no_period(recognise):
         ["EDMONTON", "Ky", "Paris", "Tenn"]
 
 
+@pytest.mark.parametrize("text, names", [
+    ("Talks between North and South Korea resumed.", [("North", "North Korea"), ("South Korea", "")]),
+    ("Frogs live in Central and South America.", [("Central", "Central America"), ("South America", "")]),
+    ("Paris and South Africa signed.", [("Paris", ""), ("South Africa", "")]),
+])
+def test_a_direction_shares_the_place_after_the_next_one(recognise, text, names):
+    assert [(m.text, m.name) for m in recognise(text)] == names
+
+
 def test_directional_names_in_the_gazetteer_are_not_split(recognise):
     assert surfaces(recognise, "Talks between South Africa and North Korea.") == ["South Africa", "North Korea"]
 
