@@ -215,6 +215,8 @@ def test_an_unknown_name_after_a_comma_is_a_place_only_on_a_list(recognise, text
 
 @pytest.mark.parametrize("text, places", [
     ("FRANKLIN — The city council met on Monday.", ["FRANKLIN"]),  # a dateline, though a surname too
+    ("Council votes on budget\nMarion — The city council met on Monday.", ["Marion"]),  # after a headline
+    ("Council votes on budget. MARION — The city council met.", ["MARION"]),
     ("Residents of Franklin packed the meeting.", ["Franklin"]),
     ("Honey-bee numbers fell.", []),
 ])
