@@ -97,24 +97,20 @@ def test_counties_are_second_level_divisions(parse):
         assert (resolved[name].place.feature_code, resolved[name].place.admin1) == ("ADM2", "KY")
 
 
-def test_a_name_the_text_puts_in_two_places_names_both(gazetteer):
-    text = "Rain flooded Portland, Maine. In Portland, Oregon, trees fell."
+@pytest.mark.parametrize("text, name, places", [
+    ("Rain flooded Portland, Maine. In Portland, Oregon, trees fell.", "Portland", [("US", "ME"), ("US", "OR")]),
+    ("The mayor of Alexandria, Virginia, met officials visiting from Alexandria in Egypt.", "Alexandria",
+     [("US", "VA"), ("EG", "06")]),  # "X in Y" too
+    ("A plant in Victoria in Australia closed, and one in Victoria, British Columbia, opened.", "Victoria",
+     [("AU", "07"), ("CA", "02")]),  # the state, then the town: each sense keeps to its own place
+    ("Boston is a market town in Lincolnshire. Boston in Massachusetts was named after it.", "Boston",
+     [("GB", "ENG"), ("US", "MA")]),  # a county puts a name in a place of its own too
+    ("Moscow is a city in Latah County, Idaho. Moscow has a university.", "Moscow",
+     [("US", "ID"), ("US", "ID")]),  # one mention's county and state are one place
+])
+def test_a_name_the_text_puts_in_two_places_names_both(gazetteer, text, name, places):
     resolved = Resolver(gazetteer)(text, Recognizer(gazetteer)(text))
-    assert [(r.mention.text, r.place.admin1) for r in resolved if r.mention.text == "Portland"] == \
-        [("Portland", "ME"), ("Portland", "OR")]
-
-
-def test_x_in_y_puts_a_name_in_a_second_place_too(gazetteer):
-    text = "The mayor of Alexandria, Virginia, met officials visiting from Alexandria in Egypt."
-    resolved = Resolver(gazetteer)(text, Recognizer(gazetteer)(text))
-    assert [r.place.country_code for r in resolved if r.mention.text == "Alexandria"] == ["US", "EG"]
-
-
-def test_each_sense_keeps_to_the_place_the_text_puts_it_in(gazetteer):
-    text = "A plant in Victoria in Australia closed, and one in Victoria, British Columbia, opened."
-    resolved = Resolver(gazetteer)(text, Recognizer(gazetteer)(text))
-    assert [(r.place.country_code, r.place.feature_code) for r in resolved if r.mention.text == "Victoria"] == \
-        [("AU", "ADM1"), ("CA", "PPL")]
+    assert [(r.place.country_code, r.place.admin1) for r in resolved if r.mention.text == name] == places
 
 
 @pytest.mark.parametrize("text, name, country", [
@@ -161,18 +157,6 @@ def test_a_divisions_name_put_in_another_countrys_state_is_a_towns(parse):
     normandy = parse("Farmers in Normandy, Tennessee, lost crops to the flood.")["Normandy"]
     assert (normandy.place.country_code, normandy.place.admin1) == ("US", "TN")  # not Normandy, France
     assert normandy.resolved_by == "container"  # no Normandy in Tennessee here: placed at the state
-
-
-def test_a_county_puts_a_name_in_a_place_of_its_own_too(gazetteer):
-    text = "Boston is a market town in Lincolnshire. Boston in Massachusetts was named after it."
-    resolved = Resolver(gazetteer)(text, Recognizer(gazetteer)(text))
-    assert [r.place.country_code for r in resolved if r.mention.text == "Boston"] == ["GB", "US"]
-
-
-def test_one_mention_with_a_county_and_a_state_is_one_sense(gazetteer):
-    text = "Moscow is a city in Latah County, Idaho. Moscow has a university."
-    resolved = Resolver(gazetteer)(text, Recognizer(gazetteer)(text))
-    assert [r.place.admin1 for r in resolved if r.mention.text == "Moscow"] == ["ID", "ID"]
 
 
 def test_a_county_and_its_state_after_a_name_place_it(parse):
