@@ -20,9 +20,10 @@ input order, whatever the engine:
 Streaming: articles are read lazily and sent in chunks of ``chunk_size``; at
 most ``3 * workers`` chunks are in flight, so memory stays constant however
 long the input is. While the workers start (until the first chunk comes back),
-this process parses the chunks that follow itself instead of waiting idle. Results come back in input order. If reading the input
-fails midway (`sources.InputError`), the chunks already sent are finished and
-yielded first, then the error is raised, as in the serial loop.
+this process parses the chunks that follow itself instead of waiting idle.
+Results come back in input order. If reading the input fails midway
+(`sources.InputError`), the chunks already sent are finished and yielded
+first, then the error is raised, as in the serial loop.
 
 Geocoder policy (rate limits): worker processes never talk to the geocoder
 service. A worker's Pipeline gets a *cache-only* geocoder (``offline=True``)

@@ -37,21 +37,19 @@ context, pass 2 (coherence with the other names' pass-1 choices)
     share of the other members resolved to the candidate's kind (country,
     division or town).
 
-One name keeps one meaning within an article, unless the text puts two of its
-mentions in two places ("Portland, Maine" and "Portland, Oregon"; "Boston is a town in
-Lincolnshire" and "Boston in Massachusetts"): each of those mentions then keeps to the
-places of that name in its country or division, and no small-town rule moves it abroad. A capitalised directional
-qualifier ("Eastern Ladakh", a region's name) gives that part of the region's
-shape (shapely), or the region itself, less sure, where no shape is known. A
-lower-case one ("northern China") describes where in the place: the mention is
-"China", keeps the qualifier, and is placed at China, as annotation guidelines
-for news corpora do. Names the gazetteer does not
-know go to the geocoder fallback, biased to the article's countries, and so do names whose
-every candidate is a small town abroad, in an article whose places lie mostly in one country
-("Muse" in a story from Myanmar); "X, Y" where Y
-holds no X the gazetteer knows ("Swindon, Ontario") is asked as such. A name neither
-answers is placed, less sure, at the place the text puts it in ("Qorvintal, Auckland",
-"Qorvintal in Fife").
+One name keeps one meaning within an article, unless the text puts two of its mentions in
+two places ("Portland, Maine" and "Portland, Oregon"; "Boston is a town in Lincolnshire" and
+"Boston in Massachusetts"): each of those mentions then keeps to the places of that name in
+its country or division, and no small-town rule moves it abroad. A capitalised directional
+qualifier ("Eastern Ladakh", a region's name) gives that part of the region's shape
+(shapely), or the region itself, less sure, where no shape is known. A lower-case one
+("northern China") describes where in the place: the mention is "China", keeps the
+qualifier, and is placed at China, as annotation guidelines for news corpora do. Names the
+gazetteer does not know go to the geocoder fallback, biased to the article's countries, and
+so do names whose every candidate is a small town abroad, in an article whose places lie
+mostly in one country ("Muse" in a story from Myanmar); "X, Y" where Y holds no X the
+gazetteer knows ("Swindon, Ontario") is asked as such. A name neither answers is placed,
+less sure, at the place the text puts it in ("Qorvintal, Auckland", "Qorvintal in Fife").
 """
 from __future__ import annotations
 
