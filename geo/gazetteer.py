@@ -17,9 +17,9 @@ Sources, each row keeping its own `source`:
   disputed sectors), kept as rows in ``gazetteer/curated.csv``.
 
 Beside the places, a table of people's names from the PyPI package Faker's person
-locales: given names (the first names two or more locales list) and surnames (the
-last names any lists): the recogniser reads "Karen Dallas" and "Paris Hilton" as
-people's names.
+locales: given names (the first names two or more locales list), surnames (the
+last names any lists) and the most common American surnames: the recogniser reads
+"Karen Dallas", "Paris Hilton" and "Jordan Smith" as people's names.
 
 A first-level division has no packaged outline, so its shape is the convex
 hull of every gazetteer point that lies in it (its towns and curated features).
@@ -346,7 +346,7 @@ def _second_level_towns() -> list[tuple[Any, list[tuple[float, float, int]]]]:
 
 
 def _count_people(divisions: list[tuple[Place, list[str]]], second_level: list) -> None:
-    """Give countrystatecity's second-level divisions (England's counties, Ireland's) the people of
+    """Give countrystatecity's second-level divisions (England's counties, Kenya's) the people of
     their towns, as GeoNames' division of that name in that country holds them: "Kent" the county
     of 1.5 million is likelier than Kent, Washington."""
     people = {}

@@ -69,8 +69,8 @@ PLACE_NOUNS = {"town", "towns", "city", "cities", "village", "villages", "island
                "provinces", "state", "states", "region", "regions", "district", "districts", "county",
                "municipality", "capital", "suburb", "suburbs", "port", "township", "hamlet", "area",
                "neighbourhood", "neighborhood", "republic", "kingdom", "emirate", "outskirts"}
-# "the <people> of X" names a place X too ("residents of Qorvintal", "the mayor of Velmora").
 DATELINE_MARKS = {"—", "–", "-", "("}  # after a dateline's place: "FRANKLIN —", "MARION (AP) -"
+# "the <people> of X" names a place X too ("residents of Qorvintal", "the mayor of Velmora").
 INHABITANTS = {"residents", "people", "citizens", "voters", "mayor", "inhabitants", "townspeople", "population"}
 # Words after "a town" that show it describes a place: "Qorvintal, a suburb east of Harare".
 PLACE_FOLLOWERS = {"in", "of", "near", "on", "outside", "located", "situated", "about", "some", "just", "close",
@@ -294,7 +294,7 @@ class Recognizer:
             return None
         kind = SECOND_LEVEL_TYPES[after.group(1)]
         if kind == "District" and any(c.place.feature_code in ("ADM1", "ADM2") for c in self.gazetteer.candidates(fold(name))):
-            return None  # "the Karak district" is the division called Karak, not Pakistan's Karak District
+            return None  # "the Adrar district" is the division called Adrar, not Algeria's Adrar District
         county = f"{name} {kind}"
         return county if any(c.place.feature_code == "ADM2" for c in self.gazetteer.candidates(fold(county))) else None
 
@@ -451,6 +451,8 @@ class Recognizer:
     def _lookup(self, text, toks, i, j) -> _Places:
         surface = text[toks[i].start: toks[j].end]
         candidates = self.gazetteer.candidates(fold(surface))
+        if not candidates:
+            return _Places()
         opens_line = toks[i].start == 0 or text[toks[i].start - 1] == "\n"
         if _is_acronym(surface) and (len(surface) < 4 or len(surface) == 4 and not opens_line):
             # "US", not "Us"; "LONDON" may be London, and so may "KYIV" or "ROME" opening a dateline;
@@ -469,11 +471,12 @@ class Recognizer:
         significant = match.places.significant
         if _eponym(text, toks, match.first, match.last):
             return None  # "West Nile virus", "Ebola fever", "US$", "$US"
-        if match.last + 1 < len(toks) and toks[match.last + 1].text.isdigit() and _route_number(toks, match):
+        if _route_number(toks, match):
             return None  # a highway: "U.S. 84", "US 101"
         start, end = toks[match.first].start, toks[match.last].end
-        if self._county_before(text, text[start:end], end) or _opens_dateline(text, toks, match.first, match.last):
-            return Mention(start, end, text[start:end], signal="gazetteer")  # "Jackson and Hill counties", "MARION —"
+        county = self._county_before(text, text[start:end], end)
+        if county or _opens_dateline(toks, match.first, match.last):  # "Jackson and Hill counties", "MARION —"
+            return Mention(start, end, text[start:end], name=county or "", signal="gazetteer")
         demonym = match.places.demonyms
         direction = _direction(toks, match.first, first)
         if direction is not None and demonym:
@@ -909,15 +912,15 @@ def _described_as_place(toks: list[Token], last: int) -> bool:
     return False
 
 
-def _opens_dateline(text: str, toks: list[Token], first: int, last: int) -> bool:
+def _opens_dateline(toks: list[Token], first: int, last: int) -> bool:
     """Does the name open the article as a dateline: "FRANKLIN —", "MARION (AP) -"?"""
-    return not text[: toks[first].start].strip() and last + 1 < len(toks) and toks[last + 1].text in DATELINE_MARKS \
-        and toks[last + 1].start > toks[last].end  # not "Honey-bee decline"
+    return first == 0 and last + 1 < len(toks) and toks[last + 1].text in DATELINE_MARKS \
+        and toks[last + 1].start > toks[last].end  # not "Orange-scented candles"
 
 
 def _listed_if_after_comma(toks: list[Token], first: int, last: int) -> bool:
     """A name after a comma goes on a list only if the list goes on after it: "in Eldoret,
-    Qorvintal and Thika", not "In Japan, Tamiflu is prescribed"."""
+    Qorvintal and Thika", not "In Kenya, Qorvintal is widely sold"."""
     return not (first > 0 and toks[first - 1].text == ",") \
         or last + 1 < len(toks) and toks[last + 1].text in (",", "and", "or")
 

@@ -173,14 +173,13 @@ class Resolver:
         self._options: dict[tuple[str, bool], _Options] = {}
 
     def __call__(self, text: str, mentions: list[Mention]) -> list[ResolvedMention]:
-        lists = _lists(text, mentions)
-        given, mentions = mentions, self._senses(text, mentions, lists)
+        lists, pairs, placements = _layout(text, mentions)
+        given, mentions = mentions, self._senses(mentions, placements)
         if mentions is not given:
-            lists = _lists(text, mentions)
+            lists, pairs, placements = _layout(text, mentions)
         last_mentions = {m.key: m for m in mentions}  # a name's last mention says if it is a demonym
         candidates = {key: self._candidates(m) for key, m in last_mentions.items()}
-        pairs = _neighbours(mentions, lists)
-        containers, contained, outer_names = _containers(_placements(text, mentions, lists), candidates)
+        containers, contained, outer_names = _containers(placements, candidates)
         context = _Context(named_countries=_named_countries(mentions, candidates),
                            containers=containers, contained=contained,
                            division_cue=_division_cues(text, mentions),
@@ -230,11 +229,11 @@ class Resolver:
                                             _sentence_of(text, spans, mention)))
         return resolved
 
-    def _senses(self, text: str, mentions: list[Mention], lists: list[list[Mention]]) -> list[Mention]:
+    def _senses(self, mentions: list[Mention], placements: list[tuple[Mention, Mention]]) -> list[Mention]:
         """The mentions, where the text puts one name in two places ("Portland, Maine" and
         "Portland, Oregon") each "X, Y" as a name of its own; one name keeps one meaning otherwise."""
         holder_of: dict[int, tuple[Mention, Mention]] = {}  # a mention's first holder ("Latah County" of
-        for name, holder in _placements(text, mentions, lists):  # "X is a city in Latah County, Idaho")
+        for name, holder in placements:  # "X is a city in Latah County, Idaho")
             if id(name) not in holder_of \
                     and any(c.place.feature_code in HOLDER_AREAS for c in self.gazetteer.candidates(holder.key)):
                 holder_of[id(name)] = (name, holder)
@@ -526,13 +525,20 @@ def _neighbours(mentions: list[Mention], lists: list[list[Mention]]) -> list[tup
     return [(a, b) for a, b in zip(mentions, mentions[1:]) if not (id(a) in listed and id(b) in listed)]
 
 
-def _placements(text: str, mentions: list[Mention], lists: list[list[Mention]]) -> list[tuple[Mention, Mention]]:
-    """(X, Y) where the text puts X in Y, among `_neighbours`: "X, Y", "X in Y", "X, in Y" ("Paris,
-    Texas", "Alexandria in Egypt"), "X Province of Y", "X is a city in Y", "X, the capital of Y";
-    and Z of "Y County, Z" after any of them ("Paris is a city in Lamar County, Texas")."""
+def _layout(text: str, mentions: list[Mention]) -> tuple[list, list, list]:
+    """How the text sets the mentions out: its lists, the `_neighbours` pairs, and the `_placements`."""
+    lists = _lists(text, mentions)
+    pairs = _neighbours(mentions, lists)
+    return lists, pairs, _placements(text, mentions, pairs)
+
+
+def _placements(text: str, mentions: list[Mention], pairs: list[tuple[Mention, Mention]]) -> list[tuple[Mention, Mention]]:
+    """(X, Y) where the text puts X in Y, among the `_neighbours` pairs: "X, Y", "X in Y", "X, in Y"
+    ("Paris, Texas", "Alexandria in Egypt"), "X Province of Y", "X is a city in Y", "X, the capital
+    of Y"; and Z of "Y County, Z" after any of them ("Paris is a city in Lamar County, Texas")."""
     placed = []
     following = dict(zip(map(id, mentions), mentions[1:]))
-    for first, second in _neighbours(mentions, lists):
+    for first, second in pairs:
         gap = text[first.end: second.start].strip()
         if not (gap in PUT_IN or PLACE_DEFINED.fullmatch(text, first.end, second.start)
                 or gap in ("of", "of the") and first.text[first.text.rfind(" ") + 1:].lower() in DIVISION_TYPES):

@@ -218,7 +218,7 @@ def test_an_unknown_name_after_a_comma_is_a_place_only_on_a_list(recognise, text
     ("Council votes on budget\nMarion — The city council met on Monday.", ["Marion"]),  # after a headline
     ("Council votes on budget. MARION — The city council met.", ["MARION"]),
     ("Residents of Franklin packed the meeting.", ["Franklin"]),
-    ("Honey-bee numbers fell.", []),
+    ("Orange-scented candles sold out.", []),
 ])
 def test_a_dateline_or_its_residents_make_a_common_name_a_place(recognise, text, places):
     assert surfaces(recognise, text) == places
