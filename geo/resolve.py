@@ -31,7 +31,8 @@ context, pass 1 (explicit cues)
     that ends in "and"/"or": "Washington, Pennsylvania and California" are siblings).
 context, pass 2 (coherence with the other names' pass-1 choices)
   * +2.0 times the share of the other places in the candidate's country;
-  * +1.0 when another place lies in the same division;
+  * +1.0 when another place lies in the same division, and +2.0 times the share of the
+    other places in it (a Springfield among Ohio's towns is Ohio's);
   * +1.5 within 300 km of another place, +0.75 within 1,000 km;
   * in a list ("Georgia, Oklahoma, Pennsylvania and Wisconsin"): +2.0 times the
     share of the other members resolved to the candidate's kind (country,
@@ -85,6 +86,7 @@ FEATURE_CUE_BONUS = 4.0
 COUNTRY_NAMED_BONUS, COUNTRY_REPEAT_BONUS, COUNTRY_BONUS_CAP = 1.5, 0.5, 3.0
 COHERENCE_BONUS = 2.0
 SAME_DIVISION_BONUS = 1.0
+DIVISION_SHARE_BONUS = 2.0
 CONTAINER_BONUS = 4.0
 NEAR_KM, NEAR_BONUS, REGION_KM, REGION_BONUS = 300, 1.5, 1000, 0.75
 SIBLING_BONUS = 2.0
@@ -380,8 +382,9 @@ def _coherence(name: str, options, context: _Context) -> list[float]:
         same_country = context.chosen_countries.get(place.country_code, 0) - (own_country == place.country_code)
         bonus = COHERENCE_BONUS * same_country / others
         division = (place.country_code, place.admin1)
-        if place.admin1 and context.chosen_divisions.get(division, 0) - (own_division == division) > 0:
-            bonus += SAME_DIVISION_BONUS
+        in_division = context.chosen_divisions.get(division, 0) - (own_division == division) if place.admin1 else 0
+        if in_division > 0:
+            bonus += SAME_DIVISION_BONUS + DIVISION_SHARE_BONUS * in_division / others
         if siblings:
             bonus += SIBLING_BONUS * sibling_kinds[_kind(place)] / siblings
         nearest = _nearest_km(place, points)

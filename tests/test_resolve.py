@@ -327,3 +327,11 @@ def test_a_name_listed_with_one_countrys_towns_is_not_taken_from_another_country
     resolved = parse("Cholera spread to Eldoret, Thika, Springfield and Garissa.")
     assert {resolved[town].place.country_code for town in ("Eldoret", "Thika", "Garissa")} == {"KE"}
     assert resolved["Springfield"].place is None  # no Springfield the gazetteer knows is in Kenya
+
+
+def test_a_town_goes_to_the_state_where_most_of_the_articles_places_lie(parse):
+    resolved = parse("A Springfield teacher won the state award on Friday. She grew up in Urbana and taught in "
+                     "Xenia and Yellow Springs before moving to Springfield, where Greene County officials "
+                     "honoured her.")
+    assert {(resolved[name].place.country_code, resolved[name].place.admin1)
+            for name in ("Springfield", "Urbana", "Xenia", "Greene County")} == {("US", "OH")}
