@@ -378,9 +378,9 @@ class Recognizer:
             start, end = toks[first].start, toks[last].end
             return [Mention(start, end, text[start:end], name=run.feature_name, signal="pattern")]
         # A place's name with an organisation's word, where the text says it is a place: "in Clarks Summit",
-        # "born in Media, Pennsylvania" (not "at the White House").
+        # "near Market Rasen", "born in Media, Pennsylvania" (not "at the White House", nor a lone "Hospital").
         organisation = run.organisation and not (run.known_whole and self._placed_by_text(toks, first, last)
-                                                 and not _has_organisation_word(toks, first, first))
+                                                 and first < last)
         mentions = []
         for match in matches:
             # In an organisation's name only a major place counts ("U.S. Army", "Bank of Canada").

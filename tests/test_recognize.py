@@ -177,6 +177,7 @@ def test_a_feature_shaped_name_is_looked_up_whole_when_its_part_is_a_features_wo
 @pytest.mark.parametrize("text, places", [
     ("A man from Clarks Summit was arrested in Scranton.", ["Clarks Summit", "Scranton"]),
     ("Masaya lies close to Granada Department in Nicaragua.", ["Masaya", "Granada Department", "Nicaragua"]),
+    ("Traffic was heavy near Market Rasen; she has a sister in Council Grove.", ["Market Rasen", "Council Grove"]),
     ("Reporters waited at the White House. She was taken to Children's Hospital.", []),
 ])
 def test_a_place_named_with_an_organisations_word_is_a_place_where_the_text_says_so(recognise, text, places):
