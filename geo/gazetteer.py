@@ -48,7 +48,7 @@ from wordfreq import zipf_frequency
 from .model import Place
 from .names import fold, without_apostrophes
 
-SCHEMA_VERSION = "25"
+SCHEMA_VERSION = "26"
 # How a name belongs to a place; stored as a digit so that min() picks the best.
 NAME_KINDS = ("name", "alt", "abbr", "demonym")
 LARGE_DIVISION_SQ_DEGREES = 5.0  # about 50,000 km2 at mid latitudes
@@ -498,7 +498,8 @@ def build(path: Path | None = None, curated: Path = CURATED_CSV, progress: bool 
     rows += [(p, alts, demonym) for p, alts, demonym in countries]
     rows += list(_continents()) + [(p, alts, "") for p, alts in curated_rows]
     db.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)", (_place_row(p) for p, _, _ in rows))
-    db.executemany("INSERT INTO names VALUES (?,?,?)", _name_rows(rows))
+    name_rows = list(_name_rows(rows))
+    db.executemany("INSERT INTO names VALUES (?,?,?)", name_rows + list(_shortened_rows(name_rows)))
     db.executemany("INSERT INTO names VALUES (?,?,?)", _alias_rows(countries, division_of))
     db.executemany("INSERT INTO person_names VALUES (?,?)", sorted(_person_names()))
     db.executemany("INSERT INTO neighbours VALUES (?,?)",
@@ -582,6 +583,21 @@ def _place_row(place: Place) -> tuple:
 def _without_article(name: str) -> list[str]:
     """News drops the article inside long names: "Democratic Republic of Congo"."""
     return [name.replace(" of the ", " of ")] if " of the " in name else []
+
+
+def _shortened_rows(name_rows: list[tuple[str, str, int]]) -> Iterator[tuple[str, str, int]]:
+    """Names written with "Mt.", "St.", "Ste." or "Ft." for "Mount", "Saint", "Sainte" or "Fort", or
+    the other way round, where no place has that name already: "Mt. Juliet" is Mount Juliet (but
+    "St. Thomas" stays the Ontario city's, not also Saint Thomas parish's)."""
+    taken = {key for key, _, _ in name_rows}
+    for key, place_id, kind in name_rows:
+        variant = " ".join(_SHORT_FORMS.get(word, word) for word in key.split())
+        if variant not in taken:
+            yield variant, place_id, kind
+
+
+_SHORT_FORMS = {"mount": "mt", "saint": "st", "sainte": "ste", "fort": "ft"}
+_SHORT_FORMS.update({short: full for full, short in _SHORT_FORMS.items()})
 
 
 def _name_rows(rows) -> Iterator[tuple[str, str, int]]:

@@ -335,3 +335,12 @@ def test_a_town_goes_to_the_state_where_most_of_the_articles_places_lie(parse):
                      "honoured her.")
     assert {(resolved[name].place.country_code, resolved[name].place.admin1)
             for name in ("Springfield", "Urbana", "Xenia", "Greene County")} == {("US", "OH")}
+
+
+@pytest.mark.parametrize("text, name, where", [
+    ("Her son lives in Mt. Juliet, Tennessee.", "Mt. Juliet", ("US", "TN")),
+    ("The family moved to St. Robert, Missouri.", "St. Robert", ("US", "MO")),
+])
+def test_mount_and_saint_may_be_written_short(parse, text, name, where):
+    place = parse(text)[name].place
+    assert (place.country_code, place.admin1) == where
