@@ -96,6 +96,7 @@ QUALIFIED_CONFIDENCE_FACTOR = 0.9
 NO_SHAPE_CONFIDENCE_FACTOR = 0.5
 # What lies between a name and the place holding it: "X, Y", "X in Y", "X located in the Y".
 CONTAINER_GAP = re.compile(r"\s*(?:,|(?:,\s*)?(?:(?!and\b|or\b|but\b)[a-z]+\s+){0,2}?(?:in|near|outside|of)(?:\s+the)?)\s*")
+POSSESSIVE = {"'s", "’s", "'", "’"}  # "Y's X" puts X in Y
 PUT_IN = {",", "in", ", in"}  # "X, Y" and "X in Y" put X in Y when Y is a country or division holding an X
 HOLDER_CODES = {"PCLI", "ADM1", "ADM2", "PPL", "PPLA", "PPLA2", "PPLA3", "PPLC"}
 OPTIONS_CACHE_SIZE = 200_000  # names whose candidates are kept
@@ -538,11 +539,15 @@ def _layout(text: str, mentions: list[Mention]) -> tuple[list, list, list]:
 def _placements(text: str, mentions: list[Mention], pairs: list[tuple[Mention, Mention]]) -> list[tuple[Mention, Mention]]:
     """(X, Y) where the text puts X in Y, among the `_neighbours` pairs: "X, Y", "X in Y", "X, in Y"
     ("Paris, Texas", "Alexandria in Egypt"), "X Province of Y", "X is a city in Y", "X, the capital
-    of Y"; and Z of "Y County, Z" after any of them ("Paris is a city in Lamar County, Texas")."""
+    of Y", "Y's X" ("Sindh's Dadu district"); and Z of "Y County, Z" after any of them ("Paris is a
+    city in Lamar County, Texas")."""
     placed = []
     following = dict(zip(map(id, mentions), mentions[1:]))
     for first, second in pairs:
         gap = text[first.end: second.start].strip()
+        if gap in POSSESSIVE:
+            placed.append((second, first))
+            continue
         if not (gap in PUT_IN or PLACE_DEFINED.fullmatch(text, first.end, second.start)
                 or gap in ("of", "of the") and first.text[first.text.rfind(" ") + 1:].lower() in DIVISION_TYPES):
             continue
@@ -628,19 +633,22 @@ def _keeps_candidates(options, in_division: bool = False) -> bool:
 def _placed_by_container(text: str, pairs: list[tuple[Mention, Mention]], chosen: dict) -> dict[str, Place]:
     """Names that neither the gazetteer nor the geocoder placed, each at the place the text
     puts them in, when it holds places: "Qorvintal, Auckland", "Qorvintal in Fife",
-    "Qorvintal located in the Akita Prefecture" (among `_neighbours`: not a list's next member)."""
+    "Qorvintal located in the Akita Prefecture", "Fife's Qorvintal" (among `_neighbours`: not a list's
+    next member)."""
     unplaced = {name for name, (place, _, _) in chosen.items() if place is None}
     placed: dict[str, Place] = {}
     if not unplaced:
         return placed
     for mention, following in pairs:
-        name = mention.key
-        if name not in unplaced or name in placed:
+        if text[mention.end: following.start].strip() in POSSESSIVE:
+            inner, outer = following, mention
+        elif CONTAINER_GAP.fullmatch(text, mention.end, following.start):
+            inner, outer = mention, following
+        else:
             continue
-        place = chosen[following.key][0]
-        if place is not None and place.feature_code in HOLDER_CODES \
-                and CONTAINER_GAP.fullmatch(text, mention.end, following.start):
-            placed[name] = place
+        place = chosen[outer.key][0]
+        if inner.key in unplaced and inner.key not in placed and place is not None and place.feature_code in HOLDER_CODES:
+            placed[inner.key] = place
     return placed
 
 

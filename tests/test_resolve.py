@@ -344,3 +344,8 @@ def test_a_town_goes_to_the_state_where_most_of_the_articles_places_lie(parse):
 def test_mount_and_saint_may_be_written_short(parse, text, name, where):
     place = parse(text)[name].place
     assert (place.country_code, place.admin1) == where
+
+
+def test_a_possessive_puts_a_place_in_the_country_before_it(parse):
+    resolved = parse("Cholera reached Kenya's Springfield on Sunday.")["Springfield"]
+    assert (resolved.place.country_code, resolved.resolved_by) == ("KE", "container")  # no Springfield in Kenya
