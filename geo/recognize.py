@@ -120,6 +120,9 @@ LANGUAGE_CUES = {"speak", "speaks", "spoke", "spoken", "speaking", "fluent", "in
 # Words after a number that make it an amount, not a road's number ("US 10 billion").
 QUANTITY_WORDS = {"million", "billion", "trillion", "thousand", "%", "per", "percent", "cents"}
 # Words for people after "a" and a town's name: "a Madison man".
+# Bodies and people of a town, named after it: "Clinton police", "Richmond's mayor", "Cambridge residents".
+LOCAL_BODIES = {"police", "council", "councillors", "councilors", "mayor", "officials", "residents", "schools",
+                "firefighters", "voters", "commissioners", "aldermen", "selectmen"}
 RESIDENT_NOUNS = {"man", "woman", "men", "women", "boy", "girl", "teen", "teenager", "resident", "couple",
                   "family", "native", "driver", "student", "mother", "father", "youth"}
 # "county" (parish, district) after a name, or "counties" after a list of names: "Knott county", "Perry, Letcher
@@ -490,11 +493,12 @@ class Recognizer:
                 return Mention(start, end, text[start:end], qualifier=qualifier, signal="qualified")
             return Mention(start_token.start, end, text[start_token.start: end], name=text[start:end],
                            qualifier=qualifier, signal="qualified")
-        if (word in people.given or word in people.surnames and not match.places.populous) \
+        local = _before_local_body(toks, match.last) and word_frequency(word.lower()) < OPENING_WORD_ZIPF + 0.5  # not "Many residents"
+        if (word in people.given or word in people.surnames and not match.places.populous) and not local \
                 and not _after_locative(toks, match.first) and not self._before_container(toks, match.last):
             return None  # "Chad Morrow ... said Alice Morrow, Chad's mother"; "Mei Lau ... Tom Lau"
-        speaker = _speaker(toks, match)
-        if (word in people and (not significant or word in people.after_given and not match.places.major)
+        speaker = _speaker(toks, match) and not _division_shaped(toks, match)
+        if not local and (word in people and (not significant or word in people.after_given and not match.places.major)
                 and (speaker or not (self._before_container(toks, match.last) or _called_a_place(toks, match.last)))
                 or speaker and not match.places.major and not self._before_container(toks, match.last)):
             return None  # "John Walsh ... Walsh"; "Kemp said", "said Moss" (not "in Hastings, Nebraska")
@@ -534,7 +538,7 @@ class Recognizer:
             # calls it a place ("Orange is a town in New South Wales").
             if not (match.places.major or _after_locative(toks, match.first) or self._before_container(toks, match.last)
                     or self._after_origin(toks, match.first) or _resident_of(toks, match.first, match.last)
-                    or _called_a_place(toks, match.last)):
+                    or _called_a_place(toks, match.last) or local):
                 return None
         if match.first == match.last and not match.places.denoted \
                 and (word_frequency(word.lower()) >= KNOWN_WORD_ZIPF or all(c.place.population < VILLAGE for c in match.places)) \
@@ -1073,6 +1077,19 @@ def _resident_of(toks: list[Token], first: int, last: int) -> bool:
     "a Madison man", "a Velmora woman"?"""
     return first > 0 and last + 1 < len(toks) and toks[first - 1].text.lower() in ("a", "an") \
         and toks[last + 1].text.lower() in RESIDENT_NOUNS
+
+
+def _before_local_body(toks: list[Token], last: int) -> bool:
+    """Is the name before a word for its town's bodies or people: "Clinton police", "Richmond's mayor"?"""
+    k = last + 1
+    if k < len(toks) and toks[k].text in ("'s", "’s"):
+        k += 1
+    return k < len(toks) and toks[k].text in LOCAL_BODIES
+
+
+def _division_shaped(toks: list[Token], match) -> bool:
+    """Does the match end in a division's word, so that it names no person: "Dorchester County reported"?"""
+    return match.last > match.first and toks[match.last].text.lower() in SECOND_LEVEL_TYPES
 
 
 def _language(toks: list[Token], first: int, last: int) -> bool:

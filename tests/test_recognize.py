@@ -534,3 +534,13 @@ def test_a_state_abbreviation_that_is_also_a_word_needs_its_town(recognise):
     assert surfaces(recognise, "He lives in Boston, Mass., and works there.") == ["Boston", "Mass."]
     assert surfaces(recognise, "ATHENS, Ga. (AP) - A barn burned.") == ["ATHENS", "Ga."]
     assert surfaces(recognise, "The family attended Mass. Then they left.") == []
+
+
+@pytest.mark.parametrize("text, places", [
+    ("Clinton police arrested a man on Sunday.", ["Clinton"]),
+    ("Richmond's mayor resigned on Friday.", ["Richmond"]),
+    ("Dorchester County reported flooding on Monday.", ["Dorchester County"]),  # a county is no speaker
+    ("Many residents became sick.", []),
+])
+def test_a_towns_police_mayor_or_residents_name_the_town(recognise, text, places):
+    assert surfaces(recognise, text) == places
