@@ -20,7 +20,8 @@ context, pass 1 (explicit cues)
   * the text calls the name a state, province or county ("state of Victoria", "County
     Durham", "Co Kerry"): +3 to first- and second-level divisions;
   * the name's own words, or a lower-case word after it, say what feature it is ("Red Sea",
-    "Long Island", "the Volga river"): +4 to places of that feature type;
+    "Long Island", "the Volga river"): +8 to places of that feature type, more than all
+    agreement with the other names can give (a port on the Red Sea is on the sea);
   * the name opens the article as a dateline ("WASHINGTON (Reuters) -") or says where a
     person is from ("a Lebanon man", "Ann Pike, 54, of Lebanon"): +3 to towns;
   * the candidate's country is named in the article: +1.5, +0.5 more for each
@@ -82,7 +83,7 @@ EXONYM_RATIO, EXONYM_CITY = 50, 100_000  # see _exonym
 SEAT_BONUS, SEAT_SHARE = 2.5, 0.2
 DIVISION_CUE_BONUS = 3.0
 TOWN_CUE_BONUS = 3.0
-FEATURE_CUE_BONUS = 4.0
+FEATURE_CUE_BONUS = 8.0
 COUNTRY_NAMED_BONUS, COUNTRY_REPEAT_BONUS, COUNTRY_BONUS_CAP = 1.5, 0.5, 3.0
 COHERENCE_BONUS = 2.0
 SAME_DIVISION_BONUS = 1.0

@@ -125,6 +125,7 @@ def test_a_great_citys_english_name_is_its_name(parse, text, name, country):
 
 @pytest.mark.parametrize("text, name, feature_code", [
     ("Rebels attacked a tanker in the Red Sea.", "Red Sea", "SEA"),  # not Sudan's Red Sea state
+    ("Aid ships docked at Port Sudan on the Red Sea.", "Red Sea", "SEA"),  # though Port Sudan lies in the state
     ("Barges were stuck on the Volga river.", "Volga", "STM"),  # not the town of Volga
     ("Storms battered Long Island overnight.", "Long Island", "ISL"),
     ("Tourists fill Lake Geneva, Wis., every summer.", "Lake Geneva", "PPL"),  # the town the text puts in a state
