@@ -80,6 +80,8 @@ PLACE_FOLLOWERS = {"in", "of", "near", "on", "outside", "located", "situated", "
 DIVISION_NOUNS = {"province", "provinces", "district", "districts", "county", "counties", "prefecture",
                   "governorate", "municipality", "village", "villages", "slum", "slums", "suburb", "suburbs",
                   "township", "townships", "neighbourhood", "neighborhood", "valley"}
+# Lower-case words after a people's adjective that make it the division named after them: "the Somali region".
+DEMONYM_DIVISION_NOUNS = {"region", "regions"}
 # ... and what may follow that type: "Velmora province, in the north", "Velmora district was hit".
 DIVISION_FOLLOWERS = PLACE_FOLLOWERS | {"and", "or", "is", "was", "has", "had", "which", "that", "where", "with", "to",
                                         "from"}
@@ -463,6 +465,10 @@ class Recognizer:
             postal = len(surface) == 2 and not _after_name_and_comma(toks, i)
             return _Places(c for c in candidates if c.kind == "abbr" and not (postal and c.place.feature_code == "ADM1"))
         if any(c.kind == "demonym" for c in candidates):
+            if j + 1 < len(toks) and toks[j + 1].text in DEMONYM_DIVISION_NOUNS:  # "the Somali region" of Ethiopia
+                divisions = _Places(c for c in candidates if c.kind == "name" and c.place.feature_code == "ADM1")
+                if divisions:
+                    return divisions
             # "Canadian" is an adjective of Canada before it is a town in Texas.
             return _Places(c for c in candidates if c.kind == "demonym") if self.demonyms else _Places()
         abbreviated = "." in surface or _after_name_and_comma(toks, i)  # "Ky." and, after a town, "Ky"

@@ -544,3 +544,8 @@ def test_a_state_abbreviation_that_is_also_a_word_needs_its_town(recognise):
 ])
 def test_a_towns_police_mayor_or_residents_name_the_town(recognise, text, places):
     assert surfaces(recognise, text) == places
+
+
+def test_a_peoples_adjective_before_region_names_the_region_called_so(recognise):
+    assert [(m.text, m.signal) for m in recognise("Herders in Ethiopia's Somali region lost cattle.")] \
+        == [("Ethiopia", "gazetteer"), ("Somali", "gazetteer")]
