@@ -200,6 +200,7 @@ class Resolver:
         elsewhere.update(_listed_elsewhere(candidates, lists, context.chosen))
         placed = outer_names.keys() | {m.key for m in mentions if isinstance(m, _Sense)}
         elsewhere.update(_abroad(candidates, placed, context, self.gazetteer.neighbours))
+        elsewhere.update(_other_features(text, mentions, candidates, context))
         for name in elsewhere:
             candidates[name] = ()  # "Swindon, Ontario": no Swindon the gazetteer knows is in Canada
             context.chosen.pop(name, None)
@@ -216,9 +217,9 @@ class Resolver:
                 chosen[name] = (place, confidence, "curated" if place.source == "curated" else "gazetteer")
             else:
                 surface = next(m.lookup_name for m in mentions if m.key == name)
-                if name in elsewhere:  # ask for "Swindon, Ontario" in Canada
-                    countries, holder = elsewhere[name]
-                    chosen[name] = self._fallback(f"{surface}, {holder}" if holder else surface, countries)
+                if name in elsewhere:  # ask for "Swindon, Ontario" in Canada, "Chira river" in Peru
+                    countries, query = elsewhere[name]
+                    chosen[name] = self._fallback(query.format(surface), countries)
                 else:
                     chosen[name] = self._fallback(surface, context.named_countries)
         for name, place in _placed_by_container(text, pairs, chosen).items():
@@ -602,7 +603,7 @@ def _placed_elsewhere(candidates: dict, outer_names: dict, chosen: dict) -> dict
         holder = holders[0]
         area = _division if holder.feature_code == "ADM1" and holder.population else attrgetter("country_code")
         if not any(area(c.place) == area(holder) for c in candidates[name]):
-            elsewhere[name] = (Counter([holder.country_code]), holder.name)
+            elsewhere[name] = (Counter([holder.country_code]), "{}, " + holder.name)
     return elsewhere
 
 
@@ -619,10 +620,28 @@ def _abroad(candidates: dict, placed: set[str], context: _Context, neighbours) -
     if 3 * count < 2 * sum(countries.values()):
         return {}
     near = {focus} | neighbours(focus) | set(context.named_countries)
-    return {name: (Counter([focus]), "") for name, options in candidates.items()
+    return {name: (Counter([focus]), "{}") for name, options in candidates.items()
             if options and name not in placed
             and all(o.place.country_code not in near and o.place.population < ABROAD_TOWN
                     and o.place.feature_code.startswith("PPL") and o.place.source != "curated" for o in options)}
+
+
+def _other_features(text: str, mentions: list[Mention], candidates: dict, context: _Context) -> dict[str, tuple[Counter, str]]:
+    """Names the word after them calls a feature of a type none of their candidates is, all of
+    them abroad: "the Chira river" in a story from Peru (the gazetteer knows a town Chira in
+    China), "Tanna island" in Vanuatu (not Thane, once called Tanna); each to be asked with that
+    word, in the article's countries. An airport is named after its town ("Cairo airport")."""
+    others = {}
+    for mention in mentions:
+        after = FOLLOWING_WORD.match(text, mention.end)
+        codes = FEATURE_WORDS.get(after.group(1)) if after and after.group(1) != "airport" else None
+        options = candidates.get(mention.key)
+        if not (codes and options) or any(o.place.feature_code in codes for o in options):
+            continue
+        article = set(context.named_countries) | {p.country_code for name, p in context.chosen.items() if name != mention.key}
+        if not any(o.place.country_code in article for o in options):
+            others[mention.key] = (context.named_countries, "{} " + after.group(1))
+    return others
 
 
 def _keeps_candidates(options, in_division: bool = False) -> bool:
@@ -664,7 +683,7 @@ def _listed_elsewhere(candidates: dict, lists: list[list[Mention]], chosen: dict
             others = [chosen[m.key].country_code for m in members if m.key != member.key and m.key in chosen]
             if options and len(others) >= 2 and len(set(others)) == 1 and not _keeps_candidates(options) \
                     and not any(c.place.country_code == others[0] for c in options):
-                elsewhere[member.key] = (Counter([others[0]]), "")
+                elsewhere[member.key] = (Counter([others[0]]), "{}")
     return elsewhere
 
 

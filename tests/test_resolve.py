@@ -59,19 +59,36 @@ def test_unknown_names_stay_unresolved_without_geocoder(parse):
     assert resolved.place is None and resolved.resolved_by == ""
 
 
+def parse_with(gazetteer, geocoder, text):
+    return {r.mention.text: r for r in Resolver(gazetteer, geocoder)(text, Recognizer(gazetteer)(text))}
+
+
+def parse_asking(gazetteer, tmp_path, text, places):
+    """Parse with a geocoder that asks a Nominatim-like server on 127.0.0.1 knowing `places`
+    (query -> results); returns the resolved mentions and the (query, countrycodes) asked."""
+    from nominatim_server import FakeNominatim
+
+    from geo.geocode import Geocoder
+
+    server = FakeNominatim(places).start()
+    try:
+        geocoder = Geocoder(tmp_path / "cache.sqlite", base_url=server.url, min_delay_seconds=0)
+        resolved = parse_with(gazetteer, geocoder, text)
+    finally:
+        server.stop()
+    return resolved, [(r.params["q"], r.params.get("countrycodes")) for r in server.requests]
+
+
 def test_names_no_gazetteer_holds_go_to_the_geocoder_then_its_cache(gazetteer, tmp_path):
-    from nominatim_server import FakeNominatim, _result
+    from nominatim_server import _result
 
     from geo.geocode import Geocoder
 
     places = {"qorvintal": [_result(7, "node", 77, 34.1, 77.9, "Qorvintal, Leh, Ladakh, India",
                                     "place", "village", 0.3, "in", "India")]}
     text = "Troops in India withdrew from Qorvintal."
-    server = FakeNominatim(places).start()
-    geocoder = Geocoder(tmp_path / "cache.sqlite", base_url=server.url, min_delay_seconds=0)
-    first = parse_with(gazetteer, geocoder, text)
-    server.stop()
-    assert [r.params.get("countrycodes") for r in server.requests] == ["in"]  # biased to the article
+    first, asked = parse_asking(gazetteer, tmp_path, text, places)
+    assert asked == [("Qorvintal", "in")]  # biased to the article
     assert (first["Qorvintal"].resolved_by, first["Qorvintal"].place.lat) == ("geocoder", 34.1)
 
     offline = Geocoder(tmp_path / "cache.sqlite", offline=True)  # the server is gone
@@ -251,47 +268,46 @@ def test_major_airports_are_curated_features(parse):
 
 def test_a_town_the_text_puts_in_a_division_that_holds_no_such_town_asks_the_geocoder_there(gazetteer, tmp_path):
     # The gazetteer's Swindons are all in England.
-    from nominatim_server import FakeNominatim, _result
-
-    from geo.geocode import Geocoder
+    from nominatim_server import _result
 
     text = "The driver was stopped near Swindon, Ontario, on Friday."
     offline = parse_with(gazetteer, None, text)["Swindon"]  # not Swindon in England
     assert (offline.place.name, offline.resolved_by) == ("Ontario", "container")
     places = {"swindon, ontario": [_result(8, "node", 88, 44.32, -79.62, "Swindon, Simcoe, Ontario, Canada",
                                           "place", "village", 0.3, "ca", "Canada")]}
-    server = FakeNominatim(places).start()
-    geocoder = Geocoder(tmp_path / "cache.sqlite", base_url=server.url, min_delay_seconds=0)
-    resolved = parse_with(gazetteer, geocoder, text)
-    server.stop()
-    assert [(r.params["q"], r.params.get("countrycodes")) for r in server.requests] == [("Swindon, Ontario", "ca")]
+    resolved, asked = parse_asking(gazetteer, tmp_path, text, places)
+    assert asked == [("Swindon, Ontario", "ca")]
     assert (resolved["Swindon"].place.lat, resolved["Ontario"].place.country_code) == (44.32, "CA")
 
 
 def test_a_small_namesake_abroad_gives_way_to_the_geocoder_in_the_articles_country(gazetteer, tmp_path):
     # The gazetteer's only Muse is a village in Pennsylvania; this story is in Myanmar.
-    from nominatim_server import FakeNominatim, _result
-
-    from geo.geocode import Geocoder
+    from nominatim_server import _result
 
     text = "Refugees left Yangon and Mandalay. In Lashio they fled toward the border at Muse."
     assert parse_with(gazetteer, None, text)["Muse"].place is None
     places = {"muse": [_result(9, "node", 99, 23.99, 97.90, "Muse, Shan, Myanmar", "place", "town", 0.4, "mm", "Myanmar")]}
-    server = FakeNominatim(places).start()
-    geocoder = Geocoder(tmp_path / "cache.sqlite", base_url=server.url, min_delay_seconds=0)
-    resolved = parse_with(gazetteer, geocoder, text)
-    server.stop()
-    assert [(r.params["q"], r.params.get("countrycodes")) for r in server.requests] == [("Muse", "mm")]
+    resolved, asked = parse_asking(gazetteer, tmp_path, text, places)
+    assert asked == [("Muse", "mm")]
     assert resolved["Muse"].place.country_code == "MM"
+
+
+def test_a_feature_none_of_whose_namesakes_is_one_is_asked_for_as_that_feature(gazetteer, tmp_path):
+    # The gazetteer's Tanna is Thane in India, once called so; no island.
+    from nominatim_server import _result
+
+    text = "Cyclone damage was heaviest on Tanna island in southern Vanuatu."
+    assert parse_with(gazetteer, None, text)["Tanna"].place is None
+    places = {"tanna island": [_result(10, "relation", 100, -19.5, 169.3, "Tanna, Tafea, Vanuatu", "place", "island",
+                                       0.5, "vu", "Vanuatu")]}
+    resolved, asked = parse_asking(gazetteer, tmp_path, text, places)
+    assert asked == [("Tanna island", "vu")]
+    assert resolved["Tanna"].place.country_code == "VU"
 
 
 def test_a_town_across_the_border_stays_where_the_gazetteer_puts_it(parse):
     text = "Floods hit Garissa, Mandera and Wajir; refugees reached Beledweyne."
     assert parse(text)["Beledweyne"].place.country_code == "SO"  # Somalia borders Kenya
-
-
-def parse_with(gazetteer, geocoder, text):
-    return {r.mention.text: r for r in Resolver(gazetteer, geocoder)(text, Recognizer(gazetteer)(text))}
 
 
 @pytest.mark.parametrize("text, town, country", [
