@@ -44,7 +44,7 @@ RUN_CACHE_SIZE = 200_000  # distinct capitalised runs whose facts are kept
 CONNECTORS = {"de", "da", "do", "dos", "das", "del", "della", "di", "du", "des", "la", "le", "les",
               "el", "al", "es", "of", "upon", "on", "sur", "en", "y", "and", "am", "im", "an", "der", "den",
               "au", "aux", "et", "lès"}
-HYPHEN_CONNECTORS = CONNECTORS | {"in", "under", "by", "over"}  # "Barrow-in-Furness", "Newcastle-under-Lyme"
+HYPHEN_CONNECTORS = CONNECTORS | {"in", "under", "by", "over", "i", "e"}  # "Barrow-in-Furness", "Mazar-i-Sharif"
 ENGLISH_CONNECTORS = {"of", "on", "upon"}  # the English prepositions among them: "Southend on Sea"
 # Arabic articles that join a name's words with a hyphen: "Deir ez-Zor", "Ras al-Ain", "Jisr ash-Shughur".
 ARTICLES = {"al", "el", "ez", "es", "ed", "ad", "ar", "as", "ash", "at", "az", "an", "ul", "ud"}

@@ -229,6 +229,7 @@ def test_hyphenated_town_names_are_whole(recognise):
     text = "Fans came from Stoke-on-Trent and Henley-on-Thames, and from Barrow-in-Furness and Newcastle-under-Lyme."
     assert surfaces(recognise, text) == ["Stoke-on-Trent", "Henley-on-Thames", "Barrow-in-Furness",
                                          "Newcastle-under-Lyme"]
+    assert surfaces(recognise, "Trucks left Mazar-i-Sharif at dawn.") == ["Mazar-i-Sharif"]  # a Persian "i" joins too
 
 
 @pytest.mark.parametrize("text, places", [
