@@ -34,7 +34,8 @@ context, pass 2 (coherence with the other names' pass-1 choices)
   * +2.0 times the share of the other places in the candidate's country;
   * +1.0 when another place lies in the same division, and +2.0 times the share of the
     other places in it (a Springfield among Ohio's towns is Ohio's);
-  * +1.5 within 300 km of another place, +0.75 within 1,000 km;
+  * +1.5 within 300 km of another place, +0.75 within 1,000 km, +2.5 within 30 km (the
+    next town: local news names its neighbours);
   * in a list ("Georgia, Oklahoma, Pennsylvania and Wisconsin"): +2.0 times the
     share of the other members resolved to the candidate's kind (country,
     division or town).
@@ -90,6 +91,7 @@ SAME_DIVISION_BONUS = 1.0
 DIVISION_SHARE_BONUS = 2.0
 CONTAINER_BONUS = 4.0
 NEAR_KM, NEAR_BONUS, REGION_KM, REGION_BONUS = 300, 1.5, 1000, 0.75
+LOCAL_KM, LOCAL_BONUS = 30, 1.0
 SIBLING_BONUS = 2.0
 LIST_JOINS = {",", "and", "or", ", and", ", or"}
 CHORD_SLACK_KM = 0.001  # far above the rounding errors (< 1e-4 km) of chord and haversine distances
@@ -391,7 +393,9 @@ def _coherence(name: str, options, context: _Context) -> list[float]:
         if siblings:
             bonus += SIBLING_BONUS * sibling_kinds[_kind(place)] / siblings
         nearest = _nearest_km(place, points)
-        if nearest <= NEAR_KM:
+        if nearest <= LOCAL_KM:
+            bonus += NEAR_BONUS + LOCAL_BONUS
+        elif nearest <= NEAR_KM:
             bonus += NEAR_BONUS
         elif nearest <= REGION_KM:
             bonus += REGION_BONUS
@@ -440,7 +444,7 @@ def _nearest_km(place: Place, others: _Points) -> float:
     """Distance to the nearest of the other points (inf when none lies within a latitude reach of REGION_KM).
 
     Measured along the chord between unit vectors, which is cheap; where that comes within
-    CHORD_SLACK_KM of NEAR_KM or REGION_KM, the distances it is compared with, it is measured
+    CHORD_SLACK_KM of LOCAL_KM, NEAR_KM or REGION_KM, the distances it is compared with, it is measured
     again with haversine_km, so that the comparisons come out exactly as with haversine_km.
     """
     reach = REGION_KM / 111.0  # degrees of latitude
@@ -449,7 +453,7 @@ def _nearest_km(place: Place, others: _Points) -> float:
         return math.inf
     chord = min(map(math.dist, repeat(_unit_vector(place.lat, place.lon)), others.vectors[first:last]))
     km = 2 * EARTH_RADIUS_KM * math.asin(min(1.0, chord / 2))
-    if min(abs(km - NEAR_KM), abs(km - REGION_KM)) <= CHORD_SLACK_KM:
+    if min(abs(km - LOCAL_KM), abs(km - NEAR_KM), abs(km - REGION_KM)) <= CHORD_SLACK_KM:
         return min(haversine_km(place.lat, place.lon, lat, lon) for lat, lon in others.coordinates[first:last])
     return km
 

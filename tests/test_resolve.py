@@ -366,3 +366,11 @@ def test_mount_and_saint_may_be_written_short(parse, text, name, where):
 def test_a_possessive_puts_a_place_in_the_country_before_it(parse):
     resolved = parse("Cholera reached Kenya's Springfield on Sunday.")["Springfield"]
     assert (resolved.place.country_code, resolved.resolved_by) == ("KE", "container")  # no Springfield in Kenya
+
+
+def test_a_town_goes_to_the_namesake_next_to_the_articles_other_places(parse):
+    from geo.evaluate import haversine_km
+
+    resolved = parse("Commuters from Chatham filled the county board meeting in Sangamon County on Tuesday.")
+    chatham, county = resolved["Chatham"].place, resolved["Sangamon County"].place
+    assert haversine_km(chatham.lat, chatham.lon, county.lat, county.lon) < 30  # not Chatham in Chicago
