@@ -178,6 +178,8 @@ def test_a_feature_shaped_name_is_looked_up_whole_when_its_part_is_a_features_wo
     ("A man from Clarks Summit was arrested in Scranton.", ["Clarks Summit", "Scranton"]),
     ("Masaya lies close to Granada Department in Nicaragua.", ["Masaya", "Granada Department", "Nicaragua"]),
     ("Traffic was heavy near Market Rasen; she has a sister in Council Grove.", ["Market Rasen", "Council Grove"]),
+    ("Traffic was heavy in Market Rasen and Louth.", ["Market Rasen", "Louth"]),
+    ("A bomb hit the Saint Peter and Saint Anne Church.", []),  # a church named after two saints
     ("Reporters waited at the White House. She was taken to Children's Hospital.", []),
 ])
 def test_a_place_named_with_an_organisations_word_is_a_place_where_the_text_says_so(recognise, text, places):
