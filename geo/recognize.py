@@ -515,7 +515,8 @@ class Recognizer:
             return None  # part of a compound: "Wal-Mart", "Hewlett-Packard"
         if _article_joined(toks, match, first, last):
             return None  # part of a longer name the gazetteer lacks: "Ras" and "Ain" of "Ras al-Ain"
-        if _namesake(toks, match, significant) and not any(c.place.feature_code in MAJOR_CODES for c in match.places):
+        if _namesake(toks, match, significant) and not local \
+                and not any(c.place.feature_code in MAJOR_CODES for c in match.places):
             return None  # "St. Joseph's Hospital", "McDonald's restaurant"; not "Britain's Foreign Office", "Lyon's airport"
         if _glued(text, toks, match.first - 1, match.first, first, last) \
                 and (not match.places.major or self._after_given_name(toks, match.first) and not match.places.country) \

@@ -542,6 +542,7 @@ def test_a_state_abbreviation_that_is_also_a_word_needs_its_town(recognise):
 @pytest.mark.parametrize("text, places", [
     ("Clinton police arrested a man on Sunday.", ["Clinton"]),
     ("Richmond's mayor resigned on Friday.", ["Richmond"]),
+    ("Princeton's council will meet on Monday.", ["Princeton"]),  # its own council, no institution named after it
     ("Dorchester County reported flooding on Monday.", ["Dorchester County"]),  # a county is no speaker
     ("Many residents became sick.", []),
 ])
