@@ -15,7 +15,8 @@ prior
   * a town that shares its name with the division it lies in and holds a fifth
     of its people: +2.5 ("Rio de Janeiro" the city rather than the state; not
     Quebec City over the province of Quebec); a second-level division named after
-    such a town: -2.5 ("Leeds" the city, not its metropolitan borough).
+    such a town: -2.5 ("Leeds" the city, not its metropolitan borough), and so is a
+    province named after a capital that is a division of its own ("Buenos Aires").
 context, pass 1 (explicit cues)
   * the text calls the name a state, province or county ("state of Victoria", "County
     Durham", "Co Kerry"): +3 to first- and second-level divisions;
@@ -338,6 +339,10 @@ def _prior(candidate: Candidate, divisions: dict, towns: dict, main_population: 
         score += SEAT_BONUS  # the city a division is named after: "Rio de Janeiro", not Quebec City
     if place.feature_code == "ADM2" and towns.get((place.country_code, place.admin1), -1) >= SEAT_SHARE * place.population:
         score -= SEAT_BONUS  # a district named after its city yields to the city: "Leeds", "Mombasa"
+    if place.feature_code == "ADM1" and any(
+            country == place.country_code and admin1 != place.admin1 and people >= SEAT_SHARE * place.population
+            for (country, admin1), people in towns.items()):
+        score -= SEAT_BONUS  # a province named after a capital that is a division of its own: "Buenos Aires"
     return score
 
 

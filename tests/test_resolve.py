@@ -196,6 +196,7 @@ def test_people_s_names_before_counties_are_the_counties(parse):
     ("Heavy rain fell across Norfolk on Monday.", "Norfolk", ("GB", "ADM2")),
     ("Heavy rain fell across Clare on Monday.", "Clare", ("IE", "ADM2")),  # GeoNames' first level in Ireland
     ("Heavy rain fell across Leeds on Monday.", "Leeds", ("GB", "PPL")),  # the city, not its borough
+    ("Prices rose in Buenos Aires last month.", "Buenos Aires", ("AR", "PPLC")),  # not the province around it
 ])
 def test_a_county_is_as_big_as_its_towns(parse, text, name, where):
     place = parse(text)[name].place
