@@ -185,7 +185,7 @@ ADMIN_SUFFIXES = {"county", "parish", "province", "district", "region"}
 # Words after a place name that make the name a local authority's, and so still a place
 # ("Croydon Council", "Boone County Sheriff's Office", "Denver Police").
 LOCAL_AUTHORITY_WORDS = {"council", "borough", "police", "sheriff", "coroner", "fire", "township",
-                         "municipality", "city", "county", "parish", "district", "mayor"}
+                         "municipality", "city", "county", "parish", "district", "mayor", "lga"}
 SIGNIFICANT_CODES = {"PCLI", "ADM1", "CONT", "PPLC"}
 MAJOR_CODES = ("PCLI", "ADM1", "CONT")
 MONTHS_AND_DAYS = {
@@ -503,11 +503,12 @@ class Recognizer:
             return Mention(start_token.start, end, text[start_token.start: end], name=text[start:end],
                            qualifier=qualifier, signal="qualified")
         local = _before_local_body(toks, match.last) and word_frequency(word.lower()) < OPENING_WORD_ZIPF + 0.5  # not "Many residents"
-        if (word in people.given or word in people.surnames and not match.places.populous) and not local \
+        named_by_body = local or _local_authority(toks, match, last)  # no person's name: "Clinton police", "Mangu LGA"
+        if (word in people.given or word in people.surnames and not match.places.populous) and not named_by_body \
                 and not _after_locative(toks, match.first) and not self._before_container(toks, match.last):
             return None  # "Chad Morrow ... said Alice Morrow, Chad's mother"; "Mei Lau ... Tom Lau"
         speaker = _speaker(toks, match) and not _division_shaped(toks, match)
-        if not local and (word in people and (not significant or word in people.after_given and not match.places.major)
+        if not named_by_body and (word in people and (not significant or word in people.after_given and not match.places.major)
                 and (speaker or not (self._before_container(toks, match.last) or _called_a_place(toks, match.last)))
                 or speaker and not match.places.major and not self._before_container(toks, match.last)):
             return None  # "John Walsh ... Walsh"; "Kemp said", "said Moss" (not "in Hastings, Nebraska")

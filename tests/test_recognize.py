@@ -544,6 +544,7 @@ def test_a_state_abbreviation_that_is_also_a_word_needs_its_town(recognise):
     ("Richmond's mayor resigned on Friday.", ["Richmond"]),
     ("Princeton's council will meet on Monday.", ["Princeton"]),  # its own council, no institution named after it
     ("Dorchester County reported flooding on Monday.", ["Dorchester County"]),  # a county is no speaker
+    ("Gunmen struck in Mangu LGA of Plateau State.", ["Mangu", "Plateau State"]),  # a local government area
     ("Many residents became sick.", []),
 ])
 def test_a_towns_police_mayor_or_residents_name_the_town(recognise, text, places):
