@@ -520,9 +520,10 @@ class Recognizer:
                 and not any(c.place.feature_code in MAJOR_CODES for c in match.places):
             return None  # "St. Joseph's Hospital", "McDonald's restaurant"; not "Britain's Foreign Office", "Lyon's airport"
         if _glued(text, toks, match.first - 1, match.first, first, last) \
-                and (not match.places.major or self._after_given_name(toks, match.first) and not match.places.country) \
+                and (not match.places.major or self._after_given_name(toks, match.first)
+                     and not (match.places.country and self._after_great_place(toks, match.first))) \
                 and not _local_authority(toks, match, last):
-            return None  # surname position: "Rajnath Singh", "Dong Jun"; even a great city's after a given name: "Karen Dallas"
+            return None  # surname position: "Rajnath Singh", "Dong Jun"; even a great city's after a given name: "Karen Dallas", and a country's after one that is no great place: "Michael Jordan" (not "Sydney Australia")
         if _glued(text, toks, match.last, match.last + 1, first, last) and not _local_authority(toks, match, last):
             following = toks[match.last + 1]
             if not significant or word_frequency(following.text.lower()) < RARE_WORD_ZIPF and not match.places.major \
@@ -583,6 +584,10 @@ class Recognizer:
         """Is token i a given name joined to another before a surname: "Harold and Ruth Chester"?"""
         return i + 3 < len(toks) and toks[i + 1].text in ("and", "&") and toks[i + 2].text in self.given_names \
             and toks[i + 3].is_capitalised and toks[i + 3].is_word
+
+    def _after_great_place(self, toks: list[Token], i: int) -> bool:
+        """Is token i after a word naming a country, division, capital or city ("Sydney Australia")?"""
+        return _Places(self.gazetteer.candidates(fold(toks[i - 1].text))).significant
 
     def _after_given_name(self, toks: list[Token], i: int) -> bool:
         """Is token i after a given name ("Karen Dallas", "Sheriff Dale Washington")?"""

@@ -39,6 +39,7 @@ def test_surname_position_is_not_a_place(recognise):
     "Police said Karen Dallas, 38, was held overnight.",  # a city of 1.2 million
     "The victim, Maria Lima, lived alone.",  # a capital
     "Judith Rivera spoke to reporters.",  # a division's name
+    "Fans cheered as Michael Jordan walked onto the court.",  # a country's
 ])
 def test_a_great_place_after_a_given_name_is_a_surname(recognise, text):
     assert surfaces(recognise, text) == []
