@@ -237,7 +237,7 @@ def extract_events(article: Article, mentions: list[ResolvedMention]) -> list[Ev
     debris = debris_spans(text)
     drafts: list[_Draft] = []
     for index, (start, end) in enumerate(sentences(text)):
-        if any(s <= start and end <= e for s, e in debris):
+        if any(s <= start and end <= e for s, e in debris) or not context.has_trigger(start, end):
             continue
         drafts.extend(_sentence_events(article, context.within(start, end), index, start, end))
     _borrow_places(drafts)
@@ -277,6 +277,12 @@ class _Context:
                for name, items in (("mentions", self.mentions), ("organisations", self.organisations),
                                    ("triggers", self.triggers), ("people", self.people))}
         return replace(self, **cut, _start_cache=None)
+
+    def has_trigger(self, start: int, end: int) -> bool:
+        """Does a trigger start in text[start:end]? (A sentence without one tells no event.)"""
+        starts = self._starts()["triggers"]
+        k = bisect_left(starts, start)
+        return k < len(starts) and starts[k] < end
 
     def _starts(self) -> dict[str, list[int]]:
         if self._start_cache is None:
