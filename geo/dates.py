@@ -335,7 +335,8 @@ def _ago(m: re.Match[str], published: date) -> Resolved:
 DIGIT = re.compile(r"\d")
 MONTH_NAME = re.compile(_FULL_MONTH)
 WEEKDAY_NAME = re.compile(_WEEKDAY)
+# Every relative date has one of these words at a word's start ("3 days ago", "last weekend").
 RELATIVE_WORD = re.compile(
-    r"ago|yesterday|today|tonight|tomorrow|night|morning|afternoon|evening|week|month|year", re.I)
+    r"\b(?:day|yesterday|to(?:day|night|morrow)|night|morning|afternoon|evening|week|month|year)", re.I)
 _SCANNERS = ((DIGIT, _scan_absolute), (MONTH_NAME, _scan_bare_months), (DIGIT, _scan_years),
              (WEEKDAY_NAME, _scan_weekdays), (RELATIVE_WORD, _scan_relative))
