@@ -67,6 +67,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
+from itertools import compress
 
 from countryinfo import all_countries
 
@@ -333,15 +334,16 @@ def _organisation_spans(text: str) -> list[tuple[int, int]]:
 def _people(text: str, toks: list[Token], trigger_starts: set[int]) -> list[Person]:
     """Titled people: [role words] title [title ...] Name Run, or a demonym role alone."""
     people = []
-    for i, token in enumerate(toks):
-        if not _is_title(token) or (i > 0 and _is_title(toks[i - 1]) and _adjacent(toks[i - 1], token)):
+    titles = [token.text.lower().rstrip(".") in TITLES for token in toks]  # is each token a title?
+    for i in compress(range(len(toks)), titles):
+        if i > 0 and titles[i - 1] and _adjacent(toks[i - 1], toks[i]):
             continue
         last_title = i
-        while last_title + 1 < len(toks) and _is_title(toks[last_title + 1]) \
+        while last_title + 1 < len(toks) and titles[last_title + 1] \
                 and _adjacent(toks[last_title], toks[last_title + 1]):
             last_title += 1
         first = _role_start(toks, i, trigger_starts)
-        name_end = _name_end(toks, last_title + 1)
+        name_end = _name_end(toks, titles, last_title + 1)
         if name_end is not None:
             name_start = toks[last_title + 1].start
             people.append(Person(toks[first].start, toks[name_end].end,
@@ -351,10 +353,6 @@ def _people(text: str, toks: list[Token], trigger_starts: set[int]) -> list[Pers
             people.append(Person(toks[first].start, toks[last_title].end,
                                  text[toks[first].start: toks[last_title].end], ""))
     return people
-
-
-def _is_title(token: Token) -> bool:
-    return token.text.lower().rstrip(".") in TITLES
 
 
 def _adjacent(a: Token, b: Token) -> bool:
@@ -373,13 +371,13 @@ def _role_start(toks: list[Token], title: int, trigger_starts: set[int]) -> int:
     return first
 
 
-def _name_end(toks: list[Token], i: int) -> int | None:
-    """Index of the last token of a capitalised name starting at i, or None."""
+def _name_end(toks: list[Token], titles: list[bool], i: int) -> int | None:
+    """Index of the last token of a capitalised name starting at i (titles excluded), or None."""
     last, words = None, 0
     k = i
     while k < len(toks) and words < NAME_WORDS_MAX and _adjacent(toks[k - 1], toks[k]):
         token, low = toks[k], toks[k].text.lower()
-        if token.is_word and token.is_capitalised and low not in NAME_STOP and not _is_title(token):
+        if token.is_word and token.is_capitalised and low not in NAME_STOP and not titles[k]:
             last, words = k, words + 1
             k += 1
         elif (low in NAME_PARTICLES or token.text in "-'’") and last is not None \
