@@ -175,6 +175,10 @@ NOT_ORGANISATIONS = {"AM", "PM", "IST", "GMT", "UTC", "BST", "EST", "EDT", "PST"
 _CAP = r"[A-Z][\w’'&]*(?:-[\w’'&]+)*"
 # "Ministry of Defence", "Bank of the South", "Ministry for Foreign Affairs": one connector (+ "the").
 CAPITALISED_RUN = re.compile(rf"{_CAP}(?:\s+(?:(?:of|for|and|on|de)\s+)?(?:the\s+)?{_CAP})*")
+LEADING_THE = re.compile(r"^The\s+")
+RUN_WORD = re.compile(r"[\w’'&]+")  # the words of a capitalised run ("Coca-Cola" has two)
+CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]+\b")  # a demonym's shape ("Chinese")
+NAME_RUN = re.compile(r"\b[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*")  # "Singh", "Rajnath Singh"
 
 
 @dataclass(frozen=True)
@@ -321,10 +325,10 @@ def _organisation_spans(text: str) -> list[tuple[int, int]]:
     """Capitalised runs of 2+ words holding an organisation word ("G20 Summit")."""
     spans = []
     for m in CAPITALISED_RUN.finditer(text):
-        run = re.sub(r"^The\s+", "", m.group())
-        words = re.findall(r"[\w’'&]+", run)
-        capitalised = [w for w in words if w[:1].isupper()]
-        if len(capitalised) >= 2 and any(w.lower() in ORGANISATION_WORDS for w in words):
+        run = LEADING_THE.sub("", m.group())
+        words = RUN_WORD.findall(run)
+        if (len(words) >= 2 and any(w.lower() in ORGANISATION_WORDS for w in words)
+                and sum(w[:1].isupper() for w in words) >= 2):
             spans.append((m.end() - len(run), m.end()))
     return spans
 
@@ -604,7 +608,7 @@ def _actors(context: _Context, clause: Clause, located: list[ResolvedMention]) -
         if start <= resolved.mention.start < end and id(resolved) not in place_ids \
                 and _is_country(resolved.place):
             actors.append(Actor(resolved.mention.start, resolved.place.name, "country"))
-    for m in re.finditer(r"\b[A-Z][a-z]+\b", text[start:end]):
+    for m in CAPITALISED_WORD.finditer(text[start:end]):
         country = _demonym_country(m.group())
         if country and not _inside(start + m.start(), mention_spans):
             actors.append(Actor(start + m.start(), country, "country"))
@@ -614,7 +618,7 @@ def _actors(context: _Context, clause: Clause, located: list[ResolvedMention]) -
 def _named_again(context: _Context, start: int, end: int, taken: list[tuple[int, int]]) -> list[Actor]:
     """ "Singh", "Rajnath Singh": a titled person from elsewhere in the article."""
     found = []
-    for m in re.finditer(r"\b[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*", context.text[start:end]):
+    for m in NAME_RUN.finditer(context.text[start:end]):
         s = start + m.start()
         if not _inside(s, taken) and m.group() in context.known_people:
             found.append(Actor(s, context.known_people[m.group()], "person"))
