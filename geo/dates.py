@@ -137,8 +137,9 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
     its span, so no shorter reading of the same words is reported.
     """
     candidates: list[_Span] = []
-    for scan in _SCANNERS:
-        candidates.extend(scan(text, published))
+    for cue, scan in _SCANNERS:
+        if cue.search(text):
+            candidates.extend(scan(text, published))
     taken: list[_Span] = []
     for span in sorted(candidates, key=lambda s: (s[0] - s[1], s[0])):
         if all(span[1] <= t[0] or span[0] >= t[1] for t in taken):
@@ -329,4 +330,13 @@ def _ago(m: re.Match[str], published: date) -> Resolved:
     return _year(published.year - n, "approximate" if vague else "year")
 
 
-_SCANNERS = (_scan_absolute, _scan_bare_months, _scan_years, _scan_weekdays, _scan_relative)
+# Each scanner with a cue that every date it yields contains: most sentences hold no date, and a
+# text without a scanner's cue is not scanned by it.
+DIGIT = re.compile(r"\d")
+MONTH_NAME = re.compile(_FULL_MONTH)
+WEEKDAY_NAME = re.compile(_WEEKDAY)
+# Every relative date has one of these words at a word's start ("3 days ago", "last weekend").
+RELATIVE_WORD = re.compile(
+    r"\b(?:day|yesterday|to(?:day|night|morrow)|night|morning|afternoon|evening|week|month|year)", re.I)
+_SCANNERS = ((DIGIT, _scan_absolute), (MONTH_NAME, _scan_bare_months), (DIGIT, _scan_years),
+             (WEEKDAY_NAME, _scan_weekdays), (RELATIVE_WORD, _scan_relative))

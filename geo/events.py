@@ -67,6 +67,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
+from itertools import compress
 
 from countryinfo import all_countries
 
@@ -174,6 +175,10 @@ NOT_ORGANISATIONS = {"AM", "PM", "IST", "GMT", "UTC", "BST", "EST", "EDT", "PST"
 _CAP = r"[A-Z][\w’'&]*(?:-[\w’'&]+)*"
 # "Ministry of Defence", "Bank of the South", "Ministry for Foreign Affairs": one connector (+ "the").
 CAPITALISED_RUN = re.compile(rf"{_CAP}(?:\s+(?:(?:of|for|and|on|de)\s+)?(?:the\s+)?{_CAP})*")
+LEADING_THE = re.compile(r"^The\s+")
+RUN_WORD = re.compile(r"[\w’'&]+")  # the words of a capitalised run ("Coca-Cola" has two)
+CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]+\b")  # a demonym's shape ("Chinese")
+NAME_RUN = re.compile(r"\b[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*")  # "Singh", "Rajnath Singh"
 
 
 @dataclass(frozen=True)
@@ -237,7 +242,7 @@ def extract_events(article: Article, mentions: list[ResolvedMention]) -> list[Ev
     debris = debris_spans(text)
     drafts: list[_Draft] = []
     for index, (start, end) in enumerate(sentences(text)):
-        if any(s <= start and end <= e for s, e in debris):
+        if any(s <= start and end <= e for s, e in debris) or not context.has_trigger(start, end):
             continue
         drafts.extend(_sentence_events(article, context.within(start, end), index, start, end))
     _borrow_places(drafts)
@@ -278,6 +283,12 @@ class _Context:
                                    ("triggers", self.triggers), ("people", self.people))}
         return replace(self, **cut, _start_cache=None)
 
+    def has_trigger(self, start: int, end: int) -> bool:
+        """Does a trigger start in text[start:end]? (A sentence without one tells no event.)"""
+        starts = self._starts()["triggers"]
+        k = bisect_left(starts, start)
+        return k < len(starts) and starts[k] < end
+
     def _starts(self) -> dict[str, list[int]]:
         if self._start_cache is None:
             self._start_cache = {"mentions": [m.mention.start for m in self.mentions],
@@ -314,10 +325,10 @@ def _organisation_spans(text: str) -> list[tuple[int, int]]:
     """Capitalised runs of 2+ words holding an organisation word ("G20 Summit")."""
     spans = []
     for m in CAPITALISED_RUN.finditer(text):
-        run = re.sub(r"^The\s+", "", m.group())
-        words = re.findall(r"[\w’'&]+", run)
-        capitalised = [w for w in words if w[:1].isupper()]
-        if len(capitalised) >= 2 and any(w.lower() in ORGANISATION_WORDS for w in words):
+        run = LEADING_THE.sub("", m.group())
+        words = RUN_WORD.findall(run)
+        if (len(words) >= 2 and any(w.lower() in ORGANISATION_WORDS for w in words)
+                and sum(w[:1].isupper() for w in words) >= 2):
             spans.append((m.end() - len(run), m.end()))
     return spans
 
@@ -327,15 +338,16 @@ def _organisation_spans(text: str) -> list[tuple[int, int]]:
 def _people(text: str, toks: list[Token], trigger_starts: set[int]) -> list[Person]:
     """Titled people: [role words] title [title ...] Name Run, or a demonym role alone."""
     people = []
-    for i, token in enumerate(toks):
-        if not _is_title(token) or (i > 0 and _is_title(toks[i - 1]) and _adjacent(toks[i - 1], token)):
+    titles = [token.text.lower().rstrip(".") in TITLES for token in toks]  # is each token a title?
+    for i in compress(range(len(toks)), titles):
+        if i > 0 and titles[i - 1] and _adjacent(toks[i - 1], toks[i]):
             continue
         last_title = i
-        while last_title + 1 < len(toks) and _is_title(toks[last_title + 1]) \
+        while last_title + 1 < len(toks) and titles[last_title + 1] \
                 and _adjacent(toks[last_title], toks[last_title + 1]):
             last_title += 1
         first = _role_start(toks, i, trigger_starts)
-        name_end = _name_end(toks, last_title + 1)
+        name_end = _name_end(toks, titles, last_title + 1)
         if name_end is not None:
             name_start = toks[last_title + 1].start
             people.append(Person(toks[first].start, toks[name_end].end,
@@ -345,10 +357,6 @@ def _people(text: str, toks: list[Token], trigger_starts: set[int]) -> list[Pers
             people.append(Person(toks[first].start, toks[last_title].end,
                                  text[toks[first].start: toks[last_title].end], ""))
     return people
-
-
-def _is_title(token: Token) -> bool:
-    return token.text.lower().rstrip(".") in TITLES
 
 
 def _adjacent(a: Token, b: Token) -> bool:
@@ -367,13 +375,13 @@ def _role_start(toks: list[Token], title: int, trigger_starts: set[int]) -> int:
     return first
 
 
-def _name_end(toks: list[Token], i: int) -> int | None:
-    """Index of the last token of a capitalised name starting at i, or None."""
+def _name_end(toks: list[Token], titles: list[bool], i: int) -> int | None:
+    """Index of the last token of a capitalised name starting at i (titles excluded), or None."""
     last, words = None, 0
     k = i
     while k < len(toks) and words < NAME_WORDS_MAX and _adjacent(toks[k - 1], toks[k]):
         token, low = toks[k], toks[k].text.lower()
-        if token.is_word and token.is_capitalised and low not in NAME_STOP and not _is_title(token):
+        if token.is_word and token.is_capitalised and low not in NAME_STOP and not titles[k]:
             last, words = k, words + 1
             k += 1
         elif (low in NAME_PARTICLES or token.text in "-'’") and last is not None \
@@ -600,7 +608,7 @@ def _actors(context: _Context, clause: Clause, located: list[ResolvedMention]) -
         if start <= resolved.mention.start < end and id(resolved) not in place_ids \
                 and _is_country(resolved.place):
             actors.append(Actor(resolved.mention.start, resolved.place.name, "country"))
-    for m in re.finditer(r"\b[A-Z][a-z]+\b", text[start:end]):
+    for m in CAPITALISED_WORD.finditer(text[start:end]):
         country = _demonym_country(m.group())
         if country and not _inside(start + m.start(), mention_spans):
             actors.append(Actor(start + m.start(), country, "country"))
@@ -610,7 +618,7 @@ def _actors(context: _Context, clause: Clause, located: list[ResolvedMention]) -
 def _named_again(context: _Context, start: int, end: int, taken: list[tuple[int, int]]) -> list[Actor]:
     """ "Singh", "Rajnath Singh": a titled person from elsewhere in the article."""
     found = []
-    for m in re.finditer(r"\b[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*", context.text[start:end]):
+    for m in NAME_RUN.finditer(context.text[start:end]):
         s = start + m.start()
         if not _inside(s, taken) and m.group() in context.known_people:
             found.append(Actor(s, context.known_people[m.group()], "person"))

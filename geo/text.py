@@ -1,6 +1,10 @@
 """Text helpers shared by the stages: tokens, sentences and web-page debris.
 
 Everything works on character offsets into the article text, never on copies.
+The stages read one article after another, so `tokens`, `sentences` and
+`debris_spans` remember their answer for the last text they were given: the
+recognizer, the resolver and the event extractor share it.  The lists they
+return are shared, so callers must not change them.
 """
 from __future__ import annotations
 
@@ -67,6 +71,7 @@ _new_token = partial(tuple.__new__, Token)  # Token from one tuple, without a Py
 _ELIDED = re.compile(r"(?<![\w'’])[^\W\d_]['’](?=[^\W\d_])")
 
 
+@lru_cache(maxsize=1)
 def tokens(text: str) -> list[Token]:
     """Words (with inner apostrophes and a trailing period), numbers and punctuation.
 
@@ -89,6 +94,7 @@ def tokens(text: str) -> list[Token]:
     return list(map(_new_token, zip(starts, offsets[2::2], words, capitalised, map(str.isalpha, firsts))))
 
 
+@lru_cache(maxsize=1)
 def sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans (start, end); a split needs an end mark then a capital, or a line break."""
     spans, start = [], 0
@@ -138,6 +144,7 @@ PHOTO_CREDIT_CLUES = ("(", "photo", "image", "picture")  # a photo credit has on
 LINE_WORD = re.compile(r"[\w-]+")  # the words of a line, as the debris tests count them
 
 
+@lru_cache(maxsize=1)
 def debris_spans(text: str) -> list[tuple[int, int]]:
     """Spans of lines that are page furniture rather than article prose."""
     spans, offset = [], 0
