@@ -262,6 +262,13 @@ def test_a_division_named_after_a_minor_town_is_the_division(parse):
     assert parse("Carnival began in Rio de Janeiro.")["Rio de Janeiro"].place.feature_code.startswith("PPL")
 
 
+def test_regions_news_names_are_curated_features(parse):
+    resolved = parse("Residents of Brighton in Sussex complained about the noise.")
+    assert [(resolved[name].place.country_code, resolved[name].place.feature_code) for name in ("Brighton", "Sussex")] \
+        == [("GB", "PPL"), ("GB", "RGN")]  # not Brighton, New York, in Sussex, Wisconsin
+    assert parse("The storm hit Mexico's Yucatan Peninsula.")["Yucatan Peninsula"].place.feature_code == "PEN"
+
+
 def test_major_airports_are_curated_features(parse):
     assert parse("Baggage handlers at Heathrow went on strike.")["Heathrow"].place.country_code == "GB"
     assert parse("Flights from JFK Airport were cancelled.")["JFK Airport"].place.feature_code == "AIRP"
