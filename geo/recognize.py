@@ -306,8 +306,7 @@ class Recognizer:
     def _plain_opening_word(self, toks: list[Token], i: int, run_ends: _RunEnds) -> bool:
         """A common word capitalised only because it opens a sentence ("Yesterday Paris ...")."""
         token = toks[i]
-        opens = i == 0 or toks[i - 1].text in ".!?\"“‘:;" or "\n" in toks[i - 1].text
-        if not (opens and i + 1 < len(toks)):
+        if not (_opens_sentence(toks, i) and i + 1 < len(toks)):
             return False
         # before a capital, a very common word; before an English connector that would join it to a
         # name ("Commuters on Outer Ring Road"), any English word
@@ -552,6 +551,10 @@ class Recognizer:
                     or self._after_origin(toks, match.first) or _resident_of(toks, match.first, match.last)
                     or _called_a_place(toks, match.last) or local):
                 return None
+        if match.first == match.last and _opens_sentence(toks, match.first) and not significant \
+                and not word.isupper() and word_frequency(word.lower()) >= KNOWN_WORD_ZIPF and text.count(word) == 1 \
+                and not (self._before_container(toks, match.last) or _called_a_place(toks, match.last) or local):
+            return None  # a word capitalised only as it opens a sentence, and nowhere else: "Cocoa prices rose"
         if match.first == match.last and not match.places.denoted \
                 and (word_frequency(word.lower()) >= KNOWN_WORD_ZIPF or all(c.place.population < VILLAGE for c in match.places)) \
                 and not (_after_locative(toks, match.first) or self._after_origin(toks, match.first)
@@ -1093,6 +1096,10 @@ def _resident_of(toks: list[Token], first: int, last: int) -> bool:
     "a Madison man", "a Velmora woman"?"""
     return first > 0 and last + 1 < len(toks) and toks[first - 1].text.lower() in ("a", "an") \
         and toks[last + 1].text.lower() in RESIDENT_NOUNS
+
+
+def _opens_sentence(toks: list[Token], i: int) -> bool:
+    return i == 0 or toks[i - 1].text in ".!?\"“‘:;" or "\n" in toks[i - 1].text
 
 
 def _before_local_body(toks: list[Token], last: int) -> bool:

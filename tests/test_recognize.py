@@ -555,3 +555,11 @@ def test_a_towns_police_mayor_or_residents_name_the_town(recognise, text, places
 def test_a_peoples_adjective_before_region_names_the_region_called_so(recognise):
     assert [(m.text, m.signal) for m in recognise("Herders in Ethiopia's Somali region lost cattle.")] \
         == [("Ethiopia", "gazetteer"), ("Somali", "gazetteer")]
+
+
+@pytest.mark.parametrize("text, places", [
+    ("Cocoa prices rose sharply on Monday.", []),  # Cocoa, Florida, is a town of 18,000
+    ("Cocoa is a city in Brevard County, Florida. Cocoa was founded in 1860.", ["Cocoa", "Brevard County", "Florida", "Cocoa"]),
+])
+def test_a_word_capitalised_only_to_open_a_sentence_is_no_town(recognise, text, places):
+    assert surfaces(recognise, text) == places
