@@ -689,7 +689,9 @@ class Recognizer:
                 and not (len(name) == 2 and name[0].text.lower() in DETERMINERS and self._named_place(name[1].text)) \
                 and name[0].text.lower() not in OPENING_WORDS \
                 and not self.gazetteer.candidates(fold(self._surface(toks, first, first + len(name) - 1))) \
-                and not _has_organisation_word(toks, first, last):  # not "The Truro skater"
+                and not _has_organisation_word(toks, first, last) \
+                and not any(t.text.lower() in CLUB_WORDS or t.text.lower() in MEDIA_WORDS for t in name):
+            # not "The Truro skater", nor "Dynamo Kiev"
             given, surname = name[0].text, name[-1].text
             family = not (_is_acronym(given) or _is_acronym(surname) or _is_title(name[-1]))
             facts = facts._replace(surname=surname, family=given if family else "",

@@ -563,3 +563,7 @@ def test_a_peoples_adjective_before_region_names_the_region_called_so(recognise)
 ])
 def test_a_word_capitalised_only_to_open_a_sentence_is_no_town(recognise, text, places):
     assert surfaces(recognise, text) == places
+
+
+def test_a_clubs_name_is_no_persons_so_its_place_stays_a_place_elsewhere(recognise):
+    assert surfaces(recognise, "Protesters gathered in Kiev. Dynamo Kiev won 2-0.") == ["Kiev"]
