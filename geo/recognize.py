@@ -198,6 +198,7 @@ COMMON_WORD_ZIPF = 4.0  # at or above this, a capitalised word is more likely a 
 OPENING_WORD_ZIPF = 4.5  # a sentence's first word this common is no part of a name after it
 ENGLISH_WORD_ZIPF = 2.5  # a word this common is English; opening a sentence before "on" it is no name
 VILLAGE = 5_000  # people: an alternate name of a place this small is a weak clue
+CITY = 100_000  # people: a city the text may name in full and then in short
 KNOWN_WORD_ZIPF = 3.5  # a word this frequent needs more than an alternate name to be a place
 RARE_WORD_ZIPF = 3.3  # below this, a capitalised word after "in" may be an unlisted place
 SURNAME_ZIPF = 4.75  # a surname this rare is no common noun ("Taylor", "Morgan"; not "Power", "Park")
@@ -545,11 +546,11 @@ class Recognizer:
             return None  # a feature's word alone is no place: "the Gulf", "Gulf Air", "Region 8" (but "in Delta")
         if match.first == match.last and word_frequency(word.lower()) >= COMMON_WORD_ZIPF:
             # A common word ("Centre", "Lakes", "Buffalo") is a place when it is a country or a
-            # great city, when the text puts it after "in", "at", "near", before ", New York", or
-            # calls it a place ("Orange is a town in New South Wales").
+            # great city, when the text puts it after "in", "at", "near", before ", New York",
+            # calls it a place ("Orange is a town in New South Wales") or names it in full ("Rio").
             if not (match.places.major or _after_locative(toks, match.first) or self._before_container(toks, match.last)
                     or self._after_origin(toks, match.first) or _resident_of(toks, match.first, match.last)
-                    or _called_a_place(toks, match.last) or local):
+                    or _called_a_place(toks, match.last) or local or _named_in_full(text, match)):
                 return None
         if match.first == match.last and _opens_sentence(toks, match.first) and not significant \
                 and not word.isupper() and word_frequency(word.lower()) >= KNOWN_WORD_ZIPF and text.count(word) == 1 \
@@ -558,7 +559,7 @@ class Recognizer:
         if match.first == match.last and not match.places.denoted \
                 and (word_frequency(word.lower()) >= KNOWN_WORD_ZIPF or all(c.place.population < VILLAGE for c in match.places)) \
                 and not (_after_locative(toks, match.first) or self._after_origin(toks, match.first)
-                         or _resident_of(toks, match.first, match.last)):
+                         or _resident_of(toks, match.first, match.last) or _named_in_full(text, match)):
             return None  # a known word, or a village's other name, outside a locative: "Hamas" (Hamm), "Burch" (a village's)
         signal = "demonym" if demonym else "gazetteer"
         return Mention(start, end, text[start:end], signal=signal)
@@ -1098,6 +1099,13 @@ def _resident_of(toks: list[Token], first: int, last: int) -> bool:
     "a Madison man", "a Velmora woman"?"""
     return first > 0 and last + 1 < len(toks) and toks[first - 1].text.lower() in ("a", "an") \
         and toks[last + 1].text.lower() in RESIDENT_NOUNS
+
+
+def _named_in_full(text: str, match) -> bool:
+    """Does the text also give one of the match's cities its main name: "Rio" after "Rio de
+    Janeiro", "Bengaluru (Bangalore)"?"""
+    return any(c.place.name != match.word and c.place.population >= CITY
+               and re.search(rf"\b{re.escape(c.place.name)}\b", text) for c in match.places)
 
 
 def _opens_sentence(toks: list[Token], i: int) -> bool:

@@ -567,3 +567,11 @@ def test_a_word_capitalised_only_to_open_a_sentence_is_no_town(recognise, text, 
 
 def test_a_clubs_name_is_no_persons_so_its_place_stays_a_place_elsewhere(recognise):
     assert surfaces(recognise, "Protesters gathered in Kiev. Dynamo Kiev won 2-0.") == ["Kiev"]
+
+
+@pytest.mark.parametrize("text, places", [
+    ("Police in Rio de Janeiro seized weapons. The governor of Rio said more would follow.", ["Rio de Janeiro", "Rio"]),
+    ("Bengaluru (Bangalore) police booked a cab driver.", ["Bengaluru", "Bangalore"]),
+])
+def test_a_city_named_in_full_may_be_named_in_short_or_by_its_old_name(recognise, text, places):
+    assert surfaces(recognise, text) == places
