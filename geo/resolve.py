@@ -105,6 +105,8 @@ PUT_IN = {",", "in", ", in"}  # "X, Y" and "X in Y" put X in Y when Y is a count
 HOLDER_CODES = {"PCLI", "ADM1", "ADM2", "PPL", "PPLA", "PPLA2", "PPLA3", "PPLC"}
 OPTIONS_CACHE_SIZE = 200_000  # names whose candidates are kept
 FOCUS_PLACES, ABROAD_TOWN = 3, 100_000  # an article with this many places has a country; a town abroad this small
+TOWN_REACH_KM = 100  # a place the text puts in a town lies this near it
+IN_TOWN = {"in", ", in", "'s", "’s"}  # what puts a place in a town: "Mirpur in Dhaka", "Nairobi's Eastleigh"
 HOLDER_AREAS = {"PCLI", "ADM1", "ADM2"}  # what Y of "X, Y" must be to put X in a place of its own
 CONTAINER_CONFIDENCE = 0.3  # a name placed at the place holding it: right region, rough point
 PLACED_BY_NAME = {"PCLI", "ADM1", "PPLC", "PPLA"}  # never dropped for the country the text puts them in
@@ -186,7 +188,7 @@ class Resolver:
             lists, pairs, placements = _layout(text, mentions)
         last_mentions = {m.key: m for m in mentions}  # a name's last mention says if it is a demonym
         candidates = {key: self._candidates(m) for key, m in last_mentions.items()}
-        containers, contained, outer_names = _containers(placements, candidates)
+        containers, contained, outer_names = _containers(text, placements, candidates)
         context = _Context(named_countries=_named_countries(mentions, candidates),
                            containers=containers, contained=contained,
                            division_cue=_division_cues(text, mentions),
@@ -571,17 +573,21 @@ def _placements(text: str, mentions: list[Mention], pairs: list[tuple[Mention, M
     return placed
 
 
-def _containers(placements: list[tuple[Mention, Mention]], candidates: dict) -> tuple[dict, dict, dict]:
+def _containers(text: str, placements: list[tuple[Mention, Mention]], candidates: dict) -> tuple[dict, dict, dict]:
     """For each (X, Y) of `_placements` where Y is a country or first-level division.
 
     Returns the country/division keys X may lie in, the ids of Y's candidates
-    that hold one of X's candidates, and the names Y of each X.
+    that hold one of X's candidates, and the names Y of each X (a town too, after "in" or
+    before "'s").
     """
     within: dict[str, set[str]] = {}
     holders: dict[str, set[str]] = {}
     outer_names: dict[str, set[str]] = {}
     for first, second in placements:
         inner = candidates.get(first.key) or ()
+        gap = text[min(first.end, second.end): max(first.start, second.start)].strip()
+        if candidates.get(second.key) and gap in IN_TOWN:
+            outer_names.setdefault(first.key, set()).add(second.key)  # "Mirpur in Dhaka", "Nairobi's Eastleigh"
         for option in candidates.get(second.key) or ():
             outer = option.place
             if outer.feature_code == "PCLI":
@@ -601,17 +607,23 @@ def _containers(placements: list[tuple[Mention, Mention]], candidates: dict) -> 
 
 def _placed_elsewhere(candidates: dict, outer_names: dict, chosen: dict) -> dict[str, tuple[Counter, str]]:
     """Names X of "X, Y" whose Y (as first chosen) is a country, or a division whose towns the
-    gazetteer places, holding none of X's candidates ("Swindon, Ontario", "LUBBOCK, Mo."); each
+    gazetteer places, holding none of X's candidates ("Swindon, Ontario", "LUBBOCK, Mo."), or a
+    town none of them lies near (a neighbourhood: "Nairobi's Eastleigh", "Mirpur in Dhaka"); each
     with Y's country and name, to ask the geocoder. A country, division or capital keeps its
     candidates ("Hong Kong, China"), but not in a division ("Normandy, Tennessee")."""
     elsewhere = {}
     for name, outers in outer_names.items():
-        holders = [chosen[o] for o in outers if o in chosen and chosen[o].feature_code in ("PCLI", "ADM1")]
+        holders = [chosen[o] for o in outers if o in chosen and chosen[o].feature_code in HOLDER_CODES]
         if not holders or _keeps_candidates(candidates[name], in_division=holders[0].feature_code == "ADM1"):
             continue
         holder = holders[0]
-        area = _division if holder.feature_code == "ADM1" and holder.population else attrgetter("country_code")
-        if not any(area(c.place) == area(holder) for c in candidates[name]):
+        if holder.feature_code.startswith("PPL"):
+            held = any(haversine_km(c.place.lat, c.place.lon, holder.lat, holder.lon) <= TOWN_REACH_KM
+                       for c in candidates[name])
+        else:
+            area = _division if holder.feature_code == "ADM1" and holder.population else attrgetter("country_code")
+            held = any(area(c.place) == area(holder) for c in candidates[name])
+        if not held:
             elsewhere[name] = (Counter([holder.country_code]), "{}, " + holder.name)
     return elsewhere
 

@@ -383,3 +383,16 @@ def test_a_town_goes_to_the_namesake_next_to_the_articles_other_places(parse):
     resolved = parse("Commuters from Chatham filled the county board meeting in Sangamon County on Tuesday.")
     chatham, county = resolved["Chatham"].place, resolved["Sangamon County"].place
     assert haversine_km(chatham.lat, chatham.lon, county.lat, county.lon) < 30  # not Chatham in Chicago
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Traders in Nairobi's Eastleigh closed their shops.", "Eastleigh", "KE"),  # not Eastleigh in Hampshire
+    ("Mirpur in Dhaka hosted the match.", "Mirpur", "BD"),  # not Mirpur in India or Pakistan
+])
+def test_a_neighbourhood_the_text_puts_in_a_city_is_placed_there(parse, text, name, country):
+    resolved = parse(text)[name]
+    assert (resolved.place.country_code, resolved.resolved_by) == (country, "container")
+
+
+def test_two_cities_with_a_comma_between_are_no_neighbourhood_and_city(parse):
+    assert parse("Home prices in Toronto, Vancouver and their suburbs rose.")["Toronto"].place.country_code == "CA"
