@@ -209,6 +209,10 @@ class Resolver:
         for name in elsewhere:
             candidates[name] = ()  # "Swindon, Ontario": no Swindon the gazetteer knows is in Canada
             context.chosen.pop(name, None)
+        for name, towns in _local_namesakes(candidates, context).items():
+            candidates[name] = towns  # "Lebanon" among Tennessee's towns is Lebanon, Tennessee
+            cue_scores[name] = _cue_scores(name, towns, context)
+            context.chosen[name] = _best(towns, cue_scores[name])[0]
         context.chosen_countries = Counter(p.country_code for p in context.chosen.values())
         context.chosen_divisions = Counter(_division(p) for p in context.chosen.values())
         context.chosen_points = _Points.of(context.chosen)
@@ -663,6 +667,27 @@ def _other_features(text: str, mentions: list[Mention], candidates: dict, contex
         if not any(o.place.country_code in article for o in options):
             others[mention.key] = (context.named_countries, "{} " + after.group(1))
     return others
+
+
+def _local_namesakes(candidates: dict, context: _Context) -> dict[str, _Options]:
+    """The one country an article names, where its other places (FOCUS_PLACES or more, two
+    thirds of them in one other country, none in that one) point to a town of that name within
+    TOWN_REACH_KM of one of their towns: those towns ("Lebanon" in a story from Murfreesboro,
+    Smyrna and Nashville, Tennessee; not "Israel struck Lebanon", nor "Colombia" among its towns)."""
+    named = [name for name, place in context.chosen.items() if place.feature_code == "PCLI"]
+    if len(named) != 1:
+        return {}
+    name, country = named[0], context.chosen[named[0]].country_code
+    others = Counter(p.country_code for other, p in context.chosen.items() if other != name)
+    if country in others or others.total() < FOCUS_PLACES:
+        return {}  # not where other places lie in that country ("Colombia" among Colombia's towns)
+    home, count = others.most_common(1)[0]
+    if 3 * count < 2 * others.total():
+        return {}
+    anchors = [p for other, p in context.chosen.items() if other != name and p.feature_code.startswith("PPL")]
+    towns = _Options(o for o in candidates[name] if o.place.country_code == home and o.place.feature_code.startswith("PPL")
+                     and any(haversine_km(o.place.lat, o.place.lon, p.lat, p.lon) <= TOWN_REACH_KM for p in anchors))
+    return {name: towns} if towns else {}
 
 
 def _keeps_candidates(options, in_division: bool = False) -> bool:

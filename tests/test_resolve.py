@@ -396,3 +396,13 @@ def test_a_neighbourhood_the_text_puts_in_a_city_is_placed_there(parse, text, na
 
 def test_two_cities_with_a_comma_between_are_no_neighbourhood_and_city(parse):
     assert parse("Home prices in Toronto, Vancouver and their suburbs rose.")["Toronto"].place.country_code == "CA"
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Lebanon beat Smyrna 28-21 on Friday. Murfreesboro hosts Nashville next week, while Lebanon travels to "
+     "Gallatin.", "US"),  # the Tennessee town among its neighbours
+    ("Israel struck targets in Lebanon on Friday, officials in Washington said. Protests followed in New York "
+     "and Chicago.", "LB"),
+])
+def test_a_countrys_name_among_one_other_countrys_towns_may_be_a_town_there(parse, text, country):
+    assert parse(text)["Lebanon"].place.country_code == country
