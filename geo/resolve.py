@@ -52,8 +52,11 @@ qualifier, and is placed at China, as annotation guidelines for news corpora do.
 gazetteer does not know go to the geocoder fallback, biased to the article's countries, and
 so do names whose every candidate is a small town abroad, in an article whose places lie
 mostly in one country ("Muse" in a story from Myanmar); "X, Y" where Y holds no X the
-gazetteer knows ("Swindon, Ontario") is asked as such. A name neither answers is placed,
-less sure, at the place the text puts it in ("Qorvintal, Auckland", "Qorvintal in Fife").
+gazetteer knows ("Swindon, Ontario"), or "X in Y" where Y is a city no X lies near ("Mirpur in
+Dhaka"), is asked as such, and so is a name the word after it calls a feature none of its
+namesakes is ("Tanna island"). A name neither answers is placed, less sure, at the place the
+text puts it in ("Qorvintal, Auckland", "Qorvintal in Fife", "Fife's Qorvintal"). The one
+country a local story names may be a neighbouring town ("Lebanon" among Tennessee's towns).
 """
 from __future__ import annotations
 
