@@ -137,6 +137,9 @@ PLACE_DEFINED = re.compile(
     rf"\s*(?:,|\s(?:is|was))\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?{_PLACE_NOUN}"
     rf"(?:\s+and\s+(?:[\w-]+\s+)?{_PLACE_NOUN})?\s+(?:(?:located|situated)\s+)?(?:in|of|on)\s+"
     rf"(?:and\s+the\s+(?:[\w-]+\s+){{0,2}}?{_PLACE_NOUN}\s+of\s+)?(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?:of\s+)?")
+# "X lies in Y", "X is located in central Y", "X sits in the north of Y"
+PLACE_LIES = re.compile(r"\s+(?:lies|lay|sits|stands|is located|was located|is situated|was situated)\s+"
+                        r"(?:in|within)\s+(?:the\s+)?(?:(?:north|south|east|west|centre|center)\s+of\s+|[a-z-]+ern\s+|central\s+)?")
 DIVISION_TYPES = {"province", "region", "state", "district", "county", "governorate", "prefecture", "oblast",
                   "department"}
 
@@ -558,8 +561,8 @@ def _layout(text: str, mentions: list[Mention]) -> tuple[list, list, list]:
 
 def _placements(text: str, mentions: list[Mention], pairs: list[tuple[Mention, Mention]]) -> list[tuple[Mention, Mention]]:
     """(X, Y) where the text puts X in Y, among the `_neighbours` pairs: "X, Y", "X in Y", "X, in Y"
-    ("Paris, Texas", "Alexandria in Egypt"), "X Province of Y", "X is a city in Y", "X, the capital
-    of Y", "Y's X" ("Sindh's Dadu district"); and Z of "Y County, Z" after any of them ("Paris is a
+    ("Paris, Texas", "Alexandria in Egypt"), "X Province of Y", "X is a city in Y", "X lies in
+    central Y", "X, the capital of Y", "Y's X" ("Sindh's Dadu district"); and Z of "Y County, Z" after any of them ("Paris is a
     city in Lamar County, Texas")."""
     placed = []
     following = dict(zip(map(id, mentions), mentions[1:]))
@@ -569,6 +572,7 @@ def _placements(text: str, mentions: list[Mention], pairs: list[tuple[Mention, M
             placed.append((second, first))
             continue
         if not (gap in PUT_IN or PLACE_DEFINED.fullmatch(text, first.end, second.start)
+                or PLACE_LIES.fullmatch(text, first.end, second.start)
                 or gap in ("of", "of the") and first.text[first.text.rfind(" ") + 1:].lower() in DIVISION_TYPES):
             continue
         placed.append((first, second))

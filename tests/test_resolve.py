@@ -124,6 +124,8 @@ def test_counties_are_second_level_divisions(parse):
      [("GB", "ENG"), ("US", "MA")]),  # a county puts a name in a place of its own too
     ("Moscow is a city in Latah County, Idaho. Moscow has a university.", "Moscow",
      [("US", "ID"), ("US", "ID")]),  # one mention's county and state are one place
+    ("Perth lies in central Scotland. The city gave its name to Perth in Western Australia.", "Perth",
+     [("GB", "SCT"), ("AU", "08")]),  # "X lies in Y" puts X in Y
 ])
 def test_a_name_the_text_puts_in_two_places_names_both(gazetteer, text, name, places):
     resolved = Resolver(gazetteer)(text, Recognizer(gazetteer)(text))
