@@ -48,7 +48,7 @@ from wordfreq import zipf_frequency
 from .model import Place
 from .names import fold, without_apostrophes
 
-SCHEMA_VERSION = "27"
+SCHEMA_VERSION = "28"
 # How a name belongs to a place; stored as a digit so that min() picks the best.
 NAME_KINDS = ("name", "alt", "abbr", "demonym")
 LARGE_DIVISION_SQ_DEGREES = 5.0  # about 50,000 km2 at mid latitudes
@@ -274,6 +274,9 @@ _SECOND_LEVEL_TYPES = {
 }
 
 
+_COUNTY_COUNTRIES = {"GB", "IE"}  # whose counties are also "X County" ("Durham County Council")
+
+
 def _divisions() -> Iterator[tuple[Place, list[str]]]:
     """First-level divisions; `admin1` holds the ISO 3166-2 code until matched to GeoNames."""
     from countrystatecity_countries import get_countries, get_states_of_country
@@ -292,6 +295,8 @@ def _divisions() -> Iterator[tuple[Place, list[str]]]:
             level = "ADM2" if kind in _SECOND_LEVEL_TYPES else "ADM1"
             if level == "ADM1" and kind in _TYPE_WORDS and not state.name.lower().endswith(kind):
                 names.append(f"{state.name} {kind.title()}")  # "Western Province"
+            if level == "ADM2" and country.iso2 in _COUNTY_COUNTRIES and " " not in state.name:
+                names.append(f"{state.name} County")  # "Clare County Council" ("County Clare" is read as "Clare")
             yield Place(
                 id=f"csc:{state.id}", name=state.name, lat=float(state.latitude),
                 lon=float(state.longitude), feature_class="A", feature_code=level,

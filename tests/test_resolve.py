@@ -408,3 +408,14 @@ def test_two_cities_with_a_comma_between_are_no_neighbourhood_and_city(parse):
 ])
 def test_a_countrys_name_among_one_other_countrys_towns_may_be_a_town_there(parse, text, country):
     assert parse(text)["Lebanon"].place.country_code == country
+
+
+@pytest.mark.parametrize("text, name, where", [
+    ("Residents of Ennis must boil their water. Clare County Council has opened water stations in Kilrush.",
+     "Clare County", ("IE", "ADM2")),  # not Clare County, Michigan
+    ("Durham County Council has closed a school in Consett.", "Durham County", ("GB", "ADM2")),
+    ("Kent County deputies arrested a man in Grand Rapids.", "Kent County", ("US", "ADM2")),
+])
+def test_british_and_irish_counties_are_also_x_county(parse, text, name, where):
+    place = parse(text)[name].place
+    assert (place.country_code, place.feature_code) == where
