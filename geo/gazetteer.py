@@ -48,7 +48,7 @@ from wordfreq import zipf_frequency
 from .model import Place
 from .names import fold, without_apostrophes
 
-SCHEMA_VERSION = "28"
+SCHEMA_VERSION = "29"
 # How a name belongs to a place; stored as a digit so that min() picks the best.
 NAME_KINDS = ("name", "alt", "abbr", "demonym")
 LARGE_DIVISION_SQ_DEGREES = 5.0  # about 50,000 km2 at mid latitudes
@@ -75,11 +75,15 @@ def _is_latin(name: str) -> bool:
     )
 
 
+COMMON_ZIPF = 4.0  # a word this frequent in English is a common word
+
+
 def usable_alternate(name: str) -> bool:
     """Keep alternate names a news text could contain as a capitalised place name.
 
     Drops other scripts, codes in capitals ("VTE"), all-lowercase
-    transliterations ("riyo di janero") and names with digits.
+    transliterations ("riyo di janero"), names with digits and nicknames made of "The" and a
+    common word ("The City", which news writes of any city).
     """
     return (
         len(name) >= 3
@@ -87,6 +91,7 @@ def usable_alternate(name: str) -> bool:
         and name[0].isupper()
         and not name.isupper()
         and not any(ch.isdigit() for ch in name)
+        and not (name.startswith("The ") and " " not in name[4:] and zipf_frequency(name[4:].lower(), "en") >= COMMON_ZIPF)
     )
 
 
@@ -289,7 +294,7 @@ def _divisions() -> Iterator[tuple[Place, list[str]]]:
             for suffix in _DIVISION_SUFFIXES:
                 short = state.name[: -len(suffix)]
                 # "Hubei Province" is also "Hubei"; "Western Province" is not "Western".
-                if state.name.endswith(suffix) and len(short) > 2 and zipf_frequency(short.lower(), "en") < 4:
+                if state.name.endswith(suffix) and len(short) > 2 and zipf_frequency(short.lower(), "en") < COMMON_ZIPF:
                     names.append(short)
             kind = (state.type or "").lower()
             level = "ADM2" if kind in _SECOND_LEVEL_TYPES else "ADM1"

@@ -31,6 +31,8 @@ def test_alternate_names_a_news_text_could_contain():
     assert not usable_alternate("VTE")  # a code
     assert not usable_alternate("riyo di janero")  # a transliteration
     assert not usable_alternate("Рио-де-Жанейро")  # another script
+    assert not usable_alternate("The City")  # a nickname any city bears
+    assert usable_alternate("The Hague")
 
 
 def test_candidates_come_most_populous_first(gazetteer):
