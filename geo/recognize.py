@@ -721,9 +721,6 @@ class Recognizer:
             own = name.split(" and ")[0]  # (the first of "County Kerry and Co. Meath": the segments are split later)
             if not any(c.place.feature_code.startswith("ADM") for c in self.gazetteer.candidates(fold(own))):
                 return None  # ... if that is a division: not "County Council"
-        elif words[0].text.lower() == "shire" and len(words) > 1 \
-                and self.gazetteer.candidates(fold(text[words[1].start: toks[last].end])):
-            name = text[words[1].start: toks[last].end]  # "Shire of Esperance" is its town's ("Shire of Velmora" whole)
         return Mention(toks[first].start, toks[last].end, surface, name=name if name != surface else "",
                        signal="pattern")
 
