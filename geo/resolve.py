@@ -23,6 +23,8 @@ context, pass 1 (explicit cues)
   * the name's own words, or a lower-case word after it, say what feature it is ("Red Sea",
     "Long Island", "the Volga river"): +8 to places of that feature type, more than all
     agreement with the other names can give (a port on the Red Sea is on the sea);
+  * the text writes the name with accents exactly as the candidate's name ("Münster", the
+    German city rather than Ireland's Munster): +3;
   * the name opens the article as a dateline ("WASHINGTON (Reuters) -") or says where a
     person is from ("a Lebanon man", "Ann Pike, 54, of Lebanon"): +3 to towns;
   * the candidate's country is named in the article: +1.5, +0.5 more for each
@@ -89,6 +91,7 @@ SEAT_BONUS, SEAT_SHARE = 2.5, 0.2
 DIVISION_CUE_BONUS = 3.0
 TOWN_CUE_BONUS = 3.0
 FEATURE_CUE_BONUS = 8.0
+SPELLING_BONUS = 3.0  # the text writes the name with the place's own accents: "Münster", not Munster
 COUNTRY_NAMED_BONUS, COUNTRY_REPEAT_BONUS, COUNTRY_BONUS_CAP = 1.5, 0.5, 3.0
 COHERENCE_BONUS = 2.0
 SAME_DIVISION_BONUS = 1.0
@@ -174,6 +177,7 @@ class _Context:
     division_cue: set[str] = field(default_factory=set)  # names said to be a state or province
     town_cue: set[str] = field(default_factory=set)  # names the text makes towns: a dateline, "a Lebanon man"
     feature_cue: dict[str, set[str]] = field(default_factory=dict)  # name -> feature codes its words name
+    spelled: dict[str, str] = field(default_factory=dict)  # name -> how the text writes it, where it has accents
     own_country: dict[str, str] = field(default_factory=dict)  # name -> the country it names, if any
     mention_count: Counter = field(default_factory=Counter)  # name -> mentions
     siblings: dict[str, set[str]] = field(default_factory=dict)  # name -> other names listed with it
@@ -200,6 +204,7 @@ class Resolver:
                            division_cue=_division_cues(text, mentions),
                            town_cue=_dateline(text, mentions) | _hometowns(text, mentions),
                            feature_cue=_feature_cues(text, mentions),
+                           spelled={m.key: m.lookup_name for m in mentions if not m.lookup_name.isascii()},
                            own_country=_own_countries(candidates),
                            mention_count=Counter(m.key for m in mentions),
                            siblings=_siblings(lists))
@@ -364,6 +369,7 @@ def _cue_scores(name: str, options: _Options, context: _Context) -> list[float]:
         return [0.0]
     division_cue, town_cue = name in context.division_cue, name in context.town_cue
     feature_cue = context.feature_cue.get(name, ())
+    spelled = context.spelled.get(name)
     own_country, own_mentions = context.own_country.get(name), context.mention_count.get(name, 0)
     containers, contained = context.containers.get(name, ()), context.contained.get(name, ())
     scores = []
@@ -373,6 +379,8 @@ def _cue_scores(name: str, options: _Options, context: _Context) -> list[float]:
             score += DIVISION_CUE_BONUS
         if place.feature_code in feature_cue:
             score += FEATURE_CUE_BONUS
+        if spelled and place.name == spelled:
+            score += SPELLING_BONUS
         if town_cue and place.feature_code.startswith("PPL"):
             score += TOWN_CUE_BONUS
         named = context.named_countries.get(place.country_code, 0)

@@ -419,3 +419,11 @@ def test_a_countrys_name_among_one_other_countrys_towns_may_be_a_town_there(pars
 def test_british_and_irish_counties_are_also_x_county(parse, text, name, where):
     place = parse(text)[name].place
     assert (place.country_code, place.feature_code) == where
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Peace talks opened in Münster in 1643.", "DE"),  # written as the German city writes itself
+    ("Flooding hit Munster overnight.", "IE"),  # the Irish province
+])
+def test_a_name_written_with_its_accents_is_the_place_written_so(parse, text, country):
+    assert next(iter(parse(text).values())).place.country_code == country
