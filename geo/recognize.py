@@ -117,6 +117,7 @@ KIN_WORDS = {"son", "daughter", "wife", "husband", "brother", "sister", "father"
              "brothers", "sisters", "widow", "widower", "grandson", "granddaughter", "fiancé", "fiancée"}
 # Lower-case particles of surnames: "da Vinci", "van Gogh", "de Gaulle".
 SURNAME_PARTICLES = {"da", "de", "di", "van", "von", "der", "du", "bin", "ibn"}
+GERMANIC_PARTICLES = {"van", "von"}  # after a given name too: "Otto von Bismarck" (not "Rio de Janeiro")
 # Words before a country's adjective used as a noun that make it a language: "speaks French".
 LANGUAGE_CUES = {"speak", "speaks", "spoke", "spoken", "speaking", "fluent", "in", "into"}
 # Words after a number that make it an amount, not a road's number ("US 10 billion").
@@ -369,7 +370,8 @@ class Recognizer:
             # by Russia"); the place of a titled person stays: "Sen. Jane Doe of Ohio"
             of = next((k for k in range(first + 1, last) if toks[k].text == "of"), None)
             return [] if of is None else self._mentions_in_run(text, toks, of + 1, last, people)
-        if before in SURNAME_PARTICLES and first > 1 and not toks[first - 2].is_capitalised:
+        if before in SURNAME_PARTICLES and first > 1 and (not toks[first - 2].is_capitalised
+                                                         or before in GERMANIC_PARTICLES and toks[first - 2].text in self.given_names):
             return []  # a surname: "a da Vinci drawing", "van Gogh's letters" (not "Rio de Janeiro")
         if run.borrowed:
             return []  # a publication's or club's name: "The New York Times", "China Daily", "Real Madrid"

@@ -51,6 +51,7 @@ def test_a_great_place_after_a_given_name_is_a_surname(recognise, text):
     ("Det. Sgt. Paul Moss said the man was arrested.", []),
     ("Officers from Operation Falcon searched homes in Croydon.", ["Croydon"]),
     ("The museum showed a newly found da Vinci drawing.", []),
+    ("Otto von Bismarck was born in 1815.", []),  # a surname after a given name and "von"
     ("A bomb was found at the Christmas market in Dresden.", ["Dresden"]),
 ])
 def test_family_words_titles_particles_and_holidays_mark_no_places(recognise, text, places):
