@@ -112,6 +112,7 @@ HOLDER_CODES = {"PCLI", "ADM1", "ADM2", "PPL", "PPLA", "PPLA2", "PPLA3", "PPLC"}
 OPTIONS_CACHE_SIZE = 200_000  # names whose candidates are kept
 FOCUS_PLACES, ABROAD_TOWN = 3, 100_000  # an article with this many places has a country; a town abroad this small
 TOWN_REACH_KM = 100  # a place the text puts in a town lies this near it
+COUNTY_REACH_KM = 60  # ... and one it puts in a county this near the county's point
 IN_TOWN = {"in", ", in", "'s", "’s"}  # what puts a place in a town: "Mirpur in Dhaka", "Nairobi's Eastleigh"
 HOLDER_AREAS = {"PCLI", "ADM1", "ADM2"}  # what Y of "X, Y" must be to put X in a place of its own
 CONTAINER_CONFIDENCE = 0.3  # a name placed at the place holding it: right region, rough point
@@ -596,8 +597,8 @@ def _containers(text: str, placements: list[tuple[Mention, Mention]], candidates
     """For each (X, Y) of `_placements` where Y is a country or first-level division.
 
     Returns the country/division keys X may lie in, the ids of Y's candidates
-    that hold one of X's candidates, and the names Y of each X (a town too, after "in" or
-    before "'s").
+    that hold one of X's candidates (and, for a county Y, the ids of X's candidates near it),
+    and the names Y of each X (a town too, after "in" or before "'s").
     """
     within: dict[str, set[str]] = {}
     holders: dict[str, set[str]] = {}
@@ -615,6 +616,13 @@ def _containers(text: str, placements: list[tuple[Mention, Mention]], candidates
             elif outer.feature_code == "ADM1":
                 key = f"{outer.country_code}.{outer.admin1}"
                 holds = any(f"{c.place.country_code}.{c.place.admin1}" == key for c in inner)
+            elif outer.feature_code == "ADM2":  # "Richmond, North Yorkshire": the namesakes near the county
+                near = {c.place.id for c in inner
+                        if haversine_km(c.place.lat, c.place.lon, outer.lat, outer.lon) <= COUNTY_REACH_KM}
+                if near:
+                    holders.setdefault(first.key, set()).update(near)
+                    holders.setdefault(second.key, set()).add(outer.id)
+                continue
             else:
                 continue
             within.setdefault(first.key, set()).add(key)

@@ -427,3 +427,11 @@ def test_british_and_irish_counties_are_also_x_county(parse, text, name, where):
 ])
 def test_a_name_written_with_its_accents_is_the_place_written_so(parse, text, country):
     assert next(iter(parse(text).values())).place.country_code == country
+
+
+def test_a_county_after_a_name_keeps_it_to_the_namesakes_near_the_county(parse):
+    from geo.evaluate import haversine_km
+
+    resolved = parse("Richmond, North Yorkshire, beat Harrogate on Saturday.")
+    town, county = resolved["Richmond"].place, resolved["North Yorkshire"].place
+    assert haversine_km(town.lat, town.lon, county.lat, county.lon) < 60  # not Richmond in London
