@@ -91,8 +91,14 @@ def usable_alternate(name: str) -> bool:
         and name[0].isupper()
         and not name.isupper()
         and not any(ch.isdigit() for ch in name)
-        and not (name.startswith("The ") and " " not in name[4:] and zipf_frequency(name[4:].lower(), "en") >= COMMON_ZIPF)
+        and not _common_word_nickname(name)
     )
+
+
+def _common_word_nickname(name: str) -> bool:
+    """Is the name "The" and one common word ("The City", "The Valley")?"""
+    rest = name.removeprefix("The ")
+    return rest != name and " " not in rest and zipf_frequency(rest.lower(), "en") >= COMMON_ZIPF
 
 
 class Candidate(NamedTuple):

@@ -122,10 +122,10 @@ GERMANIC_PARTICLES = {"van", "von"}  # after a given name too: "Otto von Bismarc
 LANGUAGE_CUES = {"speak", "speaks", "spoke", "spoken", "speaking", "fluent", "in", "into"}
 # Words after a number that make it an amount, not a road's number ("US 10 billion").
 QUANTITY_WORDS = {"million", "billion", "trillion", "thousand", "%", "per", "percent", "cents"}
-# Words for people after "a" and a town's name: "a Madison man".
 # Bodies and people of a town, named after it: "Clinton police", "Richmond's mayor", "Cambridge residents".
 LOCAL_BODIES = {"police", "council", "councillors", "councilors", "mayor", "officials", "residents", "schools",
                 "firefighters", "voters", "commissioners", "aldermen", "selectmen"}
+# Words for people after "a" and a town's name: "a Madison man".
 RESIDENT_NOUNS = {"man", "woman", "men", "women", "boy", "girl", "teen", "teenager", "resident", "couple",
                   "family", "native", "driver", "student", "mother", "father", "youth"}
 # "county" (parish, district) after a name, or "counties" after a list of names: "Knott county", "Perry, Letcher
@@ -197,6 +197,7 @@ MONTHS_AND_DAYS = {
 }
 COMMON_WORD_ZIPF = 4.0  # at or above this, a capitalised word is more likely a word than a place
 OPENING_WORD_ZIPF = 4.5  # a sentence's first word this common is no part of a name after it
+LOCAL_NAME_ZIPF = 5.0  # a word this common before "residents" or "officials" is no town's name ("Many residents")
 ENGLISH_WORD_ZIPF = 2.5  # a word this common is English; opening a sentence before "on" it is no name
 VILLAGE = 5_000  # people: an alternate name of a place this small is a weak clue
 CITY = 100_000  # people: a city the text may name in full and then in short
@@ -504,7 +505,7 @@ class Recognizer:
                 return Mention(start, end, text[start:end], qualifier=qualifier, signal="qualified")
             return Mention(start_token.start, end, text[start_token.start: end], name=text[start:end],
                            qualifier=qualifier, signal="qualified")
-        local = _before_local_body(toks, match.last) and word_frequency(word.lower()) < OPENING_WORD_ZIPF + 0.5  # not "Many residents"
+        local = _before_local_body(toks, match.last) and word_frequency(word.lower()) < LOCAL_NAME_ZIPF
         named_by_body = local or _local_authority(toks, match, last)  # no person's name: "Clinton police", "Mangu LGA"
         if (word in people.given or word in people.surnames and not match.places.populous) and not named_by_body \
                 and not _after_locative(toks, match.first) and not self._before_container(toks, match.last):
@@ -525,7 +526,9 @@ class Recognizer:
                 and (not match.places.major or self._after_given_name(toks, match.first)
                      and not (match.places.country and self._after_great_place(toks, match.first))) \
                 and not _local_authority(toks, match, last):
-            return None  # surname position: "Rajnath Singh", "Dong Jun"; even a great city's after a given name: "Karen Dallas", and a country's after one that is no great place: "Michael Jordan" (not "Sydney Australia")
+            # surname position: "Rajnath Singh", "Dong Jun"; even a great city's after a given name: "Karen
+            # Dallas", and a country's after one that is no great place: "Michael Jordan" (not "Sydney Australia")
+            return None
         if _glued(text, toks, match.last, match.last + 1, first, last) and not _local_authority(toks, match, last):
             following = toks[match.last + 1]
             if not significant or word_frequency(following.text.lower()) < RARE_WORD_ZIPF and not match.places.major \
@@ -1106,11 +1109,12 @@ def _resident_of(toks: list[Token], first: int, last: int) -> bool:
 def _named_in_full(text: str, match) -> bool:
     """Does the text also give one of the match's cities its main name: "Rio" after "Rio de
     Janeiro", "Bengaluru (Bangalore)"?"""
-    return any(c.place.name != match.word and c.place.population >= CITY
+    return any(c.place.name != match.word and c.place.population >= CITY and c.place.name in text
                and re.search(rf"\b{re.escape(c.place.name)}\b", text) for c in match.places)
 
 
 def _opens_sentence(toks: list[Token], i: int) -> bool:
+    """Does token i open a sentence or a line?"""
     return i == 0 or toks[i - 1].text in ".!?\"“‘:;" or "\n" in toks[i - 1].text
 
 

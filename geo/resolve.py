@@ -113,7 +113,7 @@ OPTIONS_CACHE_SIZE = 200_000  # names whose candidates are kept
 FOCUS_PLACES, ABROAD_TOWN = 3, 100_000  # an article with this many places has a country; a town abroad this small
 TOWN_REACH_KM = 100  # a place the text puts in a town lies this near it
 COUNTY_REACH_KM = 60  # ... and one it puts in a county this near the county's point
-IN_TOWN = {"in", ", in", "'s", "’s"}  # what puts a place in a town: "Mirpur in Dhaka", "Nairobi's Eastleigh"
+IN_TOWN = {"in", ", in"} | POSSESSIVE  # what puts a place in a town: "Mirpur in Dhaka", "Nairobi's Eastleigh"
 HOLDER_AREAS = {"PCLI", "ADM1", "ADM2"}  # what Y of "X, Y" must be to put X in a place of its own
 CONTAINER_CONFIDENCE = 0.3  # a name placed at the place holding it: right region, rough point
 PLACED_BY_NAME = {"PCLI", "ADM1", "PPLC", "PPLA"}  # never dropped for the country the text puts them in
@@ -143,7 +143,8 @@ PLACE_DEFINED = re.compile(
     rf"(?:and\s+the\s+(?:[\w-]+\s+){{0,2}}?{_PLACE_NOUN}\s+of\s+)?(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?:of\s+)?")
 # "X lies in Y", "X is located in central Y", "X sits in the north of Y"
 PLACE_LIES = re.compile(r"\s+(?:lies|lay|sits|stands|is located|was located|is situated|was situated)\s+"
-                        r"(?:in|within)\s+(?:the\s+)?(?:(?:north|south|east|west|centre|center)\s+of\s+|[a-z-]+ern\s+|central\s+)?")
+                        r"(?:in|within)\s+(?:the\s+)?"
+                        r"(?:(?:north|south|east|west|centre|center)\s+of\s+|[a-z-]+ern\s+|central\s+)?")
 DIVISION_TYPES = {"province", "region", "state", "district", "county", "governorate", "prefecture", "oblast",
                   "department"}
 
@@ -571,8 +572,8 @@ def _layout(text: str, mentions: list[Mention]) -> tuple[list, list, list]:
 def _placements(text: str, mentions: list[Mention], pairs: list[tuple[Mention, Mention]]) -> list[tuple[Mention, Mention]]:
     """(X, Y) where the text puts X in Y, among the `_neighbours` pairs: "X, Y", "X in Y", "X, in Y"
     ("Paris, Texas", "Alexandria in Egypt"), "X Province of Y", "X is a city in Y", "X lies in
-    central Y", "X, the capital of Y", "Y's X" ("Sindh's Dadu district"); and Z of "Y County, Z" after any of them ("Paris is a
-    city in Lamar County, Texas")."""
+    central Y", "X, the capital of Y", "Y's X" ("Sindh's Dadu district"); and Z of "Y County, Z"
+    after any of them ("Paris is a city in Lamar County, Texas")."""
     placed = []
     following = dict(zip(map(id, mentions), mentions[1:]))
     for first, second in pairs:
@@ -610,19 +611,19 @@ def _containers(text: str, placements: list[tuple[Mention, Mention]], candidates
             outer_names.setdefault(first.key, set()).add(second.key)  # "Mirpur in Dhaka", "Nairobi's Eastleigh"
         for option in candidates.get(second.key) or ():
             outer = option.place
-            if outer.feature_code == "PCLI":
-                key = outer.country_code
-                holds = any(c.place.country_code == key for c in inner)
-            elif outer.feature_code == "ADM1":
-                key = f"{outer.country_code}.{outer.admin1}"
-                holds = any(f"{c.place.country_code}.{c.place.admin1}" == key for c in inner)
-            elif outer.feature_code == "ADM2":  # "Richmond, North Yorkshire": the namesakes near the county
+            if outer.feature_code == "ADM2":  # "Richmond, North Yorkshire": the namesakes near the county
                 near = {c.place.id for c in inner
                         if haversine_km(c.place.lat, c.place.lon, outer.lat, outer.lon) <= COUNTY_REACH_KM}
                 if near:
                     holders.setdefault(first.key, set()).update(near)
                     holders.setdefault(second.key, set()).add(outer.id)
                 continue
+            if outer.feature_code == "PCLI":
+                key = outer.country_code
+                holds = any(c.place.country_code == key for c in inner)
+            elif outer.feature_code == "ADM1":
+                key = f"{outer.country_code}.{outer.admin1}"
+                holds = any(f"{c.place.country_code}.{c.place.admin1}" == key for c in inner)
             else:
                 continue
             within.setdefault(first.key, set()).add(key)
@@ -674,11 +675,13 @@ def _abroad(candidates: dict, placed: set[str], context: _Context, neighbours) -
                     and o.place.feature_code.startswith("PPL") and o.place.source != "curated" for o in options)}
 
 
-def _other_features(text: str, mentions: list[Mention], candidates: dict, context: _Context) -> dict[str, tuple[Counter, str]]:
+def _other_features(text: str, mentions: list[Mention], candidates: dict,
+                    context: _Context) -> dict[str, tuple[Counter, str]]:
     """Names the word after them calls a feature of a type none of their candidates is, all of
     them abroad: "the Chira river" in a story from Peru (the gazetteer knows a town Chira in
     China), "Tanna island" in Vanuatu (not Thane, once called Tanna); each to be asked with that
     word, in the article's countries. An airport is named after its town ("Cairo airport")."""
+    chosen_countries = Counter(p.country_code for p in context.chosen.values())
     others = {}
     for mention in mentions:
         after = FOLLOWING_WORD.match(text, mention.end)
@@ -686,7 +689,8 @@ def _other_features(text: str, mentions: list[Mention], candidates: dict, contex
         options = candidates.get(mention.key)
         if not (codes and options) or any(o.place.feature_code in codes for o in options):
             continue
-        article = set(context.named_countries) | {p.country_code for name, p in context.chosen.items() if name != mention.key}
+        own = context.chosen.get(mention.key)
+        article = set(context.named_countries) | set(chosen_countries - Counter([own.country_code] if own else []))
         if not any(o.place.country_code in article for o in options):
             others[mention.key] = (context.named_countries, "{} " + after.group(1))
     return others
@@ -708,7 +712,8 @@ def _local_namesakes(candidates: dict, context: _Context) -> dict[str, _Options]
     if 3 * count < 2 * others.total():
         return {}
     anchors = [p for other, p in context.chosen.items() if other != name and p.feature_code.startswith("PPL")]
-    towns = _Options(o for o in candidates[name] if o.place.country_code == home and o.place.feature_code.startswith("PPL")
+    towns = _Options(o for o in candidates[name]
+                     if o.place.country_code == home and o.place.feature_code.startswith("PPL")
                      and any(haversine_km(o.place.lat, o.place.lon, p.lat, p.lon) <= TOWN_REACH_KM for p in anchors))
     return {name: towns} if towns else {}
 
