@@ -559,7 +559,8 @@ class Recognizer:
                 return None
         if match.first == match.last and _opens_sentence(toks, match.first) and not significant \
                 and not word.isupper() and word_frequency(word.lower()) >= KNOWN_WORD_ZIPF and text.count(word) == 1 \
-                and not (self._before_container(toks, match.last) or _called_a_place(toks, match.last) or local):
+                and not (self._before_container(toks, match.last) or _called_a_place(toks, match.last) or local
+                         or _named_in_full(text, match)):
             return None  # a word capitalised only as it opens a sentence, and nowhere else: "Cocoa prices rose"
         if match.first == match.last and not match.places.denoted \
                 and (word_frequency(word.lower()) >= KNOWN_WORD_ZIPF or all(c.place.population < VILLAGE for c in match.places)) \

@@ -435,3 +435,12 @@ def test_a_county_after_a_name_keeps_it_to_the_namesakes_near_the_county(parse):
     resolved = parse("Richmond, North Yorkshire, beat Harrogate on Saturday.")
     town, county = resolved["Richmond"].place, resolved["North Yorkshire"].place
     assert haversine_km(town.lat, town.lon, county.lat, county.lon) < 60  # not Richmond in London
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Tea from Ceylon reached London by clipper.", "Ceylon", "LK"),
+    ("Mobutu renamed the country Zaire in 1971.", "Zaire", "CD"),  # not Angola's Zaire province
+    ("Caravans crossed Persia on the way to India.", "Persia", "IR"),
+])
+def test_a_countrys_former_name_is_the_country(parse, text, name, country):
+    assert parse(text)[name].place.country_code == country
