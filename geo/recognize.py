@@ -377,9 +377,10 @@ class Recognizer:
         if run.borrowed:
             return []  # a publication's or club's name: "The New York Times", "China Daily", "Real Madrid"
         if len(run.segments) > 1 and (run.feature_name is not None or run.organisation and not run.known_whole
-                                      and not _has_organisation_word(toks, last, last)):
-            # each name of "Metcalfe County and Adair County", "Market Rasen and Louth" on its own (not
-            # of "Saint Peter and Saint Paul Church")
+                                      and (not _has_organisation_word(toks, last, last)
+                                           or run.segments[-1] in {m[:2] for m in run.matches})):
+            # each name of "Metcalfe County and Adair County", "Market Rasen and Louth", "Brentwood and
+            # Thompson's Station" on its own (not of "Saint Peter and Saint Paul Church")
             return [m for a, b in run.segments for m in self._mentions_in_run(text, toks, first + a, first + b, people)]
         matches = [_Match(first + a, first + b, places, word) for a, b, places, word in run.matches]
         if run.feature_name is not None and not run.organisation \
