@@ -1116,8 +1116,10 @@ def _named_in_full(text: str, match) -> bool:
 
 
 def _opens_sentence(toks: list[Token], i: int) -> bool:
-    """Does token i open a sentence or a line?"""
-    return i == 0 or toks[i - 1].text in ".!?\"“‘:;" or "\n" in toks[i - 1].text
+    """Does token i open a sentence or a line, or follow a dateline ("COLUMBIA, S.C. — A ...")?"""
+    return i == 0 or toks[i - 1].text in ".!?\"“‘:;" or "\n" in toks[i - 1].text \
+        or toks[i - 1].text in ("—", "–", "-") and i > 1 and (toks[i - 2].text == ")" or toks[i - 2].text.endswith(".")
+                                                         or toks[i - 2].text.isupper())
 
 
 def _before_local_body(toks: list[Token], last: int) -> bool:

@@ -403,6 +403,7 @@ def test_an_irish_county_is_named_after_county_or_co(recognise, text, mentions):
 @pytest.mark.parametrize("text, places", [
     ("A Madison man was arrested.", ["Madison"]),
     ("A Velmora teen was hurt.", ["Velmora"]),
+    ("COLUMBIA, S.C. — A Lexington man drowned.", ["COLUMBIA", "S.C.", "Lexington"]),  # a sentence opens after a dateline
     ("A Cameroonian woman was treated in Paris.", ["Paris"]),  # an adjective, without --demonyms no place
 ])
 def test_a_town_says_where_a_person_is_from(recognise, text, places):
