@@ -111,6 +111,8 @@ PERSON_TITLES = {
     "archbishop", "cardinal", "rabbi", "imam", "sheikh", "pastor", "sons", "daughters", "brothers", "sisters",
     "widow", "widower", "grandson", "granddaughter", "grandmother", "grandfather", "fiancé", "fiancée",
     "hurricane", "typhoon", "cyclone", "storm", "operation", "codenamed", "late",
+    "sheriff", "prosecutor", "commissioner", "trooper", "coroner", "attorney", "marshal", "warden",
+    "quarterback", "pitcher", "goalkeeper", "midfielder", "defender", "teammate",
 }
 # Family words that mark a name even after a comma: "his wife, Dora", "his daughters, Malia and Sasha".
 KIN_WORDS = {"son", "daughter", "wife", "husband", "brother", "sister", "father", "mother", "sons", "daughters",
@@ -667,6 +669,8 @@ class Recognizer:
             if _after_title(toks, i) or run.titled:
                 names.update((word, True) for word in run.after_title)
             elif run.surname:
+                if _aged(toks, end):  # "Dallas Fulton, 91, of Monroe"
+                    names.update((word, True) for word in run.after_title)
                 names.setdefault(run.surname, False)
                 if toks[i].text in self.given_names:
                     names.after_given.add(run.surname)
@@ -1113,6 +1117,12 @@ def _named_in_full(text: str, match) -> bool:
     Janeiro", "Bengaluru (Bangalore)"?"""
     return any(c.place.name != match.word and c.place.population >= CITY and c.place.name in text
                and re.search(rf"\b{re.escape(c.place.name)}\b", text) for c in match.places)
+
+
+def _aged(toks: list[Token], last: int) -> bool:
+    """Is the name ending at `last` followed by an age between commas: "Dallas Fulton, 91, of Monroe"?"""
+    return last + 3 < len(toks) and toks[last + 1].text == "," and toks[last + 3].text == "," \
+        and toks[last + 2].text.isdigit() and 0 < int(toks[last + 2].text) < 120
 
 
 def _opens_sentence(toks: list[Token], i: int) -> bool:

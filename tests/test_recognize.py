@@ -53,6 +53,8 @@ def test_a_great_place_after_a_given_name_is_a_surname(recognise, text):
     ("The museum showed a newly found da Vinci drawing.", []),
     ("Otto von Bismarck was born in 1815.", []),  # a surname after a given name and "von"
     ("A bomb was found at the Christmas market in Dresden.", ["Dresden"]),
+    ("Sheriff Austin Lee said the driver fled toward Tyler.", ["Tyler"]),
+    ("Dallas Fulton, 91, of Monroe died Tuesday.", ["Monroe"]),  # a name with an age is a person's
 ])
 def test_family_words_titles_particles_and_holidays_mark_no_places(recognise, text, places):
     assert surfaces(recognise, text) == places
