@@ -121,6 +121,8 @@ DIVISION_BEFORE = re.compile(r"(?:state|province|region|prefecture|governorate|o
 DATELINE_END = re.compile(r"\s*(?:\([^)\n]{1,40}\)|[—–-]|,)")
 DIVISION_AFTER = re.compile(r"^\s+(?:state|province|region|prefecture|governorate|oblast)\b")
 HOMETOWN_BEFORE = re.compile(r"\b[Aa]n?\s+$")  # "a" before "Lebanon man"
+# Before a name that a place is named after: "named after Versailles in France".
+NAMESAKE_BEFORE = re.compile(r"\b(?:named (?:it |them )?(?:after|for)|in hono(?:u)?r of|confused with)\s+(?:the\s+)?$")
 AGE_OF_BEFORE = re.compile(r",\s*\d{1,3},\s+of\s+$")  # "Ann Pike, 54, of Lebanon"
 HOMETOWN_AFTER = re.compile(r"\s+(\w+)")
 DIVISIONS_AFTER = re.compile(r"^\s+(?:states|provinces|regions|prefectures|governorates|oblasts)\b")  # after a list
@@ -154,6 +156,7 @@ class _Sense(Mention):
     """A mention of a name the text puts in two places, with the place it puts this one in."""
 
     holder: str = ""  # the key of Y in "X, Y"
+    namesake: bool = False  # the place another one is named after: "named after Versailles in France"
 
     @cached_property
     def key(self) -> str:
@@ -195,11 +198,16 @@ class Resolver:
 
     def __call__(self, text: str, mentions: list[Mention]) -> list[ResolvedMention]:
         lists, pairs, placements = _layout(text, mentions)
-        given, mentions = mentions, self._senses(mentions, placements)
+        given, mentions = mentions, self._senses(text, mentions, placements)
         if mentions is not given:
             lists, pairs, placements = _layout(text, mentions)
         last_mentions = {m.key: m for m in mentions}  # a name's last mention says if it is a demonym
         candidates = {key: self._candidates(m) for key, m in last_mentions.items()}
+        for sense in mentions:  # the town named after Versailles in France is not that one
+            if isinstance(sense, _Sense) and sense.namesake and candidates.get(sense.base):
+                named_after = {c.place.id for c in candidates[sense.key]}
+                candidates[sense.base] = _Options(c for c in candidates[sense.base]
+                                                  if c.place.id not in named_after) or candidates[sense.base]
         containers, contained, outer_names = _containers(text, placements, candidates)
         context = _Context(named_countries=_named_countries(mentions, candidates),
                            containers=containers, contained=contained,
@@ -256,9 +264,10 @@ class Resolver:
                                             _sentence_of(text, spans, mention)))
         return resolved
 
-    def _senses(self, mentions: list[Mention], placements: list[tuple[Mention, Mention]]) -> list[Mention]:
+    def _senses(self, text: str, mentions: list[Mention], placements: list[tuple[Mention, Mention]]) -> list[Mention]:
         """The mentions, where the text puts one name in two places ("Portland, Maine" and
-        "Portland, Oregon") each "X, Y" as a name of its own; one name keeps one meaning otherwise."""
+        "Portland, Oregon"), or in one place as a namesake's ("named after Versailles in France"),
+        each "X, Y" as a name of its own; one name keeps one meaning otherwise."""
         holder_of: dict[int, tuple[Mention, Mention]] = {}  # a mention's first holder ("Latah County" of
         for name, holder in placements:  # "X is a city in Latah County, Idaho")
             if id(name) not in holder_of \
@@ -267,11 +276,14 @@ class Resolver:
         holders: dict[str, set[str]] = {}
         for name, holder in holder_of.values():
             holders.setdefault(name.key, set()).add(holder.key)
-        twice = {key: holder.key for key, (name, holder) in holder_of.items() if len(holders[name.key]) > 1}
+        namesakes = {key for key, (name, _) in holder_of.items()
+                     if len(holders[name.key]) == 1 and NAMESAKE_BEFORE.search(text, 0, name.start)}
+        twice = {key: holder.key for key, (name, holder) in holder_of.items()
+                 if len(holders[name.key]) > 1 or key in namesakes}
         if not twice:
             return mentions
-        return [_Sense(**{f.name: getattr(m, f.name) for f in fields(Mention)}, holder=twice[id(m)])
-                if id(m) in twice else m for m in mentions]
+        return [_Sense(**{f.name: getattr(m, f.name) for f in fields(Mention)}, holder=twice[id(m)],
+                       namesake=id(m) in namesakes) if id(m) in twice else m for m in mentions]
 
     def _candidates(self, mention: Mention) -> _Options:
         """The places the mention may name: those its name denotes as an adjective, for a demonym;

@@ -126,6 +126,10 @@ def test_counties_are_second_level_divisions(parse):
      [("US", "ID"), ("US", "ID")]),  # one mention's county and state are one place
     ("Perth lies in central Scotland. The city gave its name to Perth in Western Australia.", "Perth",
      [("GB", "SCT"), ("AU", "08")]),  # "X lies in Y" puts X in Y
+    ("Valencia is an industrial city on Lake Valencia. It was named after Valencia in Spain.", "Valencia",
+     [("VE", "07"), ("ES", "60")]),  # the namesake in Spain is not the city named after it
+    ("Granada sits on a great lake. Its founder named it after Granada in Spain.", "Granada",
+     [("NI", "06"), ("ES", "51")]),
 ])
 def test_a_name_the_text_puts_in_two_places_names_both(gazetteer, text, name, places):
     resolved = Resolver(gazetteer)(text, Recognizer(gazetteer)(text))
