@@ -63,9 +63,10 @@ country a local story names may be a neighbouring town ("Lebanon" among Tennesse
 from __future__ import annotations
 
 import math
+from math import floor
 import re
 from bisect import bisect_left, bisect_right
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field, fields, replace
 from functools import cached_property, lru_cache
 from itertools import repeat
@@ -97,6 +98,7 @@ COHERENCE_BONUS = 2.0
 SAME_DIVISION_BONUS = 1.0
 DIVISION_SHARE_BONUS = 2.0
 CONTAINER_BONUS = 4.0
+COUNTY_PAIR_BONUS = 1.5  # a county and a town of another name inside it: "Grady County" and "Cairo"
 NEAR_KM, NEAR_BONUS, REGION_KM, REGION_BONUS = 300, 1.5, 1000, 0.75
 LOCAL_KM, LOCAL_BONUS = 30, 1.0
 SIBLING_BONUS = 2.0
@@ -186,6 +188,7 @@ class _Context:
     own_country: dict[str, str] = field(default_factory=dict)  # name -> the country it names, if any
     mention_count: Counter = field(default_factory=Counter)  # name -> mentions
     siblings: dict[str, set[str]] = field(default_factory=dict)  # name -> other names listed with it
+    county_pairs: set[str] = field(default_factory=set)  # ids of counties and of other names' towns near them
 
 
 class Resolver:
@@ -217,7 +220,8 @@ class Resolver:
                            spelled={m.key: m.lookup_name for m in mentions if not m.lookup_name.isascii()},
                            own_country=_own_countries(candidates),
                            mention_count=Counter(m.key for m in mentions),
-                           siblings=_siblings(lists))
+                           siblings=_siblings(lists),
+                           county_pairs=_county_pairs(candidates))
         # Pass 1 uses priors and explicit cues; pass 2 adds agreement with the other names' choices.
         cue_scores = {name: _cue_scores(name, options, context) for name, options in candidates.items() if options}
         for name, scores in cue_scores.items():
@@ -406,6 +410,8 @@ def _cue_scores(name: str, options: _Options, context: _Context) -> list[float]:
             score += CONTAINER_BONUS
         if place.id in contained:
             score += CONTAINER_BONUS
+        if place.id in context.county_pairs:
+            score += COUNTY_PAIR_BONUS
         scores.append(score)
     return scores
 
@@ -519,6 +525,30 @@ def _best(options, scores: list[float]) -> tuple[Place, float]:
     top = max(range(len(options)), key=scores.__getitem__)
     total = sum(math.exp(s - scores[top]) for s in scores)
     return options[top].place, 1.0 / total
+
+
+def _county_pairs(candidates: dict) -> set[str]:
+    """The ids of the counties among the names' candidates that hold a town of another name (within
+    COUNTY_REACH_KM of the county's point), and of those towns: "Grady County" and "Cairo" are the
+    county of Georgia and its seat, not Oklahoma's county and Egypt's capital."""
+    local = {name: options for name, options in candidates.items()  # not "Wyoming", a state first
+             if options and options[options.priors.index(max(options.priors))].place.feature_code != "ADM1"}
+    counties = [(name, o.place) for name, options in local.items() for o in options if o.place.feature_code == "ADM2"]
+    if not counties:
+        return set()
+    towns = defaultdict(list)  # grid cell of one degree -> (name, town)
+    for name, options in local.items():
+        for option in options:
+            if option.place.feature_code.startswith("PPL"):
+                towns[(floor(option.place.lat), floor(option.place.lon))].append((name, option.place))
+    pairs = set()
+    for name, county in counties:
+        lat, lon = floor(county.lat), floor(county.lon)
+        for cell in ((lat + dy, lon + dx) for dy in (-1, 0, 1) for dx in (-1, 0, 1)):
+            for other, town in towns.get(cell, ()):
+                if other != name and haversine_km(town.lat, town.lon, county.lat, county.lon) <= COUNTY_REACH_KM:
+                    pairs.update((county.id, town.id))
+    return pairs
 
 
 def _own_countries(candidates: dict) -> dict[str, str]:

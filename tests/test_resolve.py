@@ -448,3 +448,13 @@ def test_a_county_after_a_name_keeps_it_to_the_namesakes_near_the_county(parse):
 ])
 def test_a_countrys_former_name_is_the_country(parse, text, name, country):
     assert parse(text)[name].place.country_code == country
+
+
+@pytest.mark.parametrize("text, name, where", [
+    ("Grady County commissioners met in Cairo on Thursday.", "Cairo", ("US", "GA")),  # the county seat, not Egypt's
+    ("Grady County commissioners met in Cairo on Thursday.", "Grady County", ("US", "GA")),
+    ("The Williamson County school board met in Franklin.", "Franklin", ("US", "TN")),
+])
+def test_a_county_and_a_town_inside_it_name_each_other(parse, text, name, where):
+    place = parse(text)[name].place
+    assert (place.country_code, place.admin1) == where
