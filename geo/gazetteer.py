@@ -605,9 +605,14 @@ def _place_row(place: Place) -> tuple:
             place.country_code, place.admin1, place.population, place.source, wkt)
 
 
-def _without_article(name: str) -> list[str]:
-    """News drops the article inside long names: "Democratic Republic of Congo"."""
-    return [name.replace(" of the ", " of ")] if " of the " in name else []
+def _short_forms(name: str) -> list[str]:
+    """News drops the article inside long names ("Democratic Republic of Congo") and joins a
+    pair's halves with a hyphen ("Bosnia-Herzegovina", "Sistan-Baluchestan")."""
+    forms = [name.replace(" of the ", " of ")] if " of the " in name else []
+    halves = name.split(" and ")
+    if len(halves) == 2 and " " not in name.replace(" and ", "-"):
+        forms.append("-".join(halves))
+    return forms
 
 
 def _shortened_rows(name_rows: list[tuple[str, str, int]]) -> Iterator[tuple[str, str, int]]:
@@ -634,7 +639,7 @@ def _name_rows(rows) -> Iterator[tuple[str, str, int]]:
             adjective = ""  # not "Djibouti" of Djibouti
         seen = {own, adjective}  # an alternate spelling that is the adjective ("Thai") is the adjective only
         yield own, place.id, name
-        for alternate in [place.name] + alternates + _without_article(place.name):
+        for alternate in [place.name] + alternates + _short_forms(place.name):
             key = fold(alternate)
             for variant in (key, without_apostrophes(key)):  # "Ts’khinvali" is also written "Tskhinvali"
                 if variant and variant not in seen:

@@ -458,3 +458,14 @@ def test_a_countrys_former_name_is_the_country(parse, text, name, country):
 def test_a_county_and_a_town_inside_it_name_each_other(parse, text, name, where):
     place = parse(text)[name].place
     assert (place.country_code, place.admin1) == where
+
+
+@pytest.mark.parametrize("text, name, where", [
+    ("Convoys crossed Trinidad-Tobago.", "Trinidad-Tobago", ("TT", "")),  # a pair's halves joined by a hyphen
+    ("Troops patrolled Jammu-Kashmir.", "Jammu-Kashmir", ("IN", "12")),
+    ("Shelling was heard near South Ossetia.", "South Ossetia", ("GE", "73")),  # a breakaway region
+    ("Fighting spread across Myanmar's Karen state.", "Karen", ("MM", "13")),  # the old English name of Kayin
+])
+def test_variant_names_of_countries_and_regions(parse, text, name, where):
+    place = parse(text)[name].place
+    assert (place.country_code, place.admin1) == where
