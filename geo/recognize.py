@@ -63,7 +63,7 @@ DIRECTIONS = {
 COMPASS_FIRST, COMPASS_SECOND = {"north", "south"}, {"east", "eastern", "west", "western"}  # "North-Western"
 DIRECTION_AND = re.compile(r"\b([A-Z][a-z]+) and $")  # "Eastern and " before "Southern Europe"
 LOCATIVES = {"in", "at", "near", "downtown", "outside", "around", "across", "inside", "within", "from",
-             "towards", "toward", "via", "between", "throughout", "to", "nearby"}
+             "towards", "toward", "via", "between", "throughout", "to", "nearby", "neighbouring", "neighboring"}
 # "the <noun> of X" names a place X ("the village of Qorvintal", "the island of Java").
 PLACE_NOUNS = {"town", "towns", "city", "cities", "village", "villages", "island", "islands", "province",
                "provinces", "state", "states", "region", "regions", "district", "districts", "county",
@@ -825,7 +825,8 @@ def _run_end(toks: list[Token], i: int) -> int:
         word = nxt.text.lower()
         if (word in CONNECTORS or word in "-'’&") \
                 and j + 2 < len(toks) and toks[j + 2].is_capitalised and toks[j + 2].is_word \
-                and toks[j + 2].text.lower() not in MONTHS_AND_DAYS:  # "Kabul on Monday" is no name
+                and not (word in ENGLISH_CONNECTORS and toks[j + 2].text.lower() in MONTHS_AND_DAYS):
+            # "Kabul on Monday" is no name ("Viña del Mar" is)
             j += 2
         elif word in ARTICLES and _article_joins(toks, j + 1) and _adjacent(toks[j], nxt):
             j += 3  # "Deir ez-Zor", "Ras al-Ain"

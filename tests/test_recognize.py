@@ -19,6 +19,15 @@ def test_longest_gazetteer_name_wins(recognise):
     assert surfaces(recognise, "The summit was held in Rio de Janeiro, Brazil.") == ["Rio de Janeiro", "Brazil"]
 
 
+@pytest.mark.parametrize("text, places", [
+    ("Shops burned in Vina del Mar on Friday.", ["Vina del Mar"]),  # "Mar" is a month only after "on"
+    ("Talks in Kabul on Monday ended.", ["Kabul"]),
+    ("Traders in neighbouring Ciudad del Este said sales fell.", ["Ciudad del Este"]),  # no speaker after "in"
+])
+def test_a_name_joined_by_a_connector_is_one_name(recognise, text, places):
+    assert surfaces(recognise, text) == places
+
+
 def test_offsets_point_into_the_text(recognise):
     text = "Floods hit Dhaka and Chittagong on Monday."
     for mention in recognise(text):
