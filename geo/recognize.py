@@ -49,7 +49,8 @@ ENGLISH_CONNECTORS = {"of", "on", "upon"}  # the English prepositions among them
 # Arabic articles that join a name's words with a hyphen: "Deir ez-Zor", "Ras al-Ain", "Jisr ash-Shughur".
 ARTICLES = {"al", "el", "ez", "es", "ed", "ad", "ar", "as", "ash", "at", "az", "an", "ul", "ud"}
 # Connector pairs inside a name that the gazetteer holds whole: "Democratic Republic of the Congo".
-CONNECTOR_PAIRS = {("of", "the"), ("de", "la"), ("de", "los"), ("de", "las")}
+CONNECTOR_PAIRS = {("of", "the"), ("de", "la"), ("de", "los"), ("de", "las"), ("an", "der"), ("am", "der"), ("ob", "der"),
+                   ("in", "der"), ("an", "den")}  # "Frankfurt an der Oder", "Neumarkt in der Oberpfalz"
 DIRECTIONS = {
     "north": "north", "northern": "north", "south": "south", "southern": "south",
     "east": "east", "eastern": "east", "west": "west", "western": "west",

@@ -22,6 +22,7 @@ def test_longest_gazetteer_name_wins(recognise):
 @pytest.mark.parametrize("text, places", [
     ("Shops burned in Vina del Mar on Friday.", ["Vina del Mar"]),  # "Mar" is a month only after "on"
     ("Talks in Kabul on Monday ended.", ["Kabul"]),
+    ("The bridge at Frankfurt an der Oder reopened.", ["Frankfurt an der Oder"]),  # two connectors
     ("Traders in neighbouring Ciudad del Este said sales fell.", ["Ciudad del Este"]),  # no speaker after "in"
 ])
 def test_a_name_joined_by_a_connector_is_one_name(recognise, text, places):
