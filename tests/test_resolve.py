@@ -273,6 +273,9 @@ def test_regions_news_names_are_curated_features(parse):
     assert [(resolved[name].place.country_code, resolved[name].place.feature_code) for name in ("Brighton", "Sussex")] \
         == [("GB", "PPL"), ("GB", "RGN")]  # not Brighton, New York, in Sussex, Wisconsin
     assert parse("The storm hit Mexico's Yucatan Peninsula.")["Yucatan Peninsula"].place.feature_code == "PEN"
+    resolved = parse("Police in Greater Manchester and West Yorkshire made arrests. Fires burned in the Northern Rivers.")
+    assert [(r.place.name, r.place.country_code) for r in resolved.values()] \
+        == [("Greater Manchester", "GB"), ("West Yorkshire", "GB"), ("Northern Rivers", "AU")]
 
 
 def test_major_airports_are_curated_features(parse):
