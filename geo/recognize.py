@@ -395,7 +395,7 @@ class Recognizer:
         # A place's name with an organisation's word, where the text says it is a place: "in Clarks Summit",
         # "near Market Rasen", "born in Media, Pennsylvania" (not "at the White House", nor a lone "Hospital").
         organisation = run.organisation and not (run.known_whole and self._placed_by_text(toks, first, last)
-                                                 and first < last)
+                                                 and (first < last or self._before_container(toks, last)))
         mentions = []
         for match in matches:
             # In an organisation's name only a major place counts ("U.S. Army", "Bank of Canada").

@@ -194,6 +194,8 @@ def test_a_feature_shaped_name_is_looked_up_whole_when_its_part_is_a_features_wo
     ("Traffic was heavy near Market Rasen; she has a sister in Council Grove.", ["Market Rasen", "Council Grove"]),
     ("Traffic was heavy in Market Rasen and Louth.", ["Market Rasen", "Louth"]),
     ("Schools in Brentwood and Thompson's Station closed.", ["Brentwood", "Thompson's Station"]),  # a town's "Station"
+    ("The team travels to Union, Mo., next week.", ["Union", "Mo."]),  # one organisation's word before its state
+    ("He joined the Union in 1861.", []),
     ("A bomb hit the Saint Peter and Saint Anne Church.", []),  # a church named after two saints
     ("Reporters waited at the White House. She was taken to Children's Hospital.", []),
 ])
