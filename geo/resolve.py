@@ -113,6 +113,7 @@ PUT_IN = {",", "in", ", in"}  # "X, Y" and "X in Y" put X in Y when Y is a count
 HOLDER_CODES = {"PCLI", "ADM1", "ADM2", "PPL", "PPLA", "PPLA2", "PPLA3", "PPLC"}
 OPTIONS_CACHE_SIZE = 200_000  # names whose candidates are kept
 FOCUS_PLACES, ABROAD_TOWN = 3, 100_000  # an article with this many places has a country; a town abroad this small
+STRAY_KM = 500  # a small town this far from all of a local story's places is likely another of its state
 TOWN_REACH_KM = 100  # a place the text puts in a town lies this near it
 COUNTY_REACH_KM = 60  # ... and one it puts in a county this near the county's point
 IN_TOWN = {"in", ", in"} | POSSESSIVE  # what puts a place in a town: "Mirpur in Dhaka", "Nairobi's Eastleigh"
@@ -230,6 +231,7 @@ class Resolver:
         elsewhere.update(_listed_elsewhere(candidates, lists, context.chosen))
         placed = outer_names.keys() | {m.key for m in mentions if isinstance(m, _Sense)}
         elsewhere.update(_abroad(candidates, placed, context, self.gazetteer.neighbours))
+        elsewhere.update(_astray(candidates, placed, context))
         elsewhere.update(_other_features(text, mentions, candidates, context))
         for name in elsewhere:
             candidates[name] = ()  # "Swindon, Ontario": no Swindon the gazetteer knows is in Canada
@@ -715,6 +717,33 @@ def _abroad(candidates: dict, placed: set[str], context: _Context, neighbours) -
             if options and name not in placed
             and all(o.place.country_code not in near and o.place.population < ABROAD_TOWN
                     and o.place.feature_code.startswith("PPL") and o.place.source != "curated" for o in options)}
+
+
+def _astray(candidates: dict, placed: set[str], context: _Context) -> dict[str, tuple[Counter, str]]:
+    """Names whose every candidate is a town of under ABROAD_TOWN people in a first-level division
+    none of the article's other places lie in, more than STRAY_KM from all of them, where most of
+    them (FOCUS_PLACES or more) lie in one division, and that the text puts in no place: a town of
+    that state the gazetteer lacks is likelier ("Danville" in a story from St. Johnsbury, Vermont,
+    is no town in California), so the geocoder is asked there."""
+    divisions = Counter(filter(None, map(_division, context.chosen.values())))
+    if not divisions:
+        return {}
+    focus, count = divisions.most_common(1)[0]
+    if count < FOCUS_PLACES or 2 * count <= sum(divisions.values()):
+        return {}
+    state = next((p for p in context.chosen.values() if p.feature_code == "ADM1" and _division(p) == focus), None)
+    query = "{}, " + state.name if state else "{}"
+    points = _Points.of(context.chosen)
+    astray = {}
+    for name, options in candidates.items():
+        own = context.chosen.get(name)
+        others = divisions - Counter([_division(own)] if own else [])
+        if options and name not in placed and all(
+                o.place.feature_code.startswith("PPL") and o.place.population < ABROAD_TOWN
+                and o.place.source != "curated" and not others[_division(o.place)]
+                and _nearest_km(o.place, points.without(name)) > STRAY_KM for o in options):
+            astray[name] = (Counter([focus[0]]), query)
+    return astray
 
 
 def _other_features(text: str, mentions: list[Mention], candidates: dict,

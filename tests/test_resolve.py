@@ -310,6 +310,19 @@ def test_a_small_namesake_abroad_gives_way_to_the_geocoder_in_the_articles_count
     assert resolved["Muse"].place.country_code == "MM"
 
 
+def test_a_small_town_far_from_a_local_storys_state_gives_way_to_the_geocoder_in_that_state(gazetteer, tmp_path):
+    # The gazetteer's only Talmage is a village in California; this story is from Kansas.
+    from nominatim_server import _result
+
+    text = "ABILENE, Kan. — Crews from Salina, Chapman and Talmage fought the grass fire."
+    assert parse_with(gazetteer, None, text)["Talmage"].place is None
+    places = {"talmage, kansas": [_result(9, "node", 98, 39.03, -97.26, "Talmage, Dickinson County, Kansas",
+                                          "place", "village", 0.3, "us", "United States")]}
+    resolved, asked = parse_asking(gazetteer, tmp_path, text, places)
+    assert asked == [("Talmage, Kansas", "us")]
+    assert (resolved["Talmage"].place.lat, resolved["Talmage"].place.lon) == (39.03, -97.26)
+
+
 def test_a_feature_none_of_whose_namesakes_is_one_is_asked_for_as_that_feature(gazetteer, tmp_path):
     # The gazetteer's Tanna is Thane in India, once called so; no island.
     from nominatim_server import _result
