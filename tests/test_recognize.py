@@ -161,7 +161,7 @@ def test_a_feature_named_of_something_is_one_name(recognise, text, name):
 
 @pytest.mark.parametrize("text, places", [
     ("Gulf Air flew on to Bahrain.", ["Bahrain"]),  # no "Gulf" province
-    ("Tankers waited in the Gulf. Rents in the Bay Area rose.", []),
+    ("Tankers waited in the Gulf. Ferries crossed the Bay at dawn.", []),
     ("Gunmen attacked villages in Plateau and Delta.", ["Plateau", "Delta"]),  # Nigeria's states
     ("Clashes spread in Rivers, Delta and Bayelsa.", ["Rivers", "Delta", "Bayelsa"]),
     ("Cases rose in Eastern Visayas, Region 8, and in District 10.", ["Eastern Visayas"]),  # numbered areas
