@@ -770,8 +770,9 @@ def _other_features(text: str, mentions: list[Mention], candidates: dict,
 def _local_namesakes(candidates: dict, context: _Context) -> dict[str, _Options]:
     """The one country an article names, where its other places (FOCUS_PLACES or more, two
     thirds of them in one other country, none in that one) point to a town of that name within
-    TOWN_REACH_KM of one of their towns: those towns ("Lebanon" in a story from Murfreesboro,
-    Smyrna and Nashville, Tennessee; not "Israel struck Lebanon", nor "Colombia" among its towns)."""
+    TOWN_REACH_KM of one of their towns or in the state the text puts it in: those towns
+    ("Lebanon" in a story from Murfreesboro, Smyrna and Nashville, Tennessee; "Holland, Michigan";
+    not "Israel struck Lebanon", nor "Colombia" among its towns)."""
     named = [name for name, place in context.chosen.items() if place.feature_code == "PCLI"]
     if len(named) != 1:
         return {}
@@ -783,9 +784,11 @@ def _local_namesakes(candidates: dict, context: _Context) -> dict[str, _Options]
     if 3 * count < 2 * others.total():
         return {}
     anchors = [p for other, p in context.chosen.items() if other != name and p.feature_code.startswith("PPL")]
+    held = context.containers.get(name, ())  # or in the state the text puts it in: "Holland, Michigan"
     towns = _Options(o for o in candidates[name]
                      if o.place.country_code == home and o.place.feature_code.startswith("PPL")
-                     and any(haversine_km(o.place.lat, o.place.lon, p.lat, p.lon) <= TOWN_REACH_KM for p in anchors))
+                     and (_area(o.place) in held
+                          or any(haversine_km(o.place.lat, o.place.lon, p.lat, p.lon) <= TOWN_REACH_KM for p in anchors)))
     return {name: towns} if towns else {}
 
 

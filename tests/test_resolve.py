@@ -430,6 +430,11 @@ def test_a_countrys_name_among_one_other_countrys_towns_may_be_a_town_there(pars
     assert parse(text)["Lebanon"].place.country_code == country
 
 
+def test_a_countrys_name_put_in_a_state_is_that_states_town(parse):
+    holland = parse("A plant in Holland, Michigan, was sold to a firm from Toledo, Ohio.")["Holland"].place
+    assert (holland.country_code, holland.admin1) == ("US", "MI")  # not the Holland near Toledo
+
+
 @pytest.mark.parametrize("text, name, where", [
     ("Residents of Ennis must boil their water. Clare County Council has opened water stations in Kilrush.",
      "Clare County", ("IE", "ADM2")),  # not Clare County, Michigan
