@@ -525,7 +525,7 @@ def build(path: Path | None = None, curated: Path = CURATED_CSV, progress: bool 
     db.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)", (_place_row(p) for p, _, _ in rows))
     name_rows = list(_name_rows(rows))
     db.executemany("INSERT INTO names VALUES (?,?,?)", name_rows + list(_shortened_rows(name_rows)))
-    db.executemany("INSERT INTO names VALUES (?,?,?)", _alias_rows(countries, division_of))
+    db.executemany("INSERT INTO names VALUES (?,?,?)", _alias_rows(countries, division_of, [p for p, _ in cities]))
     db.executemany("INSERT INTO person_names VALUES (?,?)", sorted(_person_names()))
     db.executemany("INSERT INTO neighbours VALUES (?,?)",
                    [(code, other) for code, row in _geonames_countries().items()
@@ -582,16 +582,21 @@ def _centre_if_on_edge(division: Place, hull) -> None:
 
 
 def aliases(path: Path = ALIASES_CSV) -> list[dict]:
-    """Names news uses for countries and divisions beyond the packaged data ("U.S.", "Calif.", "Britain")."""
+    """Names news uses for countries, divisions and towns beyond the packaged data ("U.S.", "Calif.",
+    "Britain", "NYC")."""
     with open(path, newline="", encoding="utf-8") as handle:
         return list(csv.DictReader(handle))
 
 
-def _alias_rows(countries, division_of) -> Iterator[tuple[str, str, int]]:
+def _alias_rows(countries, division_of, cities) -> Iterator[tuple[str, str, int]]:
     country_ids = {p.country_code: p.id for p, _, _ in countries}
+    towns = {}
+    for town in cities:  # the most populous town of each name in each country
+        towns.setdefault((town.country_code, fold(town.name)), town)
     for row in aliases():
-        if row["division"]:
-            target = division_of.get((row["country_code"], fold(row["division"])))
+        if row["place"]:
+            key = (row["country_code"], fold(row["place"]))
+            target = division_of.get(key) or towns.get(key)
             place_id = target.id if target else None
         else:
             place_id = country_ids.get(row["country_code"])
