@@ -31,6 +31,7 @@ import hashlib
 import json
 import math
 import os
+import re
 import sqlite3
 import time
 import unicodedata
@@ -635,6 +636,12 @@ _SHORT_FORMS = {"mount": "mt", "saint": "st", "sainte": "ste", "fort": "ft"}
 _SHORT_FORMS.update({short: full for full, short in _SHORT_FORMS.items()})
 
 
+# A town's name with its river or region after it, as German and English towns are named officially:
+# "Marburg an der Lahn", "Frankfurt am Main", "Halle (Saale)". The name
+# before it is the town's name too.
+_TOWN_QUALIFIER = re.compile(r"^(\w[\w.' -]{2,}?)(?: \(.+\)| (?:an der|am|im|in der|ob der|an den) \w.*)$")
+
+
 def _name_rows(rows) -> Iterator[tuple[str, str, int]]:
     name, alt, abbr, demonym_kind = range(len(NAME_KINDS))
     for place, alternates, demonym in rows:
@@ -644,6 +651,10 @@ def _name_rows(rows) -> Iterator[tuple[str, str, int]]:
             adjective = ""  # not "Djibouti" of Djibouti
         seen = {own, adjective}  # an alternate spelling that is the adjective ("Thai") is the adjective only
         yield own, place.id, name
+        short = _TOWN_QUALIFIER.match(place.name) if place.feature_class == "P" else None
+        if short and fold(short.group(1)) not in seen:  # "Marburg" of "Marburg an der Lahn"
+            seen.add(fold(short.group(1)))
+            yield fold(short.group(1)), place.id, name
         for alternate in [place.name] + alternates + _short_forms(place.name):
             key = fold(alternate)
             for variant in (key, without_apostrophes(key)):  # "Ts’khinvali" is also written "Tskhinvali"

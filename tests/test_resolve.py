@@ -487,6 +487,7 @@ def test_a_county_and_a_town_inside_it_name_each_other(parse, text, name, where)
     ("Shelling was heard near South Ossetia.", "South Ossetia", ("GE", "73")),  # a breakaway region
     ("Fighting spread across Myanmar's Karen state.", "Karen", ("MM", "13")),  # the old English name of Kayin
     ("Cab drivers in NYC went on strike.", "NYC", ("US", "NY")),  # a city's abbreviation
+    ("Students marched through Marburg on Friday.", "Marburg", ("DE", "05")),  # Marburg an der Lahn
 ])
 def test_variant_names_of_countries_and_regions(parse, text, name, where):
     place = parse(text)[name].place
