@@ -102,6 +102,9 @@ COUNTY_PAIR_BONUS = 1.5  # a county and a town of another name inside it: "Grady
 NEAR_KM, NEAR_BONUS, REGION_KM, REGION_BONUS = 300, 1.5, 1000, 0.75
 LOCAL_KM, LOCAL_BONUS = 30, 1.0
 SIBLING_BONUS = 2.0
+# A place the name only names as an alternate, where the name is the main name of a place this many
+# times as populous, gets this share of the agreement bonuses.
+OVERSHADOWED, OVERSHADOWED_SHARE = 10, 0.5
 LIST_JOINS = {",", "and", "or", ", and", ", or"}
 CHORD_SLACK_KM = 0.001  # far above the rounding errors (< 1e-4 km) of chord and haversine distances
 QUALIFIED_CONFIDENCE_FACTOR = 0.9
@@ -428,6 +431,7 @@ def _coherence(name: str, options, context: _Context) -> list[float]:
     sibling_kinds = Counter(_kind(context.chosen[s]) for s in context.siblings.get(name, ()) if s in context.chosen)
     siblings = sum(sibling_kinds.values())
     points = context.chosen_points.without(name)
+    greatest = max((o.place.population for o in options if o.kind == "name"), default=0)
     bonuses = []
     for option in options:
         place = option.place
@@ -446,6 +450,8 @@ def _coherence(name: str, options, context: _Context) -> list[float]:
             bonus += NEAR_BONUS
         elif nearest <= REGION_KM:
             bonus += REGION_BONUS
+        if option.kind == "alt" and greatest >= OVERSHADOWED * place.population:
+            bonus *= OVERSHADOWED_SHARE  # "Durban" near Stellenbosch is still Durban, not Durbanville
         bonuses.append(bonus)
     return bonuses
 

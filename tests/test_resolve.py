@@ -492,3 +492,8 @@ def test_a_county_and_a_town_inside_it_name_each_other(parse, text, name, where)
 def test_variant_names_of_countries_and_regions(parse, text, name, where):
     place = parse(text)[name].place
     assert (place.country_code, place.admin1) == where
+
+
+def test_a_great_citys_name_near_a_lesser_place_it_also_names_is_the_great_city(parse):
+    durban = parse("The team trained in Stellenbosch before flying to Durban.")["Durban"].place
+    assert durban.name == "Durban"  # not Durbanville, near Stellenbosch, which GeoNames also calls so
