@@ -515,7 +515,8 @@ class Recognizer:
                 and not _after_locative(toks, match.first) and not self._before_container(toks, match.last):
             return None  # "Chad Morrow ... said Alice Morrow, Chad's mother"; "Mei Lau ... Tom Lau"
         speaker = _speaker(toks, match) and not _division_shaped(toks, match)
-        if not named_by_body and (word in people and (not significant or word in people.after_given and not match.places.major)
+        if not named_by_body and (word in people and (not significant or word in people.after_given and not match.places.major
+                                                      and not _after_locative(toks, match.first))
                 and (speaker or not (self._before_container(toks, match.last) or _called_a_place(toks, match.last)))
                 or speaker and not match.places.major and not self._before_container(toks, match.last)):
             return None  # "John Walsh ... Walsh"; "Kemp said", "said Moss" (not "in Hastings, Nebraska")

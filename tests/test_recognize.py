@@ -98,6 +98,11 @@ def test_a_surname_written_after_a_given_name_is_a_persons_alone_too(recognise):
     assert surfaces(recognise, "Deputies arrested Maria Denton. Denton was held in Gainesville.") == ["Gainesville"]
 
 
+def test_a_surname_that_is_a_city_is_the_city_after_in(recognise):
+    text = "A statue of David Livingstone was restored. Hotels in Livingstone expect more visitors."
+    assert surfaces(recognise, text) == ["Livingstone"]
+
+
 def test_a_country_after_a_given_name_stays_a_country(recognise):
     assert surfaces(recognise, "Flights from Sydney Australia resumed.") == ["Sydney", "Australia"]
 

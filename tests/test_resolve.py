@@ -485,7 +485,7 @@ def test_a_county_and_a_town_inside_it_name_each_other(parse, text, name, where)
     ("Convoys crossed Trinidad-Tobago.", "Trinidad-Tobago", ("TT", "")),  # a pair's halves joined by a hyphen
     ("Troops patrolled Jammu-Kashmir.", "Jammu-Kashmir", ("IN", "12")),
     ("Shelling was heard near South Ossetia.", "South Ossetia", ("GE", "73")),  # a breakaway region
-    ("Fighting spread across Myanmar's Karen state.", "Karen", ("MM", "13")),  # the old English name of Kayin
+    ("Fighting spread across Myanmar's Arakan state.", "Arakan", ("MM", "01")),  # the old English name of Rakhine
     ("Cab drivers in NYC went on strike.", "NYC", ("US", "NY")),  # a city's abbreviation
     ("Students marched through Marburg on Friday.", "Marburg", ("DE", "05")),  # Marburg an der Lahn
 ])
