@@ -218,7 +218,7 @@ class Resolver:
         containers, contained, outer_names = _containers(text, placements, candidates)
         context = _Context(named_countries=_named_countries(mentions, candidates),
                            containers=containers, contained=contained,
-                           division_cue=_division_cues(text, mentions),
+                           division_cue=_division_cues(text, mentions) | _listed_with_divisions(lists, candidates),
                            town_cue=_dateline(text, mentions) | _hometowns(text, mentions),
                            feature_cue=_feature_cues(text, mentions),
                            spelled={m.key: m.lookup_name for m in mentions if not m.lookup_name.isascii()},
@@ -361,13 +361,16 @@ class _Options(tuple):
                 key = (o.place.country_code, o.place.admin1)
                 towns[key] = max(towns.get(key, 0), o.place.population)
         main_population = max((o.place.population for o in self if o.kind == "name"), default=0)
-        return [_prior(c, divisions, towns, main_population) for c in self]
+        capitals = {o.place.country_code: o.place.admin1 for o in self
+                    if o.kind == "name" and o.place.feature_code == "PPLC"}
+        return [_prior(c, divisions, towns, main_population, capitals) for c in self]
 
 
-def _prior(candidate: Candidate, divisions: dict, towns: dict, main_population: int) -> float:
+def _prior(candidate: Candidate, divisions: dict, towns: dict, main_population: int, capitals: dict) -> float:
     """The candidate's prior; `divisions` and `towns` map a (country, admin1) to the population of
     the name's first-level division there and of its largest town so named there; `main_population`
-    is the largest population of the places whose main name it is."""
+    is the largest population of the places whose main name it is; `capitals` maps a country to
+    the division of its capital of that name."""
     place = candidate.place
     score = TYPE_PRIOR.get(place.feature_code, 0.0) + POPULATION_WEIGHT * math.log10(place.population + 1)
     if place.source == "curated":
@@ -383,6 +386,8 @@ def _prior(candidate: Candidate, divisions: dict, towns: dict, main_population: 
             country == place.country_code and admin1 != place.admin1 and people >= SEAT_SHARE * place.population
             for (country, admin1), people in towns.items()):
         score -= SEAT_BONUS  # a province named after a capital that is a division of its own: "Buenos Aires"
+    if place.feature_code == "ADM1" and capitals.get(place.country_code, place.admin1) != place.admin1:
+        score -= SEAT_BONUS  # a state named like its country's capital elsewhere yields to it: "Washington"
     return score
 
 
@@ -540,7 +545,7 @@ def _county_pairs(candidates: dict) -> set[str]:
     COUNTY_REACH_KM of the county's point), and of those towns: "Grady County" and "Cairo" are the
     county of Georgia and its seat, not Oklahoma's county and Egypt's capital."""
     local = {name: options for name, options in candidates.items()  # not "Wyoming", a state first
-             if options and options[options.priors.index(max(options.priors))].place.feature_code != "ADM1"}
+             if options and _top(options).feature_code != "ADM1"}
     counties = [(name, o.place) for name, options in local.items() for o in options if o.place.feature_code == "ADM2"]
     if not counties:
         return set()
@@ -856,6 +861,24 @@ def _division_cues(text: str, mentions: list[Mention]) -> set[str]:
                 i -= 1
                 cued.add(mentions[i].key)
     return cued
+
+
+def _listed_with_divisions(lists: list[list[Mention]], candidates: dict) -> set[str]:
+    """The names of lists most of whose members (two or more) are first a state or province:
+    "Utah, Washington and Wisconsin" names the state of Washington."""
+    cued = set()
+    for members in lists:
+        keys = {m.key for m in members}
+        firsts = [_top(candidates.get(key)) for key in keys]
+        divisions = sum(1 for first in firsts if first is not None and first.feature_code == "ADM1")
+        if divisions >= 2 and 2 * divisions >= len(keys):
+            cued |= keys
+    return cued
+
+
+def _top(options) -> Place | None:
+    """The candidate with the highest prior, if any."""
+    return options[options.priors.index(max(options.priors))].place if options else None
 
 
 def _feature_cues(text: str, mentions: list[Mention]) -> dict[str, set[str]]:

@@ -497,3 +497,12 @@ def test_variant_names_of_countries_and_regions(parse, text, name, where):
 def test_a_great_citys_name_near_a_lesser_place_it_also_names_is_the_great_city(parse):
     durban = parse("The team trained in Stellenbosch before flying to Durban.")["Durban"].place
     assert durban.name == "Durban"  # not Durbanville, near Stellenbosch, which GeoNames also calls so
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Officials in Washington said the talks would continue.", "PPLC"),  # the capital, not the state
+    ("A cow from a Washington state farm tested positive.", "ADM1"),
+    ("Cases were found in Utah, Washington and Wisconsin.", "ADM1"),  # listed with states
+])
+def test_a_state_named_like_its_countrys_capital_is_the_state_only_where_the_text_says_so(parse, text, code):
+    assert parse(text)["Washington"].place.feature_code == code
