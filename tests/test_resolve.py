@@ -506,3 +506,13 @@ def test_a_great_citys_name_near_a_lesser_place_it_also_names_is_the_great_city(
 ])
 def test_a_state_named_like_its_countrys_capital_is_the_state_only_where_the_text_says_so(parse, text, code):
     assert parse(text)["Washington"].place.feature_code == code
+
+
+@pytest.mark.parametrize("text, name, where", [
+    ("Wildfires burned in Andalusia.", "Andalusia", ("ES", "ADM1")),  # not Andalusia, Alabama
+    ("Tourists flocked to Sardinia.", "Sardinia", ("IT", "ADM1")),
+    ("Rain fell in Valencia.", "Valencia", ("ES", "PPL")),  # the city the region is named after
+])
+def test_a_region_no_source_counts_has_the_people_of_its_towns(parse, text, name, where):
+    place = parse(text)[name].place
+    assert (place.country_code, place.feature_code) == where
