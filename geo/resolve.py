@@ -140,6 +140,7 @@ FEATURE_WORDS = {  # words that name a type of feature, and its GeoNames feature
     "mountains": {"MTS"}, "desert": {"DSRT"}, "valley": {"VAL"}, "peninsula": {"PEN"}, "volcano": {"VLC"},
     "pass": {"PASS"}, "airport": {"AIRP"},
 }
+PLURAL_FEATURES = {"MTS", "ISLS"}
 # "X is a city in Y", "X, the capital of Y", "X is a village and civil parish in Y", "X is a city
 # in and the county seat of Y", "X is the largest inland city in the state of Y", "X is a city in
 # the Indian state of Y"
@@ -883,7 +884,8 @@ def _top(options) -> Place | None:
 
 def _feature_cues(text: str, mentions: list[Mention]) -> dict[str, set[str]]:
     """The feature types a name's own words, or a lower-case word after it, say it is: "Red Sea"
-    the sea rather than Sudan's Red Sea state, "Long Island" the island, "the Volga river"."""
+    the sea rather than Sudan's Red Sea state, "Long Island" the island, "the Volga river"; a
+    plural name after "the" is a range or an archipelago: "the Andes" are no town in Chile."""
     cues: dict[str, set[str]] = {}
     for mention in mentions:
         words = mention.text.lower().split()
@@ -891,6 +893,8 @@ def _feature_cues(text: str, mentions: list[Mention]) -> dict[str, set[str]]:
         if after:
             words.append(after.group(1))
         codes = set().union(*(FEATURE_WORDS.get(word, ()) for word in words))
+        if mention.text.endswith("s") and text[max(0, mention.start - 4): mention.start].lower() == "the ":
+            codes |= PLURAL_FEATURES  # "the Andes", "the Hebrides"
         if codes:
             cues.setdefault(mention.key, set()).update(codes)
     return cues

@@ -273,6 +273,9 @@ def test_regions_news_names_are_curated_features(parse):
     assert [(resolved[name].place.country_code, resolved[name].place.feature_code) for name in ("Brighton", "Sussex")] \
         == [("GB", "PPL"), ("GB", "RGN")]  # not Brighton, New York, in Sussex, Wisconsin
     assert parse("The storm hit Mexico's Yucatan Peninsula.")["Yucatan Peninsula"].place.feature_code == "PEN"
+    resolved = parse("Ferries to Orkney and the Hebrides were cancelled. The Andes divide Chile from Argentina.")
+    assert [(r.place.name, r.place.feature_code) for r in resolved.values()][:3] \
+        == [("Orkney", "ISLS"), ("Hebrides", "ISLS"), ("Andes", "MTS")]  # not the towns of Orkney or Los Andes
     resolved = parse("Police in Greater Manchester and West Yorkshire made arrests. Fires burned in the Northern Rivers.")
     assert [(r.place.name, r.place.country_code) for r in resolved.values()] \
         == [("Greater Manchester", "GB"), ("West Yorkshire", "GB"), ("Northern Rivers", "AU")]
