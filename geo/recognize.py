@@ -43,8 +43,8 @@ RUN_CACHE_SIZE = 200_000  # distinct capitalised runs whose facts are kept
 # Lower-case words that may sit inside a place name ("Rio de Janeiro", "Isle of Man").
 CONNECTORS = {"de", "da", "do", "dos", "das", "del", "della", "di", "du", "des", "la", "le", "les",
               "el", "al", "es", "of", "upon", "on", "sur", "en", "y", "and", "am", "im", "an", "der", "den",
-              "au", "aux", "et", "lès"}
-HYPHEN_CONNECTORS = CONNECTORS | {"in", "under", "by", "over", "i", "e"}  # "Barrow-in-Furness", "Mazar-i-Sharif"
+              "au", "aux", "et", "lès", "nad", "pod"}  # "Ústí nad Labem"
+HYPHEN_CONNECTORS = CONNECTORS | {"in", "under", "by", "over", "i", "e", "a", "na"}  # "Barrow-in-Furness", "Mazar-i-Sharif"
 ENGLISH_CONNECTORS = {"of", "on", "upon"}  # the English prepositions among them: "Southend on Sea"
 # Arabic articles that join a name's words with a hyphen: "Deir ez-Zor", "Ras al-Ain", "Jisr ash-Shughur".
 ARTICLES = {"al", "el", "ez", "es", "ed", "ad", "ar", "as", "ash", "at", "az", "an", "ul", "ud"}
@@ -921,14 +921,18 @@ def _adjacent(a: Token, b: Token) -> bool:
 
 
 def _after_locative(toks: list[Token], i: int) -> bool:
-    """Is token i after "in"/"at"/"near", directly or in a list ("in A, B and C")?"""
+    """Is token i after "in"/"at"/"near", directly or in a list ("in A, B and C")? (Not the end of
+    a hyphened name: "Sone" of "towards Dehri-on-Sone".)"""
     k = i - 1
+    if k >= 0 and toks[k].text == "-" and toks[k].end == toks[i].start:
+        return False
     while k >= 0:
         word = toks[k].text.lower()
         if word in LOCATIVES or word in ("of", ":") and k > 0 and toks[k - 1].text.lower() in PLACE_NOUNS | INHABITANTS:
             return True  # "in X", "the village of X", "four villages: X, Y and Z", "residents of X"
-        if word in {"and", "or", ",", "the", "'s", "’s"} or toks[k].is_capitalised or word in DIRECTIONS \
-                or word in CONNECTORS and word != "of" and k > 0 and toks[k - 1].is_capitalised:  # "in Ciudad del Este, X"
+        if word in {"and", "or", ",", "the", "'s", "’s", "-"} or toks[k].is_capitalised or word in DIRECTIONS \
+                or word in CONNECTORS and word != "of" and k > 0 and (toks[k - 1].is_capitalised or toks[k - 1].text == "-"):
+            # "in Ciudad del Este, X", "between Aix-en-Provence and X"
             k -= 1
             continue
         return False

@@ -23,6 +23,8 @@ def test_longest_gazetteer_name_wins(recognise):
     ("Shops burned in Vina del Mar on Friday.", ["Vina del Mar"]),  # "Mar" is a month only after "on"
     ("Talks in Kabul on Monday ended.", ["Kabul"]),
     ("The bridge at Frankfurt an der Oder reopened.", ["Frankfurt an der Oder"]),  # two connectors
+    ("Floods reached Ústí nad Labem.", ["Ústí nad Labem"]),
+    ("The road between Aix-en-Provence and Nice was closed.", ["Aix-en-Provence", "Nice"]),  # a list after "between"
     ("Traders in neighbouring Ciudad del Este said sales fell.", ["Ciudad del Este"]),  # no speaker after "in"
 ])
 def test_a_name_joined_by_a_connector_is_one_name(recognise, text, places):

@@ -491,6 +491,7 @@ def test_a_county_and_a_town_inside_it_name_each_other(parse, text, name, where)
     ("Fighting spread across Myanmar's Arakan state.", "Arakan", ("MM", "01")),  # the old English name of Rakhine
     ("Cab drivers in NYC went on strike.", "NYC", ("US", "NY")),  # a city's abbreviation
     ("Students marched through Marburg on Friday.", "Marburg", ("DE", "05")),  # Marburg an der Lahn
+    ("Tourists flock to Menorca every summer.", "Menorca", ("ES", "07")),  # an island no package holds
 ])
 def test_variant_names_of_countries_and_regions(parse, text, name, where):
     place = parse(text)[name].place
