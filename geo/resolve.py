@@ -105,6 +105,9 @@ SIBLING_BONUS = 2.0
 # A place the name only names as an alternate, where the name is the main name of a place this many
 # times as populous, gets this share of the agreement bonuses.
 OVERSHADOWED, OVERSHADOWED_SHARE = 10, 0.5
+# So does a town where the name is a great city's (GREAT_CITY people, OVERSHADOWED_TOWN times as
+# many), unless the text puts the town somewhere or the article's other places lie next to it.
+GREAT_CITY, OVERSHADOWED_TOWN = 500_000, 50
 LIST_JOINS = {",", "and", "or", ", and", ", or"}
 CHORD_SLACK_KM = 0.001  # far above the rounding errors (< 1e-4 km) of chord and haversine distances
 QUALIFIED_CONFIDENCE_FACTOR = 0.9
@@ -438,6 +441,9 @@ def _coherence(name: str, options, context: _Context) -> list[float]:
     siblings = sum(sibling_kinds.values())
     points = context.chosen_points.without(name)
     greatest = max((o.place.population for o in options if o.kind == "name"), default=0)
+    great_city = max((o.place.population for o in options
+                      if o.kind == "name" and o.place.feature_code.startswith("PPL")), default=0)
+    placed = bool(context.containers.get(name)) or bool(context.contained.get(name))
     bonuses = []
     for option in options:
         place = option.place
@@ -458,6 +464,9 @@ def _coherence(name: str, options, context: _Context) -> list[float]:
             bonus += REGION_BONUS
         if option.kind == "alt" and greatest >= OVERSHADOWED * place.population:
             bonus *= OVERSHADOWED_SHARE  # "Durban" near Stellenbosch is still Durban, not Durbanville
+        elif great_city >= GREAT_CITY and great_city >= OVERSHADOWED_TOWN * place.population and nearest > LOCAL_KM \
+                and in_division <= 1 and not placed and place.id not in context.county_pairs:
+            bonus *= OVERSHADOWED_SHARE  # "a job in Boston" after "Rome, New York" is no village near Buffalo
         bonuses.append(bonus)
     return bonuses
 

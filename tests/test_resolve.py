@@ -520,3 +520,12 @@ def test_a_state_named_like_its_countrys_capital_is_the_state_only_where_the_tex
 def test_a_region_no_source_counts_has_the_people_of_its_towns(parse, text, name, where):
     place = parse(text)[name].place
     assert (place.country_code, place.feature_code) == where
+
+
+@pytest.mark.parametrize("text, name, where", [
+    ("After graduating in Rome, New York, she took a job in Boston.", "Boston", ("US", "MA")),  # not Boston, NY
+    ("The Nets play in Brooklyn tonight and then head to Toronto, Denver and Phoenix.", "Toronto", ("CA", "08")),
+])
+def test_a_great_citys_name_is_the_great_city_unless_the_text_keeps_it_near_a_namesake(parse, text, name, where):
+    place = parse(text)[name].place
+    assert (place.country_code, place.admin1) == where
