@@ -106,7 +106,8 @@ SIBLING_BONUS = 2.0
 # times as populous, gets this share of the agreement bonuses.
 OVERSHADOWED, OVERSHADOWED_SHARE = 10, 0.5
 # So does a town where the name is a great city's (GREAT_CITY people, OVERSHADOWED_TOWN times as
-# many), unless the text puts the town somewhere or the article's other places lie next to it.
+# many), unless the text puts the town somewhere or the article's other places lie next to it or
+# in its state (two or more of them, the state aside).
 GREAT_CITY, OVERSHADOWED_TOWN = 500_000, 50
 LIST_JOINS = {",", "and", "or", ", and", ", or"}
 CHORD_SLACK_KM = 0.001  # far above the rounding errors (< 1e-4 km) of chord and haversine distances
@@ -186,6 +187,7 @@ class _Context:
     chosen: dict[str, Place] = field(default_factory=dict)  # name -> first-pass choice
     chosen_countries: Counter = field(default_factory=Counter)  # country -> first-pass choices in it
     chosen_divisions: Counter = field(default_factory=Counter)  # (country, admin1) -> choices in it
+    chosen_town_divisions: Counter = field(default_factory=Counter)  # the same, but of places within it
     chosen_points: _Points | None = None  # where the first-pass choices lie
     containers: dict[str, set[str]] = field(default_factory=dict)  # name -> country / division keys
     contained: dict[str, set[str]] = field(default_factory=dict)  # name -> ids of places holding a neighbour
@@ -249,6 +251,8 @@ class Resolver:
             context.chosen[name] = _best(towns, cue_scores[name])[0]
         context.chosen_countries = Counter(p.country_code for p in context.chosen.values())
         context.chosen_divisions = Counter(_division(p) for p in context.chosen.values())
+        context.chosen_town_divisions = Counter(_division(p) for p in context.chosen.values()
+                                                if p.feature_code != "ADM1")
         context.chosen_points = _Points.of(context.chosen)
         chosen: dict[str, tuple[Place | None, float, str]] = {}
         for name, options in candidates.items():
@@ -465,7 +469,8 @@ def _coherence(name: str, options, context: _Context) -> list[float]:
         if option.kind == "alt" and greatest >= OVERSHADOWED * place.population:
             bonus *= OVERSHADOWED_SHARE  # "Durban" near Stellenbosch is still Durban, not Durbanville
         elif great_city >= GREAT_CITY and great_city >= OVERSHADOWED_TOWN * place.population and nearest > LOCAL_KM \
-                and in_division <= 1 and not placed and place.id not in context.county_pairs:
+                and context.chosen_town_divisions.get(division, 0) - (own_division == division) <= 1 \
+                and not placed and place.id not in context.county_pairs:
             bonus *= OVERSHADOWED_SHARE  # "a job in Boston" after "Rome, New York" is no village near Buffalo
         bonuses.append(bonus)
     return bonuses
