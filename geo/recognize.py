@@ -559,6 +559,7 @@ class Recognizer:
             # great city, when the text puts it after "in", "at", "near", before ", New York",
             # calls it a place ("Orange is a town in New South Wales") or names it in full ("Rio").
             if not (match.places.major or _after_locative(toks, match.first) or self._before_container(toks, match.last)
+                    or match.first > 0 and toks[match.first - 1].text.lower() in ("through", "into")  # "through Miami"
                     or self._after_origin(toks, match.first) or _resident_of(toks, match.first, match.last)
                     or _called_a_place(toks, match.last) or local or _named_in_full(text, match)):
                 return None
