@@ -796,7 +796,8 @@ def _other_features(text: str, mentions: list[Mention], candidates: dict,
 def _local_namesakes(candidates: dict, context: _Context) -> dict[str, _Options]:
     """The one country an article names, where its other places (FOCUS_PLACES or more, two
     thirds of them in one other country, none in that one) point to a town of that name within
-    TOWN_REACH_KM of one of their towns or in the state the text puts it in: those towns
+    TOWN_REACH_KM of one of their towns (COUNTY_REACH_KM of a county) or in the state the text
+    puts it in: those towns
     ("Lebanon" in a story from Murfreesboro, Smyrna and Nashville, Tennessee; "Holland, Michigan";
     not "Israel struck Lebanon", nor "Colombia" among its towns)."""
     named = [name for name, place in context.chosen.items() if place.feature_code == "PCLI"]
@@ -809,12 +810,13 @@ def _local_namesakes(candidates: dict, context: _Context) -> dict[str, _Options]
     home, count = others.most_common(1)[0]
     if 3 * count < 2 * others.total():
         return {}
-    anchors = [p for other, p in context.chosen.items() if other != name and p.feature_code.startswith("PPL")]
+    anchors = [(p, COUNTY_REACH_KM if p.feature_code == "ADM2" else TOWN_REACH_KM) for other, p in context.chosen.items()
+               if other != name and (p.feature_code == "ADM2" or p.feature_code.startswith("PPL"))]
     held = context.containers.get(name, ())  # or in the state the text puts it in: "Holland, Michigan"
     towns = _Options(o for o in candidates[name]
                      if o.place.country_code == home and o.place.feature_code.startswith("PPL")
                      and (_area(o.place) in held
-                          or any(haversine_km(o.place.lat, o.place.lon, p.lat, p.lon) <= TOWN_REACH_KM for p in anchors)))
+                          or any(haversine_km(o.place.lat, o.place.lon, p.lat, p.lon) <= km for p, km in anchors)))
     return {name: towns} if towns else {}
 
 

@@ -529,3 +529,9 @@ def test_a_region_no_source_counts_has_the_people_of_its_towns(parse, text, name
 def test_a_great_citys_name_is_the_great_city_unless_the_text_keeps_it_near_a_namesake(parse, text, name, where):
     place = parse(text)[name].place
     assert (place.country_code, place.admin1) == where
+
+
+def test_a_countrys_name_near_a_county_of_the_article_is_that_countys_town(parse):
+    text = "Laclede County deputies stopped a car near Lebanon. The men were driving from Tulsa to St. Louis."
+    lebanon = parse(text)["Lebanon"].place
+    assert (lebanon.country_code, lebanon.admin1) == ("US", "MO")  # the county seat, not the town near St. Louis
