@@ -179,6 +179,9 @@ FEATURE_SUFFIXES = {"county", "parish", "province", "district", "region", "valle
                     "boulevard", "lane", "drive", "terrace", "square", "bridge", "park", "airport", "camp",
                     "delta", "basin", "plains", "falls", "heights", "harbour", "harbor", "creek", "canyon",
                     "reservoir", "glacier", "reef", "forest", "beach", "township"}
+# Divisions named with a plain word, which alone in a capitalised run is rather that word:
+# "the Kampala Capital City Authority", "the Orthopedic Capital of the World" (but "in Capital").
+GENERIC_DIVISIONS = {"capital", "centre", "center", "coast", "interior", "lakes", "highlands"}
 # A street's name may hold an institution's word: "Church Street", "College Road", "Hospital Lane".
 STREET_SUFFIXES = {"street", "road", "avenue", "boulevard", "lane", "drive", "terrace", "highway"}
 ADMIN_PREFIXES = {"county", "co", "co."}  # Irish and British style: "County Kerry", "Co Tipperary", "Co. Durham"
@@ -548,7 +551,7 @@ class Recognizer:
         if word.endswith(".") and word[:-1].isalpha() and all(c.kind == "abbr" for c in match.places) \
                 and word_frequency(word[:-1].lower()) >= KNOWN_WORD_ZIPF and not _after_name_and_comma(toks, match.first):
             return None  # "attended Mass.": an abbreviation that is also a word needs "Boston, Mass."
-        if match.first == match.last and lower in FEATURE_SUFFIXES and (
+        if match.first == match.last and (lower in FEATURE_SUFFIXES or lower in GENERIC_DIVISIONS) and (
                 match.last + 1 < len(toks) and toks[match.last + 1].text[:1].isdigit()
                 or not self._before_container(toks, match.last)
                 and not (match.first > 0 and (toks[match.first - 1].text.lower() in LOCATIVES or toks[match.first - 1].text
@@ -594,7 +597,9 @@ class Recognizer:
         while start > 0 and toks[start - 1].is_capitalised and toks[start - 1].is_word and i - 1 - start < 3:
             start -= 1
         return 1 <= i - 2 - start <= 2 and toks[start].text in self.given_names \
-            and not (start > 0 and toks[start - 1].is_capitalised)
+            and not (start > 0 and toks[start - 1].is_capitalised) \
+            and not any(t.text.lower() in ADMIN_SUFFIXES for t in toks[start: i - 1]) \
+            and not _has_organisation_word(toks, start, i - 2)  # "Henry County Chamber of Commerce"
 
     def _couple(self, toks: list[Token], i: int) -> bool:
         """Is token i a given name joined to another before a surname: "Harold and Ruth Chester"?"""

@@ -172,6 +172,8 @@ def test_a_feature_named_of_something_is_one_name(recognise, text, name):
     ("Gunmen attacked villages in Plateau and Delta.", ["Plateau", "Delta"]),  # Nigeria's states
     ("Clashes spread in Rivers, Delta and Bayelsa.", ["Rivers", "Delta", "Bayelsa"]),
     ("Cases rose in Eastern Visayas, Region 8, and in District 10.", ["Eastern Visayas"]),  # numbered areas
+    ("The Kampala Capital City Authority shut a market.", ["Kampala"]),  # no "Capital" governorate
+    ("Members of the Henry County Chamber of Commerce met.", ["Henry County"]),  # no town of Commerce
 ])
 def test_a_features_word_alone_is_a_place_only_where_the_text_says_so(recognise, text, places):
     assert surfaces(recognise, text) == places
