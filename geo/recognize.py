@@ -44,13 +44,14 @@ RUN_CACHE_SIZE = 200_000  # distinct capitalised runs whose facts are kept
 CONNECTORS = {"de", "da", "do", "dos", "das", "del", "della", "di", "du", "des", "la", "le", "les",
               "el", "al", "es", "of", "upon", "on", "sur", "en", "y", "and", "am", "im", "an", "der", "den",
               "au", "aux", "et", "lès", "nad", "pod"}  # "Ústí nad Labem"
-HYPHEN_CONNECTORS = CONNECTORS | {"in", "under", "by", "over", "i", "e", "a", "na"}  # "Barrow-in-Furness", "Mazar-i-Sharif"
+# "Barrow-in-Furness", "Mazar-i-Sharif", "Albergaria-a-Velha", "Rostov-na-Donu"
+HYPHEN_CONNECTORS = CONNECTORS | {"in", "under", "by", "over", "i", "e", "a", "na"}
 ENGLISH_CONNECTORS = {"of", "on", "upon"}  # the English prepositions among them: "Southend on Sea"
 # Arabic articles that join a name's words with a hyphen: "Deir ez-Zor", "Ras al-Ain", "Jisr ash-Shughur".
 ARTICLES = {"al", "el", "ez", "es", "ed", "ad", "ar", "as", "ash", "at", "az", "an", "ul", "ud"}
 # Connector pairs inside a name that the gazetteer holds whole: "Democratic Republic of the Congo".
-CONNECTOR_PAIRS = {("of", "the"), ("de", "la"), ("de", "los"), ("de", "las"), ("an", "der"), ("am", "der"), ("ob", "der"),
-                   ("in", "der"), ("an", "den")}  # "Frankfurt an der Oder", "Neumarkt in der Oberpfalz"
+CONNECTOR_PAIRS = {("of", "the"), ("de", "la"), ("de", "los"), ("de", "las"),
+                   ("an", "der"), ("am", "der"), ("ob", "der"), ("in", "der"), ("an", "den")}  # "Frankfurt an der Oder"
 DIRECTIONS = {
     "north": "north", "northern": "north", "south": "south", "southern": "south",
     "east": "east", "eastern": "east", "west": "west", "western": "west",
@@ -518,8 +519,8 @@ class Recognizer:
                 and not _after_locative(toks, match.first) and not self._before_container(toks, match.last):
             return None  # "Chad Morrow ... said Alice Morrow, Chad's mother"; "Mei Lau ... Tom Lau"
         speaker = _speaker(toks, match) and not _division_shaped(toks, match)
-        if not named_by_body and (word in people and (not significant or word in people.after_given and not match.places.major
-                                                      and not _after_locative(toks, match.first))
+        if not named_by_body and (word in people and (not significant or word in people.after_given
+                                                      and not match.places.major and not _after_locative(toks, match.first))
                 and (speaker or not (self._before_container(toks, match.last) or _called_a_place(toks, match.last)))
                 or speaker and not match.places.major and not self._before_container(toks, match.last)):
             return None  # "John Walsh ... Walsh"; "Kemp said", "said Moss" (not "in Hastings, Nebraska")
@@ -937,7 +938,8 @@ def _after_locative(toks: list[Token], i: int) -> bool:
         if word in LOCATIVES or word in ("of", ":") and k > 0 and toks[k - 1].text.lower() in PLACE_NOUNS | INHABITANTS:
             return True  # "in X", "the village of X", "four villages: X, Y and Z", "residents of X"
         if word in {"and", "or", ",", "the", "'s", "’s", "-"} or toks[k].is_capitalised or word in DIRECTIONS \
-                or word in CONNECTORS and word != "of" and k > 0 and (toks[k - 1].is_capitalised or toks[k - 1].text == "-"):
+                or word in CONNECTORS and word != "of" and k > 0 \
+                and (toks[k - 1].is_capitalised or toks[k - 1].text == "-"):
             # "in Ciudad del Este, X", "between Aix-en-Provence and X"
             k -= 1
             continue
@@ -1141,8 +1143,8 @@ def _aged(toks: list[Token], last: int) -> bool:
 def _opens_sentence(toks: list[Token], i: int) -> bool:
     """Does token i open a sentence or a line, or follow a dateline ("COLUMBIA, S.C. — A ...")?"""
     return i == 0 or toks[i - 1].text in ".!?\"“‘:;" or "\n" in toks[i - 1].text \
-        or toks[i - 1].text in ("—", "–", "-") and i > 1 and (toks[i - 2].text == ")" or toks[i - 2].text.endswith(".")
-                                                         or toks[i - 2].text.isupper())
+        or toks[i - 1].text in ("—", "–", "-") and i > 1 \
+        and (toks[i - 2].text == ")" or toks[i - 2].text.endswith(".") or toks[i - 2].text.isupper())
 
 
 def _before_local_body(toks: list[Token], last: int) -> bool:

@@ -810,7 +810,8 @@ def _local_namesakes(candidates: dict, context: _Context) -> dict[str, _Options]
     home, count = others.most_common(1)[0]
     if 3 * count < 2 * others.total():
         return {}
-    anchors = [(p, COUNTY_REACH_KM if p.feature_code == "ADM2" else TOWN_REACH_KM) for other, p in context.chosen.items()
+    anchors = [(p, COUNTY_REACH_KM if p.feature_code == "ADM2" else TOWN_REACH_KM)
+               for other, p in context.chosen.items()
                if other != name and (p.feature_code == "ADM2" or p.feature_code.startswith("PPL"))]
     held = context.containers.get(name, ())  # or in the state the text puts it in: "Holland, Michigan"
     towns = _Options(o for o in candidates[name]
