@@ -562,7 +562,8 @@ class Recognizer:
             # A common word ("Centre", "Lakes", "Buffalo") is a place when it is a country or a
             # great city, when the text puts it after "in", "at", "near", before ", New York",
             # calls it a place ("Orange is a town in New South Wales") or names it in full ("Rio").
-            if not (match.places.major or _after_locative(toks, match.first) or self._before_container(toks, match.last)
+            if not (match.places.major or match.places.curated or _after_locative(toks, match.first)
+                    or self._before_container(toks, match.last)
                     or match.first > 0 and toks[match.first - 1].text.lower() in ("through", "into")  # "through Miami"
                     or self._after_origin(toks, match.first) or _resident_of(toks, match.first, match.last)
                     or _called_a_place(toks, match.last) or local or _named_in_full(text, match)):
@@ -1067,6 +1068,11 @@ class _Places(tuple):
         """Major enough to be a place even right after another capitalised word ("Skate Canada")."""
         return any(_denotes(c) and (c.place.feature_code in MAJOR_CODES or _people(c.place) >= 500_000)
                    for c in self)
+
+    @property
+    def curated(self) -> bool:
+        """Is one of them a curated feature of this very name ("Java" the island)?"""
+        return any(c.kind == "name" and c.place.source == "curated" for c in self)
 
     @property
     def populous(self) -> bool:

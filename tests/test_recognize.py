@@ -217,6 +217,7 @@ def test_a_place_named_with_an_organisations_word_is_a_place_where_the_text_says
     ("Buffalo, a city of 270,000, lies on Lake Erie.", ["Buffalo", "Lake Erie"]),
     ("Orange is a colour. As a school district, we care.", []),
     ("They flew home through Miami on Sunday.", ["Miami"]),  # a common word after "through" too
+    ("The wave hit Java's southern coast.", ["Java"]),  # a curated feature's own name
 ])
 def test_a_common_word_the_text_calls_a_place_is_one(recognise, text, places):
     assert surfaces(recognise, text) == places
