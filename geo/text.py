@@ -141,6 +141,8 @@ PHOTO_CREDIT = re.compile(r"(?:\(\s*(?:[A-Z]{2,}|AP|AFP|Reuters|Getty Images|Fil
                           r"|^\s*(?:photo|image|file photo|picture)\s*(?::|credit|courtesy)"
                           r"|(?:photo|image|picture)\s*:\s*[A-Z][^.]{0,60}$)")
 PHOTO_CREDIT_CLUES = ("(", "photo", "image", "picture")  # a photo credit has one of these
+# A dateline alone on its line looks like a credit: "Washington (CNN)", "NEW YORK, N.Y. (AP)".
+DATELINE_LINE = re.compile(r"^[A-Z][\w.'’-]*(?:,? [A-Z][\w.'’-]*){0,3},?\s*\([A-Za-z]{2,12}\)\s*$")
 LINE_WORD = re.compile(r"[\w-]+")  # the words of a line, as the debris tests count them
 
 
@@ -163,7 +165,8 @@ def _is_debris(line: str) -> bool:
     if _navigation_only(lowered):
         return True
     return bool(BYLINE.match(stripped) and len(LINE_WORD.findall(lowered)) <= 8 or TIMESTAMP.match(stripped)
-                or any(clue in stripped for clue in PHOTO_CREDIT_CLUES) and PHOTO_CREDIT.search(stripped))
+                or any(clue in stripped for clue in PHOTO_CREDIT_CLUES) and PHOTO_CREDIT.search(stripped)
+                and not DATELINE_LINE.match(stripped))
 
 
 def _navigation_only(lowered: str) -> bool:

@@ -294,6 +294,10 @@ def test_page_debris_creates_no_places(recognise):
     assert surfaces(recognise, text) == ["Dhaka"]
 
 
+def test_a_dateline_alone_on_its_line_is_no_photo_credit(recognise):
+    assert surfaces(recognise, "Washington (CNN)\nThe talks will go on, officials said.") == ["Washington"]
+
+
 def test_abbreviations(recognise):
     assert surfaces(recognise, "Officials in the U.S. and UK said Raleigh, N.C., was hit.") == \
         ["U.S.", "UK", "Raleigh", "N.C."]
