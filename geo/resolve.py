@@ -794,31 +794,40 @@ def _other_features(text: str, mentions: list[Mention], candidates: dict,
 
 
 def _local_namesakes(candidates: dict, context: _Context) -> dict[str, _Options]:
-    """The one country an article names, where its other places (FOCUS_PLACES or more, two
-    thirds of them in one other country, none in that one) point to a town of that name within
-    TOWN_REACH_KM of one of their towns (COUNTY_REACH_KM of a county) or in the state the text
-    puts it in: those towns
-    ("Lebanon" in a story from Murfreesboro, Smyrna and Nashville, Tennessee; "Holland, Michigan";
-    not "Israel struck Lebanon", nor "Colombia" among its towns)."""
+    """The one country an article names, and any capital it names, where its other places
+    (FOCUS_PLACES or more, two thirds of them in one other country, none in that one) point to a
+    town of that name within TOWN_REACH_KM of one of their towns (COUNTY_REACH_KM of a county) or
+    in the state the text puts it in: those towns ("Lebanon" in a story from Murfreesboro, Smyrna
+    and Nashville, Tennessee; "Holland, Michigan"; "Tripoli" among Beirut, Sidon and Tyre; not
+    "Israel struck Lebanon", nor "Colombia" among its towns)."""
     named = [name for name, place in context.chosen.items() if place.feature_code == "PCLI"]
-    if len(named) != 1:
-        return {}
-    name, country = named[0], context.chosen[named[0]].country_code
+    capitals = [name for name, place in context.chosen.items() if place.feature_code == "PPLC"]
+    local = {}
+    for name in (named if len(named) == 1 else []) + capitals:
+        towns = _towns_among_others(name, candidates[name], context)
+        if towns:
+            local[name] = towns
+    return local
+
+
+def _towns_among_others(name: str, options: _Options, context: _Context) -> _Options:
+    """The towns of the name in the country where the article's other places lie (see
+    `_local_namesakes`), if its own choice lies in another."""
+    country = context.chosen[name].country_code
     others = Counter(p.country_code for other, p in context.chosen.items() if other != name)
     if country in others or others.total() < FOCUS_PLACES:
-        return {}  # not where other places lie in that country ("Colombia" among Colombia's towns)
+        return _Options()  # not where other places lie in that country ("Colombia" among Colombia's towns)
     home, count = others.most_common(1)[0]
     if 3 * count < 2 * others.total():
-        return {}
+        return _Options()
     anchors = [(p, COUNTY_REACH_KM if p.feature_code == "ADM2" else TOWN_REACH_KM)
                for other, p in context.chosen.items()
                if other != name and (p.feature_code == "ADM2" or p.feature_code.startswith("PPL"))]
     held = context.containers.get(name, ())  # or in the state the text puts it in: "Holland, Michigan"
-    towns = _Options(o for o in candidates[name]
-                     if o.place.country_code == home and o.place.feature_code.startswith("PPL")
-                     and (_area(o.place) in held
-                          or any(haversine_km(o.place.lat, o.place.lon, p.lat, p.lon) <= km for p, km in anchors)))
-    return {name: towns} if towns else {}
+    return _Options(o for o in options
+                    if o.place.country_code == home and o.place.feature_code.startswith("PPL")
+                    and (_area(o.place) in held
+                         or any(haversine_km(o.place.lat, o.place.lon, p.lat, p.lon) <= km for p, km in anchors)))
 
 
 def _keeps_candidates(options, in_division: bool = False) -> bool:

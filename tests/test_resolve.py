@@ -433,6 +433,11 @@ def test_a_countrys_name_among_one_other_countrys_towns_may_be_a_town_there(pars
     assert parse(text)["Lebanon"].place.country_code == country
 
 
+def test_a_capitals_name_among_one_other_countrys_towns_may_be_a_town_there(parse):
+    text = "Families fled Tyre and Sidon for Beirut. Schools in Tripoli took in hundreds more."
+    assert parse(text)["Tripoli"].place.country_code == "LB"  # not Libya's capital
+
+
 def test_a_countrys_name_put_in_a_state_is_that_states_town(parse):
     holland = parse("A plant in Holland, Michigan, was sold to a firm from Toledo, Ohio.")["Holland"].place
     assert (holland.country_code, holland.admin1) == ("US", "MI")  # not the Holland near Toledo
