@@ -131,6 +131,7 @@ DIVISION_BEFORE = re.compile(r"(?:state|province|region|prefecture|governorate|o
 DATELINE_END = re.compile(r"\s*(?:\([^)\n]{1,40}\)|[—–-]|,)")
 DIVISION_AFTER = re.compile(r"^\s+(?:state|province|region|prefecture|governorate|oblast)\b")
 HOMETOWN_BEFORE = re.compile(r"\b[Aa]n?\s+$")  # "a" before "Lebanon man"
+CAPITALISED_NEXT = re.compile(r" [A-Z]")  # "Dresden Zoo": the name is part of another
 # Before a name that a place is named after: "named after Versailles in France".
 NAMESAKE_BEFORE = re.compile(r"\b(?:named (?:it |them )?(?:after|for)|in hono(?:u)?r of|confused with)\s+(?:the\s+)?$")
 AGE_OF_BEFORE = re.compile(r",\s*\d{1,3},\s+of\s+$")  # "Ann Pike, 54, of Lebanon"
@@ -283,8 +284,10 @@ class Resolver:
 
     def _senses(self, text: str, mentions: list[Mention], placements: list[tuple[Mention, Mention]]) -> list[Mention]:
         """The mentions, where the text puts one name in two places ("Portland, Maine" and
-        "Portland, Oregon"), or in one place as a namesake's ("named after Versailles in France"),
-        each "X, Y" as a name of its own; one name keeps one meaning otherwise."""
+        "Portland, Oregon"), or in one place as a namesake's ("named after Versailles in France";
+        or in a country after writing the name alone, which a writer does for the name's other
+        place: "Warsaw's mayor ... a choir from Warsaw, Poland"), each "X, Y" as a name of its own;
+        one name keeps one meaning otherwise."""
         holder_of: dict[int, tuple[Mention, Mention]] = {}  # a mention's first holder ("Latah County" of
         for name, holder in placements:  # "X is a city in Latah County, Idaho")
             if id(name) not in holder_of \
@@ -293,14 +296,25 @@ class Resolver:
         holders: dict[str, set[str]] = {}
         for name, holder in holder_of.values():
             holders.setdefault(name.key, set()).add(holder.key)
-        namesakes = {key for key, (name, _) in holder_of.items()
-                     if len(holders[name.key]) == 1 and NAMESAKE_BEFORE.search(text, 0, name.start)}
+        first_bare: dict[str, int] = {}  # where each name is first written alone, without a holder
+        for mention in mentions:
+            if id(mention) not in holder_of and not CAPITALISED_NEXT.match(text, mention.end):
+                first_bare.setdefault(mention.key, mention.start)
+        namesakes = {key for key, (name, holder) in holder_of.items()
+                     if len(holders[name.key]) == 1 and (
+                         NAMESAKE_BEFORE.search(text, 0, name.start)
+                         or first_bare.get(name.key, len(text)) < name.start and self._country(holder)
+                         and not self._country(name))}
         twice = {key: holder.key for key, (name, holder) in holder_of.items()
                  if len(holders[name.key]) > 1 or key in namesakes}
         if not twice:
             return mentions
         return [_Sense(**{f.name: getattr(m, f.name) for f in fields(Mention)}, holder=twice[id(m)],
                        namesake=id(m) in namesakes) if id(m) in twice else m for m in mentions]
+
+    def _country(self, mention: Mention) -> bool:
+        """Does the mention name a country ("Ireland" of "Dublin, Ireland")?"""
+        return any(c.place.feature_code == "PCLI" and c.kind != "demonym" for c in self.gazetteer.candidates(mention.key))
 
     def _candidates(self, mention: Mention) -> _Options:
         """The places the mention may name: those its name denotes as an adjective, for a demonym;

@@ -130,6 +130,8 @@ def test_counties_are_second_level_divisions(parse):
      [("VE", "07"), ("ES", "60")]),  # the namesake in Spain is not the city named after it
     ("Granada sits on a great lake. Its founder named it after Granada in Spain.", "Granada",
      [("NI", "06"), ("ES", "51")]),
+    ("Warsaw's mayor opened the fair. A choir from Warsaw, Poland, sang at the Kosciusko County courthouse.",
+     "Warsaw", [("US", "IN"), ("PL", "78")]),  # the name written alone first is not the one a country follows
 ])
 def test_a_name_the_text_puts_in_two_places_names_both(gazetteer, text, name, places):
     resolved = Resolver(gazetteer)(text, Recognizer(gazetteer)(text))
