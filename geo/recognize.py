@@ -70,7 +70,8 @@ LOCATIVES = {"in", "at", "near", "downtown", "outside", "around", "across", "ins
 PLACE_NOUNS = {"town", "towns", "city", "cities", "village", "villages", "island", "islands", "province",
                "provinces", "state", "states", "region", "regions", "district", "districts", "county",
                "municipality", "capital", "suburb", "suburbs", "port", "township", "hamlet", "area",
-               "neighbourhood", "neighborhood", "republic", "kingdom", "emirate", "outskirts"}
+               "neighbourhood", "neighborhood", "republic", "kingdom", "emirate", "outskirts",
+               "section", "part", "parts", "borough", "edge"}  # "the Highbridge section of the Bronx"
 DATELINE_MARKS = {"—", "–", "-", "("}  # after a dateline's place: "FRANKLIN —", "MARION (AP) -"
 # "the <people> of X" names a place X too ("residents of Qorvintal", "the mayor of Velmora").
 INHABITANTS = {"residents", "people", "citizens", "voters", "mayor", "inhabitants", "townspeople", "population"}

@@ -218,6 +218,7 @@ def test_a_place_named_with_an_organisations_word_is_a_place_where_the_text_says
     ("Orange is a colour. As a school district, we care.", []),
     ("They flew home through Miami on Sunday.", ["Miami"]),  # a common word after "through" too
     ("The wave hit Java's southern coast.", ["Java"]),  # a curated feature's own name
+    ("Cholera spread in the Highbridge section of the Bronx.", ["Highbridge", "Bronx"]),  # "the section of"
 ])
 def test_a_common_word_the_text_calls_a_place_is_one(recognise, text, places):
     assert surfaces(recognise, text) == places
