@@ -652,9 +652,8 @@ _SHORT_FORMS = {"mount": "mt", "saint": "st", "sainte": "ste", "fort": "ft"}
 _SHORT_FORMS.update({short: full for full, short in _SHORT_FORMS.items()})
 
 
-# A town's name with its river or region after it, as German and English towns are named officially:
-# "Marburg an der Lahn", "Frankfurt am Main", "Halle (Saale)". The name
-# before it is the town's name too.
+# A town's name with its river or region after it, as German towns are named officially:
+# "Marburg an der Lahn", "Frankfurt am Main", "Halle (Saale)". The name before it is the town's too.
 _TOWN_QUALIFIER = re.compile(r"^(\w[\w.' -]{2,}?)(?: \(.+\)| (?:an der|am|im|in der|ob der|an den) \w.*)$")
 
 
@@ -667,10 +666,11 @@ def _name_rows(rows) -> Iterator[tuple[str, str, int]]:
             adjective = ""  # not "Djibouti" of Djibouti
         seen = {own, adjective}  # an alternate spelling that is the adjective ("Thai") is the adjective only
         yield own, place.id, name
-        short = _TOWN_QUALIFIER.match(place.name) if place.feature_class == "P" else None
-        if short and fold(short.group(1)) not in seen:  # "Marburg" of "Marburg an der Lahn"
-            seen.add(fold(short.group(1)))
-            yield fold(short.group(1)), place.id, name
+        qualified = _TOWN_QUALIFIER.match(place.name) if place.feature_class == "P" else None
+        short = fold(qualified.group(1)) if qualified else ""
+        if short and short not in seen:  # "Marburg" of "Marburg an der Lahn"
+            seen.add(short)
+            yield short, place.id, name
         for alternate in [place.name] + alternates + _short_forms(place.name):
             key = fold(alternate)
             for variant in (key, without_apostrophes(key)):  # "Ts’khinvali" is also written "Tskhinvali"

@@ -593,8 +593,7 @@ class Recognizer:
         "James Suver of Columbia" (a name that opens with a given name)?"""
         if i < 3 or toks[i - 1].text != "of":
             return False
-        if toks[i - 2].text == "," and toks[i - 3].text.isdigit() and len(toks[i - 3].text) <= 3 \
-                and i >= 4 and toks[i - 4].text == ",":
+        if i >= 5 and _aged(toks, i - 5):  # "Ann Pike, 54, of Tyler"
             return True
         start = i - 2
         while start > 0 and toks[start - 1].is_capitalised and toks[start - 1].is_word and i - 1 - start < 3:

@@ -16,13 +16,15 @@ prior
     of its people: +2.5 ("Rio de Janeiro" the city rather than the state; not
     Quebec City over the province of Quebec); a second-level division named after
     such a town: -2.5 ("Leeds" the city, not its metropolitan borough), and so is a
-    province named after a capital that is a division of its own ("Buenos Aires").
+    province named after a capital that is a division of its own ("Buenos Aires") and a
+    state named like its country's capital elsewhere ("Washington").
 context, pass 1 (explicit cues)
   * the text calls the name a state, province or county ("state of Victoria", "County
     Durham", "Co Kerry"): +3 to first- and second-level divisions;
   * the name's own words, or a lower-case word after it, say what feature it is ("Red Sea",
-    "Long Island", "the Volga river"): +8 to places of that feature type, more than all
-    agreement with the other names can give (a port on the Red Sea is on the sea);
+    "Long Island", "the Volga river"; a plural after "the" is a range or an archipelago, "the
+    Andes"): +8 to places of that feature type, more than all agreement with the other names
+    can give (a port on the Red Sea is on the sea);
   * the text writes the name with accents exactly as the candidate's name ("Münster", the
     German city rather than Ireland's Munster): +3;
   * the name opens the article as a dateline ("WASHINGTON (Reuters) -") or says where a
@@ -32,7 +34,9 @@ context, pass 1 (explicit cues)
   * "X, Y", "X in Y", "X is a city in Y" or "X, the capital of Y" where Y (or Z of "Y, Z"
     after "is a city in") is a country or division holding the candidate: +4 to X's
     candidate, and +4 to Y's candidate that holds one of X's (not inside a list
-    that ends in "and"/"or": "Washington, Pennsylvania and California" are siblings).
+    that ends in "and"/"or": "Washington, Pennsylvania and California" are siblings);
+  * a county and a town of another name within 60 km of it: +1.5 to each ("Grady County" and
+    "Cairo" in Georgia).
 context, pass 2 (coherence with the other names' pass-1 choices)
   * +2.0 times the share of the other places in the candidate's country;
   * +1.0 when another place lies in the same division, and +2.0 times the share of the
@@ -41,7 +45,10 @@ context, pass 2 (coherence with the other names' pass-1 choices)
     next town: local news names its neighbours);
   * in a list ("Georgia, Oklahoma, Pennsylvania and Wisconsin"): +2.0 times the
     share of the other members resolved to the candidate's kind (country,
-    division or town).
+    division or town);
+  * all of these halved for a place the name only names as an alternate where it is the main
+    name of one ten times as populous ("Durban", not Durbanville), and for a town where it is
+    a great city's that the text does not keep near the town ("a job in Boston").
 
 One name keeps one meaning within an article, unless the text puts two of its mentions in
 two places ("Portland, Maine" and "Portland, Oregon"; "Boston is a town in Lincolnshire" and
@@ -63,7 +70,6 @@ country a local story names may be a neighbouring town ("Lebanon" among Tennesse
 from __future__ import annotations
 
 import math
-from math import floor
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
@@ -582,10 +588,10 @@ def _county_pairs(candidates: dict) -> set[str]:
     for name, options in local.items():
         for option in options:
             if option.place.feature_code.startswith("PPL"):
-                towns[(floor(option.place.lat), floor(option.place.lon))].append((name, option.place))
+                towns[(math.floor(option.place.lat), math.floor(option.place.lon))].append((name, option.place))
     pairs = set()
     for name, county in counties:
-        lat, lon = floor(county.lat), floor(county.lon)
+        lat, lon = math.floor(county.lat), math.floor(county.lon)
         for cell in ((lat + dy, lon + dx) for dy in (-1, 0, 1) for dx in (-1, 0, 1)):
             for other, town in towns.get(cell, ()):
                 if other != name and haversine_km(town.lat, town.lon, county.lat, county.lon) <= COUNTY_REACH_KM:
@@ -746,17 +752,22 @@ def _abroad(candidates: dict, placed: set[str], context: _Context, neighbours) -
     in the article), and that the text puts in no place: an unlisted town there is likelier than
     a small namesake far away ("Muse" in a story from Myanmar is no village in Pennsylvania), so
     the geocoder is asked in that country."""
-    countries = Counter(place.country_code for place in context.chosen.values() if place.country_code)
-    if sum(countries.values()) < FOCUS_PLACES:
-        return {}
-    focus, count = countries.most_common(1)[0]
-    if 3 * count < 2 * sum(countries.values()):
+    focus = _focus(Counter(place.country_code for place in context.chosen.values() if place.country_code))
+    if focus is None:
         return {}
     near = {focus} | neighbours(focus) | set(context.named_countries)
     return {name: (Counter([focus]), "{}") for name, options in candidates.items()
             if options and name not in placed
             and all(o.place.country_code not in near and o.place.population < ABROAD_TOWN
                     and o.place.feature_code.startswith("PPL") and o.place.source != "curated" for o in options)}
+
+
+def _focus(countries: Counter) -> str | None:
+    """The country two thirds of FOCUS_PLACES or more places lie in, if any."""
+    if countries.total() < FOCUS_PLACES:
+        return None
+    focus, count = countries.most_common(1)[0]
+    return focus if 3 * count >= 2 * countries.total() else None
 
 
 def _astray(candidates: dict, placed: set[str], context: _Context) -> dict[str, tuple[Counter, str]]:
@@ -776,12 +787,13 @@ def _astray(candidates: dict, placed: set[str], context: _Context) -> dict[str, 
     points = _Points.of(context.chosen)
     astray = {}
     for name, options in candidates.items():
+        if not options or name in placed:
+            continue
         own = context.chosen.get(name)
-        others = divisions - Counter([_division(own)] if own else [])
-        if options and name not in placed and all(
-                o.place.feature_code.startswith("PPL") and o.place.population < ABROAD_TOWN
-                and o.place.source != "curated" and not others[_division(o.place)]
-                and _nearest_km(o.place, points.without(name)) > STRAY_KM for o in options):
+        others, elsewhere = divisions - Counter([_division(own)] if own else []), points.without(name)
+        if all(o.place.feature_code.startswith("PPL") and o.place.population < ABROAD_TOWN
+               and o.place.source != "curated" and not others[_division(o.place)]
+               and _nearest_km(o.place, elsewhere) > STRAY_KM for o in options):
             astray[name] = (Counter([focus[0]]), query)
     return astray
 
@@ -827,13 +839,10 @@ def _local_namesakes(candidates: dict, context: _Context) -> dict[str, _Options]
 def _towns_among_others(name: str, options: _Options, context: _Context) -> _Options:
     """The towns of the name in the country where the article's other places lie (see
     `_local_namesakes`), if its own choice lies in another."""
-    country = context.chosen[name].country_code
     others = Counter(p.country_code for other, p in context.chosen.items() if other != name)
-    if country in others or others.total() < FOCUS_PLACES:
+    home = _focus(others)
+    if home is None or context.chosen[name].country_code in others:
         return _Options()  # not where other places lie in that country ("Colombia" among Colombia's towns)
-    home, count = others.most_common(1)[0]
-    if 3 * count < 2 * others.total():
-        return _Options()
     anchors = [(p, COUNTY_REACH_KM if p.feature_code == "ADM2" else TOWN_REACH_KM)
                for other, p in context.chosen.items()
                if other != name and (p.feature_code == "ADM2" or p.feature_code.startswith("PPL"))]
