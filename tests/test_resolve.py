@@ -499,6 +499,8 @@ def test_a_county_and_a_town_inside_it_name_each_other(parse, text, name, where)
     ("Cab drivers in NYC went on strike.", "NYC", ("US", "NY")),  # a city's abbreviation
     ("Students marched through Marburg on Friday.", "Marburg", ("DE", "05")),  # Marburg an der Lahn
     ("Tourists flock to Menorca every summer.", "Menorca", ("ES", "07")),  # an island no package holds
+    ("Ships were struck off Hodeidah on Sunday.", "Hodeidah", ("YE", "08")),  # GeoNames' El-Hodeidah
+    ("Carnival filled the streets of Salvador.", "Salvador", ("BR", "05")),  # no Arabic article: not El Salvador
 ])
 def test_variant_names_of_countries_and_regions(parse, text, name, where):
     place = parse(text)[name].place
