@@ -82,7 +82,10 @@ PLACE_FOLLOWERS = {"in", "of", "near", "on", "outside", "located", "situated", "
 # Division types that, in lower case after an unknown name, make it a place: "Velmora province".
 DIVISION_NOUNS = {"province", "provinces", "district", "districts", "county", "counties", "prefecture",
                   "governorate", "municipality", "village", "villages", "slum", "slums", "suburb", "suburbs",
-                  "township", "townships", "neighbourhood", "neighborhood", "valley"}
+                  "township", "townships", "neighbourhood", "neighborhood", "valley", "camp"}
+# Kinds of feature that do the same whatever follows them: "the Qorvintal river burst its banks".
+FEATURE_NOUNS = {"island", "river", "rivers", "crossing", "settlement", "mountains", "lake", "peninsula",
+                 "plateau", "desert"}
 # Lower-case words after a people's adjective that make it the division named after them: "the Somali region".
 DEMONYM_DIVISION_NOUNS = {"region", "regions"}
 # ... and what may follow that type: "Velmora province, in the north", "Velmora district was hit".
@@ -984,11 +987,16 @@ def _called_a_place(toks: list[Token], last: int) -> bool:
 
 
 def _named_as_division(toks: list[Token], first: int, last: int) -> bool:
-    """Is the name followed by a division's type in lower case, and that by no other noun:
-    "Velmora province", "the Qorvintal and Velmora districts" (a plural only for a list's members)?"""
+    """Is the name followed by a feature's kind in lower case ("the Qorvintal river"), or by a
+    division's type and that by no other noun: "Velmora province", "the Qorvintal and Velmora
+    districts" (a plural only for a list's members)? Not after "a": "a Maori settlement"."""
+    if first > 0 and toks[first - 1].text.lower() in ("a", "an"):
+        return False
     k, followed = last + 1, False
     while k + 1 < len(toks) and toks[k].text in (",", "and", "or") and toks[k + 1].is_capitalised:
         k, followed = _capitalised_end(toks, k + 1) + 1, True  # over the list's next member
+    if k < len(toks) and toks[k].text in FEATURE_NOUNS:
+        return True
     if k >= len(toks) or toks[k].text not in DIVISION_NOUNS:
         return False
     preceded = first > 0 and toks[first - 1].text in (",", "and", "or")

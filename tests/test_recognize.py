@@ -397,6 +397,9 @@ def test_the_village_of_marks_an_unlisted_place(recognise):
     ("Rain fell in Kerala's Idukki and Velmora districts overnight.", ["Kerala", "Idukki", "Velmora"]),
     ("The riot began in Cairo's Velmora neighbourhood.", ["Cairo", "Velmora"]),
     ("Officials in Topeka and nearby Velmora said so.", ["Topeka", "Velmora"]),
+    ("Rain made the Qorvintal river burst its banks.", ["Qorvintal"]),  # a feature's kind, whatever follows
+    ("Aid trucks queued at the Velmora crossing.", ["Velmora"]),
+    ("The storm hit Qorvintal island first.", ["Qorvintal"]),
 ])
 def test_the_text_says_an_unlisted_name_is_a_place(recognise, text, names):
     assert surfaces(recognise, text) == names
@@ -407,6 +410,7 @@ def test_the_text_says_an_unlisted_name_is_a_place(recognise, text, names):
     ("Jane Qorvintal, a state senator, said so.", []),
     ("Shells hit the Qorvintal villages overnight.", []),
     ("Google, Qorvintal and Amazon filed suits.", []),
+    ("It began as a Qorvintal settlement.", []),  # a people's word before a feature's kind
 ])
 def test_people_described_near_places_stay_people(recognise, text, names):
     assert surfaces(recognise, text) == names
