@@ -127,7 +127,8 @@ HOLDER_CODES = {"PCLI", "ADM1", "ADM2", "PPL", "PPLA", "PPLA2", "PPLA3", "PPLC"}
 OPTIONS_CACHE_SIZE = 200_000  # names whose candidates are kept
 FOCUS_PLACES, ABROAD_TOWN = 3, 100_000  # an article with this many places has a country; a town abroad this small
 STRAY_KM = 500  # a small town this far from all of a local story's places is likely another of its state
-TOWN_REACH_KM = 100  # a place the text puts in a town lies this near it
+TOWN_REACH_KM = 100  # a place the text puts in a town lies this near it ...
+OWN_CITY_SHARE = 10  # ... unless it is a city of its country a tenth as big or more
 COUNTY_REACH_KM = 60  # ... and one it puts in a county this near the county's point
 IN_TOWN = {"in", ", in"} | POSSESSIVE  # what puts a place in a town: "Mirpur in Dhaka", "Nairobi's Eastleigh"
 HOLDER_AREAS = {"PCLI", "ADM1", "ADM2"}  # what Y of "X, Y" must be to put X in a place of its own
@@ -735,8 +736,9 @@ def _placed_elsewhere(candidates: dict, outer_names: dict, chosen: dict) -> dict
         if not holders or _keeps_candidates(candidates[name], in_division=holders[0].feature_code == "ADM1"):
             continue
         holder = holders[0]
-        if holder.feature_code.startswith("PPL"):
+        if holder.feature_code.startswith("PPL"):  # a city of its country is no neighbourhood: "near Mosul, Baghdad said"
             held = any(haversine_km(c.place.lat, c.place.lon, holder.lat, holder.lon) <= TOWN_REACH_KM
+                       or c.place.country_code == holder.country_code and c.place.population * OWN_CITY_SHARE >= holder.population
                        for c in candidates[name])
         else:
             area = _division if holder.feature_code == "ADM1" and holder.population else attrgetter("country_code")
@@ -820,17 +822,23 @@ def _other_features(text: str, mentions: list[Mention], candidates: dict,
 
 
 def _local_namesakes(candidates: dict, context: _Context) -> dict[str, _Options]:
-    """The one country an article names, and any capital it names, where its other places
-    (FOCUS_PLACES or more, two thirds of them in one other country, none in that one) point to a
-    town of that name within TOWN_REACH_KM of one of their towns (COUNTY_REACH_KM of a county) or
-    in the state the text puts it in: those towns ("Lebanon" in a story from Murfreesboro, Smyrna
-    and Nashville, Tennessee; "Holland, Michigan"; "Tripoli" among Beirut, Sidon and Tyre; not
-    "Israel struck Lebanon", nor "Colombia" among its towns)."""
+    """A country's name the text puts in a state of another country: that state's towns of the
+    name ("Palestine, Texas", "Holland, Michigan"). And the one country an article names, and any
+    capital it names, where its other places (FOCUS_PLACES or more, two thirds of them in one other
+    country, none in that one) point to a town of that name within TOWN_REACH_KM of one of their
+    towns (COUNTY_REACH_KM of a county): those towns ("Lebanon" in a story from Murfreesboro, Smyrna
+    and Nashville, Tennessee; "Tripoli" among Beirut, Sidon and Tyre; not "Israel struck Lebanon",
+    nor "Colombia" among its towns)."""
     named = [name for name, place in context.chosen.items() if place.feature_code == "PCLI"]
     capitals = [name for name, place in context.chosen.items() if place.feature_code == "PPLC"]
     local = {}
+    for name in named:  # "Palestine, Texas" wherever the article's other places lie
+        states = {key for key in context.containers.get(name, ()) if "." in key}
+        towns = _Options(o for o in candidates[name] if o.place.feature_code.startswith("PPL") and _area(o.place) in states)
+        if towns:
+            local[name] = towns
     for name in (named if len(named) == 1 else []) + capitals:
-        towns = _towns_among_others(name, candidates[name], context)
+        towns = local.get(name) or _towns_among_others(name, candidates[name], context)
         if towns:
             local[name] = towns
     return local
@@ -846,11 +854,9 @@ def _towns_among_others(name: str, options: _Options, context: _Context) -> _Opt
     anchors = [(p, COUNTY_REACH_KM if p.feature_code == "ADM2" else TOWN_REACH_KM)
                for other, p in context.chosen.items()
                if other != name and (p.feature_code == "ADM2" or p.feature_code.startswith("PPL"))]
-    held = context.containers.get(name, ())  # or in the state the text puts it in: "Holland, Michigan"
     return _Options(o for o in options
                     if o.place.country_code == home and o.place.feature_code.startswith("PPL")
-                    and (_area(o.place) in held
-                         or any(haversine_km(o.place.lat, o.place.lon, p.lat, p.lon) <= km for p, km in anchors)))
+                    and any(haversine_km(o.place.lat, o.place.lon, p.lat, p.lon) <= km for p, km in anchors))
 
 
 def _keeps_candidates(options, in_division: bool = False) -> bool:

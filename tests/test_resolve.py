@@ -423,6 +423,8 @@ def test_a_neighbourhood_the_text_puts_in_a_city_is_placed_there(parse, text, na
 
 def test_two_cities_with_a_comma_between_are_no_neighbourhood_and_city(parse):
     assert parse("Home prices in Toronto, Vancouver and their suburbs rose.")["Toronto"].place.country_code == "CA"
+    mosul = parse("Prisoners will be moved to a jail near Mosul, Baghdad said.")["Mosul"]
+    assert (mosul.place.name, mosul.resolved_by) == ("Mosul", "gazetteer")  # a city of Iraq, not a part of Baghdad
 
 
 @pytest.mark.parametrize("text, country", [
@@ -440,9 +442,13 @@ def test_a_capitals_name_among_one_other_countrys_towns_may_be_a_town_there(pars
     assert parse(text)["Tripoli"].place.country_code == "LB"  # not Libya's capital
 
 
-def test_a_countrys_name_put_in_a_state_is_that_states_town(parse):
-    holland = parse("A plant in Holland, Michigan, was sold to a firm from Toledo, Ohio.")["Holland"].place
-    assert (holland.country_code, holland.admin1) == ("US", "MI")  # not the Holland near Toledo
+@pytest.mark.parametrize("text, name, where", [
+    ("A plant in Holland, Michigan, was sold to a firm from Toledo, Ohio.", "Holland", ("US", "MI")),  # not near Toledo
+    ("A pastor from Palestine, Texas, led prayers for peace in Gaza.", "Palestine", ("US", "TX")),
+])
+def test_a_countrys_name_put_in_a_state_is_that_states_town(parse, text, name, where):
+    place = parse(text)[name].place
+    assert (place.country_code, place.admin1) == where
 
 
 @pytest.mark.parametrize("text, name, where", [
