@@ -134,6 +134,10 @@ IN_TOWN = {"in", ", in"} | POSSESSIVE  # what puts a place in a town: "Mirpur in
 HOLDER_AREAS = {"PCLI", "ADM1", "ADM2"}  # what Y of "X, Y" must be to put X in a place of its own
 CONTAINER_CONFIDENCE = 0.3  # a name placed at the place holding it: right region, rough point
 PLACED_BY_NAME = {"PCLI", "ADM1", "PPLC", "PPLA"}  # never dropped for the country the text puts them in
+# Y of "X, Y" speaks: "near Wonsan, South Korea's military said" puts Wonsan in no South Korea.
+SPOKEN_AFTER = re.compile(r"(?:'s|’s)?(?:\s+[\w-]+){0,5}?\s+(?:said|says|told|reported|announced|confirmed|"
+                          r"acknowledged|added|stated|claimed|denied|warned)\b")
+DIVISION_OF = re.compile(r"(?:province|region|district|governorate|prefecture|oblast) of(?: the)?", re.IGNORECASE)
 DIVISION_BEFORE = re.compile(r"(?:state|province|region|prefecture|governorate|oblast) of\s+$", re.IGNORECASE)
 DATELINE_END = re.compile(r"\s*(?:\([^)\n]{1,40}\)|[—–-]|,)")
 DIVISION_AFTER = re.compile(r"^\s+(?:state|province|region|prefecture|governorate|oblast)\b")
@@ -411,6 +415,8 @@ def _prior(candidate: Candidate, divisions: dict, towns: dict, main_population: 
         score += SEAT_BONUS  # the city a division is named after: "Rio de Janeiro", not Quebec City
     if place.feature_code == "ADM2" and towns.get((place.country_code, place.admin1), -1) >= SEAT_SHARE * place.population:
         score -= SEAT_BONUS  # a district named after its city yields to the city: "Leeds", "Mombasa"
+    elif place.feature_code == "ADM2" and max(towns.values(), default=0) > place.population:
+        score -= TYPE_PRIOR["ADM2"]  # a district named like a larger town elsewhere: "Manchester", Jamaica's parish
     if place.feature_code == "ADM1" and any(
             country == place.country_code and admin1 != place.admin1 and people >= SEAT_SHARE * place.population
             for (country, admin1), people in towns.items()):
@@ -674,7 +680,8 @@ def _placements(text: str, mentions: list[Mention], pairs: list[tuple[Mention, M
             continue
         if not (gap in PUT_IN or PLACE_DEFINED.fullmatch(text, first.end, second.start)
                 or PLACE_LIES.fullmatch(text, first.end, second.start)
-                or gap in ("of", "of the") and first.text[first.text.rfind(" ") + 1:].lower() in DIVISION_TYPES):
+                or gap in ("of", "of the") and first.text[first.text.rfind(" ") + 1:].lower() in DIVISION_TYPES
+                or DIVISION_OF.fullmatch(gap)):  # "the Kurdistan region of Iraq"
             continue
         placed.append((first, second))
         outer = second
@@ -698,6 +705,10 @@ def _containers(text: str, placements: list[tuple[Mention, Mention]], candidates
     for first, second in placements:
         inner = candidates.get(first.key) or ()
         gap = text[min(first.end, second.end): max(first.start, second.start)].strip()
+        if gap == "," and SPOKEN_AFTER.match(text, second.end) \
+                and any(o.place.feature_code == "PCLI" for o in candidates.get(second.key) or ()):
+            continue  # "near Wonsan, South Korea's military said": the country speaks (a state may hold
+            # X: "near Winchester, Kentucky State Police said")
         if candidates.get(second.key) and gap in IN_TOWN:
             outer_names.setdefault(first.key, set()).add(second.key)  # "Mirpur in Dhaka", "Nairobi's Eastleigh"
         for option in candidates.get(second.key) or ():

@@ -550,3 +550,15 @@ def test_a_countrys_name_near_a_county_of_the_article_is_that_countys_town(parse
     text = "Laclede County deputies stopped a car near Lebanon. The men were driving from Tulsa to St. Louis."
     lebanon = parse(text)["Lebanon"].place
     assert (lebanon.country_code, lebanon.admin1) == ("US", "MO")  # the county seat, not the town near St. Louis
+
+
+@pytest.mark.parametrize("text, name, where", [
+    ("Two missiles were fired from near Wonsan, South Korea's military said.", "Wonsan", "KP"),  # Y speaks
+    ("A truck overturned near Winchester, Kentucky State Police said.", "Winchester", "US"),  # a state holds X
+    ("Drones struck an oil field in the Kurdistan region of Iraq.", "Kurdistan", "IQ"),  # "X region of Y"
+    ("Direct flights from Delhi to Manchester begin in spring.", "Manchester", "GB"),  # not Jamaica's parish
+    ("A lorry overturned near Crewe, Cheshire, on Friday.", "Cheshire", "GB"),  # a county no council bears
+    ("A lorry overturned near Crewe, Cheshire, on Friday.", "Crewe", "GB"),
+])
+def test_what_the_words_between_and_around_names_say(parse, text, name, where):
+    assert parse(text)[name].place.country_code == where
