@@ -66,6 +66,9 @@ COMPASS_FIRST, COMPASS_SECOND = {"north", "south"}, {"east", "eastern", "west", 
 DIRECTION_AND = re.compile(r"\b([A-Z][a-z]+) and $")  # "Eastern and " before "Southern Europe"
 LOCATIVES = {"in", "at", "near", "downtown", "outside", "around", "across", "inside", "within", "from",
              "towards", "toward", "via", "between", "throughout", "to", "nearby", "neighbouring", "neighboring"}
+# Words before "for X" that make X a journey's goal: "left for Miami", "bound for Lagos".
+DEPARTURE_WORDS = {"left", "leave", "leaves", "leaving", "bound", "headed", "heading", "departed", "departs",
+                   "sailed", "sails", "flew", "flights", "flight", "set", "boarded", "destined"}
 # "the <noun> of X" names a place X ("the village of Qorvintal", "the island of Java").
 PLACE_NOUNS = {"town", "towns", "city", "cities", "village", "villages", "island", "islands", "province",
                "provinces", "state", "states", "region", "regions", "district", "districts", "county",
@@ -328,8 +331,9 @@ class Recognizer:
         if not (toks[i + 1].is_capitalised or toks[i + 1].text in ENGLISH_CONNECTORS) \
                 or word_frequency(token.text.lower()) < threshold:
             return False
+        alone = i + 1 if token.text.lower() in OPENING_WORDS else i  # "From" alone names no Frome here
         return not any(self.gazetteer.candidates(fold(self._surface(toks, i, j)))
-                       for j in range(i, min(run_ends[i], i + MAX_NAME_TOKENS) + 1))
+                       for j in range(alone, min(run_ends[i], i + MAX_NAME_TOKENS) + 1))
 
     def _joined_run_end(self, text: str, toks: list[Token], first: int, last: int) -> int:
         """Extend the run over "of the" or a possessive "'s" and the run after it when the
@@ -569,6 +573,7 @@ class Recognizer:
             if not (match.places.major or match.places.curated or _after_locative(toks, match.first)
                     or self._before_container(toks, match.last)
                     or match.first > 0 and toks[match.first - 1].text.lower() in ("through", "into")  # "through Miami"
+                    or _bound_for(toks, match.first)
                     or self._after_origin(toks, match.first) or _resident_of(toks, match.first, match.last)
                     or _called_a_place(toks, match.last) or local or _named_in_full(text, match)):
                 return None
@@ -674,6 +679,9 @@ class Recognizer:
                 continue
             end = run_ends[i] if toks[i].is_word else i
             after_run = end + 1
+            if end == i + 1 and toks[i].text.lower() in DETERMINERS and end + 1 < len(toks) \
+                    and toks[end + 1].text in FEATURE_NOUNS | DIVISION_NOUNS | {"-"}:
+                continue  # "The Gurgaon-based airline", "The Qorvintal river" name no one
             if i == end:  # one word: a person's only after a title ("minister Singh")
                 if _after_title(toks, i):
                     names[toks[i].text] = True
@@ -949,6 +957,11 @@ def _after_locative(toks: list[Token], i: int) -> bool:
             continue
         return False
     return False
+
+
+def _bound_for(toks: list[Token], i: int) -> bool:
+    """Is token i the goal of a journey: "left for Miami", "a ship bound for Lagos"?"""
+    return i > 1 and toks[i - 1].text == "for" and toks[i - 2].text.lower() in DEPARTURE_WORDS
 
 
 def _described_as_place(toks: list[Token], last: int) -> bool:

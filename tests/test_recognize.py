@@ -217,6 +217,9 @@ def test_a_place_named_with_an_organisations_word_is_a_place_where_the_text_says
     ("Buffalo, a city of 270,000, lies on Lake Erie.", ["Buffalo", "Lake Erie"]),
     ("Orange is a colour. As a school district, we care.", []),
     ("They flew home through Miami on Sunday.", ["Miami"]),  # a common word after "through" too
+    ("The band left for Miami after the show.", ["Miami"]),  # a journey's goal
+    ("From Mallaig, ferries sail to the islands.", ["Mallaig"]),  # not "From" (an old name of Frome)
+    ("The Gurgaon-based carrier grew fast.", ["Gurgaon"]),  # "The Gurgaon" is no person's name
     ("The wave hit Java's southern coast.", ["Java"]),  # a curated feature's own name
     ("Cholera spread in the Highbridge section of the Bronx.", ["Highbridge", "Bronx"]),  # "the section of"
 ])
@@ -397,7 +400,8 @@ def test_the_village_of_marks_an_unlisted_place(recognise):
     ("Rain fell in Kerala's Idukki and Velmora districts overnight.", ["Kerala", "Idukki", "Velmora"]),
     ("The riot began in Cairo's Velmora neighbourhood.", ["Cairo", "Velmora"]),
     ("Officials in Topeka and nearby Velmora said so.", ["Topeka", "Velmora"]),
-    ("Rain made the Qorvintal river burst its banks.", ["Qorvintal"]),  # a feature's kind, whatever follows
+    ("Rain made the Qorvintal river burst its banks.", ["Qorvintal"]),
+    ("The Qorvintal river burst its banks.", ["Qorvintal"]),  # a feature's kind, whatever follows
     ("Aid trucks queued at the Velmora crossing.", ["Velmora"]),
     ("The storm hit Qorvintal island first.", ["Qorvintal"]),
 ])
