@@ -44,6 +44,8 @@ RUN_CACHE_SIZE = 200_000  # distinct capitalised runs whose facts are kept
 CONNECTORS = {"de", "da", "do", "dos", "das", "del", "della", "di", "du", "des", "la", "le", "les",
               "el", "al", "es", "of", "upon", "on", "sur", "en", "y", "and", "am", "im", "an", "der", "den",
               "au", "aux", "et", "lès", "nad", "pod"}  # "Ústí nad Labem"
+# Connectors of Romance names, which join their parts into one name: "Torres del Paine", "Salar de Uyuni".
+ROMANCE_CONNECTORS = {"de", "del", "da", "do", "dos", "das", "della", "di", "du", "des"}
 # "Barrow-in-Furness", "Mazar-i-Sharif", "Albergaria-a-Velha", "Rostov-na-Donu"
 HYPHEN_CONNECTORS = CONNECTORS | {"in", "under", "by", "over", "i", "e", "a", "na"}
 ENGLISH_CONNECTORS = {"of", "on", "upon"}  # the English prepositions among them: "Southend on Sea"
@@ -422,6 +424,11 @@ class Recognizer:
                 mention = self._unknown_place(text, toks, first + a, first + b, people)
                 if mention:
                     mentions.append(mention)
+            if not mentions and len(run.segments) == 1 and matches \
+                    and all(_article_joined(toks, m, first, last) or _connector_joined(toks, m, first, last) for m in matches):
+                mention = self._unknown_place(text, toks, first, last, people)  # "in Torres del Paine" as one name
+                if mention:
+                    mentions.append(mention)
         return mentions
 
     def _run_facts(self, text, toks, first, last) -> _RunFacts:
@@ -534,8 +541,10 @@ class Recognizer:
             return None  # "John Walsh ... Walsh"; "Kemp said", "said Moss" (not "in Hastings, Nebraska")
         if _hyphen_joined(text, toks, match, first, last) and not significant:
             return None  # part of a compound: "Wal-Mart", "Hewlett-Packard"
-        if _article_joined(toks, match, first, last):
-            return None  # part of a longer name the gazetteer lacks: "Ras" and "Ain" of "Ras al-Ain"
+        if _article_joined(toks, match, first, last) \
+                or _connector_joined(toks, match, first, last) and not match.places.major:
+            return None  # part of a longer name the gazetteer lacks: "Ras" and "Ain" of "Ras al-Ain", "Paine"
+            # of "Torres del Paine" (but "Chile" of "Universidad de Chile")
         if _namesake(toks, match, significant) and not local \
                 and not any(c.place.feature_code in MAJOR_CODES for c in match.places):
             return None  # "St. Joseph's Hospital", "McDonald's restaurant"; not "Britain's Foreign Office", "Lyon's airport"
@@ -866,6 +875,12 @@ def _article_joined(toks: list[Token], match, first: int, last: int) -> bool:
     """Is the match one part of a run joined by an Arabic article ("Ras" or "Ain" of "Ras al-Ain")?"""
     return match.last + 3 <= last and toks[match.last + 1].text.lower() in ARTICLES \
         or match.first - 3 >= first and toks[match.first - 2].text.lower() in ARTICLES and toks[match.first - 1].text == "-"
+
+
+def _connector_joined(toks: list[Token], match, first: int, last: int) -> bool:
+    """Is the match one part of a run joined by a Romance connector ("Torres del Paine")?"""
+    return match.last + 2 <= last and toks[match.last + 1].text.lower() in ROMANCE_CONNECTORS \
+        or match.first - 2 >= first and toks[match.first - 1].text.lower() in ROMANCE_CONNECTORS
 
 
 def _joiner_width(toks: list[Token], k: int) -> int:

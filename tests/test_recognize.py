@@ -338,6 +338,15 @@ def test_an_arabic_article_joins_a_names_words(recognise):
     assert surfaces(recognise, "Shelling hit Deir ez-Zor and Ras al-Ain.") == ["Deir ez-Zor"]  # no "Ras", no "Ain"
 
 
+@pytest.mark.parametrize("text, names", [
+    ("Hikers camped in Torres del Paine last week.", ["Torres del Paine"]),  # one unlisted name, not Torres and Paine
+    ("Fighting raged near Ras al-Qorvin on Monday.", ["Ras al-Qorvin"]),
+    ("Students at the Universidad de Chile protested.", ["Chile"]),  # a country stays one
+])
+def test_a_romance_connector_or_an_arabic_article_joins_a_names_words(recognise, text, names):
+    assert surfaces(recognise, text) == names
+
+
 def test_of_the_joins_no_person_to_the_place_after_it(recognise):
     text = "Dr. Jane Moss of the Texas Department of Health said so."
     assert surfaces(recognise, text) == ["Texas"]
