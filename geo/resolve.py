@@ -34,7 +34,8 @@ context, pass 1 (explicit cues)
   * "X, Y", "X in Y", "X is a city in Y" or "X, the capital of Y" where Y (or Z of "Y, Z"
     after "is a city in") is a country or division holding the candidate: +4 to X's
     candidate, and +4 to Y's candidate that holds one of X's (not inside a list
-    that ends in "and"/"or": "Washington, Pennsylvania and California" are siblings);
+    that ends in "and"/"or": "Washington, Pennsylvania and California" are siblings); "the
+    Peruvian city of Trujillo" puts Trujillo in Peru the same way;
   * a county and a town of another name within 60 km of it: +1.5 to each ("Grady County" and
     "Cairo" in Georgia).
 context, pass 2 (coherence with the other names' pass-1 choices)
@@ -141,6 +142,10 @@ DIVISION_OF = re.compile(r"(?:province|region|district|governorate|prefecture|ob
 DIVISION_BEFORE = re.compile(r"(?:state|province|region|prefecture|governorate|oblast) of\s+$", re.IGNORECASE)
 DATELINE_END = re.compile(r"\s*(?:\([^)\n]{1,40}\)|[—–-]|,)")
 DIVISION_AFTER = re.compile(r"^\s+(?:state|province|region|prefecture|governorate|oblast)\b")
+# "the Peruvian city of Trujillo": a country's adjective and a kind of place before the name.
+ADJECTIVE_PLACE_BEFORE = re.compile(
+    r"\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?) (?:city|town|village|port|island|capital|province|region|state|resort|"
+    r"district|county|enclave|municipality|department|suburb|border town|port city)(?: of)? $")
 HOMETOWN_BEFORE = re.compile(r"\b[Aa]n?\s+$")  # "a" before "Lebanon man"
 CAPITALISED_NEXT = re.compile(r" [A-Z]")  # "Dresden Zoo": the name is part of another
 # Before a name that a place is named after: "named after Versailles in France".
@@ -234,6 +239,8 @@ class Resolver:
                 candidates[sense.base] = _Options(c for c in candidates[sense.base]
                                                   if c.place.id not in named_after) or candidates[sense.base]
         containers, contained, outer_names = _containers(text, placements, candidates)
+        for name, country in self._described_countries(text, mentions).items():
+            containers.setdefault(name, set()).add(country)  # "the Peruvian city of Trujillo"
         context = _Context(named_countries=_named_countries(mentions, candidates),
                            containers=containers, contained=contained,
                            division_cue=_division_cues(text, mentions) | _listed_with_divisions(lists, candidates),
@@ -292,6 +299,19 @@ class Resolver:
             resolved.append(ResolvedMention(mention, place, round(confidence, 3), how if place else "",
                                             _sentence_of(text, spans, mention)))
         return resolved
+
+    def _described_countries(self, text: str, mentions: list[Mention]) -> dict[str, str]:
+        """Names the text describes with a country's adjective, each with that country: "the
+        Peruvian city of Trujillo", "the Colombian island of San Andrés"."""
+        described = {}
+        for mention in mentions:
+            before = ADJECTIVE_PLACE_BEFORE.search(text, max(0, mention.start - 50), mention.start)
+            if before:
+                countries = [c.place.country_code for c in self.gazetteer.candidates(fold(before.group(1)))
+                             if c.kind == "demonym" and c.place.feature_code == "PCLI"]
+                if countries:
+                    described[mention.key] = countries[0]
+        return described
 
     def _senses(self, text: str, mentions: list[Mention], placements: list[tuple[Mention, Mention]]) -> list[Mention]:
         """The mentions, where the text puts one name in two places ("Portland, Maine" and

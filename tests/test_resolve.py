@@ -562,3 +562,11 @@ def test_a_countrys_name_near_a_county_of_the_article_is_that_countys_town(parse
 ])
 def test_what_the_words_between_and_around_names_say(parse, text, name, where):
     assert parse(text)[name].place.country_code == where
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Protesters gathered in the Peruvian city of Trujillo.", "Trujillo", "PE"),  # not Venezuela's state
+    ("The ferry sailed to the Colombian island of San Andrés.", "San Andrés", "CO"),
+])
+def test_a_countrys_adjective_before_a_kind_of_place_puts_the_name_in_that_country(parse, text, name, country):
+    assert parse(text)[name].place.country_code == country
