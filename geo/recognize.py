@@ -331,8 +331,8 @@ class Recognizer:
         # name ("Commuters on Outer Ring Road"), any English word
         threshold = OPENING_WORD_ZIPF if toks[i + 1].is_capitalised else ENGLISH_WORD_ZIPF
         if not (toks[i + 1].is_capitalised or toks[i + 1].text in ENGLISH_CONNECTORS) \
-                or word_frequency(token.text.lower()) < threshold:
-            return False
+                or word_frequency(token.text.lower()) < threshold and token.text.lower() not in OPENING_WORDS:
+            return False  # (a rarer preposition too: "Neighbouring Mito")
         alone = i + 1 if token.text.lower() in OPENING_WORDS else i  # "From" alone names no Frome here
         return not any(self.gazetteer.candidates(fold(self._surface(toks, i, j)))
                        for j in range(alone, min(run_ends[i], i + MAX_NAME_TOKENS) + 1))

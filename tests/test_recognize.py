@@ -219,6 +219,7 @@ def test_a_place_named_with_an_organisations_word_is_a_place_where_the_text_says
     ("They flew home through Miami on Sunday.", ["Miami"]),  # a common word after "through" too
     ("The band left for Miami after the show.", ["Miami"]),  # a journey's goal
     ("From Mallaig, ferries sail to the islands.", ["Mallaig"]),  # not "From" (an old name of Frome)
+    ("Neighbouring Mito also lost power.", ["Mito"]),  # a preposition opening the sentence is no given name
     ("The Gurgaon-based carrier grew fast.", ["Gurgaon"]),  # "The Gurgaon" is no person's name
     ("The wave hit Java's southern coast.", ["Java"]),  # a curated feature's own name
     ("Cholera spread in the Highbridge section of the Bronx.", ["Highbridge", "Bronx"]),  # "the section of"
