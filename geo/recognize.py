@@ -382,7 +382,9 @@ class Recognizer:
         if run.barren:
             return []
         before = toks[first - 1].text.lower().rstrip(".") if first > 0 else ""
-        titled = (before in PERSON_TITLES or run.opens_with_title) and (not run.known_whole or before in HONORIFICS)
+        named_with_title = any(a == 0 < b for a, b, _, _ in run.matches)  # "General Santos and Cagayan de Oro"
+        titled = (before in PERSON_TITLES or run.opens_with_title and not named_with_title) \
+            and (not run.known_whole or before in HONORIFICS)
         if titled and not (before == "by" and any(places.significant for _, _, places, _ in run.matches)):
             # "minister Paris Hilton", "President Georgia Brown" (not "Prince Edward Island", nor "backed
             # by Russia"); the place of a titled person stays: "Sen. Jane Doe of Ohio"

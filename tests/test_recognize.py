@@ -42,6 +42,11 @@ def test_people_after_titles_are_not_places(recognise):
     assert surfaces(recognise, text) == ["Lagos"]
 
 
+def test_a_place_named_with_a_title_is_a_place(recognise):
+    text = "Tuna boats unloaded in General Santos and Cagayan de Oro."
+    assert surfaces(recognise, text) == ["General Santos", "Cagayan de Oro"]
+
+
 def test_surname_position_is_not_a_place(recognise):
     # Lincoln is a city of some 290,000, but here it is a surname.
     assert surfaces(recognise, "Abraham Lincoln crossed the river.") == []
