@@ -443,9 +443,9 @@ class Recognizer:
             if len(self._runs) >= RUN_CACHE_SIZE:
                 self._runs.clear()
             feature = self._feature_name(text, toks, first, last)
-            segments = tuple((a - first, b - first) for a, b in _segments(toks, first, last))
-            matches = tuple((m.first - first, m.last - first, m.places, m.word) for m in self._match_run(text, toks, first, last))
             known_whole = bool(self.gazetteer.candidates(fold(key[0])))
+            segments = tuple((a - first, b - first) for a, b in _segments(toks, first, last, parts=not known_whole))
+            matches = tuple((m.first - first, m.last - first, m.places, m.word) for m in self._match_run(text, toks, first, last))
             unknown_names = tuple((a, b) for a, b in segments
                                   if not any(a <= m[1] and m[0] <= b for m in matches)
                                   and not any(_not_a_name(t.text) for t in toks[first + a: first + b + 1] if t.is_capitalised))
@@ -805,11 +805,13 @@ class Recognizer:
 # --- helpers on token lists ---------------------------------------------------
 
 
-def _segments(toks: list[Token], first: int, last: int) -> list[tuple[int, int]]:
-    """Split a run on "and"/"&": "Demchok and Depsang" -> two names."""
+def _segments(toks: list[Token], first: int, last: int, parts: bool = False) -> list[tuple[int, int]]:
+    """Split a run on "and"/"&": "Demchok and Depsang" -> two names; and, with `parts` (a run
+    the gazetteer lacks whole), on "on"/"upon": "Tung Chung on Lantau Island" -> two names."""
+    splitters = ("and", "&", "on", "upon") if parts else ("and", "&")
     segments, start = [], first
     for k in range(first, last + 1):
-        if toks[k].text.lower() in ("and", "&"):
+        if toks[k].text.lower() in splitters:
             segments.append((start, k - 1))
             start = k + 1
     segments.append((start, last))

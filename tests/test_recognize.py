@@ -47,6 +47,14 @@ def test_a_place_named_with_a_title_is_a_place(recognise):
     assert surfaces(recognise, text) == ["General Santos", "Cagayan de Oro"]
 
 
+@pytest.mark.parametrize("text, names", [
+    ("Chan lives in Tung Chung on Lantau Island.", ["Tung Chung", "Lantau Island"]),  # two names "on" joins
+    ("He moved to Newcastle upon Tyne.", ["Newcastle upon Tyne"]),  # one name the gazetteer holds whole
+])
+def test_on_joins_two_names_unless_the_gazetteer_holds_them_as_one(recognise, text, names):
+    assert surfaces(recognise, text) == names
+
+
 def test_surname_position_is_not_a_place(recognise):
     # Lincoln is a city of some 290,000, but here it is a surname.
     assert surfaces(recognise, "Abraham Lincoln crossed the river.") == []
