@@ -233,6 +233,10 @@ class Resolver:
             lists, pairs, placements = _layout(text, mentions)
         last_mentions = {m.key: m for m in mentions}  # a name's last mention says if it is a demonym
         candidates = {key: self._candidates(m) for key, m in last_mentions.items()}
+        if (kept := _town_state_lists(text, lists, candidates)) != lists:  # "Springfield, Illinois, and ..."
+            lists = kept
+            pairs = _neighbours(mentions, lists)
+            placements = _placements(text, mentions, pairs)
         for sense in mentions:  # the town named after Versailles in France is not that one
             if isinstance(sense, _Sense) and sense.namesake and candidates.get(sense.base):
                 named_after = {c.place.id for c in candidates[sense.key]}
@@ -661,6 +665,22 @@ def _lists(text: str, mentions: list[Mention]) -> list[list[Mention]]:
         else:
             run = [second]
     return lists
+
+
+def _town_state_lists(text: str, lists: list[list[Mention]], candidates: dict) -> list[list[Mention]]:
+    """The lists but "A, B, and C" where A, no state, names a town of division B: AP style writes
+    "Springfield, Illinois, and Columbus" for Springfield in Illinois ("Lebanon, Tennessee, and")."""
+    def state(options) -> bool:
+        return any(o.place.feature_code == "ADM1" for o in options or ())
+
+    def holds_town(outer, inner) -> bool:
+        return any(o.place.feature_code in ("ADM1", "PCLI") and i.place.feature_code.startswith("PPL")
+                   and _area(o.place) == _area(i.place) for o in outer or () for i in inner or ())
+
+    return [members for members in lists
+            if not (len(members) == 3 and text[members[1].end: members[2].start].lstrip().startswith(",")
+                    and not state(candidates.get(members[0].key))
+                    and holds_town(candidates.get(members[1].key), candidates.get(members[0].key)))]
 
 
 def _siblings(lists: list[list[Mention]]) -> dict[str, set[str]]:

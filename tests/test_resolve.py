@@ -570,3 +570,13 @@ def test_what_the_words_between_and_around_names_say(parse, text, name, where):
 ])
 def test_a_countrys_adjective_before_a_kind_of_place_puts_the_name_in_that_country(parse, text, name, country):
     assert parse(text)[name].place.country_code == country
+
+
+@pytest.mark.parametrize("text, name, where", [
+    ("Officials in Springfield, Illinois, and Columbus, Ohio, agreed.", "Springfield", ("US", "IL")),  # AP style
+    ("Plants in Lebanon, Tennessee, and Paris, Texas, will close.", "Lebanon", ("US", "TN")),
+    ("Cases were found in Utah, Washington, and Wisconsin.", "Washington", ("US", "WA")),  # a list of states
+])
+def test_a_town_and_its_state_before_and_are_no_list(parse, text, name, where):
+    place = parse(text)[name].place
+    assert (place.country_code, place.admin1) == where
