@@ -668,8 +668,9 @@ def _lists(text: str, mentions: list[Mention]) -> list[list[Mention]]:
 
 
 def _town_state_lists(text: str, lists: list[list[Mention]], candidates: dict) -> list[list[Mention]]:
-    """The lists but "A, B, and C" where A, no state, names a town of division B: AP style writes
-    "Springfield, Illinois, and Columbus" for Springfield in Illinois ("Lebanon, Tennessee, and")."""
+    """The lists without each A of "A, B," where A, no state, names a town of the state or country
+    B: AP style writes "Springfield, Illinois, and Columbus" for Springfield in Illinois ("Lebanon,
+    Tennessee, and"; "Springfield, Illinois, Columbus, Ohio, and Dayton")."""
     def state(options) -> bool:
         return any(o.place.feature_code == "ADM1" for o in options or ())
 
@@ -677,10 +678,13 @@ def _town_state_lists(text: str, lists: list[list[Mention]], candidates: dict) -
         return any(o.place.feature_code in ("ADM1", "PCLI") and i.place.feature_code.startswith("PPL")
                    and _area(o.place) == _area(i.place) for o in outer or () for i in inner or ())
 
-    return [members for members in lists
-            if not (len(members) == 3 and text[members[1].end: members[2].start].lstrip().startswith(",")
-                    and not state(candidates.get(members[0].key))
-                    and holds_town(candidates.get(members[1].key), candidates.get(members[0].key)))]
+    kept = []
+    for members in lists:
+        towns = {id(a) for a, b, c in zip(members, members[1:], members[2:])
+                 if text[b.end: c.start].lstrip().startswith(",") and not state(candidates.get(a.key))
+                 and holds_town(candidates.get(b.key), candidates.get(a.key))}
+        kept.append([m for m in members if id(m) not in towns] if towns else members)
+    return kept
 
 
 def _siblings(lists: list[list[Mention]]) -> dict[str, set[str]]:
