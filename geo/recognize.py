@@ -145,6 +145,7 @@ RESIDENT_NOUNS = {"man", "woman", "men", "women", "boy", "girl", "teen", "teenag
 # and Knott counties", "Kodagu district".
 COUNTY_AFTER = re.compile(r"(?:(?:,|,? and|,? or|,? &) [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*)* "
                           r"(count(?:y|ies)|parish(?:es)?|districts?)\b")
+KIND_AFTER = re.compile(r" (river|mountains|island|islands|desert|valley|peninsula)\b")  # "the Niger river"
 SECOND_LEVEL_TYPES = {"county": "County", "counties": "County", "parish": "Parish", "parishes": "Parish",
                       "district": "District", "districts": "District"}
 # Holidays named like places ("the Christmas market").
@@ -303,11 +304,20 @@ class Recognizer:
 
     def _as_county(self, text: str, mention: Mention) -> Mention:
         """A name before "county" or after a list ending in "counties" is looked up as the county:
-        "Perry, Letcher and Knott counties" names Knott County."""
-        county = None if mention.name else self._county_before(text, mention.text, mention.end)
+        "Perry, Letcher and Knott counties" names Knott County; one before a feature's kind as the
+        feature: "the Niger river" names the Niger River."""
+        county = None if mention.name else self._county_before(text, mention.text, mention.end) \
+            or self._feature_before(text, mention.text, mention.end)
         if county is None:
             return mention
         return Mention(mention.start, mention.end, mention.text, name=county, signal=mention.signal)
+
+    def _feature_before(self, text: str, name: str, end: int) -> str | None:
+        """The feature the name at `end` is, before its kind in lower case, where the gazetteer
+        names it with the kind: "Niger River" of "the Niger river"."""
+        after = KIND_AFTER.match(text, end)
+        feature = after and f"{name} {after.group(1).capitalize()}"
+        return feature if feature and self.gazetteer.candidates(fold(feature)) else None
 
     def _county_before(self, text: str, name: str, end: int) -> str | None:
         """The county (parish, district) the name at `end` is, before "county" or in a list before

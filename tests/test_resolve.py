@@ -582,3 +582,8 @@ def test_a_countrys_adjective_before_a_kind_of_place_puts_the_name_in_that_count
 def test_a_town_and_its_state_before_and_are_no_list(parse, text, name, where):
     place = parse(text)[name].place
     assert (place.country_code, place.admin1) == where
+
+
+def test_a_name_before_its_feature_kind_is_that_feature(parse):
+    assert parse("Boats on the Niger river near Mopti were attacked.")["Niger"].place.feature_code == "STM"
+    assert parse("Trade with Niger slowed.")["Niger"].place.feature_code == "PCLI"
