@@ -594,7 +594,7 @@ class Recognizer:
             if not (match.places.major or match.places.curated or _after_locative(toks, match.first)
                     or self._before_container(toks, match.last)
                     or match.first > 0 and toks[match.first - 1].text.lower() in ("through", "into")  # "through Miami"
-                    or _bound_for(toks, match.first)
+                    or _bound_for(toks, match.first) or self._listed_after_place(toks, match.first)
                     or self._after_origin(toks, match.first) or _resident_of(toks, match.first, match.last)
                     or _called_a_place(toks, match.last) or local or _named_in_full(text, match)):
                 return None
@@ -793,6 +793,21 @@ class Recognizer:
         if any(c.kind == "demonym" for c in self.gazetteer.candidates(fold(text[start:end]))):
             return None  # "a Cameroonian woman", without --demonyms
         return Mention(start, end, text[start:end], signal="context")
+
+    def _listed_after_place(self, toks: list[Token], first: int) -> bool:
+        """Is the name a list's next member after a name that is no common word and that the
+        gazetteer knows ("Akron, Youngstown and Cleveland"; not "Smith, Jones and Baker")?"""
+        k = first - 1
+        if k > 0 and toks[k].text in ("and", "or") and toks[k - 1].text == ",":
+            k -= 1  # "Youngstown, and Cleveland"
+        if k < 1 or toks[k].text not in (",", "and", "or") or not toks[k - 1].is_capitalised:
+            return False
+        start = k - 1
+        while start > 0 and toks[start - 1].is_capitalised and toks[start - 1].is_word:
+            start -= 1
+        before = self._surface(toks, start, k - 1)
+        return word_frequency(before.lower()) < COMMON_WORD_ZIPF \
+            and any(_denotes(c) for c in self.gazetteer.candidates(fold(before)))
 
     def _between_places(self, toks: list[Token], first: int, last: int) -> bool:
         """Is the name a list's member between two names the gazetteer knows ("Eldoret, Qorvintal, Thika")?"""

@@ -881,7 +881,7 @@ def _local_namesakes(candidates: dict, context: _Context) -> dict[str, _Options]
     name ("Palestine, Texas", "Holland, Michigan"). And the one country an article names, and any
     capital it names, where its other places (FOCUS_PLACES or more, two thirds of them in one other
     country, none in that one) point to a town of that name within TOWN_REACH_KM of one of their
-    towns (COUNTY_REACH_KM of a county): those towns ("Lebanon" in a story from Murfreesboro, Smyrna
+    towns (COUNTY_REACH_KM of a county) or in a state it names: those towns ("Lebanon" in a story from Murfreesboro, Smyrna
     and Nashville, Tennessee; "Tripoli" among Beirut, Sidon and Tyre; not "Israel struck Lebanon",
     nor "Colombia" among its towns)."""
     named = [name for name, place in context.chosen.items() if place.feature_code == "PCLI"]
@@ -909,9 +909,11 @@ def _towns_among_others(name: str, options: _Options, context: _Context) -> _Opt
     anchors = [(p, COUNTY_REACH_KM if p.feature_code == "ADM2" else TOWN_REACH_KM)
                for other, p in context.chosen.items()
                if other != name and (p.feature_code == "ADM2" or p.feature_code.startswith("PPL"))]
+    states = {_area(p) for other, p in context.chosen.items() if other != name and p.feature_code == "ADM1"}
     return _Options(o for o in options
                     if o.place.country_code == home and o.place.feature_code.startswith("PPL")
-                    and any(haversine_km(o.place.lat, o.place.lon, p.lat, p.lon) <= km for p, km in anchors))
+                    and (_area(o.place) in states  # or in a state the article names: "Ohio's ... Lima"
+                         or any(haversine_km(o.place.lat, o.place.lon, p.lat, p.lon) <= km for p, km in anchors)))
 
 
 def _keeps_candidates(options, in_division: bool = False) -> bool:

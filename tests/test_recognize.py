@@ -231,6 +231,8 @@ def test_a_place_named_with_an_organisations_word_is_a_place_where_the_text_says
     ("Orange is a colour. As a school district, we care.", []),
     ("They flew home through Miami on Sunday.", ["Miami"]),  # a common word after "through" too
     ("The band left for Miami after the show.", ["Miami"]),  # a journey's goal
+    ("The tour visited Akron, Youngstown and Cleveland.", ["Akron", "Youngstown", "Cleveland"]),  # a list of towns
+    ("Smith, Jones and Baker signed the letter.", []),  # names that are common words list none
     ("From Mallaig, ferries sail to the islands.", ["Mallaig"]),  # not "From" (an old name of Frome)
     ("Neighbouring Mito also lost power.", ["Mito"]),  # a preposition opening the sentence is no given name
     ("The Gurgaon-based carrier grew fast.", ["Gurgaon"]),  # "The Gurgaon" is no person's name

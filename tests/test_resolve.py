@@ -437,6 +437,12 @@ def test_a_countrys_name_among_one_other_countrys_towns_may_be_a_town_there(pars
     assert parse(text)["Lebanon"].place.country_code == country
 
 
+def test_a_countrys_name_among_a_named_states_towns_may_be_a_town_of_that_state(parse):
+    text = "Ohio's governor spoke in Cleveland and Youngstown on Monday, then flew to Lebanon."
+    lebanon = parse(text)["Lebanon"].place
+    assert (lebanon.country_code, lebanon.admin1) == ("US", "OH")  # 350 km from both towns, but in Ohio
+
+
 def test_a_capitals_name_among_one_other_countrys_towns_may_be_a_town_there(parse):
     text = "Families fled Tyre and Sidon for Beirut. Schools in Tripoli took in hundreds more."
     assert parse(text)["Tripoli"].place.country_code == "LB"  # not Libya's capital
