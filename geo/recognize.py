@@ -700,6 +700,8 @@ class Recognizer:
                 continue
             end = run_ends[i] if toks[i].is_word else i
             after_run = end + 1
+            if toks[end].text.lower() in FEATURE_SUFFIXES:
+                continue  # "the Belize Barrier Reef" names no one
             if end == i + 1 and toks[i].text.lower() in DETERMINERS and end + 1 < len(toks) \
                     and toks[end + 1].text in FEATURE_NOUNS | DIVISION_NOUNS | {"-"}:
                 continue  # "The Gurgaon-based airline", "The Qorvintal river" name no one

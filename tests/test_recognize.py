@@ -445,6 +445,11 @@ def test_people_described_near_places_stay_people(recognise, text, names):
     assert surfaces(recognise, text) == names
 
 
+def test_a_features_name_names_no_person(recognise):
+    text = "Belize protects the Belize Barrier Reef."
+    assert surfaces(recognise, text) == ["Belize", "Belize Barrier Reef"]  # "Belize" is no given name of a "Reef"
+
+
 @pytest.mark.parametrize("text, places", [
     ("Ann Pike, 54, of Tyler said she was not worried.", ["Tyler"]),
     ("Police say James Suver of Columbia had a wound.", ["Columbia"]),
