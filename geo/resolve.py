@@ -123,7 +123,8 @@ NO_SHAPE_CONFIDENCE_FACTOR = 0.5
 # What lies between a name and the place holding it: "X, Y", "X in Y", "X located in the Y".
 CONTAINER_GAP = re.compile(r"\s*(?:,|(?:,\s*)?(?:(?!and\b|or\b|but\b)[a-z]+\s+){0,2}?(?:in|near|outside|of)(?:\s+the)?)\s*")
 POSSESSIVE = {"'s", "’s", "'", "’"}  # "Y's X" puts X in Y
-PUT_IN = {",", "in", ", in"}  # "X, Y" and "X in Y" put X in Y when Y is a country or division holding an X
+# "X, Y", "X in Y" and "X in the Y" put X in Y when Y is a country or division holding an X
+PUT_IN = {",", "in", ", in", "in the", ", in the"}
 HOLDER_CODES = {"PCLI", "ADM1", "ADM2", "PPL", "PPLA", "PPLA2", "PPLA3", "PPLC"}
 OPTIONS_CACHE_SIZE = 200_000  # names whose candidates are kept
 FOCUS_PLACES, ABROAD_TOWN = 3, 100_000  # an article with this many places has a country; a town abroad this small
