@@ -598,3 +598,12 @@ def test_a_name_before_its_feature_kind_is_that_feature(parse):
 def test_in_the_puts_a_place_in_a_region(parse):
     palma = parse("Ash from La Palma in the Canary Islands grounded flights.")["La Palma"].place
     assert palma.country_code == "ES"  # not La Palma, California
+
+
+@pytest.mark.parametrize("text, name, where", [
+    ("Wildfires spread across the Texas Panhandle.", "Texas Panhandle", ("US", "RGN")),  # not Texas as a whole
+    ("Snow closed roads in Himachal on Monday.", "Himachal", ("IN", "ADM1")),  # Himachal Pradesh, as news shortens it
+])
+def test_regions_that_news_names_and_no_package_holds(parse, text, name, where):
+    place = parse(text)[name].place
+    assert (place.country_code, place.feature_code) == where
