@@ -105,6 +105,10 @@ OPENING_WORDS = LOCATIVES | {"a", "an", "on", "of", "for", "with", "by", "after"
 SPEECH_VERBS = {"said", "says", "told", "added", "explained", "noted", "asked", "stated", "wrote",
                 "confirmed", "announced", "warned", "insisted", "argued", "recalled", "admitted",
                 "reported", "reports", "quoted"}
+# Words that name: a person's name after them ("a man called Jim"), unless they name a place.
+NAMING_WORDS = {"called", "named", "renamed", "dubbed", "call"}
+# ... as after these words, or after a place's noun ("a town called X", "call the city X").
+FORMER_WORDS = {"once", "formerly", "previously", "originally", "then", "was", "were", "is", "been", "still"}
 # Words that, just before a capitalised name, say the name is a person's (or a storm's, an
 # operation's: "Hurricane Florence", "Operation Falcon").
 PERSON_TITLES = {
@@ -393,7 +397,8 @@ class Recognizer:
             return []
         before = toks[first - 1].text.lower().rstrip(".") if first > 0 else ""
         named_with_title = any(a == 0 < b for a, b, _, _ in run.matches)  # "General Santos and Cagayan de Oro"
-        titled = (before in PERSON_TITLES or run.opens_with_title and not named_with_title) \
+        titled = (before in PERSON_TITLES and not _names_a_place(toks, first)
+                  or run.opens_with_title and not named_with_title) \
             and (not run.known_whole or before in HONORIFICS)
         if titled and not (before == "by" and any(places.significant for _, _, places, _ in run.matches)):
             # "minister Paris Hilton", "President Georgia Brown" (not "Prince Edward Island", nor "backed
@@ -782,13 +787,14 @@ class Recognizer:
     def _unknown_place(self, text, toks, first, last, people) -> Mention | None:
         """A name no gazetteer knows is a place only where the text says so: after a locative ("in
         Demchok and Depsang"), before its country ("Qorvintal, Vietnam"), described as one
-        ("Qorvintal, a suburb east of Harare", "Velmora province") or listed between places
-        ("Eldoret, Qorvintal and Thika"); and not when the article uses it as a person's name."""
+        ("Qorvintal, a suburb east of Harare", "Velmora province", "a village called Qorvintal") or
+        listed between places ("Eldoret, Qorvintal and Thika"); and not when the article uses it as a
+        person's name."""
         if toks[first].text in people or not (
                 _after_locative(toks, first) and _listed_if_after_comma(toks, first, last)
                 or self._after_origin(toks, first) or _resident_of(toks, first, last)
                 or _described_as_place(toks, last) or _named_as_division(toks, first, last)
-                or self._before_container(toks, last, whole=True)
+                or self._before_container(toks, last, whole=True) or _names_a_place(toks, first)
                 or self._between_places(toks, first, last)):
             return None
         start, end = toks[first].start, toks[last].end
@@ -1108,7 +1114,17 @@ def _after_title(toks: list[Token], i: int) -> bool:
     if i == 0:
         return False
     before = toks[i - 1].text
-    return before == "," and i > 1 and toks[i - 2].text.lower() in KIN_WORDS or before.lower().rstrip(".") in TITLES
+    return before == "," and i > 1 and toks[i - 2].text.lower() in KIN_WORDS \
+        or before.lower().rstrip(".") in TITLES and not _names_a_place(toks, i)
+
+
+def _names_a_place(toks: list[Token], i: int) -> bool:
+    """Does the naming word before token i name a place: "a town called X", "once called X", "was
+    renamed X", "call the city X"?"""
+    if i < 2 or toks[i - 1].text.lower() not in NAMING_WORDS:
+        return False
+    words = [t.text.lower() for t in toks[max(0, i - 4): i - 1]]
+    return words[-1] in FORMER_WORDS or any(word in PLACE_NOUNS for word in words)
 
 
 def _is_acronym(surface: str) -> bool:

@@ -445,6 +445,15 @@ def test_people_described_near_places_stay_people(recognise, text, names):
     assert surfaces(recognise, text) == names
 
 
+@pytest.mark.parametrize("text, names", [
+    ("Shimla, once called Simla, was a summer capital.", ["Shimla", "Simla"]),  # a former name
+    ("They moved to a village called Kirkbymoor.", ["Kirkbymoor"]),  # a place's noun before "called"
+    ("A man called Jordan Smith was arrested.", []),  # a person's name
+])
+def test_called_names_a_place_after_a_places_noun_or_a_former_name(recognise, text, names):
+    assert surfaces(recognise, text) == names
+
+
 def test_a_features_name_names_no_person(recognise):
     text = "Belize guards the Belize Barrier Reef, including Lighthouse Reef."
     assert surfaces(recognise, text)[0] == "Belize"  # no given name of a "Belize Barrier Reef"
