@@ -418,9 +418,10 @@ class Recognizer:
             return [m for a, b in run.segments for m in self._mentions_in_run(text, toks, first + a, first + b, people)]
         matches = [_Match(first + a, first + b, places, word) for a, b, places, word in run.matches]
         if run.feature_name is not None and not run.organisation \
-                and (run.feature_known or _feature_of(toks, first) or not any(m.last > m.first for m in matches)):
+                and (run.feature_known or _feature_of(toks, first)
+                     or not any(m.first < m.last and not _named_before(toks, m, first, last) for m in matches)):
             # unless a known name of two words inside says better: "Kern County Water District"
-            # (not the name of "Cape of Good Hope")
+            # (not the name of "Cape of Good Hope", nor a known end: "National Park" of "Virunga National Park")
             start, end = toks[first].start, toks[last].end
             return [Mention(start, end, text[start:end], name=run.feature_name, signal="pattern")]
         # A place's name with an organisation's word, where the text says it is a place: "in Clarks Summit",
@@ -559,7 +560,7 @@ class Recognizer:
         if _hyphen_joined(text, toks, match, first, last) and not significant:
             return None  # part of a compound: "Wal-Mart", "Hewlett-Packard"
         if _article_joined(toks, match, first, last) \
-                or _connector_joined(toks, match, first, last) and not match.places.major:
+                or _connector_joined(toks, match, first, last) and not match.places.populous:
             return None  # part of a longer name the gazetteer lacks: "Ras" and "Ain" of "Ras al-Ain", "Paine"
             # of "Torres del Paine" (but "Chile" of "Universidad de Chile")
         if _namesake(toks, match, significant) and not local \
@@ -912,6 +913,12 @@ def _article_joined(toks: list[Token], match, first: int, last: int) -> bool:
     """Is the match one part of a run joined by an Arabic article ("Ras" or "Ain" of "Ras al-Ain")?"""
     return match.last + 3 <= last and toks[match.last + 1].text.lower() in ARTICLES \
         or match.first - 3 >= first and toks[match.first - 2].text.lower() in ARTICLES and toks[match.first - 1].text == "-"
+
+
+def _named_before(toks: list[Token], match, first: int, last: int) -> bool:
+    """Is the match the run's end, after capitalised words that name it: "Virunga National Park"
+    (not "northern Williamson County", nor "Andes of Mendoza Province")?"""
+    return match.last == last and first < match.first and all(toks[k].is_capitalised for k in range(first, match.first))
 
 
 def _connector_joined(toks: list[Token], match, first: int, last: int) -> bool:

@@ -454,6 +454,16 @@ def test_called_names_a_place_after_a_places_noun_or_a_former_name(recognise, te
     assert surfaces(recognise, text) == names
 
 
+@pytest.mark.parametrize("text, names", [
+    ("Fighting closed Virunga National Park near Goma.", ["Virunga National Park", "Goma"]),  # not "National Park"
+    ("Crews worked along the shore of Great Slave Lake.", ["Great Slave Lake"]),  # not the town of Slave Lake
+    ("Snow fell in northern Williamson County.", ["Williamson County"]),
+    ("Lava flowed down the Valle del Bove.", []),  # no "Valle" of its own
+])
+def test_a_features_name_is_one_name_though_its_end_is_a_known_one(recognise, text, names):
+    assert surfaces(recognise, text) == names
+
+
 def test_a_features_name_names_no_person(recognise):
     text = "Belize guards the Belize Barrier Reef, including Lighthouse Reef."
     assert surfaces(recognise, text)[0] == "Belize"  # no given name of a "Belize Barrier Reef"
