@@ -149,6 +149,7 @@ RESIDENT_NOUNS = {"man", "woman", "men", "women", "boy", "girl", "teen", "teenag
 # and Knott counties", "Kodagu district".
 COUNTY_AFTER = re.compile(r"(?:(?:,|,? and|,? or|,? &) [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*)* "
                           r"(count(?:y|ies)|parish(?:es)?|districts?)\b")
+ORDINAL_ENDS = {"st", "nd", "rd", "th"}  # "2nd" is read as "2" and "nd"
 KIND_AFTER = re.compile(r" (river|mountains|island|islands|desert|valley|peninsula)\b")  # "the Niger river"
 SECOND_LEVEL_TYPES = {"county": "County", "counties": "County", "parish": "Parish", "parishes": "Parish",
                       "district": "District", "districts": "District"}
@@ -768,6 +769,9 @@ class Recognizer:
     def _feature_name(self, text, toks, first, last) -> Mention | None:
         """A run shaped like a feature's name: "Metcalfe County", "Lake Erie", "Church Street"."""
         words = [t for t in toks[first: last + 1] if t.is_capitalised and t.is_word]
+        if first > 1 and toks[first - 1].text in ORDINAL_ENDS and toks[first - 2].text.isdigit() \
+                and _adjacent(toks[first - 2], toks[first - 1]):
+            return None  # a numbered district: "the 2nd Congressional District"
         if len(words) < 2 or not (words[-1].text.lower() in FEATURE_SUFFIXES or words[0].text.lower() in FEATURE_PREFIXES
                                   or _feature_of(toks, first)):
             return None

@@ -464,6 +464,10 @@ def test_a_features_name_is_one_name_though_its_end_is_a_known_one(recognise, te
     assert surfaces(recognise, text) == names
 
 
+def test_a_numbered_district_is_no_place_of_its_own(recognise):
+    assert surfaces(recognise, "Voters in Maine's 2nd Congressional District chose a Democrat.") == ["Maine"]
+
+
 def test_a_features_name_names_no_person(recognise):
     text = "Belize guards the Belize Barrier Reef, including Lighthouse Reef."
     assert surfaces(recognise, text)[0] == "Belize"  # no given name of a "Belize Barrier Reef"
