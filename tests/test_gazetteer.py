@@ -97,3 +97,9 @@ def test_counties_have_the_people_of_their_towns(gazetteer):
 def test_the_most_common_surnames_are_known_as_such(gazetteer):
     assert {"Smith", "Brown", "Hill"} <= gazetteer.common_surnames()
     assert "Power" not in gazetteer.common_surnames()
+
+
+def test_a_division_named_as_another_country_and_placed_in_a_neighbour_is_dropped(gazetteer):
+    # countrystatecity lists a Chinese province "Taiwan" whose point lies in Fujian
+    assert [c.place.country_code for c in gazetteer.candidates("taiwan") if c.place.feature_code != "PPL"] == ["TW"]
+    assert any(c.place.feature_code == "ADM1" for c in gazetteer.candidates("georgia"))  # the US state stays
