@@ -105,6 +105,9 @@ OPENING_WORDS = LOCATIVES | {"a", "an", "on", "of", "for", "with", "by", "after"
 SPEECH_VERBS = {"said", "says", "told", "added", "explained", "noted", "asked", "stated", "wrote",
                 "confirmed", "announced", "warned", "insisted", "argued", "recalled", "admitted",
                 "reported", "reports", "quoted"}
+# Kinds of settlement that, in lower case right before an unlisted name, make it a place: "the slum Kibera".
+SETTLEMENT_NOUNS = {"village", "town", "city", "slum", "township", "suburb", "hamlet", "neighbourhood",
+                    "neighborhood", "district"}
 # Words that name: a person's name after them ("a man called Jim"), unless they name a place.
 NAMING_WORDS = {"called", "named", "renamed", "dubbed", "call"}
 # ... as after these words, or after a place's noun ("a town called X", "call the city X").
@@ -800,6 +803,7 @@ class Recognizer:
                 or self._after_origin(toks, first) or _resident_of(toks, first, last)
                 or _described_as_place(toks, last) or _named_as_division(toks, first, last)
                 or self._before_container(toks, last, whole=True) or _names_a_place(toks, first)
+                or first > 0 and toks[first - 1].text in SETTLEMENT_NOUNS
                 or self._between_places(toks, first, last)):
             return None
         start, end = toks[first].start, toks[last].end

@@ -429,6 +429,7 @@ def test_the_village_of_marks_an_unlisted_place(recognise):
     ("The Qorvintal river burst its banks.", ["Qorvintal"]),  # a feature's kind, whatever follows
     ("Aid trucks queued at the Velmora crossing.", ["Velmora"]),
     ("The storm hit Qorvintal island first.", ["Qorvintal"]),
+    ("Many died in the Nairobi slum Qorvintal.", ["Nairobi", "Qorvintal"]),  # a kind of settlement before it
 ])
 def test_the_text_says_an_unlisted_name_is_a_place(recognise, text, names):
     assert surfaces(recognise, text) == names
