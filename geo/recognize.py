@@ -152,6 +152,7 @@ RESIDENT_NOUNS = {"man", "woman", "men", "women", "boy", "girl", "teen", "teenag
 # and Knott counties", "Kodagu district".
 COUNTY_AFTER = re.compile(r"(?:(?:,|,? and|,? or|,? &) [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*)* "
                           r"(count(?:y|ies)|parish(?:es)?|districts?)\b")
+STRAIN = re.compile(r"[A-D]/[A-Z][\w .'-]*/\d")  # an influenza strain: "A/California/7/2009"
 ORDINAL_ENDS = {"st", "nd", "rd", "th"}  # "2nd" is read as "2" and "nd"
 KIND_AFTER = re.compile(r" (river|mountains|island|islands|desert|valley|peninsula)\b")  # "the Niger river"
 SECOND_LEVEL_TYPES = {"county": "County", "counties": "County", "parish": "Parish", "parishes": "Parish",
@@ -1206,10 +1207,11 @@ def _denotes(candidate) -> bool:
 
 
 def _eponym(text: str, toks: list[Token], first: int, last: int) -> bool:
-    """A place name lending its name to a disease or a currency: "Marburg virus", "Sudan ebolavirus",
-    "US$", "$US"."""
+    """A place name lending its name to a disease, a virus strain or a currency: "Marburg virus",
+    "Sudan ebolavirus", "A/California/7/2009", "US$", "$US"."""
     following = toks[last + 1].text.lower() if last + 1 < len(toks) else ""
     return following in EPONYM_FOLLOWERS or following.endswith("virus") \
+        or STRAIN.match(text, toks[first].start - 2 if first > 0 and toks[first].start >= 2 else 0) is not None \
         or following == "$" and toks[last + 1].start == toks[last].end \
         or first > 0 and toks[first - 1].text == "$" and toks[first - 1].end == toks[first].start
 
