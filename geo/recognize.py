@@ -344,8 +344,8 @@ class Recognizer:
     def _plain_opening_word(self, toks: list[Token], i: int, run_ends: _RunEnds) -> bool:
         """A common word capitalised only because it opens a sentence ("Yesterday Paris ...")."""
         token = toks[i]
-        if not (_opens_sentence(toks, i) and i + 1 < len(toks)):
-            return False
+        if not (_opens_sentence(toks, i) and i + 1 < len(toks)) or token.text.lower() in MEDIA_WORDS:
+            return False  # "Radio Pyongyang said" is a broadcaster's name
         # before a capital, a very common word; before an English connector that would join it to a
         # name ("Commuters on Outer Ring Road"), any English word
         threshold = OPENING_WORD_ZIPF if toks[i + 1].is_capitalised else ENGLISH_WORD_ZIPF

@@ -385,6 +385,7 @@ def test_a_local_authority_is_named_after_its_place(recognise, text, name):
     "Cases of West Nile virus rose this summer.",
     "Bats carried Sudan ebolavirus; Omsk hemorrhagic fever is rarer.",
     "The shot protects against an A/Texas/50/2012-like strain.",  # an influenza strain's name
+    "Radio Havana said the storm had passed.",  # a broadcaster's name opening a sentence
     "He scored twice for Real Madrid on Sunday.",
     "She directs the Howard Trust Centre for Genetic Research.",
     "The crop is worth $US 2 billion a year.",
