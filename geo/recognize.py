@@ -153,6 +153,7 @@ RESIDENT_NOUNS = {"man", "woman", "men", "women", "boy", "girl", "teen", "teenag
 COUNTY_AFTER = re.compile(r"(?:(?:,|,? and|,? or|,? &) [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*)* "
                           r"(count(?:y|ies)|parish(?:es)?|districts?)\b")
 STRAIN = re.compile(r"[A-D]/[A-Z][\w .'-]*/\d")  # an influenza strain: "A/California/7/2009"
+SEASONS = {"spring", "summer", "autumn", "fall", "winter"}
 ORDINAL_ENDS = {"st", "nd", "rd", "th"}  # "2nd" is read as "2" and "nd"
 KIND_AFTER = re.compile(r" (river|mountains|island|islands|desert|valley|peninsula)\b")  # "the Niger river"
 SECOND_LEVEL_TYPES = {"county": "County", "counties": "County", "parish": "Parish", "parishes": "Parish",
@@ -587,6 +588,8 @@ class Recognizer:
         lower = word.lower().rstrip(".")  # "Nov."
         if lower in DIRECTIONS or lower in MONTHS_AND_DAYS or lower in HOLIDAYS:
             return None
+        if lower in SEASONS and _dated(toks, match.first):
+            return None  # "the Summer of 2008", "last Spring"
         if match.first == match.last and word in self.given_names and not significant and self._couple(toks, match.last):
             return None  # "born to Harold and Ruth Chester"
         if word.endswith(".") and word[:-1].isalpha() and all(c.kind == "abbr" for c in match.places) \
@@ -1025,6 +1028,14 @@ def _after_locative(toks: list[Token], i: int) -> bool:
             continue
         return False
     return False
+
+
+def _dated(toks: list[Token], i: int) -> bool:
+    """Is token i a time: before "of" and a year or before a year ("Summer of 2008", "Winter
+    2010"), or after "this", "last", "next", "early" or "late"?"""
+    after = [t.text for t in toks[i + 1: i + 3]]
+    return bool(after) and (after[0].isdigit() or after[0] == "of" and len(after) > 1 and after[1].isdigit()) \
+        or i > 0 and toks[i - 1].text.lower() in ("this", "last", "next", "early", "late")
 
 
 def _bound_for(toks: list[Token], i: int) -> bool:
