@@ -109,8 +109,8 @@ SPEECH_VERBS = {"said", "says", "told", "added", "explained", "noted", "asked", 
 SETTLEMENT_NOUNS = {"village", "town", "city", "slum", "township", "suburb", "hamlet", "neighbourhood",
                     "neighborhood", "district"}
 # Words that name: a person's name after them ("a man called Jim"), unless they name a place.
-NAMING_WORDS = {"called", "named", "renamed", "dubbed", "call"}
-# ... as after these words, or after a place's noun ("a town called X", "call the city X").
+NAMING_WORDS = {"called", "named", "renamed", "dubbed"}
+# ... as after these words ("once called X") or after a place's noun ("a town called X").
 FORMER_WORDS = {"once", "formerly", "previously", "originally", "then", "was", "were", "is", "been", "still"}
 # Words that, just before a capitalised name, say the name is a person's (or a storm's, an
 # operation's: "Hurricane Florence", "Operation Falcon").
@@ -316,11 +316,11 @@ class Recognizer:
         """A name before "county" or after a list ending in "counties" is looked up as the county:
         "Perry, Letcher and Knott counties" names Knott County; one before a feature's kind as the
         feature: "the Niger river" names the Niger River."""
-        county = None if mention.name else self._county_before(text, mention.text, mention.end) \
+        name = None if mention.name else self._county_before(text, mention.text, mention.end) \
             or self._feature_before(text, mention.text, mention.end)
-        if county is None:
+        if name is None:
             return mention
-        return Mention(mention.start, mention.end, mention.text, name=county, signal=mention.signal)
+        return Mention(mention.start, mention.end, mention.text, name=name, signal=mention.signal)
 
     def _feature_before(self, text: str, name: str, end: int) -> str | None:
         """The feature the name at `end` is, before its kind in lower case, where the gazetteer
@@ -1147,7 +1147,7 @@ def _after_title(toks: list[Token], i: int) -> bool:
 
 def _names_a_place(toks: list[Token], i: int) -> bool:
     """Does the naming word before token i name a place: "a town called X", "once called X", "was
-    renamed X", "call the city X"?"""
+    renamed X"?"""
     if i < 2 or toks[i - 1].text.lower() not in NAMING_WORDS:
         return False
     words = [t.text.lower() for t in toks[max(0, i - 4): i - 1]]

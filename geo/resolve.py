@@ -6,7 +6,8 @@ share among the candidates):
 
 prior
   * feature type and admin level: continent or country 5.0, first-level
-    division 2.0, second-level 0.5, capital +1.5 over a town, curated feature 2.5;
+    division 2.0, second-level 0.5 (none where a town elsewhere has the name and more people:
+    "Manchester"), capital +1.5 over a town, curated feature 2.5;
   * population: 0.6 log10(population + 1) (a city of a million: 3.6; a
     division counts the people of its towns);
   * the name is the place's main name rather than an alternate, or any name of
@@ -882,9 +883,9 @@ def _local_namesakes(candidates: dict, context: _Context) -> dict[str, _Options]
     name ("Palestine, Texas", "Holland, Michigan"). And the one country an article names, and any
     capital it names, where its other places (FOCUS_PLACES or more, two thirds of them in one other
     country, none in that one) point to a town of that name within TOWN_REACH_KM of one of their
-    towns (COUNTY_REACH_KM of a county) or in a state it names: those towns ("Lebanon" in a story from Murfreesboro, Smyrna
-    and Nashville, Tennessee; "Tripoli" among Beirut, Sidon and Tyre; not "Israel struck Lebanon",
-    nor "Colombia" among its towns)."""
+    towns (COUNTY_REACH_KM of a county) or in a state it names: those towns ("Lebanon" in a story
+    from Murfreesboro, Smyrna and Nashville, Tennessee; "Tripoli" among Beirut, Sidon and Tyre; not
+    "Israel struck Lebanon", nor "Colombia" among its towns)."""
     named = [name for name, place in context.chosen.items() if place.feature_code == "PCLI"]
     capitals = [name for name, place in context.chosen.items() if place.feature_code == "PPLC"]
     local = {}
