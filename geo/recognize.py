@@ -724,7 +724,7 @@ class Recognizer:
                     names[toks[i].text] = True
                 continue
             run = self._run_people(toks, i, end)
-            if _after_title(toks, i) or run.titled:
+            if _after_title(toks, i) or run.titled or _after_age(toks, i):
                 names.update((word, True) for word in run.after_title)
             elif run.surname:
                 if _aged(toks, end):  # "Dallas Fulton, 91, of Monroe"
@@ -1143,6 +1143,11 @@ def _after_title(toks: list[Token], i: int) -> bool:
     before = toks[i - 1].text
     return before == "," and i > 1 and toks[i - 2].text.lower() in KIN_WORDS \
         or before.lower().rstrip(".") in TITLES and not _names_a_place(toks, i)
+
+
+def _after_age(toks: list[Token], i: int) -> bool:
+    """Does token i follow an age: "82-year-old Geneva Morgan"?"""
+    return i > 2 and toks[i - 1].text == "old" and toks[i - 2].text == "-" and toks[i - 3].text in ("year", "years")
 
 
 def _names_a_place(toks: list[Token], i: int) -> bool:

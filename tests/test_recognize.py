@@ -486,6 +486,10 @@ def test_a_common_word_is_the_place_a_person_is_of(recognise, text, places):
     assert surfaces(recognise, text) == places
 
 
+def test_an_age_before_a_name_makes_it_a_persons(recognise):
+    assert "Geneva" not in surfaces(recognise, "Medics found 82-year-old Geneva Holt, of Tyler, unhurt.")
+
+
 @pytest.mark.parametrize("text, mentions", [
     ("He was hurt near Nenagh, Co Tipperary, on Monday.", [("Nenagh", ""), ("Co Tipperary", "Tipperary")]),
     ("Roads in County Kerry and Co. Meath were shut.", [("County Kerry", "Kerry"), ("Co. Meath", "Meath")]),
