@@ -633,18 +633,19 @@ class Recognizer:
 
     def _after_origin(self, toks: list[Token], i: int) -> bool:
         """Does token i follow a person's "of", the place they are from: "Ann Pike, 54, of Tyler",
-        "James Suver of Columbia" (a name that opens with a given name)?"""
+        "James Suver of Columbia", "Jane Holt, of Tyler" (a name that opens with a given name)?"""
         if i < 3 or toks[i - 1].text != "of":
             return False
         if i >= 5 and _aged(toks, i - 5):  # "Ann Pike, 54, of Tyler"
             return True
-        start = i - 2
-        while start > 0 and toks[start - 1].is_capitalised and toks[start - 1].is_word and i - 1 - start < 3:
+        end = i - 3 if toks[i - 2].text == "," else i - 2  # the name's last word
+        start = end
+        while start > 0 and toks[start - 1].is_capitalised and toks[start - 1].is_word and end - start < 2:
             start -= 1
-        return 1 <= i - 2 - start <= 2 and toks[start].text in self.given_names \
+        return 1 <= end - start <= 2 and (toks[start].text in self.given_names or _after_age(toks, start)) \
             and not (start > 0 and toks[start - 1].is_capitalised) \
-            and not any(t.text.lower() in ADMIN_SUFFIXES for t in toks[start: i - 1]) \
-            and not _has_organisation_word(toks, start, i - 2)  # "Henry County Chamber of Commerce"
+            and not any(t.text.lower() in ADMIN_SUFFIXES for t in toks[start: end + 1]) \
+            and not _has_organisation_word(toks, start, end)  # "Henry County Chamber of Commerce"
 
     def _couple(self, toks: list[Token], i: int) -> bool:
         """Is token i a given name joined to another before a surname: "Harold and Ruth Chester"?"""
