@@ -31,7 +31,8 @@ context, pass 1 (explicit cues)
   * the name opens the article as a dateline ("WASHINGTON (Reuters) -") or says where a
     person is from ("a Lebanon man", "Ann Pike, 54, of Lebanon"): +3 to towns;
   * the candidate's country is named in the article: +1.5, +0.5 more for each
-    further mention of it (at most +3 in all);
+    further mention of it (at most +3 in all); its adjective before its authorities ("Spanish
+    police") counts as a mention;
   * "X, Y", "X in Y", "X is a city in Y" or "X, the capital of Y" where Y (or Z of "Y, Z"
     after "is a city in") is a country or division holding the candidate: +4 to X's
     candidate, and +4 to Y's candidate that holds one of X's (not inside a list
@@ -148,6 +149,9 @@ DIVISION_AFTER = re.compile(r"^\s+(?:state|province|region|prefecture|governorat
 ADJECTIVE_PLACE_BEFORE = re.compile(
     r"\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?) (?:city|town|village|port|island|capital|province|region|state|resort|"
     r"district|county|enclave|municipality|department|suburb|border town|port city)(?: of)? $")
+# A country's adjective before its authorities: "Spanish police", "the Honduran navy".
+AUTHORITY_ADJECTIVE = re.compile(r"\b([A-Z][a-z]{3,}) (?:police|navy|army|coast guard|troops|forces|soldiers|"
+                                 r"officials|authorities|government|ministry|military|border guards|customs)\b")
 HOMETOWN_BEFORE = re.compile(r"\b[Aa]n?\s+$")  # "a" before "Lebanon man"
 CAPITALISED_NEXT = re.compile(r" [A-Z]")  # "Dresden Zoo": the name is part of another
 # Before a name that a place is named after: "named after Versailles in France".
@@ -247,7 +251,7 @@ class Resolver:
         containers, contained, outer_names = _containers(text, placements, candidates)
         for name, country in self._described_countries(text, mentions).items():
             containers.setdefault(name, set()).add(country)  # "the Peruvian city of Trujillo"
-        context = _Context(named_countries=_named_countries(mentions, candidates),
+        context = _Context(named_countries=_named_countries(mentions, candidates) + self._adjectives(text, mentions),
                            containers=containers, contained=contained,
                            division_cue=_division_cues(text, mentions) | _listed_with_divisions(lists, candidates),
                            town_cue=_dateline(text, mentions) | _hometowns(text, mentions),
@@ -305,6 +309,17 @@ class Resolver:
             resolved.append(ResolvedMention(mention, place, round(confidence, 3), how if place else "",
                                             _sentence_of(text, spans, mention)))
         return resolved
+
+    def _adjectives(self, text: str, mentions: list[Mention]) -> Counter:
+        """Countries whose authorities the article names with an adjective no mention covers
+        ("Spanish police", "the Honduran navy"): evidence where demonyms are no mentions of their own."""
+        covered = {m.start for m in mentions}
+        named = Counter()
+        for word in AUTHORITY_ADJECTIVE.finditer(text):
+            if word.start() not in covered:
+                named.update(c.place.country_code for c in self.gazetteer.candidates(fold(word.group(1)))
+                             if c.kind == "demonym" and c.place.feature_code == "PCLI")
+        return named
 
     def _described_countries(self, text: str, mentions: list[Mention]) -> dict[str, str]:
         """Names the text describes with a country's adjective, each with that country: "the

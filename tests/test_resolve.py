@@ -607,3 +607,8 @@ def test_in_the_puts_a_place_in_a_region(parse):
 def test_regions_that_news_names_and_no_package_holds(parse, text, name, where):
     place = parse(text)[name].place
     assert (place.country_code, place.feature_code) == where
+
+
+def test_a_countrys_authorities_named_by_adjective_are_evidence_of_that_country(parse):
+    text = "Spanish police seized a cargo at the port of Algeciras. It had been loaded in Guayaquil, Ecuador."
+    assert parse(text)["Algeciras"].place.country_code == "ES"  # not the Colombian town near Ecuador
