@@ -206,7 +206,7 @@ GENERIC_DIVISIONS = {"capital", "centre", "center", "coast", "interior", "lakes"
 # A street's name may hold an institution's word: "Church Street", "College Road", "Hospital Lane".
 STREET_SUFFIXES = {"street", "road", "avenue", "boulevard", "lane", "drive", "terrace", "highway"}
 ADMIN_PREFIXES = {"county", "co", "co."}  # Irish and British style: "County Kerry", "Co Tipperary", "Co. Durham"
-FEATURE_PREFIXES = {"fort", "mount", "lake", "port", "cape", "isle", "camp"} | ADMIN_PREFIXES
+FEATURE_PREFIXES = {"fort", "mount", "lake", "port", "cape", "isle", "camp", "river"} | ADMIN_PREFIXES
 # ... and words that start one before "of": "Gulf of Qorvintal", "Bay of Velmora", "Cape of Good Hope".
 FEATURE_OF_PREFIXES = {"gulf", "bay", "sea", "strait", "straits", "cape", "isle", "isles", "lake", "mouth", "shire"}
 ADMIN_SUFFIXES = {"county", "parish", "province", "district", "region"}
@@ -794,6 +794,10 @@ class Recognizer:
             own = name.split(" and ")[0]  # (the first of "County Kerry and Co. Meath": the segments are split later)
             if not any(c.place.feature_code.startswith("ADM") for c in self.gazetteer.candidates(fold(own))):
                 return None  # ... if that is a division: not "County Council"
+        elif words[0].text.lower() == "river":  # "River Severn" is looked up as the Severn or the Severn River
+            rest = text[words[1].start: toks[last].end]
+            name = next((option for option in (rest, f"{rest} River")
+                         if any(c.place.feature_class == "H" for c in self.gazetteer.candidates(fold(option)))), surface)
         return Mention(toks[first].start, toks[last].end, surface, name=name if name != surface else "",
                        signal="pattern")
 

@@ -461,6 +461,7 @@ def test_called_names_a_place_after_a_places_noun_or_a_former_name(recognise, te
 @pytest.mark.parametrize("text, names", [
     ("Fighting closed Virunga National Park near Goma.", ["Virunga National Park", "Goma"]),  # not "National Park"
     ("Crews worked along the shore of Great Slave Lake.", ["Great Slave Lake"]),  # not the town of Slave Lake
+    ("Canoeists paddled down the River Wye.", ["River Wye"]),  # not a person "River Wye"
     ("Snow fell in northern Williamson County.", ["Williamson County"]),
     ("Lava flowed down the Valle del Bove.", []),  # no "Valle" of its own
 ])

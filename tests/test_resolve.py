@@ -593,6 +593,7 @@ def test_a_town_and_its_state_before_and_are_no_list(parse, text, name, where):
 def test_a_name_before_its_feature_kind_is_that_feature(parse):
     assert parse("Boats on the Niger river near Mopti were attacked.")["Niger"].place.feature_code == "STM"
     assert parse("Trade with Niger slowed.")["Niger"].place.feature_code == "PCLI"
+    assert parse("Barges sailed up the River Niger.")["River Niger"].place.feature_code == "STM"
 
 
 def test_in_the_puts_a_place_in_a_region(parse):
