@@ -168,6 +168,7 @@ FEATURE_WORDS = {  # words that name a type of feature, and its GeoNames feature
     "pass": {"PASS"}, "airport": {"AIRP"},
 }
 PLURAL_FEATURES = {"MTS", "ISLS"}
+THE_FEATURES = {"STM", "RGN", "SEA", "LK", "DSRT", "PEN", "VAL"}
 # "X is a city in Y", "X, the capital of Y", "X is a village and civil parish in Y", "X is a city
 # in and the county seat of Y", "X is the largest inland city in the state of Y", "X is a city in
 # the Indian state of Y"
@@ -1022,8 +1023,10 @@ def _feature_cues(text: str, mentions: list[Mention]) -> dict[str, set[str]]:
         if after:
             words.append(after.group(1))
         codes = set().union(*(FEATURE_WORDS.get(word, ()) for word in words))
-        if mention.text.endswith("s") and text[max(0, mention.start - 4): mention.start].lower() == "the ":
-            codes |= PLURAL_FEATURES  # "the Andes", "the Hebrides"
+        if text[max(0, mention.start - 4): mention.start].lower() == "the " and " " not in mention.text:
+            # "the Andes", "the Hebrides"; a singular name after "the" is a river or a region, not a
+            # town: "the Elbe", "the Severn", "the Sahel"
+            codes |= PLURAL_FEATURES if mention.text.endswith("s") else THE_FEATURES
         if codes:
             cues.setdefault(mention.key, set()).update(codes)
     return cues

@@ -613,3 +613,12 @@ def test_regions_that_news_names_and_no_package_holds(parse, text, name, where):
 def test_a_countrys_authorities_named_by_adjective_are_evidence_of_that_country(parse):
     text = "Spanish police seized a cargo at the port of Algeciras. It had been loaded in Guayaquil, Ecuador."
     assert parse(text)["Algeciras"].place.country_code == "ES"  # not the Colombian town near Ecuador
+
+
+@pytest.mark.parametrize("text, name, code", [
+    ("Barges on the Elbe near Magdeburg ran aground.", "Elbe", "STM"),  # a river after "the", not the town of Elbe
+    ("Drought gripped the Sahel again.", "Sahel", "RGN"),  # the region, not Burkina Faso's Sahel province
+    ("Talks were held in the Hague.", "Hague", "PPL"),  # a town's own "the" still leaves the town
+])
+def test_a_name_after_the_is_a_river_or_a_region_before_a_town(parse, text, name, code):
+    assert parse(text)[name].place.feature_code == code
