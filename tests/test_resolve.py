@@ -622,3 +622,8 @@ def test_a_countrys_authorities_named_by_adjective_are_evidence_of_that_country(
 ])
 def test_a_name_after_the_is_a_river_or_a_region_before_a_town(parse, text, name, code):
     assert parse(text)[name].place.feature_code == code
+
+
+def test_lakes_news_names_and_no_package_holds(parse):
+    resolved = parse("Smoke drifted over Great Slave Lake, and Lake Kariba fell to a record low.")
+    assert {resolved[name].place.feature_code for name in ("Great Slave Lake", "Lake Kariba")} == {"LK"}
