@@ -624,6 +624,9 @@ def test_a_name_after_the_is_a_river_or_a_region_before_a_town(parse, text, name
     assert parse(text)[name].place.feature_code == code
 
 
-def test_lakes_news_names_and_no_package_holds(parse):
+def test_lakes_parks_and_mountains_news_names_and_no_package_holds(parse):
     resolved = parse("Smoke drifted over Great Slave Lake, and Lake Kariba fell to a record low.")
     assert {resolved[name].place.feature_code for name in ("Great Slave Lake", "Lake Kariba")} == {"LK"}
+    resolved = parse("Rangers in Kruger National Park counted rhinos; glaciers on Mount Kenya shrank.")
+    assert resolved["Kruger National Park"].place.country_code == "ZA"
+    assert resolved["Mount Kenya"].place.feature_code == "MT"
