@@ -630,5 +630,7 @@ def test_lakes_parks_and_mountains_news_names_and_no_package_holds(parse):
     resolved = parse("Rangers in Kruger National Park counted rhinos; glaciers on Mount Kenya shrank.")
     assert resolved["Kruger National Park"].place.country_code == "ZA"
     assert resolved["Mount Kenya"].place.feature_code == "MT"
+    resolved = parse("Ash from Mount Semeru grounded flights, and the Thwaites Glacier lost more ice.")
+    assert [resolved[name].place.feature_code for name in ("Mount Semeru", "Thwaites Glacier")] == ["VLC", "GLCR"]
     resolved = parse("Ferries crossed the Strait of Georgia and the Bass Strait despite the gales.")
     assert [resolved[name].place.country_code for name in ("Strait of Georgia", "Bass Strait")] == ["CA", "AU"]
