@@ -207,6 +207,8 @@ GENERIC_DIVISIONS = {"capital", "centre", "center", "coast", "interior", "lakes"
 STREET_SUFFIXES = {"street", "road", "avenue", "boulevard", "lane", "drive", "terrace", "highway"}
 ADMIN_PREFIXES = {"county", "co", "co."}  # Irish and British style: "County Kerry", "Co Tipperary", "Co. Durham"
 FEATURE_PREFIXES = {"fort", "mount", "lake", "port", "cape", "isle", "camp", "river"} | ADMIN_PREFIXES
+# A feature's or a division's word alone is no place: "the Gulf", "Port officials", "the Capital".
+LONE_FEATURE_WORDS = FEATURE_SUFFIXES | FEATURE_PREFIXES | GENERIC_DIVISIONS
 # ... and words that start one before "of": "Gulf of Qorvintal", "Bay of Velmora", "Cape of Good Hope".
 FEATURE_OF_PREFIXES = {"gulf", "bay", "sea", "strait", "straits", "cape", "isle", "isles", "lake", "mouth", "shire"}
 ADMIN_SUFFIXES = {"county", "parish", "province", "district", "region"}
@@ -595,7 +597,7 @@ class Recognizer:
         if word.endswith(".") and word[:-1].isalpha() and all(c.kind == "abbr" for c in match.places) \
                 and word_frequency(word[:-1].lower()) >= KNOWN_WORD_ZIPF and not _after_name_and_comma(toks, match.first):
             return None  # "attended Mass.": an abbreviation that is also a word needs "Boston, Mass."
-        if match.first == match.last and (lower in FEATURE_SUFFIXES or lower in GENERIC_DIVISIONS) and (
+        if match.first == match.last and lower in LONE_FEATURE_WORDS and (
                 match.last + 1 < len(toks) and toks[match.last + 1].text[:1].isdigit()
                 or not self._before_container(toks, match.last)
                 and not (match.first > 0 and (toks[match.first - 1].text.lower() in LOCATIVES or toks[match.first - 1].text

@@ -386,6 +386,7 @@ def test_a_local_authority_is_named_after_its_place(recognise, text, name):
     "Bats carried Sudan ebolavirus; Omsk hemorrhagic fever is rarer.",
     "The shot protects against an A/Texas/50/2012-like strain.",  # an influenza strain's name
     "Radio Havana said the storm had passed.",  # a broadcaster's name opening a sentence
+    "Port officials said the tanker had docked.",  # a feature's word alone, though a French village is "Port"
     "Two cases followed in the Summer of 2009 and one in Spring 2010.",  # seasons, not Summer or Spring towns
     "He scored twice for Real Madrid on Sunday.",
     "She directs the Howard Trust Centre for Genetic Research.",
