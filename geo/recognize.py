@@ -830,10 +830,7 @@ class Recognizer:
             k -= 1  # "Youngstown, and Cleveland"
         if k < 1 or toks[k].text not in (",", "and", "or") or not toks[k - 1].is_capitalised:
             return False
-        start = k - 1
-        while start > 0 and toks[start - 1].is_capitalised and toks[start - 1].is_word:
-            start -= 1
-        before = self._surface(toks, start, k - 1)
+        before = self._surface(toks, _capitalised_start(toks, k - 1), k - 1)
         return word_frequency(before.lower()) < COMMON_WORD_ZIPF \
             and any(_denotes(c) for c in self.gazetteer.candidates(fold(before)))
 
@@ -847,12 +844,9 @@ class Recognizer:
             after_start += 1
         if after_start >= len(toks) or not (toks[before_end].is_capitalised and toks[after_start].is_capitalised):
             return False
-        before_start = before_end
-        while before_start > 0 and toks[before_start - 1].is_capitalised and toks[before_start - 1].is_word:
-            before_start -= 1
-        after_end = _capitalised_end(toks, after_start)
         return all(any(_denotes(c) for c in self.gazetteer.candidates(fold(self._surface(toks, a, b))))
-                   for a, b in ((before_start, before_end), (after_start, after_end)))
+                   for a, b in ((_capitalised_start(toks, before_end), before_end),
+                                (after_start, _capitalised_end(toks, after_start))))
 
 
 # --- helpers on token lists ---------------------------------------------------
@@ -1111,6 +1105,13 @@ def _capitalised_end(toks: list[Token], i: int) -> int:
     return i
 
 
+def _capitalised_start(toks: list[Token], i: int) -> int:
+    """First index of the capitalised words up to i (no connectors)."""
+    while i > 0 and toks[i - 1].is_capitalised and toks[i - 1].is_word:
+        i -= 1
+    return i
+
+
 def _direction(toks: list[Token], match_first: int, run_first: int) -> int | None:
     """The first token of the direction before a match: "northern", "Eastern", "North-Western", "South East"."""
     k = match_first - 1
@@ -1234,7 +1235,7 @@ def _eponym(text: str, toks: list[Token], first: int, last: int) -> bool:
     "Sudan ebolavirus", "A/California/7/2009", "US$", "$US"."""
     following = toks[last + 1].text.lower() if last + 1 < len(toks) else ""
     return following in EPONYM_FOLLOWERS or following.endswith("virus") \
-        or STRAIN.match(text, toks[first].start - 2 if first > 0 and toks[first].start >= 2 else 0) is not None \
+        or STRAIN.match(text, max(0, toks[first].start - 2)) is not None \
         or following == "$" and toks[last + 1].start == toks[last].end \
         or first > 0 and toks[first - 1].text == "$" and toks[first - 1].end == toks[first].start
 

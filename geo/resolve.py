@@ -318,8 +318,7 @@ class Resolver:
         named = Counter()
         for word in AUTHORITY_ADJECTIVE.finditer(text):
             if word.start() not in covered:
-                named.update(c.place.country_code for c in self.gazetteer.candidates(fold(word.group(1)))
-                             if c.kind == "demonym" and c.place.feature_code == "PCLI")
+                named.update(self._adjective_countries(word.group(1)))
         return named
 
     def _described_countries(self, text: str, mentions: list[Mention]) -> dict[str, str]:
@@ -328,12 +327,15 @@ class Resolver:
         described = {}
         for mention in mentions:
             before = ADJECTIVE_PLACE_BEFORE.search(text, max(0, mention.start - 50), mention.start)
-            if before:
-                countries = [c.place.country_code for c in self.gazetteer.candidates(fold(before.group(1)))
-                             if c.kind == "demonym" and c.place.feature_code == "PCLI"]
-                if countries:
-                    described[mention.key] = countries[0]
+            countries = self._adjective_countries(before.group(1)) if before else []
+            if countries:
+                described[mention.key] = countries[0]
         return described
+
+    def _adjective_countries(self, word: str) -> list[str]:
+        """The countries a word is the adjective of ("Peruvian": Peru)."""
+        return [c.place.country_code for c in self.gazetteer.candidates(fold(word))
+                if c.kind == "demonym" and c.place.feature_code == "PCLI"]
 
     def _senses(self, text: str, mentions: list[Mention], placements: list[tuple[Mention, Mention]]) -> list[Mention]:
         """The mentions, where the text puts one name in two places ("Portland, Maine" and
