@@ -1025,10 +1025,11 @@ def _feature_cues(text: str, mentions: list[Mention]) -> dict[str, set[str]]:
         if after:
             words.append(after.group(1))
         codes = set().union(*(FEATURE_WORDS.get(word, ()) for word in words))
-        if text[max(0, mention.start - 4): mention.start].lower() == "the " and " " not in mention.text:
-            # "the Andes", "the Hebrides"; a singular name after "the" is a river or a region, not a
-            # town: "the Elbe", "the Severn", "the Sahel"
-            codes |= PLURAL_FEATURES if mention.text.endswith("s") else THE_FEATURES
+        if text[max(0, mention.start - 4): mention.start].lower() == "the ":
+            if mention.text.endswith("s"):
+                codes |= PLURAL_FEATURES  # "the Andes", "the Outer Hebrides"
+            elif " " not in mention.text:
+                codes |= THE_FEATURES  # a one-word name after "the" is a river or a region: "the Elbe", "the Sahel"
         if codes:
             cues.setdefault(mention.key, set()).update(codes)
     return cues
