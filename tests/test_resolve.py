@@ -476,6 +476,15 @@ def test_a_name_written_with_its_accents_is_the_place_written_so(parse, text, co
     assert next(iter(parse(text).values())).place.country_code == country
 
 
+@pytest.mark.parametrize("text, name, point", [
+    ("He fled East Germany in 1961.", "East Germany", (52.2, 12.5)),
+    ("The team toured Czechoslovakia in 1968.", "Czechoslovakia", (49.3, 17.4)),
+])
+def test_a_country_that_no_longer_exists_is_placed_on_its_territory(parse, text, name, point):
+    place = parse(text)[name].place
+    assert (place.feature_code, round(place.lat, 1), round(place.lon, 1)) == ("PCLH", *point)
+
+
 def test_a_county_after_a_name_keeps_it_to_the_namesakes_near_the_county(parse):
     from geo.evaluate import haversine_km
 
@@ -488,6 +497,7 @@ def test_a_county_after_a_name_keeps_it_to_the_namesakes_near_the_county(parse):
     ("Tea from Ceylon reached London by clipper.", "Ceylon", "LK"),
     ("Mobutu renamed the country Zaire in 1971.", "Zaire", "CD"),  # not Angola's Zaire province
     ("Caravans crossed Persia on the way to India.", "Persia", "IR"),
+    ("She studied in Kirghizia before independence.", "Kirghizia", "KG"),
 ])
 def test_a_countrys_former_name_is_the_country(parse, text, name, country):
     assert parse(text)[name].place.country_code == country
@@ -513,6 +523,7 @@ def test_a_county_and_a_town_inside_it_name_each_other(parse, text, name, where)
     ("Tourists flock to Menorca every summer.", "Menorca", ("ES", "07")),  # an island no package holds
     ("Ships were struck off Hodeidah on Sunday.", "Hodeidah", ("YE", "08")),  # GeoNames' El-Hodeidah
     ("Carnival filled the streets of Salvador.", "Salvador", ("BR", "05")),  # no Arabic article: not El Salvador
+    ("The cyclone struck the coast of Orissa in 1999.", "Orissa", ("IN", "21")),  # Odisha's former English name
 ])
 def test_variant_names_of_countries_and_regions(parse, text, name, where):
     place = parse(text)[name].place
