@@ -15,7 +15,8 @@ prior
     a city of 100,000 or more, 50 times as big as any place so named): +2.0;
   * a town that shares its name with the division it lies in and holds a fifth
     of its people: +2.5 ("Rio de Janeiro" the city rather than the state; not
-    Quebec City over the province of Quebec); a second-level division named after
+    Quebec City over the province of Quebec, nor Spain's Guadalajara over Mexico's, a
+    namesake ten times as big); a second-level division named after
     such a town: -2.5 ("Leeds" the city, not its metropolitan borough), and so is a
     province named after a capital that is a division of its own ("Buenos Aires") and a
     state named like its country's capital elsewhere ("Washington").
@@ -40,7 +41,9 @@ context, pass 1 (explicit cues)
     Peruvian city of Trujillo" puts Trujillo in Peru the same way;
   * a county and a town of another name within 60 km of it: +1.5 to each ("Grady County" and
     "Cairo" in Georgia).
-context, pass 2 (coherence with the other names' pass-1 choices)
+context, pass 2 (coherence with the other names' choices: first those of pass 1, then,
+once more, those of pass 2, so that a name settled by its neighbours settles the next one:
+"Dayton" pulls "Toledo" to Ohio, and both then pull "Lima")
   * +2.0 times the share of the other places in the candidate's country;
   * +1.0 when another place lies in the same division, and +2.0 times the share of the
     other places in it (a Springfield among Ohio's towns is Ohio's);
@@ -111,6 +114,7 @@ COUNTY_PAIR_BONUS = 1.5  # a county and a town of another name inside it: "Grady
 NEAR_KM, NEAR_BONUS, REGION_KM, REGION_BONUS = 300, 1.5, 1000, 0.75
 LOCAL_KM, LOCAL_BONUS = 30, 1.0
 SIBLING_BONUS = 2.0
+COHERENCE_PASSES = 2  # agreement with pass 1, then with pass 2's choices
 # A place the name only names as an alternate, where the name is the main name of a place this many
 # times as populous, gets this share of the agreement bonuses.
 OVERSHADOWED, OVERSHADOWED_SHARE = 10, 0.5
@@ -279,18 +283,24 @@ class Resolver:
             candidates[name] = towns  # "Lebanon" among Tennessee's towns is Lebanon, Tennessee
             cue_scores[name] = _cue_scores(name, towns, context)
             context.chosen[name] = _best(towns, cue_scores[name])[0]
-        context.chosen_countries = Counter(p.country_code for p in context.chosen.values())
-        context.chosen_divisions = Counter(_division(p) for p in context.chosen.values())
-        context.chosen_town_divisions = Counter(_division(p) for p in context.chosen.values()
-                                                if p.feature_code != "ADM1")
-        context.chosen_points = _Points.of(context.chosen)
+        for _ in range(COHERENCE_PASSES):
+            context.chosen_countries = Counter(p.country_code for p in context.chosen.values())
+            context.chosen_divisions = Counter(_division(p) for p in context.chosen.values())
+            context.chosen_town_divisions = Counter(_division(p) for p in context.chosen.values()
+                                                    if p.feature_code != "ADM1")
+            context.chosen_points = _Points.of(context.chosen)
+            agreed = {}
+            for name, options in candidates.items():
+                if options:
+                    scores = cue_scores[name]
+                    if len(options) > 1:
+                        scores = [score + bonus for score, bonus in zip(scores, _coherence(name, options, context))]
+                    agreed[name] = _best(options, scores)
+            context.chosen = {name: place for name, (place, _) in agreed.items()}
         chosen: dict[str, tuple[Place | None, float, str]] = {}
         for name, options in candidates.items():
             if options:
-                scores = cue_scores[name]
-                if len(options) > 1:
-                    scores = [score + bonus for score, bonus in zip(scores, _coherence(name, options, context))]
-                place, confidence = _best(options, scores)
+                place, confidence = agreed[name]
                 chosen[name] = (place, confidence, "curated" if place.source == "curated" else "gazetteer")
             else:
                 surface = next(m.lookup_name for m in mentions if m.key == name)
@@ -430,8 +440,11 @@ class _Options(tuple):
     @cached_property
     def priors(self) -> list[float]:
         """Each candidate's prior: its type, people, and whether the name is its main one."""
-        divisions = {(o.place.country_code, o.place.admin1): o.place.population
-                     for o in self if o.place.feature_code == "ADM1"}
+        divisions: dict[tuple[str, str], int] = {}  # two divisions may share a GeoNames code (Moscow city and oblast)
+        for o in self:
+            if o.place.feature_code == "ADM1":
+                key = (o.place.country_code, o.place.admin1)
+                divisions[key] = max(divisions.get(key, 0), o.place.population)
         towns: dict[tuple[str, str], int] = {}  # the largest town of this main name in each division
         for o in self:
             if o.kind == "name" and o.place.feature_code.startswith("PPL"):
@@ -455,8 +468,10 @@ def _prior(candidate: Candidate, divisions: dict, towns: dict, main_population: 
     if candidate.kind == "name" or place.source == "curated" or _exonym(candidate, main_population):
         score += MAIN_NAME_BONUS  # curated names are all chosen ones
     if candidate.kind == "name" and place.feature_code.startswith("PPL") \
-            and place.population >= SEAT_SHARE * divisions.get((place.country_code, place.admin1), math.inf):
-        score += SEAT_BONUS  # the city a division is named after: "Rio de Janeiro", not Quebec City
+            and place.population >= SEAT_SHARE * divisions.get((place.country_code, place.admin1), math.inf) \
+            and OVERSHADOWED * place.population >= max(towns.values(), default=0):
+        score += SEAT_BONUS  # the city a division is named after: "Rio de Janeiro", not Quebec City (nor
+        # Spain's Guadalajara over Mexico's, fifteen times as big)
     if place.feature_code == "ADM2" and towns.get((place.country_code, place.admin1), -1) >= SEAT_SHARE * place.population:
         score -= SEAT_BONUS  # a district named after its city yields to the city: "Leeds", "Mombasa"
     elif place.feature_code == "ADM2" and max(towns.values(), default=0) > place.population:

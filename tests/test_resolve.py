@@ -270,6 +270,17 @@ def test_a_division_named_after_a_minor_town_is_the_division(parse):
     assert parse("Carnival began in Rio de Janeiro.")["Rio de Janeiro"].place.feature_code.startswith("PPL")
 
 
+def test_naming_its_province_does_not_lift_a_town_over_a_far_larger_namesake(parse):
+    # Spain's Guadalajara (93,000) names its province; Mexico's is fifteen times as big
+    assert parse("Fans in Guadalajara cheered the team.")["Guadalajara"].place.country_code == "MX"
+
+
+def test_a_name_agrees_with_neighbours_that_the_context_settled_first(parse):
+    # Toledo is Spain's province until Dayton pulls it to Ohio; Lima then follows both
+    lima = parse("The governor toured Dayton, then held a forum in Lima before flying to Toledo.")["Lima"].place
+    assert (lima.country_code, lima.admin1) == ("US", "OH")
+
+
 def test_regions_news_names_are_curated_features(parse):
     resolved = parse("Residents of Brighton in Sussex complained about the noise.")
     assert [(resolved[name].place.country_code, resolved[name].place.feature_code) for name in ("Brighton", "Sussex")] \
