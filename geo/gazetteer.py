@@ -49,7 +49,7 @@ from wordfreq import zipf_frequency
 from .model import Place
 from .names import fold, without_apostrophes
 
-SCHEMA_VERSION = "31"
+SCHEMA_VERSION = "32"
 # How a name belongs to a place; stored as a digit so that min() picks the best.
 NAME_KINDS = ("name", "alt", "abbr", "demonym")
 LARGE_DIVISION_SQ_DEGREES = 5.0  # about 50,000 km2 at mid latitudes
@@ -77,6 +77,7 @@ def _is_latin(name: str) -> bool:
 
 
 COMMON_ZIPF = 4.0  # a word this frequent in English is a common word
+STREAM_WORDS = {"River", "Creek"}  # a town's alternate ending so names a stream
 
 
 def usable_alternate(name: str) -> bool:
@@ -251,7 +252,14 @@ def _cities(capitals: set[tuple[str, str]]) -> Iterator[tuple[Place, list[str]]]
             country_code=row["countrycode"], admin1=row["admin1code"] or "",
             population=row["population"] or 0, source="geonames",
         )
-        yield place, [n for n in row["alternatenames"] if usable_alternate(n)]
+        yield place, [n for n in row["alternatenames"] if usable_alternate(n) and not _streams_name(n, row["name"])]
+
+
+def _streams_name(alternate: str, name: str) -> bool:
+    """Is a town's alternate name a stream's ("Shenandoah River" of Strasburg, "Cow Creek" of
+    Jacksonville), which no news text means the town by? Not where the town's own name is one ("Toms River")."""
+    kind = alternate.rsplit(" ", 1)[-1]
+    return kind in STREAM_WORDS and " " in alternate and not name.endswith(kind)
 
 
 # The adjective of each continent, as countryinfo gives one for each country.

@@ -571,9 +571,10 @@ class Recognizer:
                 or _connector_joined(toks, match, first, last) and not match.places.populous:
             return None  # part of a longer name the gazetteer lacks: "Ras" and "Ain" of "Ras al-Ain", "Paine"
             # of "Torres del Paine" (but "Chile" of "Universidad de Chile")
-        if _namesake(toks, match, significant) and not local \
+        if _namesake(toks, match, significant) and not local and toks[match.last].text.lower() not in ADMIN_SUFFIXES \
                 and not any(c.place.feature_code in MAJOR_CODES for c in match.places):
-            return None  # "St. Joseph's Hospital", "McDonald's restaurant"; not "Britain's Foreign Office", "Lyon's airport"
+            return None  # "St. Joseph's Hospital", "McDonald's restaurant"; not "Britain's Foreign Office", "Lyon's
+            # airport", "Pike County's school board"
         if _glued(text, toks, match.first - 1, match.first, first, last) \
                 and (not match.places.major or self._after_given_name(toks, match.first)
                      and not (match.places.country and self._after_great_place(toks, match.first))) \

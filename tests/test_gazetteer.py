@@ -35,6 +35,11 @@ def test_alternate_names_a_news_text_could_contain():
     assert usable_alternate("The Hague")
 
 
+def test_a_towns_alternate_that_names_a_stream_is_dropped(gazetteer):
+    assert not gazetteer.candidates("shenandoah river")  # GeoNames lists it for Strasburg, Virginia
+    assert gazetteer.candidates("toms river")[0].place.name == "Toms River"  # a town's own name stays
+
+
 def test_candidates_come_most_populous_first(gazetteer):
     (first, *rest) = gazetteer.candidates("paris")
     assert first.place.country_code == "FR" and first.kind == "name"
@@ -51,6 +56,7 @@ def test_divisions_have_population_and_an_outline(gazetteer):
 def test_news_abbreviations_and_short_names(gazetteer):
     assert gazetteer.candidates("u s")[0].place.country_code == "US"
     assert any(c.place.country_code == "GB" for c in gazetteer.candidates("britain"))
+    assert gazetteer.candidates("korea")[0].place.name == "South Korea"  # not Koréa in Côte d'Ivoire
 
 
 def test_build_is_atomic_and_reports_counts(tmp_path):

@@ -620,6 +620,7 @@ def test_a_villages_other_name_alone_is_no_place(recognise):
 def test_an_institutions_namesake_is_no_place(recognise):
     assert surfaces(recognise, "He was taken to St. Joseph's Hospital in Denver.") == ["Denver"]
     assert "Britain" in surfaces(recognise, "Britain's Foreign Office said so.")
+    assert surfaces(recognise, "Parents said Pike County's school board met.") == ["Pike County"]  # the county's own
 
 
 def test_with_demonyms_an_adjective_names_its_country_or_continent(gazetteer):
