@@ -26,7 +26,7 @@ SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n\
 ABBREVIATIONS = {"mr.", "mrs.", "ms.", "dr.", "st.", "gen.", "sen.", "rep.", "gov.", "lt.", "col.", "det.", "insp.",
                  "supt.", "cpl.", "rev.",
                  "capt.", "maj.", "sgt.", "prof.", "jr.", "sr.", "inc.", "co.", "corp.", "ltd.",
-                 "vs.", "no.", "mt.", "ft.", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.",
+                 "vs.", "no.", "mt.", "ft.", "ste.", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.",
                  "sep.", "sept.", "oct.", "nov.", "dec.", "u.s.", "u.k.", "u.n.", "e.g.", "i.e."}
 ABBREVIATIONS |= {row["alias"].lower() for row in aliases() if row["alias"].endswith(".")}
 

@@ -489,6 +489,10 @@ def test_a_common_word_is_the_place_a_person_is_of(recognise, text, places):
     assert surfaces(recognise, text) == places
 
 
+def test_an_abbreviated_saint_keeps_a_name_whole(recognise):
+    assert surfaces(recognise, "Workers in Sault Ste. Marie voted to strike.") == ["Sault Ste. Marie"]
+
+
 def test_an_age_before_a_name_makes_it_a_persons(recognise):
     assert surfaces(recognise, "Medics found 82-year-old Geneva Holt, of Tyler, unhurt.") == ["Tyler"]
 
@@ -497,6 +501,7 @@ def test_an_age_before_a_name_makes_it_a_persons(recognise):
     ("He was hurt near Nenagh, Co Tipperary, on Monday.", [("Nenagh", ""), ("Co Tipperary", "Tipperary")]),
     ("Roads in County Kerry and Co. Meath were shut.", [("County Kerry", "Kerry"), ("Co. Meath", "Meath")]),
     ("The County Council met County Commissioner Ann Hale.", []),
+    ("Floods shut roads in County Down and Co Tyrone.", [("County Down", ""), ("Co Tyrone", "")]),  # Ulster's counties
 ])
 def test_an_irish_county_is_named_after_county_or_co(recognise, text, mentions):
     assert [(m.text, m.name) for m in recognise(text)] == mentions
