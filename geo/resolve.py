@@ -54,7 +54,10 @@ once more, those of pass 2, so that a name settled by its neighbours settles the
     division or town);
   * all of these halved for a place the name only names as an alternate where it is the main
     name of one ten times as populous ("Durban", not Durbanville), and for a town where it is
-    a great city's that the text does not keep near the town ("a job in Boston").
+    a great city's that the text does not keep near the town ("a job in Boston"); quartered for
+    a town named like a national capital of 500,000 ten times its size, unless the text puts it
+    somewhere or it lies within 30 km of one of the other places or 300 km of two ("Washington"
+    beside London and Manchester is the US capital; beside Sunderland, the town).
 
 One name keeps one meaning within an article, unless the text puts two of its mentions in
 two places ("Portland, Maine" and "Portland, Oregon"; "Boston is a town in Lincolnshire" and
@@ -122,6 +125,9 @@ OVERSHADOWED, OVERSHADOWED_SHARE = 10, 0.5
 # many), unless the text puts the town somewhere or the article's other places lie next to it or
 # in its state (two or more of them, the state aside).
 GREAT_CITY, OVERSHADOWED_TOWN = 500_000, 50
+# A town named like a national capital of GREAT_CITY people, OVERSHADOWED times as many, gets this share
+# unless the text puts it somewhere or it lies next to one of the article's places or near two of them.
+CAPITAL_NAMESAKE_SHARE = 0.25
 LIST_JOINS = {",", "and", "or", ", and", ", or"}
 CHORD_SLACK_KM = 0.001  # far above the rounding errors (< 1e-4 km) of chord and haversine distances
 QUALIFIED_CONFIDENCE_FACTOR = 0.9
@@ -533,6 +539,8 @@ def _coherence(name: str, options, context: _Context) -> list[float]:
     greatest = max((o.place.population for o in options if o.kind == "name"), default=0)
     great_city = max((o.place.population for o in options
                       if o.kind == "name" and o.place.feature_code.startswith("PPL")), default=0)
+    great_capital = max((o.place.population for o in options
+                         if o.kind == "name" and o.place.feature_code == "PPLC"), default=0)
     placed = bool(context.containers.get(name)) or bool(context.contained.get(name))
     bonuses = []
     for option in options:
@@ -558,6 +566,9 @@ def _coherence(name: str, options, context: _Context) -> list[float]:
                 and context.chosen_town_divisions.get(division, 0) - (own_division == division) <= 1 \
                 and not placed and place.id not in context.county_pairs:
             bonus *= OVERSHADOWED_SHARE  # "a job in Boston" after "Rome, New York" is no village near Buffalo
+        elif great_capital >= GREAT_CITY and great_capital >= OVERSHADOWED * place.population and nearest > LOCAL_KM \
+                and _within_km(place, points, NEAR_KM) <= 1 and not placed and place.id not in context.county_pairs:
+            bonus *= CAPITAL_NAMESAKE_SHARE  # "Washington" beside London is the US capital, not the town near Sunderland
         bonuses.append(bonus)
     return bonuses
 
@@ -615,6 +626,15 @@ def _nearest_km(place: Place, others: _Points) -> float:
     if min(abs(km - LOCAL_KM), abs(km - NEAR_KM), abs(km - REGION_KM)) <= CHORD_SLACK_KM:
         return min(haversine_km(place.lat, place.lon, lat, lon) for lat, lon in others.coordinates[first:last])
     return km
+
+
+def _within_km(place: Place, others: _Points, km: float) -> int:
+    """How many of the other points lie within `km` of the place (along the chord, near enough)."""
+    reach = km / 111.0  # degrees of latitude
+    first, last = bisect_left(others.lats, place.lat - reach), bisect_left(others.lats, place.lat + reach)
+    chord = 2 * math.sin(km / (2 * EARTH_RADIUS_KM))
+    here = _unit_vector(place.lat, place.lon)
+    return sum(math.dist(here, vector) <= chord for vector in others.vectors[first:last])
 
 
 @lru_cache(maxsize=100_000)  # candidates come back article after article

@@ -281,6 +281,15 @@ def test_a_name_agrees_with_neighbours_that_the_context_settled_first(parse):
     assert (lima.country_code, lima.admin1) == ("US", "OH")
 
 
+@pytest.mark.parametrize("text, country", [
+    ("Ministers in London said Washington had been told before the plan was announced in Manchester.", "US"),
+    ("The deal agreed in Brussels was welcomed in Washington, Paris and London.", "US"),
+    ("Officials in Sunderland and Gateshead said Washington residents were evacuated.", "GB"),  # among its neighbours
+])
+def test_a_town_named_like_a_great_capital_needs_neighbours_to_be_meant(parse, text, country):
+    assert parse(text)["Washington"].place.country_code == country
+
+
 def test_regions_news_names_are_curated_features(parse):
     resolved = parse("Residents of Brighton in Sussex complained about the noise.")
     assert [(resolved[name].place.country_code, resolved[name].place.feature_code) for name in ("Brighton", "Sussex")] \
