@@ -605,10 +605,12 @@ class Recognizer:
                                               in (",", "and", "or") and _after_locative(toks, match.first)))):
             return None  # a feature's word alone is no place: "the Gulf", "Gulf Air", "Region 8" (but "in Delta")
         if match.first == match.last and word_frequency(word.lower()) >= COMMON_WORD_ZIPF:
-            # A common word ("Centre", "Lakes", "Buffalo") is a place when it is a country or a
-            # great city, when the text puts it after "in", "at", "near", before ", New York",
+            # A common word ("Centre", "Lakes", "Buffalo") is a place when it is a country, a place of
+            # 500,000 or a division (one named by a very common word, "Rose", "Jewish", only if it is
+            # that big), when the text puts it after "in", "at", "near", before ", New York",
             # calls it a place ("Orange is a town in New South Wales") or names it in full ("Rio").
-            if not (match.places.major or match.places.curated or _after_locative(toks, match.first)
+            if not (match.places.populous or match.places.major and word_frequency(word.lower()) < OPENING_WORD_ZIPF
+                    or match.places.curated or _after_locative(toks, match.first)
                     or self._before_container(toks, match.last)
                     or match.first > 0 and toks[match.first - 1].text.lower() in ("through", "into")  # "through Miami"
                     or _bound_for(toks, match.first) or self._listed_after_place(toks, match.first)

@@ -346,6 +346,15 @@ def test_names_with_lower_case_words_inside_are_one_mention(recognise, text, nam
     assert name in [m.text for m in recognise(text)]
 
 
+@pytest.mark.parametrize("text, places", [
+    ("The Rose Festival in Thomasville ends Sunday.", ["Thomasville"]),  # Rose, a district of American Samoa
+    ("The Jewish quarter was busy.", []),  # the Jewish Autonomous Oblast, as one source names it
+    ("Police in Texas and Florida made arrests.", ["Texas", "Florida"]),
+])
+def test_a_very_common_word_needs_a_populous_division_to_be_one_alone(recognise, text, places):
+    assert surfaces(recognise, text) == places
+
+
 def test_a_common_word_that_is_a_transliterated_name_without_its_mark_is_no_place(recognise):
     assert surfaces(recognise, "Hail fell on the farm near Tskhinvali.") == ["Tskhinvali"]
 
