@@ -30,7 +30,8 @@ context, pass 1 (explicit cues)
   * the text writes the name with accents exactly as the candidate's name ("Münster", the
     German city rather than Ireland's Munster): +3;
   * the name opens the article as a dateline ("WASHINGTON (Reuters) -") or says where a
-    person is from ("a Lebanon man", "Ann Pike, 54, of Lebanon"): +3 to towns;
+    person is from ("a Lebanon man", "Ann Pike, 54, of Lebanon"): +3 to towns; the text calls
+    it a town ("Santa Cruz, Bolivia's largest city"): +3 to towns and -3 to all else;
   * the candidate's country is named in the article: +1.5, +0.5 more for each
     further mention of it (at most +3 in all); its adjective before its authorities ("Spanish
     police") counts as a mention;
@@ -168,6 +169,9 @@ CAPITALISED_NEXT = re.compile(r" [A-Z]")  # "Dresden Zoo": the name is part of a
 NAMESAKE_BEFORE = re.compile(r"\b(?:named (?:it |them )?(?:after|for)|in hono(?:u)?r of|confused with)\s+(?:the\s+)?$")
 AGE_OF_BEFORE = re.compile(r",\s*\d{1,3},\s+of\s+$")  # "Ann Pike, 54, of Lebanon"
 HOMETOWN_AFTER = re.compile(r"\s+(\w+)")
+# After a name, a description as a town: ", Bolivia's largest city", ", the Tenerife capital", ", a port".
+TOWN_DESCRIBED = re.compile(r",\s+(?:(?:a|an|the)\s+|[A-Z][\w-]*(?:'s|’s)\s+)(?:[\w-]+\s+){0,2}?"
+                            r"(?:city|town|village|capital|port|suburb|hamlet|municipality)\b")
 DIVISIONS_AFTER = re.compile(r"^\s+(?:states|provinces|regions|prefectures|governorates|oblasts)\b")  # after a list
 FOLLOWING_WORD = re.compile(r" ([a-z]+)\b")  # "the Volga river"
 FEATURE_WORDS = {  # words that name a type of feature, and its GeoNames feature codes
@@ -227,6 +231,7 @@ class _Context:
     contained: dict[str, set[str]] = field(default_factory=dict)  # name -> ids of places holding a neighbour
     division_cue: set[str] = field(default_factory=set)  # names said to be a state or province
     town_cue: set[str] = field(default_factory=set)  # names the text makes towns: a dateline, "a Lebanon man"
+    described_town: set[str] = field(default_factory=set)  # names it calls towns: "Santa Cruz, Bolivia's largest city"
     feature_cue: dict[str, set[str]] = field(default_factory=dict)  # name -> feature codes its words name
     spelled: dict[str, str] = field(default_factory=dict)  # name -> how the text writes it, where it has accents
     own_country: dict[str, str] = field(default_factory=dict)  # name -> the country it names, if any
@@ -266,6 +271,7 @@ class Resolver:
                            containers=containers, contained=contained,
                            division_cue=_division_cues(text, mentions) | _listed_with_divisions(lists, candidates),
                            town_cue=_dateline(text, mentions) | _hometowns(text, mentions),
+                           described_town=_described_towns(text, mentions),
                            feature_cue=_feature_cues(text, mentions),
                            spelled={m.key: m.lookup_name for m in mentions if not m.lookup_name.isascii()},
                            own_country=_own_countries(candidates),
@@ -496,6 +502,7 @@ def _cue_scores(name: str, options: _Options, context: _Context) -> list[float]:
     if len(options) == 1:
         return [0.0]
     division_cue, town_cue = name in context.division_cue, name in context.town_cue
+    described_town = name in context.described_town
     feature_cue = context.feature_cue.get(name, ())
     spelled = context.spelled.get(name)
     own_country, own_mentions = context.own_country.get(name), context.mention_count.get(name, 0)
@@ -509,7 +516,9 @@ def _cue_scores(name: str, options: _Options, context: _Context) -> list[float]:
             score += FEATURE_CUE_BONUS
         if spelled and place.name == spelled:
             score += SPELLING_BONUS
-        if town_cue and place.feature_code.startswith("PPL"):
+        if described_town and not place.feature_code.startswith("PPL"):
+            score -= TOWN_CUE_BONUS  # called a city, it is no division, as "a Lebanon man" may be
+        if (town_cue or described_town) and place.feature_code.startswith("PPL"):
             score += TOWN_CUE_BONUS
         named = context.named_countries.get(place.country_code, 0)
         if own_country == place.country_code:
@@ -1076,6 +1085,11 @@ def _hometowns(text: str, mentions: list[Mention]) -> set[str]:
     return {m.key for m in mentions if HOMETOWN_BEFORE.search(text, max(0, m.start - 4), m.start)
             and (after := HOMETOWN_AFTER.match(text, m.end)) and after.group(1).lower() in RESIDENT_NOUNS
             or AGE_OF_BEFORE.search(text, max(0, m.start - 12), m.start)}
+
+
+def _described_towns(text: str, mentions: list[Mention]) -> set[str]:
+    """Names the text describes as towns: "Santa Cruz, Bolivia's largest city" (not the department)."""
+    return {m.key for m in mentions if TOWN_DESCRIBED.match(text, m.end)}
 
 
 def _dateline(text: str, mentions: list[Mention]) -> set[str]:

@@ -290,6 +290,11 @@ def test_a_town_named_like_a_great_capital_needs_neighbours_to_be_meant(parse, t
     assert parse(text)["Washington"].place.country_code == country
 
 
+def test_a_name_the_text_calls_a_city_is_no_division(parse):
+    santa_cruz = parse("Teachers went on strike in Santa Cruz, Bolivia's largest city.")["Santa Cruz"].place
+    assert (santa_cruz.feature_code, santa_cruz.country_code) == ("PPL", "BO")  # not the department
+
+
 def test_regions_news_names_are_curated_features(parse):
     resolved = parse("Residents of Brighton in Sussex complained about the noise.")
     assert [(resolved[name].place.country_code, resolved[name].place.feature_code) for name in ("Brighton", "Sussex")] \
