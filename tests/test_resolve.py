@@ -510,6 +510,12 @@ def test_a_country_that_no_longer_exists_is_placed_on_its_territory(parse, text,
     assert (place.feature_code, round(place.lat, 1), round(place.lon, 1)) == ("PCLH", *point)
 
 
+def test_scotlands_rivers_and_historic_counties_keep_a_story_in_scotland(parse):
+    resolved = parse("Heavy rain closed roads in Perth, and the River Tay rose near Scone and Crieff in Perthshire.")
+    assert [(r.place.name, r.place.country_code) for r in resolved.values()] == [
+        ("Perth", "GB"), ("Tay", "GB"), ("Scone", "GB"), ("Crieff", "GB"), ("Perthshire", "GB")]  # not Western Australia
+
+
 def test_a_county_after_a_name_keeps_it_to_the_namesakes_near_the_county(parse):
     from geo.evaluate import haversine_km
 
