@@ -869,11 +869,16 @@ def _placed_elsewhere(candidates: dict, outer_names: dict, chosen: dict) -> dict
 
 def _abroad(candidates: dict, placed: set[str], context: _Context, neighbours) -> dict[str, tuple[Counter, str]]:
     """Names whose every candidate is a town of under ABROAD_TOWN people far from the country that
-    two thirds of the article's places lie in (not in it, nor in a country bordering it or named
+    two thirds of the article's places lie in (of those named by their own names if they have one; not in it, nor in a country bordering it or named
     in the article), and that the text puts in no place: an unlisted town there is likelier than
     a small namesake far away ("Muse" in a story from Myanmar is no village in Pennsylvania), so
     the geocoder is asked in that country."""
-    focus = _focus(Counter(place.country_code for place in context.chosen.values() if place.country_code))
+    # The focus counts first the places named by their own names: "Richmond Park", which GeoNames
+    # lists as another name of a Washington neighbourhood, says nothing of where a London story is.
+    own_names = [place for name, place in context.chosen.items()
+                 if any(o.place.id == place.id and o.kind != "alt" for o in candidates.get(name, ()))]
+    focus = _focus(Counter(place.country_code for place in own_names if place.country_code)) \
+        or _focus(Counter(place.country_code for place in context.chosen.values() if place.country_code))
     if focus is None:
         return {}
     near = {focus} | neighbours(focus) | set(context.named_countries)

@@ -516,6 +516,13 @@ def test_scotlands_rivers_and_historic_counties_keep_a_story_in_scotland(parse):
         ("Perth", "GB"), ("Tay", "GB"), ("Scone", "GB"), ("Crieff", "GB"), ("Perthshire", "GB")]  # not Western Australia
 
 
+def test_a_small_town_abroad_known_only_by_another_name_does_not_dilute_a_storys_country(parse):
+    resolved = parse("Richmond Park will close to cars at weekends. Residents of Kingston and Twickenham "
+                     "in south-west London welcomed it, while drivers in Putney objected.")
+    park = resolved["Richmond Park"].place
+    assert park is None or park.country_code == "GB"  # not Cleveland Park in Washington
+
+
 def test_a_county_after_a_name_keeps_it_to_the_namesakes_near_the_county(parse):
     from geo.evaluate import haversine_km
 
