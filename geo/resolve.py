@@ -262,8 +262,9 @@ class Resolver:
         for sense in mentions:  # the town named after Versailles in France is not that one
             if isinstance(sense, _Sense) and sense.namesake and candidates.get(sense.base):
                 named_after = {c.place.id for c in candidates[sense.key]}
-                candidates[sense.base] = _Options(c for c in candidates[sense.base]
-                                                  if c.place.id not in named_after) or candidates[sense.base]
+                others = _Options(c for c in candidates[sense.base] if c.place.id not in named_after)
+                if any(c.place.population for c in others):  # a town of known people: not "Aleppo, Pa.",
+                    candidates[sense.base] = others  # a post office, for "Aleppo ... Aleppo, Syria"
         containers, contained, outer_names = _containers(text, placements, candidates)
         for name, country in self._described_countries(text, mentions).items():
             containers.setdefault(name, set()).add(country)  # "the Peruvian city of Trujillo"
@@ -898,7 +899,8 @@ def _focus(countries: Counter) -> str | None:
 
 def _astray(candidates: dict, placed: set[str], context: _Context) -> dict[str, tuple[Counter, str]]:
     """Names whose every candidate is a town of under ABROAD_TOWN people in a first-level division
-    none of the article's other places lie in, more than STRAY_KM from all of them, where most of
+    none of the article's other places lie in, more than STRAY_KM from all of them (a post office
+    town of another state, people unknown, at any distance), where most of
     them (FOCUS_PLACES or more) lie in one division, and that the text puts in no place: a town of
     that state the gazetteer lacks is likelier ("Danville" in a story from St. Johnsbury, Vermont,
     is no town in California), so the geocoder is asked there."""
@@ -919,7 +921,7 @@ def _astray(candidates: dict, placed: set[str], context: _Context) -> dict[str, 
         others, elsewhere = divisions - Counter([_division(own)] if own else []), points.without(name)
         if all(o.place.feature_code.startswith("PPL") and o.place.population < ABROAD_TOWN
                and o.place.source != "curated" and not others[_division(o.place)]
-               and _nearest_km(o.place, elsewhere) > STRAY_KM for o in options):
+               and (o.place.source == "zipcodes" or _nearest_km(o.place, elsewhere) > STRAY_KM) for o in options):
             astray[name] = (Counter([focus[0]]), query)
     return astray
 

@@ -182,7 +182,13 @@ def test_a_place_defined_in_one_place_and_named_after_another_is_both(gazetteer)
 def test_a_divisions_name_put_in_another_countrys_state_is_a_towns(parse):
     normandy = parse("Farmers in Normandy, Tennessee, lost crops to the flood.")["Normandy"]
     assert (normandy.place.country_code, normandy.place.admin1) == ("US", "TN")  # not Normandy, France
-    assert normandy.resolved_by == "container"  # no Normandy in Tennessee here: placed at the state
+
+
+def test_a_post_office_town_is_found_where_the_text_puts_it(parse):
+    resolved = parse("A grain elevator burned near Admire, in Lyon County, Kan.")
+    admire = resolved["Admire"].place
+    assert (admire.name, admire.admin1, admire.source) == ("Admire", "KS", "zipcodes")
+    assert "Admire" not in parse("Fans admire the team. Admire the view, she said.")  # a word elsewhere
 
 
 def test_a_county_and_its_state_after_a_name_place_it(parse):
