@@ -309,7 +309,10 @@ class Resolver:
                     if len(options) > 1:
                         scores = [score + bonus for score, bonus in zip(scores, _coherence(name, options, context))]
                     agreed[name] = _best(options, scores)
-            context.chosen = {name: place for name, (place, _) in agreed.items()}
+            settled = {name: place for name, (place, _) in agreed.items()}
+            if settled == context.chosen:
+                break  # no choice moved: another round would score the same
+            context.chosen = settled
         chosen: dict[str, tuple[Place | None, float, str]] = {}
         for name, options in candidates.items():
             if options:
