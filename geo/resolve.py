@@ -43,8 +43,8 @@ context, pass 1 (explicit cues)
   * a county and a town of another name within 60 km of it: +1.5 to each ("Grady County" and
     "Cairo" in Georgia).
 context, pass 2 (coherence with the other names' choices: first those of pass 1, then,
-once more, those of pass 2, so that a name settled by its neighbours settles the next one:
-"Dayton" pulls "Toledo" to Ohio, and both then pull "Lima")
+once more where that moved any, those of pass 2, so that a name settled by its neighbours
+settles the next one: "Dayton" pulls "Toledo" to Ohio, and both then pull "Lima")
   * +2.0 times the share of the other places in the candidate's country;
   * +1.0 when another place lies in the same division, and +2.0 times the share of the
     other places in it (a Springfield among Ohio's towns is Ohio's);
@@ -118,7 +118,7 @@ COUNTY_PAIR_BONUS = 1.5  # a county and a town of another name inside it: "Grady
 NEAR_KM, NEAR_BONUS, REGION_KM, REGION_BONUS = 300, 1.5, 1000, 0.75
 LOCAL_KM, LOCAL_BONUS = 30, 1.0
 SIBLING_BONUS = 2.0
-COHERENCE_PASSES = 2  # agreement with pass 1, then with pass 2's choices
+COHERENCE_PASSES = 2  # agreement with pass 1's choices, then (if any moved) with pass 2's
 # A place the name only names as an alternate, where the name is the main name of a place this many
 # times as populous, gets this share of the agreement bonuses.
 OVERSHADOWED, OVERSHADOWED_SHARE = 10, 0.5
