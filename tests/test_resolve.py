@@ -516,6 +516,13 @@ def test_a_country_that_no_longer_exists_is_placed_on_its_territory(parse, text,
     assert (place.feature_code, round(place.lat, 1), round(place.lon, 1)) == ("PCLH", *point)
 
 
+def test_a_british_rivers_name_is_river_x_not_x_river(gazetteer):
+    # "Tamar River" (Tasmania), "Tweed River" (New South Wales) and "Clyde River" (Nunavut) are other rivers
+    for name in ("tamar river", "tweed river", "clyde river"):
+        assert not any(c.place.country_code == "GB" for c in gazetteer.candidates(name))
+    assert gazetteer.candidates("river tamar")[0].place.country_code == "GB"
+
+
 def test_scotlands_rivers_and_historic_counties_keep_a_story_in_scotland(parse):
     resolved = parse("Heavy rain closed roads in Perth, and the River Tay rose near Scone and Crieff in Perthshire.")
     assert [(r.place.name, r.place.country_code) for r in resolved.values()] == [
@@ -568,6 +575,7 @@ def test_a_county_and_a_town_inside_it_name_each_other(parse, text, name, where)
     ("Ships were struck off Hodeidah on Sunday.", "Hodeidah", ("YE", "08")),  # GeoNames' El-Hodeidah
     ("Carnival filled the streets of Salvador.", "Salvador", ("BR", "05")),  # no Arabic article: not El Salvador
     ("The cyclone struck the coast of Orissa in 1999.", "Orissa", ("IN", "21")),  # Odisha's former English name
+    ("Workers in Gillam, Man., walked out.", "Man.", ("CA", "03")),  # Manitoba, as the Canadian Press writes it
 ])
 def test_variant_names_of_countries_and_regions(parse, text, name, where):
     place = parse(text)[name].place
