@@ -516,6 +516,11 @@ def test_a_country_that_no_longer_exists_is_placed_on_its_territory(parse, text,
     assert (place.feature_code, round(place.lat, 1), round(place.lon, 1)) == ("PCLH", *point)
 
 
+def test_britains_national_parks_and_uplands_are_curated_features(parse):
+    resolved = parse("Walkers on the North York Moors and Bodmin Moor were warned of heavy rain.")
+    assert [(r.place.feature_code, r.place.country_code) for r in resolved.values()] == [("PRK", "GB"), ("UPLD", "GB")]
+
+
 def test_a_british_rivers_name_is_river_x_not_x_river(gazetteer):
     # "Tamar River" (Tasmania), "Tweed River" (New South Wales) and "Clyde River" (Nunavut) are other rivers
     for name in ("tamar river", "tweed river", "clyde river"):
