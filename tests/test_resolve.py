@@ -521,6 +521,11 @@ def test_britains_national_parks_and_uplands_are_curated_features(parse):
     assert [(r.place.feature_code, r.place.country_code) for r in resolved.values()] == [("PRK", "GB"), ("UPLD", "GB")]
 
 
+def test_canadas_and_australias_lakes_parks_and_islands_are_curated_features(parse):
+    resolved = parse("Fishing boats on Lake Athabasca returned to Fort Chipewyan, Alta., as fires burned on Kangaroo Island.")
+    assert [(r.place.feature_code, r.place.country_code) for r in resolved.values()][::3] == [("LK", "CA"), ("ISL", "AU")]
+
+
 def test_a_british_rivers_name_is_river_x_not_x_river(gazetteer):
     # "Tamar River" (Tasmania), "Tweed River" (New South Wales) and "Clyde River" (Nunavut) are other rivers
     for name in ("tamar river", "tweed river", "clyde river"):
