@@ -200,6 +200,9 @@ FEATURE_SUFFIXES = {"county", "parish", "province", "district", "region", "valle
                     "boulevard", "lane", "drive", "terrace", "square", "bridge", "park", "airport", "camp",
                     "delta", "basin", "plains", "falls", "heights", "harbour", "harbor", "creek", "canyon",
                     "reservoir", "glacier", "reef", "forest", "beach", "township"}
+# A water body's kind at the end of a run makes the run one name, whatever it was named after:
+# "Cedar Creek Lake", "Mark Twain Lake" (not the town of Cedar Creek).
+WATER_SUFFIXES = {"lake", "river", "reservoir"}
 # Divisions named with a plain word, which alone in a capitalised run is rather that word:
 # "the Kampala Capital City Authority", "the Orthopedic Capital of the World" (but "in Capital").
 GENERIC_DIVISIONS = {"capital", "centre", "center", "coast", "interior", "lakes", "highlands"}
@@ -426,7 +429,7 @@ class Recognizer:
             return [m for a, b in run.segments for m in self._mentions_in_run(text, toks, first + a, first + b, people)]
         matches = [_Match(first + a, first + b, places, word) for a, b, places, word in run.matches]
         if run.feature_name is not None and not run.organisation \
-                and (run.feature_known or _feature_of(toks, first)
+                and (run.feature_known or _feature_of(toks, first) or toks[last].text.lower() in WATER_SUFFIXES
                      or not any(m.first < m.last and not _named_before(toks, m, first, last) for m in matches)):
             # unless a known name of two words inside says better: "Kern County Water District"
             # (not the name of "Cape of Good Hope", nor a known end: "National Park" of "Virunga National Park")

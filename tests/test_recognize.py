@@ -498,6 +498,10 @@ def test_a_common_word_is_the_place_a_person_is_of(recognise, text, places):
     assert surfaces(recognise, text) == places
 
 
+def test_a_lake_named_after_a_town_is_one_name(recognise):
+    assert surfaces(recognise, "Homes near Cedar Creek Lake flooded.") == ["Cedar Creek Lake"]  # not Cedar Creek
+
+
 def test_an_abbreviated_saint_keeps_a_name_whole(recognise):
     assert surfaces(recognise, "Workers in Sault Ste. Marie voted to strike.") == ["Sault Ste. Marie"]
 
