@@ -249,16 +249,12 @@ class Resolver:
         self._options: dict[tuple[str, bool], _Options] = {}
 
     def __call__(self, text: str, mentions: list[Mention]) -> list[ResolvedMention]:
-        lists, pairs, placements = _layout(text, mentions)
+        lists, pairs, placements = self._layout(text, mentions)
         given, mentions = mentions, self._senses(text, mentions, placements)
         if mentions is not given:
-            lists, pairs, placements = _layout(text, mentions)
+            lists, pairs, placements = self._layout(text, mentions)
         last_mentions = {m.key: m for m in mentions}  # a name's last mention says if it is a demonym
         candidates = {key: self._candidates(m) for key, m in last_mentions.items()}
-        if (kept := _town_state_lists(text, lists, candidates)) != lists:  # "Springfield, Illinois, and ..."
-            lists = kept
-            pairs = _neighbours(mentions, lists)
-            placements = _placements(text, mentions, pairs)
         for sense in mentions:  # the town named after Versailles in France is not that one
             if isinstance(sense, _Sense) and sense.namesake and candidates.get(sense.base):
                 named_after = {c.place.id for c in candidates[sense.key]}
@@ -336,6 +332,17 @@ class Resolver:
             resolved.append(ResolvedMention(mention, place, round(confidence, 3), how if place else "",
                                             _sentence_of(text, spans, mention)))
         return resolved
+
+    def _layout(self, text: str, mentions: list[Mention]) -> tuple[list, list, list]:
+        """The lists, neighbours and placements of the mentions, where "Springfield, Illinois, and
+        Columbus" lists no Springfield but puts it in Illinois (see `_town_state_lists`)."""
+        lists, pairs, placements = _layout(text, mentions)
+        candidates = {m.key: self._candidates(m) for m in mentions}
+        if (kept := _town_state_lists(text, lists, candidates)) != lists:
+            lists = kept
+            pairs = _neighbours(mentions, lists)
+            placements = _placements(text, mentions, pairs)
+        return lists, pairs, placements
 
     def _adjectives(self, text: str, mentions: list[Mention]) -> Counter:
         """Countries whose authorities the article names with an adjective no mention covers

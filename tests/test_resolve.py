@@ -116,6 +116,8 @@ def test_counties_are_second_level_divisions(parse):
 
 @pytest.mark.parametrize("text, name, places", [
     ("Rain flooded Portland, Maine. In Portland, Oregon, trees fell.", "Portland", [("US", "ME"), ("US", "OR")]),
+    ("The council of Perth, Ontario, sent a choir to Perth, Scotland, and Dundee.", "Perth",
+     [("CA", "08"), ("GB", "SCT")]),  # AP style "X, Y, and Z" still puts X in Y
     ("The mayor of Alexandria, Virginia, met officials visiting from Alexandria in Egypt.", "Alexandria",
      [("US", "VA"), ("EG", "06")]),  # "X in Y" too
     ("A plant in Victoria in Australia closed, and one in Victoria, British Columbia, opened.", "Victoria",
