@@ -1025,8 +1025,9 @@ def _after_locative(toks: list[Token], i: int) -> bool:
         return False
     while k >= 0:
         word = toks[k].text.lower()
-        if word in LOCATIVES or word in ("of", ":") and k > 0 and toks[k - 1].text.lower() in PLACE_NOUNS | INHABITANTS:
-            return True  # "in X", "the village of X", "four villages: X, Y and Z", "residents of X"
+        if word in LOCATIVES or word in ("of", ":") and k > 0 and toks[k - 1].text.lower() in PLACE_NOUNS | INHABITANTS \
+                or word == "of" and k > 0 and toks[k - 1].text.lower() == "out":
+            return True  # "in X", "the village of X", "four villages: X, Y and Z", "residents of X", "out of X"
         if word in {"and", "or", ",", "the", "'s", "’s", "-"} or toks[k].is_capitalised or word in DIRECTIONS \
                 or word in CONNECTORS and word != "of" and k > 0 \
                 and (toks[k - 1].is_capitalised or toks[k - 1].text == "-"):

@@ -498,6 +498,10 @@ def test_a_common_word_is_the_place_a_person_is_of(recognise, text, places):
     assert surfaces(recognise, text) == places
 
 
+def test_out_of_is_a_locative(recognise):
+    assert surfaces(recognise, "Supplies are flown out of Derby every day.") == ["Derby"]  # a common word otherwise
+
+
 def test_a_lake_named_after_a_town_is_one_name(recognise):
     assert surfaces(recognise, "Homes near Cedar Creek Lake flooded.") == ["Cedar Creek Lake"]  # not Cedar Creek
 

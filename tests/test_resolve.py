@@ -528,6 +528,11 @@ def test_canadas_and_australias_lakes_parks_and_islands_are_curated_features(par
     assert [(r.place.feature_code, r.place.country_code) for r in resolved.values()][::3] == [("LK", "CA"), ("ISL", "AU")]
 
 
+def test_the_kimberley_of_western_australia_keeps_its_towns_there(parse):
+    resolved = parse("BROOME — Supplies for the Kimberley are being flown out of Derby and Kununurra.")
+    assert {r.place.country_code for r in resolved.values()} == {"AU"}  # not Kimberley and Derby in England
+
+
 def test_a_british_rivers_name_is_river_x_not_x_river(gazetteer):
     # "Tamar River" (Tasmania), "Tweed River" (New South Wales) and "Clyde River" (Nunavut) are other rivers
     for name in ("tamar river", "tweed river", "clyde river"):
