@@ -52,7 +52,7 @@ from wordfreq import zipf_frequency
 from .model import Place
 from .names import fold, without_apostrophes
 
-SCHEMA_VERSION = "33"
+SCHEMA_VERSION = "34"
 # How a name belongs to a place; stored as a digit so that min() picks the best.
 NAME_KINDS = ("name", "alt", "abbr", "demonym")
 LARGE_DIVISION_SQ_DEGREES = 5.0  # about 50,000 km2 at mid latitudes
@@ -689,12 +689,14 @@ def _short_forms(name: str) -> list[str]:
 
 def _shortened_rows(name_rows: list[tuple[str, str, int]]) -> Iterator[tuple[str, str, int]]:
     """Names written with "Mt.", "St.", "Ste." or "Ft." for "Mount", "Saint", "Sainte" or "Fort", or
-    the other way round, where no place has that name already: "Mt. Juliet" is Mount Juliet (but
-    "St. Thomas" stays the Ontario city's, not also Saint Thomas parish's)."""
-    taken = {key for key, _, _ in name_rows}
+    the other way round, where no place has that as its main name already: "Mt. Juliet" is Mount
+    Juliet, "St Catherine" Jamaica's parish as well as another name of an Egyptian village (but "St.
+    Thomas" stays the Ontario city's, not also Saint Thomas parish's)."""
+    taken = {key for key, _, kind in name_rows if kind == NAME_KINDS.index("name")}
+    held = {(key, place_id) for key, place_id, _ in name_rows}
     for key, place_id, kind in name_rows:
         variant = " ".join(_SHORT_FORMS.get(word, word) for word in key.split())
-        if variant not in taken:
+        if variant != key and variant not in taken and (variant, place_id) not in held:
             yield variant, place_id, kind
 
 

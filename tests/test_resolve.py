@@ -593,6 +593,7 @@ def test_a_county_and_a_town_inside_it_name_each_other(parse, text, name, where)
     ("Carnival filled the streets of Salvador.", "Salvador", ("BR", "05")),  # no Arabic article: not El Salvador
     ("The cyclone struck the coast of Orissa in 1999.", "Orissa", ("IN", "21")),  # Odisha's former English name
     ("Workers in Gillam, Man., walked out.", "Man.", ("CA", "03")),  # Manitoba, as the Canadian Press writes it
+    ("Police in Jamaica patrolled St Catherine.", "St Catherine", ("JM", "10")),  # the parish, not an Egyptian village
 ])
 def test_variant_names_of_countries_and_regions(parse, text, name, where):
     place = parse(text)[name].place
