@@ -692,7 +692,8 @@ def _shortened_rows(name_rows: list[tuple[str, str, int]]) -> Iterator[tuple[str
     the other way round, where no place has that as its main name already: "Mt. Juliet" is Mount
     Juliet, "St Catherine" Jamaica's parish as well as another name of an Egyptian village (but "St.
     Thomas" stays the Ontario city's, not also Saint Thomas parish's)."""
-    taken = {key for key, _, kind in name_rows if kind == NAME_KINDS.index("name")}
+    main = NAME_KINDS.index("name")
+    taken = {key for key, _, kind in name_rows if kind == main}
     held = {(key, place_id) for key, place_id, _ in name_rows}
     for key, place_id, kind in name_rows:
         variant = " ".join(_SHORT_FORMS.get(word, word) for word in key.split())

@@ -80,6 +80,7 @@ PLACE_NOUNS = {"town", "towns", "city", "cities", "village", "villages", "island
 DATELINE_MARKS = {"—", "–", "-", "("}  # after a dateline's place: "FRANKLIN —", "MARION (AP) -"
 # "the <people> of X" names a place X too ("residents of Qorvintal", "the mayor of Velmora").
 INHABITANTS = {"residents", "people", "citizens", "voters", "mayor", "inhabitants", "townspeople", "population"}
+PLACES_OF = PLACE_NOUNS | INHABITANTS  # "the village of X", "residents of X"
 # Words after "a town" that show it describes a place: "Qorvintal, a suburb east of Harare".
 PLACE_FOLLOWERS = {"in", "of", "near", "on", "outside", "located", "situated", "about", "some", "just", "close",
                    "along", "where", "north", "south", "east", "west", "northeast", "northwest", "southeast",
@@ -607,12 +608,12 @@ class Recognizer:
                 and not (match.first > 0 and (toks[match.first - 1].text.lower() in LOCATIVES or toks[match.first - 1].text
                                               in (",", "and", "or") and _after_locative(toks, match.first)))):
             return None  # a feature's word alone is no place: "the Gulf", "Gulf Air", "Region 8" (but "in Delta")
-        if match.first == match.last and word_frequency(word.lower()) >= COMMON_WORD_ZIPF:
+        if match.first == match.last and (frequency := word_frequency(word.lower())) >= COMMON_WORD_ZIPF:
             # A common word ("Centre", "Lakes", "Buffalo") is a place when it is a country, a place of
             # 500,000 or a division (one named by a very common word, "Rose", "Jewish", only if it is
             # that big), when the text puts it after "in", "at", "near", before ", New York",
             # calls it a place ("Orange is a town in New South Wales") or names it in full ("Rio").
-            if not (match.places.populous or match.places.major and word_frequency(word.lower()) < OPENING_WORD_ZIPF
+            if not (match.places.populous or match.places.major and frequency < OPENING_WORD_ZIPF
                     or match.places.curated or _after_locative(toks, match.first)
                     or self._before_container(toks, match.last)
                     or match.first > 0 and toks[match.first - 1].text.lower() in ("through", "into")  # "through Miami"
@@ -1025,7 +1026,7 @@ def _after_locative(toks: list[Token], i: int) -> bool:
         return False
     while k >= 0:
         word = toks[k].text.lower()
-        if word in LOCATIVES or word in ("of", ":") and k > 0 and toks[k - 1].text.lower() in PLACE_NOUNS | INHABITANTS \
+        if word in LOCATIVES or word in ("of", ":") and k > 0 and toks[k - 1].text.lower() in PLACES_OF \
                 or word == "of" and k > 0 and toks[k - 1].text.lower() == "out":
             return True  # "in X", "the village of X", "four villages: X, Y and Z", "residents of X", "out of X"
         if word in {"and", "or", ",", "the", "'s", "’s", "-"} or toks[k].is_capitalised or word in DIRECTIONS \

@@ -337,7 +337,7 @@ class Resolver:
         """The lists, neighbours and placements of the mentions, where "Springfield, Illinois, and
         Columbus" lists no Springfield but puts it in Illinois (see `_town_state_lists`)."""
         lists, pairs, placements = _layout(text, mentions)
-        candidates = {m.key: self._candidates(m) for m in mentions}
+        candidates = {m.key: self._candidates(m) for members in lists for m in members}
         if (kept := _town_state_lists(text, lists, candidates)) != lists:
             lists = kept
             pairs = _neighbours(mentions, lists)
@@ -637,8 +637,7 @@ def _nearest_km(place: Place, others: _Points) -> float:
     CHORD_SLACK_KM of LOCAL_KM, NEAR_KM or REGION_KM, the distances it is compared with, it is measured
     again with haversine_km, so that the comparisons come out exactly as with haversine_km.
     """
-    reach = REGION_KM / 111.0  # degrees of latitude
-    first, last = bisect_left(others.lats, place.lat - reach), bisect_left(others.lats, place.lat + reach)
+    first, last = _latitude_band(place, others, REGION_KM)
     if first == last:
         return math.inf
     chord = min(map(math.dist, repeat(_unit_vector(place.lat, place.lon)), others.vectors[first:last]))
@@ -650,11 +649,16 @@ def _nearest_km(place: Place, others: _Points) -> float:
 
 def _within_km(place: Place, others: _Points, km: float) -> int:
     """How many of the other points lie within `km` of the place (along the chord, near enough)."""
-    reach = km / 111.0  # degrees of latitude
-    first, last = bisect_left(others.lats, place.lat - reach), bisect_left(others.lats, place.lat + reach)
+    first, last = _latitude_band(place, others, km)
     chord = 2 * math.sin(km / (2 * EARTH_RADIUS_KM))
     here = _unit_vector(place.lat, place.lon)
     return sum(math.dist(here, vector) <= chord for vector in others.vectors[first:last])
+
+
+def _latitude_band(place: Place, others: _Points, km: float) -> tuple[int, int]:
+    """The slice of the other points (sorted by latitude) that may lie within `km` of the place."""
+    reach = km / 111.0  # degrees of latitude
+    return bisect_left(others.lats, place.lat - reach), bisect_left(others.lats, place.lat + reach)
 
 
 @lru_cache(maxsize=100_000)  # candidates come back article after article
@@ -880,12 +884,12 @@ def _placed_elsewhere(candidates: dict, outer_names: dict, chosen: dict) -> dict
 
 def _abroad(candidates: dict, placed: set[str], context: _Context, neighbours) -> dict[str, tuple[Counter, str]]:
     """Names whose every candidate is a town of under ABROAD_TOWN people far from the country that
-    two thirds of the article's places lie in (of those named by their own names if they have one; not in it, nor in a country bordering it or named
+    two thirds of the article's places lie in (not in it, nor in a country bordering it or named
     in the article), and that the text puts in no place: an unlisted town there is likelier than
     a small namesake far away ("Muse" in a story from Myanmar is no village in Pennsylvania), so
-    the geocoder is asked in that country."""
-    # The focus counts first the places named by their own names: "Richmond Park", which GeoNames
-    # lists as another name of a Washington neighbourhood, says nothing of where a London story is.
+    the geocoder is asked in that country. The places named by their own names are counted first:
+    "Richmond Park", which GeoNames lists as another name of a Washington neighbourhood, says
+    nothing of where a London story is."""
     own_names = [place for name, place in context.chosen.items()
                  if any(o.place.id == place.id and o.kind != "alt" for o in candidates.get(name, ()))]
     focus = _focus(Counter(place.country_code for place in own_names if place.country_code)) \
