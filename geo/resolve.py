@@ -83,6 +83,7 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
+from difflib import SequenceMatcher
 from dataclasses import dataclass, field, fields, replace
 from functools import cached_property, lru_cache
 from itertools import repeat
@@ -104,6 +105,7 @@ CURATED_PRIOR = 2.5
 POPULATION_WEIGHT = 0.6
 MAIN_NAME_BONUS = 2.0
 EXONYM_RATIO, EXONYM_CITY = 50, 100_000  # see _exonym
+RESPELLING_SIMILARITY = 0.8  # see _respelling
 SEAT_BONUS, SEAT_SHARE = 2.5, 0.2
 DIVISION_CUE_BONUS = 3.0
 TOWN_CUE_BONUS = 3.0
@@ -474,21 +476,23 @@ class _Options(tuple):
                 key = (o.place.country_code, o.place.admin1)
                 towns[key] = max(towns.get(key, 0), o.place.population)
         main_population = max((o.place.population for o in self if o.kind == "name"), default=0)
+        main_name = next((fold(o.place.name) for o in self if o.kind == "name"), None)
         capitals = {o.place.country_code: o.place.admin1 for o in self
                     if o.kind == "name" and o.place.feature_code == "PPLC"}
-        return [_prior(c, divisions, towns, main_population, capitals) for c in self]
+        return [_prior(c, divisions, towns, main_population, main_name, capitals) for c in self]
 
 
-def _prior(candidate: Candidate, divisions: dict, towns: dict, main_population: int, capitals: dict) -> float:
+def _prior(candidate: Candidate, divisions: dict, towns: dict, main_population: int,
+           main_name: str | None, capitals: dict) -> float:
     """The candidate's prior; `divisions` and `towns` map a (country, admin1) to the population of
     the name's first-level division there and of its largest town so named there; `main_population`
-    is the largest population of the places whose main name it is; `capitals` maps a country to
-    the division of its capital of that name."""
+    is the largest population of the places whose main name it is (`main_name`, folded); `capitals`
+    maps a country to the division of its capital of that name."""
     place = candidate.place
     score = TYPE_PRIOR.get(place.feature_code, 0.0) + POPULATION_WEIGHT * math.log10(place.population + 1)
     if place.source == "curated":
         score += CURATED_PRIOR
-    if candidate.kind == "name" or place.source == "curated" or _exonym(candidate, main_population):
+    if candidate.kind == "name" or place.source == "curated" or _exonym(candidate, main_population, main_name):
         score += MAIN_NAME_BONUS  # curated names are all chosen ones
     if candidate.kind == "name" and place.feature_code.startswith("PPL") \
             and place.population >= SEAT_SHARE * divisions.get((place.country_code, place.admin1), math.inf) \
@@ -667,13 +671,23 @@ def _unit_vector(lat: float, lon: float) -> tuple[float, float, float]:
     return math.cos(phi) * math.cos(lamda), math.cos(phi) * math.sin(lamda), math.sin(phi)
 
 
-def _exonym(candidate: Candidate, main_population: int) -> bool:
+def _exonym(candidate: Candidate, main_population: int, main_name: str | None) -> bool:
     """Is the name another language's name of a great city ("Cologne" for Köln, "Seville" for
     Sevilla): a city of EXONYM_CITY people or more, EXONYM_RATIO times as many as the places
-    whose main name it is? Other alternate names are often nicknames or old names of lesser places."""
+    whose main name it is, or more than those if it only spells the city's name otherwise
+    ("Odessa" for Odesa, "Kharkov" for Kharkiv)? Other alternate names are often nicknames or
+    old names of lesser places."""
     place = candidate.place
-    return candidate.kind == "alt" and place.feature_code.startswith("PPL") \
-        and place.population >= max(EXONYM_CITY, EXONYM_RATIO * main_population)
+    if candidate.kind != "alt" or not place.feature_code.startswith("PPL") or place.population < EXONYM_CITY:
+        return False
+    return place.population >= EXONYM_RATIO * main_population or (
+        place.population > main_population and main_name is not None
+        and _respelling(fold(place.name), main_name))
+
+
+def _respelling(name: str, other: str) -> bool:
+    """Do two folded names differ by a letter or two only ("odesa", "odessa")?"""
+    return SequenceMatcher(None, name, other).ratio() >= RESPELLING_SIMILARITY
 
 
 def _best(options, scores: list[float]) -> tuple[Place, float]:

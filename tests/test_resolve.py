@@ -145,6 +145,8 @@ def test_a_name_the_text_puts_in_two_places_names_both(gazetteer, text, name, pl
     ("Police in Seville said the suspect had fled.", "Seville", "ES"),  # Sevilla, not Seville, Ohio
     ("A school in Franklin closed.", "Franklin", "US"),  # not El Paso, which GeoNames also calls so
     ("He lives in Waterloo.", "Waterloo", "CA"),  # not Austin, which GeoNames also calls so
+    ("Drones struck the port of Odessa before dawn.", "Odessa", "UA"),  # Odesa respelled, not Odessa, Texas
+    ("Oil workers in Odessa, Texas, went on strike.", "Odessa", "US"),  # unless the text says otherwise
 ])
 def test_a_great_citys_english_name_is_its_name(parse, text, name, country):
     assert parse(text)[name].place.country_code == country
