@@ -148,6 +148,7 @@ TOWN_REACH_KM = 100  # a place the text puts in a town lies this near it ...
 OWN_CITY_SHARE = 10  # ... unless it is a city of its country a tenth as big or more
 COUNTY_REACH_KM = 60  # ... and one it puts in a county this near the county's point
 IN_TOWN = {"in", ", in"} | POSSESSIVE  # what puts a place in a town: "Mirpur in Dhaka", "Nairobi's Eastleigh"
+DIVISION_SENSE = "(division)"  # the holder of a name's sense the text calls a state or province
 HOLDER_AREAS = {"PCLI", "ADM1", "ADM2"}  # what Y of "X, Y" must be to put X in a place of its own
 CONTAINER_CONFIDENCE = 0.3  # a name placed at the place holding it: right region, rough point
 PLACED_BY_NAME = {"PCLI", "ADM1", "PPLC", "PPLA"}  # never dropped for the country the text puts them in
@@ -240,6 +241,7 @@ class _Context:
     mention_count: Counter = field(default_factory=Counter)  # name -> mentions
     siblings: dict[str, set[str]] = field(default_factory=dict)  # name -> other names listed with it
     county_pairs: set[str] = field(default_factory=set)  # ids of counties and of other names' towns near them
+    kin: dict[str, list[str]] = field(default_factory=dict)  # name -> the other senses of its name
 
 
 class Resolver:
@@ -276,7 +278,8 @@ class Resolver:
                            own_country=_own_countries(candidates),
                            mention_count=Counter(m.key for m in mentions),
                            siblings=_siblings(lists),
-                           county_pairs=_county_pairs(candidates))
+                           county_pairs=_county_pairs(candidates),
+                           kin=_kin(mentions))
         # Pass 1 uses priors and explicit cues; pass 2 adds agreement with the other names' choices.
         cue_scores = {name: _cue_scores(name, options, context) for name, options in candidates.items() if options}
         for name, scores in cue_scores.items():
@@ -377,6 +380,7 @@ class Resolver:
         "Portland, Oregon"), or in one place as a namesake's ("named after Versailles in France";
         or in a country after writing the name alone, which a writer does for the name's other
         place: "Warsaw's mayor ... a choir from Warsaw, Poland"), each "X, Y" as a name of its own;
+        likewise a name the text calls a state once and writes alone elsewhere ("Washington state");
         one name keeps one meaning otherwise."""
         holder_of: dict[int, tuple[Mention, Mention]] = {}  # a mention's first holder ("Latah County" of
         for name, holder in placements:  # "X is a city in Latah County, Idaho")
@@ -397,10 +401,20 @@ class Resolver:
                          and not self._country(name))}
         twice = {key: holder.key for key, (name, holder) in holder_of.items()
                  if len(holders[name.key]) > 1 or key in namesakes}
+        twice.update(self._division_senses(text, mentions))
         if not twice:
             return mentions
         return [_Sense(**{f.name: getattr(m, f.name) for f in fields(Mention)}, holder=twice[id(m)],
                        namesake=id(m) in namesakes) if id(m) in twice else m for m in mentions]
+
+    def _division_senses(self, text: str, mentions: list[Mention]) -> dict[int, str]:
+        """The mentions the text calls a state or province ("Washington state", "the province of
+        Buenos Aires") where it also writes the name alone, which then names the name's town:
+        each as a sense of its own, held by DIVISION_SENSE."""
+        cued = {id(m) for m in mentions if _division_cued(text, m)}
+        bare = {m.key for m in mentions if id(m) not in cued}
+        return {id(m): DIVISION_SENSE for m in mentions if id(m) in cued and m.key in bare
+                and _division_and_town(self.gazetteer.candidates(m.key))}
 
     def _country(self, mention: Mention) -> bool:
         """Does the mention name a country ("Ireland" of "Dublin, Ireland")?"""
@@ -418,6 +432,8 @@ class Resolver:
             name, demonym = key
             options = self._options[key] = _Options(c for c in self.gazetteer.candidates(name)
                                                     if (c.kind == "demonym") == demonym)
+        if isinstance(mention, _Sense) and mention.holder == DIVISION_SENSE:
+            return _Options(c for c in options if c.place.feature_code in ("ADM1", "ADM2")) or options
         if isinstance(mention, _Sense):
             areas = {_area(c.place) for c in self.gazetteer.candidates(mention.holder)
                      if c.place.feature_code in HOLDER_AREAS}
@@ -552,14 +568,15 @@ def _cue_scores(name: str, options: _Options, context: _Context) -> list[float]:
 
 def _coherence(name: str, options, context: _Context) -> list[float]:
     """Each candidate's agreement with the places the article's other names resolved to (pass 1)."""
-    others = len(context.chosen) - (name in context.chosen)
+    own_names = [n for n in (name, *context.kin.get(name, ())) if n in context.chosen]  # a name's senses
+    others = len(context.chosen) - len(own_names)  # do not vote for each other
     if not others:
         return [0.0] * len(options)
-    own = context.chosen.get(name)
-    own_country, own_division = (own.country_code, _division(own)) if own else (None, None)
+    own_countries = Counter(context.chosen[n].country_code for n in own_names)
+    own_divisions = Counter(_division(context.chosen[n]) for n in own_names)
     sibling_kinds = Counter(_kind(context.chosen[s]) for s in context.siblings.get(name, ()) if s in context.chosen)
     siblings = sum(sibling_kinds.values())
-    points = context.chosen_points.without(name)
+    points = context.chosen_points.without(own_names)
     greatest = max((o.place.population for o in options if o.kind == "name"), default=0)
     great_city = max((o.place.population for o in options
                       if o.kind == "name" and o.place.feature_code.startswith("PPL")), default=0)
@@ -569,10 +586,10 @@ def _coherence(name: str, options, context: _Context) -> list[float]:
     bonuses = []
     for option in options:
         place = option.place
-        same_country = context.chosen_countries.get(place.country_code, 0) - (own_country == place.country_code)
+        same_country = context.chosen_countries.get(place.country_code, 0) - own_countries[place.country_code]
         bonus = COHERENCE_BONUS * same_country / others
         division = (place.country_code, place.admin1)
-        in_division = context.chosen_divisions.get(division, 0) - (own_division == division) if place.admin1 else 0
+        in_division = context.chosen_divisions.get(division, 0) - own_divisions[division] if place.admin1 else 0
         if in_division > 0:
             bonus += SAME_DIVISION_BONUS + DIVISION_SHARE_BONUS * in_division / others
         if siblings:
@@ -587,7 +604,7 @@ def _coherence(name: str, options, context: _Context) -> list[float]:
         if option.kind == "alt" and greatest >= OVERSHADOWED * place.population:
             bonus *= OVERSHADOWED_SHARE  # "Durban" near Stellenbosch is still Durban, not Durbanville
         elif great_city >= GREAT_CITY and great_city >= OVERSHADOWED_TOWN * place.population and nearest > LOCAL_KM \
-                and context.chosen_town_divisions.get(division, 0) - (own_division == division) <= 1 \
+                and context.chosen_town_divisions.get(division, 0) - own_divisions[division] <= 1 \
                 and not placed and place.id not in context.county_pairs:
             bonus *= OVERSHADOWED_SHARE  # "a job in Boston" after "Rome, New York" is no village near Buffalo
         elif great_capital >= GREAT_CITY and great_capital >= OVERSHADOWED * place.population and nearest > LOCAL_KM \
@@ -626,12 +643,13 @@ class _Points(NamedTuple):
         return cls([lat for lat, _, _ in points], [_unit_vector(lat, lon) for lat, _, lon in points],
                    [(lat, lon) for lat, _, lon in points], {name: k for k, (_, name, _) in enumerate(points)})
 
-    def without(self, name: str) -> "_Points":
+    def without(self, names: list[str]) -> "_Points":
         """The points of the other names (`index` left out)."""
-        k = self.index.get(name)
-        if k is None:
+        gone = {self.index[name] for name in names if name in self.index}
+        if not gone:
             return self
-        return _Points(*(values[:k] + values[k + 1:] for values in (self.lats, self.vectors, self.coordinates)), {})
+        return _Points(*([v for k, v in enumerate(values) if k not in gone]
+                         for values in (self.lats, self.vectors, self.coordinates)), {})
 
 
 def _nearest_km(place: Place, others: _Points) -> float:
@@ -946,7 +964,7 @@ def _astray(candidates: dict, placed: set[str], context: _Context) -> dict[str, 
         if not options or name in placed:
             continue
         own = context.chosen.get(name)
-        others, elsewhere = divisions - Counter([_division(own)] if own else []), points.without(name)
+        others, elsewhere = divisions - Counter([_division(own)] if own else []), points.without([name])
         if all(o.place.feature_code.startswith("PPL") and o.place.population < ABROAD_TOWN
                and o.place.source != "curated" and not others[_division(o.place)]
                and (o.place.source == "zipcodes" or _nearest_km(o.place, elsewhere) > STRAY_KM) for o in options):
@@ -1058,16 +1076,34 @@ def _listed_elsewhere(candidates: dict, lists: list[list[Mention]], chosen: dict
     return elsewhere
 
 
+def _kin(mentions: list[Mention]) -> dict[str, list[str]]:
+    """For each name the text puts in two places, its senses' other keys."""
+    senses: dict[str, set[str]] = defaultdict(set)
+    for mention in mentions:
+        senses[mention.base if isinstance(mention, _Sense) else mention.key].add(mention.key)
+    return {key: sorted(keys - {key}) for keys in senses.values() if len(keys) > 1 for key in keys}
+
+
+def _division_cued(text: str, mention: Mention) -> bool:
+    """Does the text call the mention a state or province ("Kerala state", "the state of Victoria")?"""
+    return bool(DIVISION_AFTER.match(text[mention.end: mention.end + 20])
+                or DIVISION_BEFORE.search(text[max(0, mention.start - 30): mention.start]))
+
+
+def _division_and_town(candidates: list[Candidate]) -> bool:
+    """Does a name name both a division and a town?"""
+    codes = {c.place.feature_code for c in candidates}
+    return bool(codes & {"ADM1", "ADM2"}) and any(code.startswith("PPL") for code in codes)
+
+
 def _division_cues(text: str, mentions: list[Mention]) -> set[str]:
     """Names the text calls a state, province or county ("the state of Victoria", "Kerala state",
     "County Durham", "Co Kerry", "Kano, Kaduna and Katsina states")."""
     cued = set()
     for i, mention in enumerate(mentions):
-        after = text[mention.end: mention.end + 20]
-        if DIVISION_AFTER.match(after) or mention.text.split(" ", 1)[0].lower() in ADMIN_PREFIXES \
-                or DIVISION_BEFORE.search(text[max(0, mention.start - 30): mention.start]):
+        if _division_cued(text, mention) or mention.text.split(" ", 1)[0].lower() in ADMIN_PREFIXES:
             cued.add(mention.key)
-        elif DIVISIONS_AFTER.match(after):
+        elif DIVISIONS_AFTER.match(text[mention.end: mention.end + 20]):
             cued.add(mention.key)
             while i > 0 and " ".join(text[mentions[i - 1].end: mentions[i].start].split()) in LIST_JOINS:
                 i -= 1

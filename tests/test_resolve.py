@@ -140,6 +140,19 @@ def test_a_name_the_text_puts_in_two_places_names_both(gazetteer, text, name, pl
     assert [(r.place.country_code, r.place.admin1) for r in resolved if r.mention.text == name] == places
 
 
+@pytest.mark.parametrize("text, name, codes", [
+    ("Wildfires in Washington state burned homes, officials in Washington said.", "Washington", ["ADM1", "PPLC"]),
+    ("Police in São Paulo said gangs in São Paulo state had grown.", "São Paulo", ["PPL", "ADM1"]),
+    ("Kano state officials said Kano was calm.", "Kano", ["ADM1", "PPL"]),
+    # the name alone is the state where nothing else is meant
+    ("Bushfires raged in the state of Victoria. Victoria's premier said Melbourne was safe.", "Victoria",
+     ["ADM1", "ADM1"]),
+])
+def test_a_name_the_text_calls_a_state_once_may_be_its_city_elsewhere(gazetteer, text, name, codes):
+    resolved = Resolver(gazetteer)(text, Recognizer(gazetteer)(text))
+    assert [r.place.feature_code for r in resolved if r.mention.text == name] == codes
+
+
 @pytest.mark.parametrize("text, name, country", [
     ("Police in Cologne said the suspect had fled.", "Cologne", "DE"),  # Köln, not a village in Italy
     ("Police in Seville said the suspect had fled.", "Seville", "ES"),  # Sevilla, not Seville, Ohio
