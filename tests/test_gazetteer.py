@@ -1,6 +1,8 @@
 """The local gazetteer: built from packaged GeoNames data plus curated rows."""
 from __future__ import annotations
 
+from shapely.geometry import Point
+
 from geo.gazetteer import Gazetteer, build, usable_alternate
 from geo.names import fold
 
@@ -84,6 +86,13 @@ def test_countries_countryinfo_lacks_come_from_geonames_and_countrystatecity(gaz
     kosovo = gazetteer.candidates("kosovo")[0]
     assert (kosovo.place.feature_code, kosovo.place.country_code) == ("PCLI", "XK")
     assert abs(kosovo.place.lat - 42.6) < 1 and abs(kosovo.place.lon - 20.9) < 1.5
+
+
+def test_a_countrys_point_lies_in_that_country_not_a_neighbour(gazetteer):
+    kuwait = next(c.place for c in gazetteer.candidates("kuwait") if c.place.feature_code == "PCLI")
+    assert gazetteer.geometry(kuwait.id).buffer(0.1).contains(Point(kuwait.lon, kuwait.lat))  # not in Iraq
+    bahamas = next(c.place for c in gazetteer.candidates("bahamas") if c.place.feature_code == "PCLI")
+    assert (bahamas.lat, bahamas.lon) == (24.25, -76)  # an archipelago's point may lie in the sea between its islands
 
 
 def test_a_countrys_adjective_is_only_an_adjective(gazetteer):

@@ -158,6 +158,7 @@ def test_a_name_the_text_calls_a_state_once_may_be_its_city_elsewhere(gazetteer,
     ("Police in Seville said the suspect had fled.", "Seville", "ES"),  # Sevilla, not Seville, Ohio
     ("A school in Franklin closed.", "Franklin", "US"),  # not El Paso, which GeoNames also calls so
     ("He lives in Waterloo.", "Waterloo", "CA"),  # not Austin, which GeoNames also calls so
+    ("Pilgrims prayed in Medina at dawn.", "Medina", "SA"),  # Madinah, 49 times Medina, Ohio
     ("Drones struck the port of Odessa before dawn.", "Odessa", "UA"),  # Odesa respelled, not Odessa, Texas
     ("Oil workers in Odessa, Texas, went on strike.", "Odessa", "US"),  # unless the text says otherwise
 ])
