@@ -518,8 +518,10 @@ class Recognizer:
         if not candidates:
             return _Places()
         opens_line = toks[i].start == 0 or text[toks[i].start - 1] == "\n"
-        if _is_acronym(surface) and (len(surface) < 4 or len(surface) == 4 and not opens_line):
-            # "US", not "Us"; "LONDON" may be London, and so may "KYIV" or "ROME" opening a dateline;
+        dateline = opens_line and len(surface) == 3 and j + 2 < len(toks) and toks[j + 1].text == "," \
+            and toks[j + 2].is_capitalised  # "QOM, Iran —"
+        if _is_acronym(surface) and (len(surface) < 4 and not dateline or len(surface) == 4 and not opens_line):
+            # "US", not "Us"; "LONDON" may be London, and so may "KYIV", "ROME" or "QOM, Iran" opening a dateline;
             # a state's two-letter postal code only after its town: "Paris, KY" (not "LA Galaxy"; "NSW" stays)
             postal = len(surface) == 2 and not _after_name_and_comma(toks, i)
             return _Places(c for c in candidates if c.kind == "abbr" and not (postal and c.place.feature_code == "ADM1"))

@@ -603,6 +603,11 @@ def test_a_four_letter_dateline_is_a_place_and_an_acronym_elsewhere_is_not(recog
     assert surfaces(recognise, "A NATO summit met in Oslo.") == ["Oslo"]
 
 
+def test_a_three_letter_dateline_before_its_country_is_a_place(recognise):
+    assert surfaces(recognise, "QOM, Iran — Clerics gathered for Friday prayers.") == ["QOM", "Iran"]
+    assert surfaces(recognise, "BBC, Reuters and AP reported the fire in Oslo.") == ["Oslo"]
+
+
 def test_a_known_word_that_is_only_an_alternate_name_is_no_place(recognise):
     assert surfaces(recognise, "Israel and Hamas agreed to a truce on Sunday.") == ["Israel"]
     assert surfaces(recognise, "Ships crossed the Mediterranean to reach Crete.") == ["Mediterranean", "Crete"]
