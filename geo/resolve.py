@@ -523,6 +523,8 @@ def _prior(candidate: Candidate, divisions: dict, towns: dict, main_population: 
             country == place.country_code and admin1 != place.admin1 and people >= SEAT_SHARE * place.population
             for (country, admin1), people in towns.items()):
         score -= SEAT_BONUS  # a province named after a capital that is a division of its own: "Buenos Aires"
+    elif place.feature_code == "ADM1" and max(towns.values(), default=0) > place.population:
+        score -= TYPE_PRIOR["ADM1"]  # a state named like a larger city elsewhere: "Trujillo", "Santiago"
     if place.feature_code == "ADM1" and capitals.get(place.country_code, place.admin1) != place.admin1:
         score -= SEAT_BONUS  # a state named like its country's capital elsewhere yields to it: "Washington"
     return score

@@ -154,6 +154,15 @@ def test_a_name_the_text_calls_a_state_once_may_be_its_city_elsewhere(gazetteer,
 
 
 @pytest.mark.parametrize("text, name, country", [
+    ("A marathon was run in Santiago on Sunday.", "Santiago", "CL"),  # not the Dominican province
+    ("A new bridge opened in Savannah last week.", "Savannah", "US"),  # not Ghana's Savannah region
+    ("Voters in Trujillo chose a new mayor.", "Trujillo", "PE"),  # not Venezuela's state, half its size
+])
+def test_a_state_yields_to_a_larger_city_of_its_name(parse, text, name, country):
+    assert parse(text)[name].place.country_code == country
+
+
+@pytest.mark.parametrize("text, name, country", [
     ("Police in Cologne said the suspect had fled.", "Cologne", "DE"),  # Köln, not a village in Italy
     ("Police in Seville said the suspect had fled.", "Seville", "ES"),  # Sevilla, not Seville, Ohio
     ("A school in Franklin closed.", "Franklin", "US"),  # not El Paso, which GeoNames also calls so
