@@ -107,6 +107,7 @@ MAIN_NAME_BONUS = 2.0
 EXONYM_RATIO, EXONYM_CITY = 30, 100_000  # see _exonym
 RESPELLING_SIMILARITY = 0.8  # see _respelling
 SEAT_BONUS, SEAT_SHARE = 2.5, 0.2
+SEAT_RIVAL = 2  # ... unless a namesake elsewhere has more than twice its people
 DIVISION_CUE_BONUS = 3.0
 TOWN_CUE_BONUS = 3.0
 FEATURE_CUE_BONUS = 8.0
@@ -512,9 +513,9 @@ def _prior(candidate: Candidate, divisions: dict, towns: dict, main_population: 
         score += MAIN_NAME_BONUS  # curated names are all chosen ones
     if candidate.kind == "name" and place.feature_code.startswith("PPL") \
             and place.population >= SEAT_SHARE * divisions.get((place.country_code, place.admin1), math.inf) \
-            and OVERSHADOWED * place.population >= max(towns.values(), default=0):
+            and SEAT_RIVAL * place.population >= max(towns.values(), default=0):
         score += SEAT_BONUS  # the city a division is named after: "Rio de Janeiro", not Quebec City (nor
-        # Spain's Guadalajara over Mexico's, fifteen times as big)
+        # Venezuela's Mérida over Mexico's, four times as big)
     if place.feature_code == "ADM2" and towns.get((place.country_code, place.admin1), -1) >= SEAT_SHARE * place.population:
         score -= SEAT_BONUS  # a district named after its city yields to the city: "Leeds", "Mombasa"
     elif place.feature_code == "ADM2" and max(towns.values(), default=0) > place.population:

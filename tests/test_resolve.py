@@ -157,8 +157,9 @@ def test_a_name_the_text_calls_a_state_once_may_be_its_city_elsewhere(gazetteer,
     ("A marathon was run in Santiago on Sunday.", "Santiago", "CL"),  # not the Dominican province
     ("A new bridge opened in Savannah last week.", "Savannah", "US"),  # not Ghana's Savannah region
     ("Voters in Trujillo chose a new mayor.", "Trujillo", "PE"),  # not Venezuela's state, half its size
-])
-def test_a_state_yields_to_a_larger_city_of_its_name(parse, text, name, country):
+    ("Tourists flew into Mérida for the equinox.", "Mérida", "MX"),  # nor the seat of Venezuela's Mérida,
+])  # a quarter its size
+def test_a_state_and_its_seat_yield_to_a_larger_city_of_their_name(parse, text, name, country):
     assert parse(text)[name].place.country_code == country
 
 
