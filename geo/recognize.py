@@ -66,6 +66,8 @@ DIRECTIONS = {
 }
 COMPASS_FIRST, COMPASS_SECOND = {"north", "south"}, {"east", "eastern", "west", "western"}  # "North-Western"
 DIRECTION_AND = re.compile(r"\b([A-Z][a-z]+) and $")  # "Eastern and " before "Southern Europe"
+BEARINGS = {"out", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+            "north-east", "north-west", "south-east", "south-west"}  # before "of X": "out of X", "south of X"
 LOCATIVES = {"in", "at", "near", "downtown", "outside", "around", "across", "inside", "within", "from",
              "towards", "toward", "via", "between", "throughout", "to", "nearby", "neighbouring", "neighboring"}
 # Words before "for X" that make X a journey's goal: "left for Miami", "bound for Lagos".
@@ -1029,8 +1031,9 @@ def _after_locative(toks: list[Token], i: int) -> bool:
     while k >= 0:
         word = toks[k].text.lower()
         if word in LOCATIVES or word in ("of", ":") and k > 0 and toks[k - 1].text.lower() in PLACES_OF \
-                or word == "of" and k > 0 and toks[k - 1].text.lower() == "out":
-            return True  # "in X", "the village of X", "four villages: X, Y and Z", "residents of X", "out of X"
+                or word == "of" and k > 0 and toks[k - 1].text.lower() in BEARINGS:
+            return True  # "in X", "the village of X", "four villages: X, Y and Z", "residents of X", "out of X",
+            # "south of X"
         if word in {"and", "or", ",", "the", "'s", "’s", "-"} or toks[k].is_capitalised or word in DIRECTIONS \
                 or word in CONNECTORS and word != "of" and k > 0 \
                 and (toks[k - 1].is_capitalised or toks[k - 1].text == "-"):

@@ -498,8 +498,9 @@ def test_a_common_word_is_the_place_a_person_is_of(recognise, text, places):
     assert surfaces(recognise, text) == places
 
 
-def test_out_of_is_a_locative(recognise):
+def test_out_of_and_a_bearing_of_are_locatives(recognise):
     assert surfaces(recognise, "Supplies are flown out of Derby every day.") == ["Derby"]  # a common word otherwise
+    assert surfaces(recognise, "The farm lies ten miles south of Cleveland.") == ["Cleveland"]  # a surname otherwise
 
 
 def test_a_lake_named_after_a_town_is_one_name(recognise):
