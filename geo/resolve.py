@@ -648,11 +648,10 @@ class _Points(NamedTuple):
 
     def without(self, names: list[str]) -> "_Points":
         """The points of the other names (`index` left out)."""
-        gone = {self.index[name] for name in names if name in self.index}
-        if not gone:
-            return self
-        return _Points(*([v for k, v in enumerate(values) if k not in gone]
-                         for values in (self.lats, self.vectors, self.coordinates)), {})
+        points = self
+        for k in sorted((self.index[name] for name in names if name in self.index), reverse=True):
+            points = _Points(*(values[:k] + values[k + 1:] for values in points[:3]), {})
+        return points
 
 
 def _nearest_km(place: Place, others: _Points) -> float:
