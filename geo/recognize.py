@@ -66,6 +66,7 @@ DIRECTIONS = {
 }
 COMPASS_FIRST, COMPASS_SECOND = {"north", "south"}, {"east", "eastern", "west", "western"}  # "North-Western"
 DIRECTION_AND = re.compile(r"\b([A-Z][a-z]+) and $")  # "Eastern and " before "Southern Europe"
+BASED_AFTER = re.compile(r"-based\b")
 BEARINGS = {"out", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
             "north-east", "north-west", "south-east", "south-west"}  # before "of X": "out of X", "south of X"
 LOCATIVES = {"in", "at", "near", "downtown", "outside", "around", "across", "inside", "within", "from",
@@ -612,6 +613,7 @@ class Recognizer:
                 and not (match.first > 0 and (toks[match.first - 1].text.lower() in LOCATIVES or toks[match.first - 1].text
                                               in (",", "and", "or") and _after_locative(toks, match.first)))):
             return None  # a feature's word alone is no place: "the Gulf", "Gulf Air", "Region 8" (but "in Delta")
+        based = BASED_AFTER.match(text, toks[match.last].end)  # "a Richmond-based bank"
         if match.first == match.last and (frequency := word_frequency(word.lower())) >= COMMON_WORD_ZIPF:
             # A common word ("Centre", "Lakes", "Buffalo") is a place when it is a country, a place of
             # 500,000 or a division (one named by a very common word, "Rose", "Jewish", only if it is
@@ -623,7 +625,8 @@ class Recognizer:
                     or match.first > 0 and toks[match.first - 1].text.lower() in ("through", "into")  # "through Miami"
                     or _bound_for(toks, match.first) or self._listed_after_place(toks, match.first)
                     or self._after_origin(toks, match.first) or _resident_of(toks, match.first, match.last)
-                    or _called_a_place(toks, match.last) or local or _named_in_full(text, match)):
+                    or _called_a_place(toks, match.last) or local or _named_in_full(text, match)
+                    or based):
                 return None
         if match.first == match.last and _opens_sentence(toks, match.first) and not significant \
                 and not word.isupper() and word_frequency(word.lower()) >= KNOWN_WORD_ZIPF and text.count(word) == 1 \

@@ -498,6 +498,11 @@ def test_a_common_word_is_the_place_a_person_is_of(recognise, text, places):
     assert surfaces(recognise, text) == places
 
 
+def test_a_town_a_firm_is_based_in_is_a_place(recognise):
+    assert surfaces(recognise, "Shares of the Reading-based brewer fell.") == ["Reading"]  # a common word otherwise
+    assert surfaces(recognise, "Water-based paints sold well.") == []  # a word that only opens the sentence
+
+
 def test_out_of_and_a_bearing_of_are_locatives(recognise):
     assert surfaces(recognise, "Supplies are flown out of Derby every day.") == ["Derby"]  # a common word otherwise
     assert surfaces(recognise, "The farm lies ten miles south of Cleveland.") == ["Cleveland"]  # a surname otherwise
