@@ -586,6 +586,7 @@ def _coherence(name: str, options, context: _Context) -> list[float]:
     great_capital = max((o.place.population for o in options
                          if o.kind == "name" and o.place.feature_code == "PPLC"), default=0)
     placed = bool(context.containers.get(name)) or bool(context.contained.get(name))
+    named_divisions = {_division(p) for n, p in context.chosen.items() if p.feature_code == "ADM1" and n not in own_names}
     bonuses = []
     for option in options:
         place = option.place
@@ -606,13 +607,15 @@ def _coherence(name: str, options, context: _Context) -> list[float]:
             bonus += REGION_BONUS
         if option.kind == "alt" and greatest >= OVERSHADOWED * place.population:
             bonus *= OVERSHADOWED_SHARE  # "Durban" near Stellenbosch is still Durban, not Durbanville
+        elif great_capital >= GREAT_CITY and great_capital >= OVERSHADOWED * place.population and nearest > LOCAL_KM \
+                and _within_km(place, points, NEAR_KM) <= 1 and not placed and place.id not in context.county_pairs \
+                and division not in named_divisions:
+            bonus *= CAPITAL_NAMESAKE_SHARE  # "Washington" beside London is the US capital, not a town near
+            # Sunderland or in Sussex; but "London police in southwestern Ontario" are Ontario's
         elif great_city >= GREAT_CITY and great_city >= OVERSHADOWED_TOWN * place.population and nearest > LOCAL_KM \
                 and context.chosen_town_divisions.get(division, 0) - own_divisions[division] <= 1 \
                 and not placed and place.id not in context.county_pairs:
             bonus *= OVERSHADOWED_SHARE  # "a job in Boston" after "Rome, New York" is no village near Buffalo
-        elif great_capital >= GREAT_CITY and great_capital >= OVERSHADOWED * place.population and nearest > LOCAL_KM \
-                and _within_km(place, points, NEAR_KM) <= 1 and not placed and place.id not in context.county_pairs:
-            bonus *= CAPITAL_NAMESAKE_SHARE  # "Washington" beside London is the US capital, not the town near Sunderland
         bonuses.append(bonus)
     return bonuses
 

@@ -319,9 +319,15 @@ def test_a_name_agrees_with_neighbours_that_the_context_settled_first(parse):
     ("Ministers in London said Washington had been told before the plan was announced in Manchester.", "US"),
     ("The deal agreed in Brussels was welcomed in Washington, Paris and London.", "US"),
     ("Officials in Sunderland and Gateshead said Washington residents were evacuated.", "GB"),  # among its neighbours
+    ("Ministers in London said Washington would be told.", "US"),  # nor a village in Sussex
 ])
 def test_a_town_named_like_a_great_capital_needs_neighbours_to_be_meant(parse, text, country):
     assert parse(text)["Washington"].place.country_code == country
+
+
+def test_or_its_state_to_be_named(parse):
+    london = parse("London police in southwestern Ontario charged a teenager with arson.")["London"].place
+    assert (london.country_code, london.admin1) == ("CA", "08")
 
 
 def test_a_name_the_text_calls_a_city_is_no_division(parse):
