@@ -104,6 +104,11 @@ def test_divisions_that_share_their_regions_code_count_only_their_own_people(gaz
     assert division("andalusia", "ES").population > 5_000_000  # which GeoNames' division of that code is
 
 
+def test_curated_rows_add_a_city_the_packaged_data_lacks(gazetteer):
+    el_alto = gazetteer.candidates("el alto")[0].place
+    assert (el_alto.country_code, el_alto.source) == ("BO", "curated") and el_alto.population > 500_000
+
+
 def test_a_countrys_adjective_is_only_an_adjective(gazetteer):
     assert {c.kind for c in gazetteer.candidates("thai") if c.place.country_code == "TH"} == {"demonym"}
     assert gazetteer.candidates("argentine")[0].kind == "demonym"
