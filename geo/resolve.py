@@ -176,6 +176,7 @@ HOMETOWN_AFTER = re.compile(r"\s+(\w+)")
 # After a name, a description as a town: ", Bolivia's largest city", ", the Tenerife capital", ", a port".
 TOWN_DESCRIBED = re.compile(r",\s+(?:(?:a|an|the)\s+|[A-Z][\w-]*(?:'s|’s)\s+)(?:[\w-]+\s+){0,2}?"
                             r"(?:city|town|village|capital|port|suburb|hamlet|municipality)\b")
+DIVISION_WORD_END = re.compile(r" (?:state|province|region|prefecture|governorate|oblast|county|district)$")
 DIVISIONS_AFTER = re.compile(r"^\s+(?:states|provinces|regions|prefectures|governorates|oblasts)\b")  # after a list
 FOLLOWING_WORD = re.compile(r" ([a-z]+)\b")  # "the Volga river"
 FEATURE_WORDS = {  # words that name a type of feature, and its GeoNames feature codes
@@ -1082,10 +1083,12 @@ def _listed_elsewhere(candidates: dict, lists: list[list[Mention]], chosen: dict
 
 
 def _kin(mentions: list[Mention]) -> dict[str, list[str]]:
-    """For each name the text puts in two places, its senses' other keys."""
+    """For each name the text puts in two places, or writes once with its division's word and
+    once without ("Niger State", "Niger"), its senses' other keys."""
     senses: dict[str, set[str]] = defaultdict(set)
     for mention in mentions:
-        senses[mention.base if isinstance(mention, _Sense) else mention.key].add(mention.key)
+        base = mention.base if isinstance(mention, _Sense) else mention.key
+        senses[DIVISION_WORD_END.sub("", base)].add(mention.key)
     return {key: sorted(keys - {key}) for keys in senses.values() if len(keys) > 1 for key in keys}
 
 

@@ -153,6 +153,18 @@ def test_a_name_the_text_calls_a_state_once_may_be_its_city_elsewhere(gazetteer,
     assert [r.place.feature_code for r in resolved if r.mention.text == name] == codes
 
 
+@pytest.mark.parametrize("text, name, divisions", [
+    # a town and its namesake county do not vouch for each other: the other places decide
+    ("ORANGE — Orange County's planning board met on Monday. Farmers from Gordonsville and Culpeper asked "
+     "for new roads.", "Orange County", [("US", "VA")]),
+    ("The Chhattisgarh court in Bilaspur ruled on Monday. Separately, in Bilaspur district of Himachal Pradesh, "
+     "a bridge collapsed.", "Bilaspur", [("IN", "37"), ("IN", "11")]),
+])
+def test_a_names_senses_do_not_vote_for_each_other(gazetteer, text, name, divisions):
+    resolved = Resolver(gazetteer)(text, Recognizer(gazetteer)(text))
+    assert [(r.place.country_code, r.place.admin1) for r in resolved if r.mention.text == name] == divisions
+
+
 @pytest.mark.parametrize("text, name, country", [
     ("A marathon was run in Santiago on Sunday.", "Santiago", "CL"),  # not the Dominican province
     ("A new bridge opened in Savannah last week.", "Savannah", "US"),  # not Ghana's Savannah region
