@@ -512,11 +512,11 @@ def _prior(candidate: Candidate, divisions: dict, towns: dict, main_population: 
         score += CURATED_PRIOR
     if candidate.kind == "name" or place.source == "curated" or _exonym(candidate, main_population, main_name):
         score += MAIN_NAME_BONUS  # curated names are all chosen ones
-    if candidate.kind == "name" and place.feature_code.startswith("PPL") \
+    if candidate.kind in ("name", "alt") and place.feature_code.startswith("PPL") \
             and place.population >= SEAT_SHARE * divisions.get((place.country_code, place.admin1), math.inf) \
             and SEAT_RIVAL * place.population >= max(towns.values(), default=0):
-        score += SEAT_BONUS  # the city a division is named after: "Rio de Janeiro", not Quebec City (nor
-        # Venezuela's Mérida over Mexico's, four times as big)
+        score += SEAT_BONUS  # the city a division is named after, by its main name or another: "Rio de
+        # Janeiro", "Santa Cruz" (de la Sierra); not Quebec City, nor Venezuela's Mérida over Mexico's, four times as big
     if place.feature_code == "ADM2" and towns.get((place.country_code, place.admin1), -1) >= SEAT_SHARE * place.population:
         score -= SEAT_BONUS  # a district named after its city yields to the city: "Leeds", "Mombasa"
     elif place.feature_code == "ADM2" and max(towns.values(), default=0) > place.population:

@@ -316,6 +316,12 @@ def test_a_division_named_after_a_minor_town_is_the_division(parse):
     assert parse("Carnival began in Rio de Janeiro.")["Rio de Janeiro"].place.feature_code.startswith("PPL")
 
 
+def test_a_city_its_division_is_named_after_by_another_of_its_names_is_the_city(gazetteer):
+    text = "SANTA CRUZ, Bolivia — Truckers blocked roads around Santa Cruz for a second day."
+    resolved = Resolver(gazetteer)(text, Recognizer(gazetteer)(text))
+    assert [r.place.name for r in resolved if r.mention.text.lower() == "santa cruz"] == ["Santa Cruz de la Sierra"] * 2
+
+
 def test_naming_its_province_does_not_lift_a_town_over_a_far_larger_namesake(parse):
     # Spain's Guadalajara (93,000) names its province; Mexico's is fifteen times as big
     assert parse("Fans in Guadalajara cheered the team.")["Guadalajara"].place.country_code == "MX"
