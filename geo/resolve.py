@@ -549,8 +549,8 @@ def _cue_scores(name: str, options: _Options, context: _Context) -> list[float]:
             score += DIVISION_CUE_BONUS
         if place.feature_code in feature_cue:
             score += FEATURE_CUE_BONUS
-        if spelled and place.name == spelled:
-            score += SPELLING_BONUS
+        if spelled and (place.name == spelled or spelled in place.name and _holds_words(place.name, spelled)):
+            score += SPELLING_BONUS  # "Bolívar" of San Carlos de Bolívar too
         if described_town and not place.feature_code.startswith("PPL"):
             score -= TOWN_CUE_BONUS  # called a city, it is no division, as "a Lebanon man" may be
         if (town_cue or described_town) and place.feature_code.startswith("PPL"):
@@ -568,6 +568,11 @@ def _cue_scores(name: str, options: _Options, context: _Context) -> list[float]:
             score += COUNTY_PAIR_BONUS
         scores.append(score)
     return scores
+
+
+def _holds_words(name: str, words: str) -> bool:
+    """Does a name hold the words whole ("San Carlos de Bolívar" holds "Bolívar")?"""
+    return re.search(rf"(?<!\w){re.escape(words)}(?!\w)", name) is not None
 
 
 def _coherence(name: str, options, context: _Context) -> list[float]:

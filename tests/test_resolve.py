@@ -559,6 +559,11 @@ def test_a_name_written_with_its_accents_is_the_place_written_so(parse, text, co
     assert next(iter(parse(text).values())).place.country_code == country
 
 
+def test_accents_count_for_a_longer_name_that_holds_them(parse):
+    bolivar = parse("Hail damaged crops near Bolívar in Buenos Aires province.")["Bolívar"].place
+    assert (bolivar.name, bolivar.country_code) == ("San Carlos de Bolívar", "AR")
+
+
 @pytest.mark.parametrize("text, name, point", [
     ("He fled East Germany in 1961.", "East Germany", (52.2, 12.5)),
     ("The team toured Czechoslovakia in 1968.", "Czechoslovakia", (49.3, 17.4)),
