@@ -184,7 +184,7 @@ FEATURE_WORDS = {  # words that name a type of feature, and its GeoNames feature
     "straits": {"STRT"}, "river": {"STM"}, "lake": {"LK"}, "lakes": {"LKS"}, "canal": {"CNL"},
     "island": {"ISL"}, "islands": {"ISLS"}, "isle": {"ISL"}, "mount": {"MT", "VLC"}, "mountain": {"MT"},
     "mountains": {"MTS"}, "desert": {"DSRT"}, "valley": {"VAL"}, "peninsula": {"PEN"}, "volcano": {"VLC"},
-    "pass": {"PASS"}, "airport": {"AIRP"},
+    "pass": {"PASS"}, "airport": {"AIRP"}, "plain": {"PLN"}, "plains": {"PLN"}, "plateau": {"PLAT"},
 }
 PLURAL_FEATURES = {"MTS", "ISLS"}
 THE_FEATURES = {"STM", "RGN", "SEA", "LK", "DSRT", "PEN", "VAL"}

@@ -424,6 +424,17 @@ def test_a_feature_none_of_whose_namesakes_is_one_is_asked_for_as_that_feature(g
     assert resolved["Tanna"].place.country_code == "VU"
 
 
+def test_plains_none_of_whose_namesakes_are_plains_are_asked_for_as_plains(gazetteer, tmp_path):
+    from nominatim_server import _result
+
+    text = "Rice farmers on the Kano plains in western Kenya lost their crop."  # not Kano, Nigeria
+    places = {"kano plains": [_result(11, "node", 101, -0.2, 34.9, "Kano Plains, Kisumu, Kenya", "natural",
+                                      "plain", 0.4, "ke", "Kenya")]}
+    resolved, asked = parse_asking(gazetteer, tmp_path, text, places)
+    assert asked == [("Kano plains", "ke")]
+    assert resolved["Kano"].place.country_code == "KE"
+
+
 def test_a_town_across_the_border_stays_where_the_gazetteer_puts_it(parse):
     text = "Floods hit Garissa, Mandera and Wajir; refugees reached Beledweyne."
     assert parse(text)["Beledweyne"].place.country_code == "SO"  # Somalia borders Kenya
