@@ -457,11 +457,11 @@ def _count_towns(divisions: list[tuple[Place, list[str]]], towns: list[Place], f
         people[(town.country_code, town.admin1)] += town.population
         names.add((town.country_code, town.admin1, fold(town.name)))
     for place, alternates in divisions:
-        code = (place.country_code, place.admin1)
-        if place.feature_code == "ADM1" and not place.population and fold(place.name) not in features \
-                and not any((place.country_code, place.admin1, fold(n)) in names for n in [place.name, *alternates]):
-            place.population = people[code] if code not in shared \
-                or (*code, fold(place.name)) in first_level_names else second_level.get((place.country_code, fold(place.name)), 0)
+        code, key = (place.country_code, place.admin1), fold(place.name)
+        if place.feature_code == "ADM1" and not place.population and key not in features \
+                and not any((*code, fold(n)) in names for n in [place.name, *alternates]):
+            owns_code = code not in shared or (*code, key) in first_level_names
+            place.population = people[code] if owns_code else second_level.get((place.country_code, key), 0)
 
 
 def _post_office_towns(cities: list[Place]) -> Iterator[tuple[Place, list[str]]]:
