@@ -67,6 +67,7 @@ DIRECTIONS = {
 COMPASS_FIRST, COMPASS_SECOND = {"north", "south"}, {"east", "eastern", "west", "western"}  # "North-Western"
 DIRECTION_AND = re.compile(r"\b([A-Z][a-z]+) and $")  # "Eastern and " before "Southern Europe"
 BASED_AFTER = re.compile(r"-based\b")
+POSSESSIVE_MARKS = frozenset({"'s", "’s", "'S", "’S"})  # "St. John's", "COX'S BAZAR"
 BEARINGS = {"out", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
             "north-east", "north-west", "south-east", "south-west"}  # before "of X": "out of X", "south of X"
 LOCATIVES = {"in", "at", "near", "downtown", "outside", "around", "across", "inside", "within", "from",
@@ -500,7 +501,7 @@ class Recognizer:
             found = None
             if toks[i].is_capitalised:
                 for j in range(min(last, i + 2 * MAX_NAME_TOKENS), i - 1, -1):
-                    if not (toks[j].is_capitalised or toks[j].text in ("'s", "’s")):  # "St. John's"
+                    if not (toks[j].is_capitalised or toks[j].text in POSSESSIVE_MARKS):  # "St. John's"
                         continue
                     places = self._lookup(text, toks, i, j)
                     if places:
@@ -702,7 +703,7 @@ class Recognizer:
             return False
         run_end = _run_end(toks, k)
         if whole:
-            possessive = run_end + 1 < len(toks) and toks[run_end + 1].text in ("'s", "’s")
+            possessive = run_end + 1 < len(toks) and toks[run_end + 1].text in POSSESSIVE_MARKS
             ends = [] if possessive or run_end - k >= MAX_NAME_TOKENS else [run_end]
         else:
             ends = range(min(run_end, k + MAX_NAME_TOKENS - 1), k - 1, -1)
@@ -961,7 +962,7 @@ def _joiner_width(toks: list[Token], k: int) -> int:
         return 3  # "Port-au-Prince", "Stratford-upon-Avon"
     if k + 1 < len(toks) and (toks[k].text.lower(), toks[k + 1].text.lower()) in CONNECTOR_PAIRS:
         return 2
-    return 1 if k < len(toks) and toks[k].text in ("'s", "’s") else 0
+    return 1 if k < len(toks) and toks[k].text in POSSESSIVE_MARKS else 0
 
 
 def _glued(text: str, toks: list[Token], left: int, right: int, first: int, last: int) -> bool:
@@ -984,7 +985,7 @@ def _namesake(toks: list[Token], match, significant: bool) -> bool:
     """Is the match followed by a possessive and an institution's word ("St. Joseph's Hospital")? In
     lower case the word may be the place's own ("Lyon's airport"), unless the place is minor."""
     k = match.last + 1
-    return k + 1 < len(toks) and toks[k].text in ("'s", "’s") and toks[k + 1].text.lower() in ORGANISATION_WORDS \
+    return k + 1 < len(toks) and toks[k].text in POSSESSIVE_MARKS and toks[k + 1].text.lower() in ORGANISATION_WORDS \
         and (toks[k + 1].is_capitalised or not significant)
 
 
@@ -1037,7 +1038,7 @@ def _after_locative(toks: list[Token], i: int) -> bool:
                 or word == "of" and k > 0 and toks[k - 1].text.lower() in BEARINGS:
             return True  # "in X", "the village of X", "four villages: X, Y and Z", "residents of X", "out of X",
             # "south of X"
-        if word in {"and", "or", ",", "the", "'s", "’s", "-"} or toks[k].is_capitalised or word in DIRECTIONS \
+        if word in {"and", "or", ",", "the", "-"} or word in POSSESSIVE_MARKS or toks[k].is_capitalised or word in DIRECTIONS \
                 or word in CONNECTORS and word != "of" and k > 0 \
                 and (toks[k - 1].is_capitalised or toks[k - 1].text == "-"):
             # "in Ciudad del Este, X", "between Aix-en-Provence and X"
@@ -1296,7 +1297,7 @@ def _opens_sentence(toks: list[Token], i: int) -> bool:
 def _before_local_body(toks: list[Token], last: int) -> bool:
     """Is the name before a word for its town's bodies or people: "Clinton police", "Richmond's mayor"?"""
     k = last + 1
-    if k < len(toks) and toks[k].text in ("'s", "’s"):
+    if k < len(toks) and toks[k].text in POSSESSIVE_MARKS:
         k += 1
     return k < len(toks) and toks[k].text in LOCAL_BODIES
 

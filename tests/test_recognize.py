@@ -609,6 +609,10 @@ def test_a_four_letter_dateline_is_a_place_and_an_acronym_elsewhere_is_not(recog
     assert surfaces(recognise, "A NATO summit met in Oslo.") == ["Oslo"]
 
 
+def test_an_upper_case_possessive_stays_inside_a_name(recognise):
+    assert surfaces(recognise, "ST. JOHN'S, Newfoundland — Snow fell overnight.") == ["ST. JOHN'S", "Newfoundland"]
+
+
 def test_a_three_letter_dateline_before_its_country_is_a_place(recognise):
     assert surfaces(recognise, "QOM, Iran — Clerics gathered for Friday prayers.") == ["QOM", "Iran"]
     assert surfaces(recognise, "BBC, Reuters and AP reported the fire in Oslo.") == ["Oslo"]
