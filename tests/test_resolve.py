@@ -435,6 +435,14 @@ def test_plains_none_of_whose_namesakes_are_plains_are_asked_for_as_plains(gazet
     assert resolved["Kano"].place.country_code == "KE"
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Typhoon winds battered Samar and Leyte.", "Samar"),  # the province's own name, not Samara
+    ("Ferries to Mindoro resumed from Batangas.", "Mindoro"),  # the island, not a Wisconsin hamlet
+])
+def test_philippine_provinces_and_islands_by_their_usual_names(parse, text, name):
+    assert parse(text)[name].place.country_code == "PH"
+
+
 def test_a_town_across_the_border_stays_where_the_gazetteer_puts_it(parse):
     text = "Floods hit Garissa, Mandera and Wajir; refugees reached Beledweyne."
     assert parse(text)["Beledweyne"].place.country_code == "SO"  # Somalia borders Kenya
