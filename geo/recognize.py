@@ -1291,7 +1291,15 @@ def _opens_sentence(toks: list[Token], i: int) -> bool:
     """Does token i open a sentence or a line, or follow a dateline ("COLUMBIA, S.C. — A ...")?"""
     return i == 0 or toks[i - 1].text in ".!?\"“‘:;" or "\n" in toks[i - 1].text \
         or toks[i - 1].text in ("—", "–", "-") and i > 1 \
-        and (toks[i - 2].text == ")" or toks[i - 2].text.endswith(".") or toks[i - 2].text.isupper())
+        and (toks[i - 2].text == ")" or toks[i - 2].text.endswith(".") or toks[i - 2].text.isupper()
+             or _dateline_before(toks, i - 2))
+
+
+def _dateline_before(toks: list[Token], k: int) -> bool:
+    """Do tokens k and back to the line's start make a dateline: names and commas ("ISABELA CITY, Basilan")?"""
+    while k >= 0 and "\n" not in toks[k].text and (toks[k].is_capitalised or toks[k].text in (",", ".")):
+        k -= 1
+    return k < 0 or "\n" in toks[k].text
 
 
 def _before_local_body(toks: list[Token], last: int) -> bool:

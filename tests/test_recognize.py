@@ -609,6 +609,10 @@ def test_a_four_letter_dateline_is_a_place_and_an_acronym_elsewhere_is_not(recog
     assert surfaces(recognise, "A NATO summit met in Oslo.") == ["Oslo"]
 
 
+def test_a_word_opening_the_text_after_a_mixed_case_dateline_opens_a_sentence(recognise):
+    assert surfaces(recognise, "DAVAO CITY, Mindanao — Marines patrolled the coast.") == ["DAVAO CITY", "Mindanao"]
+
+
 def test_an_upper_case_possessive_stays_inside_a_name(recognise):
     assert surfaces(recognise, "ST. JOHN'S, Newfoundland — Snow fell overnight.") == ["ST. JOHN'S", "Newfoundland"]
 
