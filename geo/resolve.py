@@ -174,7 +174,7 @@ NAMESAKE_BEFORE = re.compile(r"\b(?:named (?:it |them )?(?:after|for)|in hono(?:
 AGE_OF_BEFORE = re.compile(r",\s*\d{1,3},\s+of\s+$")  # "Ann Pike, 54, of Lebanon"
 HOMETOWN_AFTER = re.compile(r"\s+(\w+)")
 # After a name, a description as a town: ", Bolivia's largest city", ", the Tenerife capital", ", a port".
-TOWN_DESCRIBED = re.compile(r",\s+(?:(?:a|an|the)\s+|[A-Z][\w-]*(?:'s|’s)\s+)(?:[\w-]+\s+){0,2}?"
+TOWN_DESCRIBED = re.compile(r",\s+(?:(?:a|an|the)\s+|[A-Z][\w-]*(?:'s|’s)\s+)(?:[\w-]+(?:'s|’s)?\s+){0,2}?"
                             r"(?:city|town|village|capital|port|suburb|hamlet|municipality)\b")
 DIVISION_WORD_END = re.compile(r" (?:state|province|region|prefecture|governorate|oblast|county|district)$")
 DIVISIONS_AFTER = re.compile(r"^\s+(?:states|provinces|regions|prefectures|governorates|oblasts)\b")  # after a list

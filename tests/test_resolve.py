@@ -351,6 +351,9 @@ def test_or_its_state_to_be_named(parse):
 def test_a_name_the_text_calls_a_city_is_no_division(parse):
     santa_cruz = parse("Teachers went on strike in Santa Cruz, Bolivia's largest city.")["Santa Cruz"].place
     assert (santa_cruz.feature_code, santa_cruz.country_code) == ("PPL", "BO")  # not the department
+    victoria = parse("Ferries sailed from Labuan to Menumbok. Shops in Victoria, the island's main town, "
+                     "reopened.")["Victoria"].place
+    assert victoria.feature_code.startswith("PPL")  # not the Australian state
 
 
 def test_regions_news_names_are_curated_features(parse):
