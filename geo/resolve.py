@@ -83,7 +83,6 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from difflib import SequenceMatcher
 from dataclasses import dataclass, field, fields, replace
 from functools import cached_property, lru_cache
 from itertools import repeat
@@ -105,7 +104,7 @@ CURATED_PRIOR = 2.5
 POPULATION_WEIGHT = 0.6
 MAIN_NAME_BONUS = 2.0
 EXONYM_RATIO, EXONYM_CITY = 30, 100_000  # see _exonym
-RESPELLING_SIMILARITY = 0.8  # see _respelling
+RESPELLING_RATIO = 5  # see _exonym
 SEAT_BONUS, SEAT_SHARE = 2.5, 0.2
 SEAT_RIVAL = 2  # ... unless a namesake elsewhere has more than twice its people
 DIVISION_CUE_BONUS = 3.0
@@ -176,6 +175,7 @@ HOMETOWN_AFTER = re.compile(r"\s+(\w+)")
 # After a name, a description as a town: ", Bolivia's largest city", ", the Tenerife capital", ", a port".
 TOWN_DESCRIBED = re.compile(r",\s+(?:(?:a|an|the)\s+|[A-Z][\w-]*(?:'s|’s)\s+)(?:[\w-]+(?:'s|’s)?\s+){0,2}?"
                             r"(?:city|town|village|capital|port|suburb|hamlet|municipality)\b")
+DOUBLED_LETTER = re.compile(r"(\w)\1")
 DIVISION_WORD_END = re.compile(r" (?:state|province|region|prefecture|governorate|oblast|county|district)$")
 DIVISIONS_AFTER = re.compile(r"^\s+(?:states|provinces|regions|prefectures|governorates|oblasts)\b")  # after a list
 FOLLOWING_WORD = re.compile(r" ([a-z]+)\b")  # "the Volga river"
@@ -703,20 +703,20 @@ def _unit_vector(lat: float, lon: float) -> tuple[float, float, float]:
 def _exonym(candidate: Candidate, main_population: int, main_name: str | None) -> bool:
     """Is the name another language's name of a great city ("Cologne" for Köln, "Seville" for
     Sevilla): a city of EXONYM_CITY people or more, EXONYM_RATIO times as many as the places
-    whose main name it is, or more than those if it only spells the city's name otherwise
-    ("Odessa" for Odesa, "Kharkov" for Kharkiv)? Other alternate names are often nicknames or
-    old names of lesser places."""
+    whose main name it is, or RESPELLING_RATIO times as many if it only doubles a letter of the
+    city's name ("Odessa" for Odesa)? Other alternate names are often nicknames or old names of
+    lesser places ("Harlem" for Haarlem, "Pueblo" for Puebla)."""
     place = candidate.place
     if candidate.kind != "alt" or not place.feature_code.startswith("PPL") or place.population < EXONYM_CITY:
         return False
     return place.population >= EXONYM_RATIO * main_population or (
-        place.population > main_population and main_name is not None
-        and _respelling(fold(place.name), main_name))
+        place.population >= RESPELLING_RATIO * main_population and main_name is not None
+        and _single_letters(fold(place.name)) == _single_letters(main_name))
 
 
-def _respelling(name: str, other: str) -> bool:
-    """Do two folded names differ by a letter or two only ("odesa", "odessa")?"""
-    return SequenceMatcher(None, name, other).ratio() >= RESPELLING_SIMILARITY
+def _single_letters(name: str) -> str:
+    """The name with each doubled letter written once ("odessa" -> "odesa")."""
+    return DOUBLED_LETTER.sub(r"\1", name)
 
 
 def _best(options, scores: list[float]) -> tuple[Place, float]:
