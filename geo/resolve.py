@@ -986,9 +986,11 @@ def _astray(candidates: dict, placed: set[str], context: _Context) -> dict[str, 
 def _other_features(text: str, mentions: list[Mention], candidates: dict,
                     context: _Context) -> dict[str, tuple[Counter, str]]:
     """Names the word after them calls a feature of a type none of their candidates is, all of
-    them abroad: "the Chira river" in a story from Peru (the gazetteer knows a town Chira in
-    China), "Tanna island" in Vanuatu (not Thane, once called Tanna); each to be asked with that
-    word, in the article's countries. An airport is named after its town ("Cairo airport")."""
+    them abroad or farther than NEAR_KM from the article's other places: "the Chira river" in a
+    story from Peru (the gazetteer knows a town Chira in China), "Tanna island" in Vanuatu (not
+    Thane, once called Tanna), "the Karun river near Ahvaz" (not a village of Fars); each to be
+    asked with that word, in the article's countries. An airport is named after its town ("Cairo
+    airport")."""
     chosen_countries = Counter(p.country_code for p in context.chosen.values())
     others = {}
     for mention in mentions:
@@ -998,9 +1000,11 @@ def _other_features(text: str, mentions: list[Mention], candidates: dict,
         if not (codes and options) or any(o.place.feature_code in codes for o in options):
             continue
         own = context.chosen.get(mention.key)
-        article = set(context.named_countries) | set(chosen_countries - Counter([own.country_code] if own else []))
-        if not any(o.place.country_code in article for o in options):
-            others[mention.key] = (context.named_countries, "{} " + after.group(1))
+        others_countries = chosen_countries - Counter([own.country_code] if own else [])
+        article = set(context.named_countries) | set(others_countries)
+        points = _Points.of({name: place for name, place in context.chosen.items() if name != mention.key})
+        if not any(o.place.country_code in article and _nearest_km(o.place, points) <= NEAR_KM for o in options):
+            others[mention.key] = (context.named_countries or others_countries, "{} " + after.group(1))
     return others
 
 

@@ -448,6 +448,17 @@ def test_philippine_provinces_and_islands_by_their_usual_names(parse, text, name
     assert parse(text)[name].place.country_code == "PH"
 
 
+def test_a_river_whose_only_namesakes_are_far_from_the_story_is_asked_for_as_a_river(gazetteer, tmp_path):
+    from nominatim_server import _result
+
+    text = "Fishermen on the Karun river near Ahvaz say the water is too salty."  # not a village 550 km off
+    places = {"karun river": [_result(12, "way", 102, 31.3, 48.7, "Karun, Khuzestan, Iran", "waterway", "river",
+                                      0.5, "ir", "Iran")]}
+    resolved, asked = parse_asking(gazetteer, tmp_path, text, places)
+    assert asked == [("Karun river", "ir")]
+    assert abs(resolved["Karun"].place.lat - 31.3) < 0.1
+
+
 def test_a_town_across_the_border_stays_where_the_gazetteer_puts_it(parse):
     text = "Floods hit Garissa, Mandera and Wajir; refugees reached Beledweyne."
     assert parse(text)["Beledweyne"].place.country_code == "SO"  # Somalia borders Kenya
