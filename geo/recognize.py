@@ -614,7 +614,6 @@ class Recognizer:
                 and not (match.first > 0 and (toks[match.first - 1].text.lower() in LOCATIVES or toks[match.first - 1].text
                                               in (",", "and", "or") and _after_locative(toks, match.first)))):
             return None  # a feature's word alone is no place: "the Gulf", "Gulf Air", "Region 8" (but "in Delta")
-        based = BASED_AFTER.match(text, toks[match.last].end)  # "a Richmond-based bank"
         if match.first == match.last and (frequency := word_frequency(word.lower())) >= COMMON_WORD_ZIPF:
             # A common word ("Centre", "Lakes", "Buffalo") is a place when it is a country, a place of
             # 500,000 or a division (one named by a very common word, "Rose", "Jewish", only if it is
@@ -627,7 +626,7 @@ class Recognizer:
                     or _bound_for(toks, match.first) or self._listed_after_place(toks, match.first)
                     or self._after_origin(toks, match.first) or _resident_of(toks, match.first, match.last)
                     or _called_a_place(toks, match.last) or local or _named_in_full(text, match)
-                    or based):
+                    or BASED_AFTER.match(text, toks[match.last].end)):  # "a Richmond-based bank"
                 return None
         if match.first == match.last and _opens_sentence(toks, match.first) and not significant \
                 and not word.isupper() and word_frequency(word.lower()) >= KNOWN_WORD_ZIPF and text.count(word) == 1 \

@@ -12,14 +12,16 @@ prior
     division counts the people of its towns);
   * the name is the place's main name rather than an alternate, or any name of
     a curated feature, or the English name of a great city ("Cologne" for Köln:
-    a city of 100,000 or more, 50 times as big as any place so named): +2.0;
-  * a town that shares its name with the division it lies in and holds a fifth
-    of its people: +2.5 ("Rio de Janeiro" the city rather than the state; not
-    Quebec City over the province of Quebec, nor Spain's Guadalajara over Mexico's, a
-    namesake ten times as big); a second-level division named after
+    a city of 100,000 or more, 30 times as big as any place so named, or 5 times where
+    the name only doubles a letter of the city's: "Odessa" for Odesa): +2.0;
+  * a town that shares its name (any of its names) with the division it lies in and holds
+    a fifth of its people: +2.5 ("Rio de Janeiro" the city rather than the state; not
+    Quebec City over the province of Quebec, nor Venezuela's Mérida over Mexico's, a
+    namesake more than twice as big); a second-level division named after
     such a town: -2.5 ("Leeds" the city, not its metropolitan borough), and so is a
     province named after a capital that is a division of its own ("Buenos Aires") and a
-    state named like its country's capital elsewhere ("Washington").
+    state named like its country's capital elsewhere ("Washington"); a first-level
+    division named like a larger town elsewhere loses its 2.0 ("Santiago", "Trujillo").
 context, pass 1 (explicit cues)
   * the text calls the name a state, province or county ("state of Victoria", "County
     Durham", "Co Kerry"): +3 to first- and second-level divisions;
@@ -57,13 +59,17 @@ settles the next one: "Dayton" pulls "Toledo" to Ohio, and both then pull "Lima"
     name of one ten times as populous ("Durban", not Durbanville), and for a town where it is
     a great city's that the text does not keep near the town ("a job in Boston"); quartered for
     a town named like a national capital of 500,000 ten times its size, unless the text puts it
-    somewhere or it lies within 30 km of one of the other places or 300 km of two ("Washington"
-    beside London and Manchester is the US capital; beside Sunderland, the town).
+    somewhere, names its state, or it lies within 30 km of one of the other places or 300 km of
+    two ("Washington" beside London and Manchester is the US capital; beside Sunderland, the
+    town; "London police in southwestern Ontario", Ontario's). A name's senses (below; and
+    "Orange County" beside "Orange") do not count as agreement for each other.
 
 One name keeps one meaning within an article, unless the text puts two of its mentions in
 two places ("Portland, Maine" and "Portland, Oregon"; "Boston is a town in Lincolnshire" and
-"Boston in Massachusetts"): each of those mentions then keeps to the places of that name in
-its country or division, and no small-town rule moves it abroad. A capitalised directional
+"Boston in Massachusetts"), or calls it a state once and writes it alone elsewhere
+("Washington state", "officials in Washington"): each of those mentions then keeps to the
+places of that name in its country or division (or to the divisions, for the one called a
+state), and no small-town rule moves it abroad. A capitalised directional
 qualifier ("Eastern Ladakh", a region's name) gives that part of the region's shape
 (shapely), or the region itself, less sure, where no shape is known. A lower-case one
 ("northern China") describes where in the place: the mention is "China", keeps the
@@ -156,9 +162,10 @@ PLACED_BY_NAME = {"PCLI", "ADM1", "PPLC", "PPLA"}  # never dropped for the count
 SPOKEN_AFTER = re.compile(r"(?:'s|’s)?(?:\s+[\w-]+){0,5}?\s+(?:said|says|told|reported|announced|confirmed|"
                           r"acknowledged|added|stated|claimed|denied|warned)\b")
 DIVISION_OF = re.compile(r"(?:province|region|district|governorate|prefecture|oblast) of(?: the)?", re.IGNORECASE)
-DIVISION_BEFORE = re.compile(r"(?:state|province|region|prefecture|governorate|oblast) of\s+$", re.IGNORECASE)
+DIVISION_WORDS = ("state", "province", "region", "prefecture", "governorate", "oblast")  # "Kerala state"
+DIVISION_BEFORE = re.compile(rf"(?:{'|'.join(DIVISION_WORDS)}) of\s+$", re.IGNORECASE)
 DATELINE_END = re.compile(r"\s*(?:\([^)\n]{1,40}\)|[—–-]|,)")
-DIVISION_AFTER = re.compile(r"^\s+(?:state|province|region|prefecture|governorate|oblast)\b")
+DIVISION_AFTER = re.compile(rf"^\s+(?:{'|'.join(DIVISION_WORDS)})\b")
 # "the Peruvian city of Trujillo": a country's adjective and a kind of place before the name.
 ADJECTIVE_PLACE_BEFORE = re.compile(
     r"\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?) (?:city|town|village|port|island|capital|province|region|state|resort|"
@@ -176,8 +183,8 @@ HOMETOWN_AFTER = re.compile(r"\s+(\w+)")
 TOWN_DESCRIBED = re.compile(r",\s+(?:(?:a|an|the)\s+|[A-Z][\w-]*(?:'s|’s)\s+)(?:[\w-]+(?:'s|’s)?\s+){0,2}?"
                             r"(?:city|town|village|capital|port|suburb|hamlet|municipality)\b")
 DOUBLED_LETTER = re.compile(r"(\w)\1")
-DIVISION_WORD_END = re.compile(r" (?:state|province|region|prefecture|governorate|oblast|county|district)$")
-DIVISIONS_AFTER = re.compile(r"^\s+(?:states|provinces|regions|prefectures|governorates|oblasts)\b")  # after a list
+DIVISION_WORD_END = re.compile(rf" (?:{'|'.join(DIVISION_WORDS)}|county|district)$")  # "niger state"
+DIVISIONS_AFTER = re.compile(rf"^\s+(?:{'|'.join(w + 's' for w in DIVISION_WORDS)})\b")  # after a list
 FOLLOWING_WORD = re.compile(r" ([a-z]+)\b")  # "the Volga river"
 FEATURE_WORDS = {  # words that name a type of feature, and its GeoNames feature codes
     "sea": {"SEA", "LK"}, "ocean": {"OCN"}, "gulf": {"GULF"}, "bay": {"BAY"}, "strait": {"STRT"},
@@ -516,7 +523,8 @@ def _prior(candidate: Candidate, divisions: dict, towns: dict, main_population: 
             and place.population >= SEAT_SHARE * divisions.get((place.country_code, place.admin1), math.inf) \
             and SEAT_RIVAL * place.population >= max(towns.values(), default=0):
         score += SEAT_BONUS  # the city a division is named after, by its main name or another: "Rio de
-        # Janeiro", "Santa Cruz" (de la Sierra); not Quebec City, nor Venezuela's Mérida over Mexico's, four times as big
+        # Janeiro", "Santa Cruz" (de la Sierra); not Quebec City, nor Venezuela's Mérida over Mexico's,
+        # four times as big
     if place.feature_code == "ADM2" and towns.get((place.country_code, place.admin1), -1) >= SEAT_SHARE * place.population:
         score -= SEAT_BONUS  # a district named after its city yields to the city: "Leeds", "Mombasa"
     elif place.feature_code == "ADM2" and max(towns.values(), default=0) > place.population:
@@ -592,7 +600,8 @@ def _coherence(name: str, options, context: _Context) -> list[float]:
     great_capital = max((o.place.population for o in options
                          if o.kind == "name" and o.place.feature_code == "PPLC"), default=0)
     placed = bool(context.containers.get(name)) or bool(context.contained.get(name))
-    named_divisions = {_division(p) for n, p in context.chosen.items() if p.feature_code == "ADM1" and n not in own_names}
+    named_divisions = {_division(p) for n, p in context.chosen.items()  # states the text names, for capital namesakes
+                       if p.feature_code == "ADM1" and n not in own_names} if great_capital >= GREAT_CITY else set()
     bonuses = []
     for option in options:
         place = option.place
