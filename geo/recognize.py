@@ -72,6 +72,7 @@ BEARINGS = {"out", "north", "south", "east", "west", "northeast", "northwest", "
             "north-east", "north-west", "south-east", "south-west"}  # before "of X": "out of X", "south of X"
 LOCATIVES = {"in", "at", "near", "downtown", "outside", "around", "across", "inside", "within", "from",
              "towards", "toward", "via", "between", "throughout", "to", "nearby", "neighbouring", "neighboring"}
+STRONG_LOCATIVES = {"in", "at", "near", "downtown", "outside", "inside", "within", "throughout", "nearby"}
 # Words before "for X" that make X a journey's goal: "left for Miami", "bound for Lagos".
 DEPARTURE_WORDS = {"left", "leave", "leaves", "leaving", "bound", "headed", "heading", "departed", "departs",
                    "sailed", "sails", "flew", "flights", "flight", "set", "boarded", "destined"}
@@ -80,7 +81,8 @@ PLACE_NOUNS = {"town", "towns", "city", "cities", "village", "villages", "island
                "provinces", "state", "states", "region", "regions", "district", "districts", "county",
                "municipality", "capital", "suburb", "suburbs", "port", "township", "hamlet", "area",
                "neighbourhood", "neighborhood", "republic", "kingdom", "emirate", "outskirts",
-               "section", "part", "parts", "borough", "edge"}  # "the Highbridge section of the Bronx"
+               "section", "part", "parts", "borough", "edge", "side"}
+# "the Highbridge section of the Bronx", "the north side of Franklin"
 DATELINE_MARKS = {"—", "–", "-", "("}  # after a dateline's place: "FRANKLIN —", "MARION (AP) -"
 # "the <people> of X" names a place X too ("residents of Qorvintal", "the mayor of Velmora").
 INHABITANTS = {"residents", "people", "citizens", "voters", "mayor", "inhabitants", "townspeople", "population"}
@@ -570,7 +572,8 @@ class Recognizer:
                 and not _after_locative(toks, match.first) and not self._before_container(toks, match.last):
             return None  # "Chad Morrow ... said Alice Morrow, Chad's mother"; "Mei Lau ... Tom Lau"
         speaker = _speaker(toks, match) and not _division_shaped(toks, match)
-        if not named_by_body and (word in people and (not significant or word in people.after_given
+        if not named_by_body and (word in people and (not significant and not _placed_by_locative(toks, match)
+                                                      or word in people.after_given
                                                       and not match.places.major and not _after_locative(toks, match.first))
                 and (speaker or not (self._before_container(toks, match.last) or _called_a_place(toks, match.last)))
                 or speaker and not match.places.major and not self._before_container(toks, match.last)):
@@ -1023,6 +1026,16 @@ def _after_name_and_comma(toks: list[Token], i: int) -> bool:
 
 def _adjacent(a: Token, b: Token) -> bool:
     return b.start - a.end <= 1
+
+
+def _placed_by_locative(toks: list[Token], match: _Match) -> bool:
+    """Is the match where only a place stands, a person's surname though it is: "a fire in Franklin",
+    "the north side of Franklin" (not "a letter from Franklin", "in Franklin's office")?"""
+    before, after = match.first - 1, match.last + 1
+    if before < 1 or after < len(toks) and toks[after].text in POSSESSIVE_MARKS:
+        return False
+    word, previous = toks[before].text.lower(), toks[before - 1].text.lower()
+    return word in STRONG_LOCATIVES or word == "of" and (previous in PLACES_OF or previous in BEARINGS)
 
 
 def _after_locative(toks: list[Token], i: int) -> bool:

@@ -118,6 +118,16 @@ def test_a_surname_that_is_a_city_is_the_city_after_in(recognise):
     assert surfaces(recognise, text) == ["Livingstone"]
 
 
+@pytest.mark.parametrize("text, places", [
+    ("Crews fought a grass fire near Franklin overnight. No homes burned, Fire Marshal Tom Franklin said.",
+     ["Franklin"]),
+    ("Smoke rose over the west side of Franklin as Fire Marshal Tom Franklin called in more crews.", ["Franklin"]),
+    ("Fire Marshal Tom Franklin wrote a letter. A copy from Franklin was kept in Franklin's office.", []),
+])
+def test_a_small_towns_name_that_a_person_bears_is_a_place_after_in_or_side_of(recognise, text, places):
+    assert surfaces(recognise, text) == places
+
+
 def test_a_country_after_a_given_name_stays_a_country(recognise):
     assert surfaces(recognise, "Flights from Sydney Australia resumed.") == ["Sydney", "Australia"]
 
