@@ -1169,8 +1169,8 @@ def _feature_cues(text: str, mentions: list[Mention]) -> dict[str, set[str]]:
         if text[max(0, mention.start - 4): mention.start].lower() == "the ":
             if mention.text.endswith("s"):
                 codes |= PLURAL_FEATURES  # "the Andes", "the Outer Hebrides"
-            elif " " not in mention.text:
-                codes |= THE_FEATURES  # a one-word name after "the" is a river or a region: "the Elbe", "the Sahel"
+            else:
+                codes |= THE_FEATURES  # a name after "the" is a river or a region: "the Elbe", "the Rio Grande"
         if codes:
             cues.setdefault(mention.key, set()).update(codes)
     return cues

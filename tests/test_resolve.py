@@ -790,6 +790,9 @@ def test_a_countrys_authorities_named_by_adjective_are_evidence_of_that_country(
     ("Barges on the Elbe near Magdeburg ran aground.", "Elbe", "STM"),  # a river after "the", not the town of Elbe
     ("Drought gripped the Sahel again.", "Sahel", "RGN"),  # the region, not Burkina Faso's Sahel province
     ("Talks were held in the Hague.", "Hague", "PPL"),  # a town's own "the" still leaves the town
+    ("Irrigation districts near Las Cruces drew less from the Rio Grande, and more melons came from Mexico.",
+     "Rio Grande", "STM"),  # two words: not the Mexican town the country's name would pull
+    ("Barges moved grain up the White Nile past Kosti.", "White Nile", "STM"),  # not White Nile state
 ])
 def test_a_name_after_the_is_a_river_or_a_region_before_a_town(parse, text, name, code):
     assert parse(text)[name].place.feature_code == code
