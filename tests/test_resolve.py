@@ -618,6 +618,17 @@ def test_canadas_and_australias_lakes_parks_and_islands_are_curated_features(par
     assert [(r.place.feature_code, r.place.country_code) for r in resolved.values()][::3] == [("LK", "CA"), ("ISL", "AU")]
 
 
+@pytest.mark.parametrize("text, name, country", [
+    ("Rowers trained on the Thames River below the forks in London, Ontario.", "Thames River", "CA"),
+    ("Sandbags lined the Red River in Hanoi as the water rose.", "Red River", "VN"),
+    ("Sandbags lined the Red River at Fargo, N.D., as the water rose.", "Red River", ""),  # it flows on into Manitoba
+    ("Hikers were rescued near the summit of Mount Washington in New Hampshire.", "Mount Washington", "US"),
+])
+def test_namesake_rivers_and_peaks_are_curated_features_the_story_tells_apart(parse, text, name, country):
+    place = parse(text)[name].place
+    assert (place.feature_class, place.country_code) in {("H", country), ("T", country)}
+
+
 def test_the_kimberley_of_western_australia_keeps_its_towns_there(parse):
     resolved = parse("BROOME — Supplies for the Kimberley are being flown out of Derby and Kununurra.")
     assert {r.place.country_code for r in resolved.values()} == {"AU"}  # not Kimberley and Derby in England
