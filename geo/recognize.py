@@ -549,6 +549,8 @@ class Recognizer:
             return None  # "West Nile virus", "Ebola fever", "US$", "$US"
         if _route_number(toks, match):
             return None  # a highway: "U.S. 84", "US 101"
+        if _all_or_pan(toks, match.first):
+            return None  # an adjective of the whole: "All-Ireland champions", "the All-Africa Games"
         start, end = toks[match.first].start, toks[match.last].end
         county = self._county_before(text, text[start:end], end)
         if county or _opens_dateline(toks, match.first, match.last):  # "Jackson and Hill counties", "MARION —"
@@ -1267,6 +1269,12 @@ def _eponym(text: str, toks: list[Token], first: int, last: int) -> bool:
         or STRAIN.match(text, max(0, toks[first].start - 2)) is not None \
         or following == "$" and toks[last + 1].start == toks[last].end \
         or first > 0 and toks[first - 1].text == "$" and toks[first - 1].end == toks[first].start
+
+
+def _all_or_pan(toks: list[Token], i: int) -> bool:
+    """Is token i glued to "All-" or "Pan-" before it ("All-Ireland", "Pan-Africa")?"""
+    return i >= 2 and toks[i - 1].text == "-" and toks[i - 2].text.lower() in ("all", "pan") \
+        and toks[i - 2].end == toks[i - 1].start and toks[i - 1].end == toks[i].start
 
 
 def _route_number(toks: list[Token], match: _Match) -> bool:

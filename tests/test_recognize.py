@@ -128,6 +128,11 @@ def test_a_small_towns_name_that_a_person_bears_is_a_place_after_in_or_side_of(r
     assert surfaces(recognise, text) == places
 
 
+def test_a_place_after_all_or_pan_is_an_adjective_of_the_whole(recognise):
+    text = "Galway won the All-Ireland final, and Kenya's runners left the All-Africa Games for Ireland."
+    assert surfaces(recognise, text) == ["Galway", "Kenya", "Ireland"]
+
+
 def test_a_country_after_a_given_name_stays_a_country(recognise):
     assert surfaces(recognise, "Flights from Sydney Australia resumed.") == ["Sydney", "Australia"]
 
