@@ -102,7 +102,7 @@ from .gazetteer import Candidate, Gazetteer
 from .geocode import Geocoder
 from .model import Mention, Place, ResolvedMention
 from .names import fold
-from .recognize import ADMIN_PREFIXES, RESIDENT_NOUNS
+from .recognize import ADMIN_PREFIXES, RESIDENT_NOUNS, SPEECH_VERBS
 from .text import sentences
 
 TYPE_PRIOR = {"CONT": 5.0, "PCLI": 5.0, "ADM1": 2.0, "ADM2": 0.5, "PPLC": 1.5}
@@ -177,6 +177,13 @@ HOMETOWN_BEFORE = re.compile(r"\b[Aa]n?\s+$")  # "a" before "Lebanon man"
 CAPITALISED_NEXT = re.compile(r" [A-Z]")  # "Dresden Zoo": the name is part of another
 # Before a name that a place is named after: "named after Versailles in France".
 NAMESAKE_BEFORE = re.compile(r"\b(?:named (?:it |them )?(?:after|for)|in hono(?:u)?r of|confused with)\s+(?:the\s+)?$")
+# A capital that acts, or is asked, is its government: "tariffs announced by Washington", "Moscow
+# denied it", "asked Washington for aid".
+GOVERNMENT_BEFORE = re.compile(r"\b(?:by|asked|urged|lobbied)\s+$")
+PLACE_BEFORE = re.compile(r"\b(?:in|at|near|from|of|outside|inside|around|across|to|into|within)\s+$", re.I)
+GOVERNMENT_VERBS = SPEECH_VERBS | {"called", "calls", "accused", "accuses", "urged", "urges", "wants", "demanded",
+                                   "demands", "imposed", "imposes", "rejected", "rejects", "threatened", "threatens",
+                                   "blamed", "blames", "condemned", "condemns", "denied", "denies"}
 AGE_OF_BEFORE = re.compile(r",\s*\d{1,3},\s+of\s+$")  # "Ann Pike, 54, of Lebanon"
 HOMETOWN_AFTER = re.compile(r"\s+(\w+)")
 # After a name, a description as a town: ", Bolivia's largest city", ", the Tenerife capital", ", a port".
@@ -251,6 +258,7 @@ class _Context:
     siblings: dict[str, set[str]] = field(default_factory=dict)  # name -> other names listed with it
     county_pairs: set[str] = field(default_factory=set)  # ids of counties and of other names' towns near them
     kin: dict[str, list[str]] = field(default_factory=dict)  # name -> the other senses of its name
+    governments: set[str] = field(default_factory=set)  # names that only act: "announced by Washington"
 
 
 class Resolver:
@@ -288,7 +296,8 @@ class Resolver:
                            mention_count=Counter(m.key for m in mentions),
                            siblings=_siblings(lists),
                            county_pairs=_county_pairs(candidates),
-                           kin=_kin(mentions))
+                           kin=_kin(mentions),
+                           governments=_governments(text, mentions))
         # Pass 1 uses priors and explicit cues; pass 2 adds agreement with the other names' choices.
         cue_scores = {name: _cue_scores(name, options, context) for name, options in candidates.items() if options}
         for name, scores in cue_scores.items():
@@ -302,6 +311,11 @@ class Resolver:
         for name in elsewhere:
             candidates[name] = ()  # "Swindon, Ontario": no Swindon the gazetteer knows is in Canada
             context.chosen.pop(name, None)
+        for name in context.governments:  # "tariffs announced by Washington" in a story from England: the capital
+            capital = context.chosen.get(name)
+            if capital is not None and capital.feature_code == "PPLC":
+                candidates[name] = _Options(c for c in candidates[name] if c.place is capital)
+                cue_scores[name] = _cue_scores(name, candidates[name], context)
         for name, towns in _local_namesakes(candidates, context).items():
             candidates[name] = towns  # "Lebanon" among Tennessee's towns is Lebanon, Tennessee
             cue_scores[name] = _cue_scores(name, towns, context)
@@ -1182,6 +1196,19 @@ def _hometowns(text: str, mentions: list[Mention]) -> set[str]:
     return {m.key for m in mentions if HOMETOWN_BEFORE.search(text, max(0, m.start - 4), m.start)
             and (after := HOMETOWN_AFTER.match(text, m.end)) and after.group(1).lower() in RESIDENT_NOUNS
             or AGE_OF_BEFORE.search(text, max(0, m.start - 12), m.start)}
+
+
+def _governments(text: str, mentions: list[Mention]) -> set[str]:
+    """Names every mention of which acts, as a government does: "announced by Washington",
+    "Moscow denied it" (not "schools in Tripoli", "officials in Rome said")."""
+    acting: dict[str, bool] = {}
+    for m in mentions:
+        after = HOMETOWN_AFTER.match(text, m.end)
+        acts = GOVERNMENT_BEFORE.search(text, max(0, m.start - 8), m.start) is not None \
+            or after is not None and after.group(1).lower() in GOVERNMENT_VERBS \
+            and not PLACE_BEFORE.search(text, max(0, m.start - 8), m.start)  # not "officials in Rome said"
+        acting[m.key] = acting.get(m.key, True) and acts
+    return {key for key, acts in acting.items() if acts}
 
 
 def _described_towns(text: str, mentions: list[Mention]) -> set[str]:

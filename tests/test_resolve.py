@@ -567,6 +567,18 @@ def test_a_capitals_name_among_one_other_countrys_towns_may_be_a_town_there(pars
 
 
 @pytest.mark.parametrize("text, name, where", [
+    ("EDINBURGH — Salmon exporters fear the new duties announced by Washington. Buyers in London and Leeds "
+     "have cut orders.", "Washington", ("US", "DC")),  # not Washington, Tyne and Wear
+    ("Peoria and Bloomington, Ill., were flooded, and the county has asked Washington for aid.", "Washington",
+     ("US", "DC")),  # not Washington, Illinois
+    ("Parents in Rome said the buses from Cartersville and Calhoun, Ga., ran late.", "Rome", ("US", "GA")),
+])
+def test_a_capital_that_acts_or_is_asked_is_its_government_not_a_namesake_nearby(parse, text, name, where):
+    place = parse(text)[name].place
+    assert (place.country_code, place.admin1) == where
+
+
+@pytest.mark.parametrize("text, name, where", [
     ("A plant in Holland, Michigan, was sold to a firm from Toledo, Ohio.", "Holland", ("US", "MI")),  # not near Toledo
     ("A pastor from Palestine, Texas, led prayers for peace in Gaza.", "Palestine", ("US", "TX")),
 ])
