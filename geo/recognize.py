@@ -570,13 +570,14 @@ class Recognizer:
                            qualifier=qualifier, signal="qualified")
         local = _before_local_body(toks, match.last) and word_frequency(word.lower()) < LOCAL_NAME_ZIPF
         named_by_body = local or _local_authority(toks, match, last)  # no person's name: "Clinton police", "Mangu LGA"
+        placed = _after_locative(toks, match.first) or _placed_by_locative(toks, match)
         if (word in people.given or word in people.surnames and not match.places.populous) and not named_by_body \
-                and not _after_locative(toks, match.first) and not self._before_container(toks, match.last):
+                and not placed and not self._before_container(toks, match.last):
             return None  # "Chad Morrow ... said Alice Morrow, Chad's mother"; "Mei Lau ... Tom Lau"
         speaker = _speaker(toks, match) and not _division_shaped(toks, match)
         if not named_by_body and (word in people and (not significant and not _placed_by_locative(toks, match)
                                                       or word in people.after_given
-                                                      and not match.places.major and not _after_locative(toks, match.first))
+                                                      and not match.places.major and not placed)
                 and (speaker or not (self._before_container(toks, match.last) or _called_a_place(toks, match.last)))
                 or speaker and not match.places.major and not self._before_container(toks, match.last)):
             return None  # "John Walsh ... Walsh"; "Kemp said", "said Moss" (not "in Hastings, Nebraska")
@@ -1032,12 +1033,14 @@ def _adjacent(a: Token, b: Token) -> bool:
 
 def _placed_by_locative(toks: list[Token], match: _Match) -> bool:
     """Is the match where only a place stands, a person's surname though it is: "a fire in Franklin",
-    "the north side of Franklin" (not "a letter from Franklin", "in Franklin's office")?"""
+    "the north side of Franklin", "Troy Hamilton, 45, of Troy" (not "a letter from Franklin", "in
+    Franklin's office")?"""
     before, after = match.first - 1, match.last + 1
     if before < 1 or after < len(toks) and toks[after].text in POSSESSIVE_MARKS:
         return False
     word, previous = toks[before].text.lower(), toks[before - 1].text.lower()
-    return word in STRONG_LOCATIVES or word == "of" and (previous in PLACES_OF or previous in BEARINGS)
+    return word in STRONG_LOCATIVES or word == "of" and (previous in PLACES_OF or previous in BEARINGS
+                                                         or previous == "," and before >= 4 and _aged(toks, before - 4))
 
 
 def _after_locative(toks: list[Token], i: int) -> bool:

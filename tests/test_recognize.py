@@ -123,8 +123,10 @@ def test_a_surname_that_is_a_city_is_the_city_after_in(recognise):
      ["Franklin"]),
     ("Smoke rose over the west side of Franklin as Fire Marshal Tom Franklin called in more crews.", ["Franklin"]),
     ("Fire Marshal Tom Franklin wrote a letter. A copy from Franklin was kept in Franklin's office.", []),
+    ("Deputies cited Logan Tate, 61, of Logan after a crash on the bypass.", ["Logan"]),  # the given name too
+    ("Deputies cited Marion Logan, 61, of Logan after a crash on the bypass.", ["Logan"]),  # and the surname
 ])
-def test_a_small_towns_name_that_a_person_bears_is_a_place_after_in_or_side_of(recognise, text, places):
+def test_a_towns_name_that_a_person_bears_is_a_place_after_in_side_of_or_an_age_and_of(recognise, text, places):
     assert surfaces(recognise, text) == places
 
 
