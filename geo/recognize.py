@@ -579,8 +579,10 @@ class Recognizer:
                                                       or word in people.after_given
                                                       and not match.places.major and not placed)
                 and (speaker or not (self._before_container(toks, match.last) or _called_a_place(toks, match.last)))
-                or speaker and not match.places.major and not self._before_container(toks, match.last)):
-            return None  # "John Walsh ... Walsh"; "Kemp said", "said Moss" (not "in Hastings, Nebraska")
+                or speaker and (not match.places.major or people.get(word) or word in people.after_given)
+                and not self._before_container(toks, match.last)):
+            return None  # "John Walsh ... Walsh"; "Kemp said", "said Moss", "Mayor Ann Boston ... Boston said" (not
+            # "in Hastings, Nebraska")
         if _hyphen_joined(text, toks, match, first, last) and not significant:
             return None  # part of a compound: "Wal-Mart", "Hewlett-Packard"
         if _article_joined(toks, match, first, last) \

@@ -130,6 +130,14 @@ def test_a_towns_name_that_a_person_bears_is_a_place_after_in_side_of_or_an_age_
     assert surfaces(recognise, text) == places
 
 
+@pytest.mark.parametrize("text, places", [
+    ("Council member Rita Dallas opened the meeting in Tyler. Dallas said the budget was tight.", ["Tyler"]),
+    ("Fares rose in Dallas. Dallas said it would cut them in May.", ["Dallas", "Dallas"]),  # the city's council
+])
+def test_a_great_citys_name_that_a_person_of_the_story_bears_is_the_persons_next_to_said(recognise, text, places):
+    assert surfaces(recognise, text) == places
+
+
 def test_a_place_after_all_or_pan_is_an_adjective_of_the_whole(recognise):
     text = "Galway won the All-Ireland final, and Kenya's runners left the All-Africa Games for Ireland."
     assert surfaces(recognise, text) == ["Galway", "Kenya", "Ireland"]
