@@ -66,6 +66,7 @@ def _data_dir() -> Path:
 DATA_DIR = _data_dir()
 CURATED_CSV = DATA_DIR / "curated.csv"
 ALIASES_CSV = DATA_DIR / "aliases.csv"
+COUNTRY_POINTS_CSV = DATA_DIR / "country_points.csv"
 
 def default_path() -> Path:
     """Where the gazetteer lives: $GEO_HOME or ~/.cache/geo-news."""
@@ -182,7 +183,8 @@ class Gazetteer:
 @lru_cache(maxsize=1)
 def data_version() -> str:
     """The schema version and a digest of the curated data: a change to either rebuilds the gazetteer."""
-    digest = hashlib.sha256(CURATED_CSV.read_bytes() + ALIASES_CSV.read_bytes()).hexdigest()[:12]
+    digest = hashlib.sha256(CURATED_CSV.read_bytes() + ALIASES_CSV.read_bytes()
+                            + COUNTRY_POINTS_CSV.read_bytes()).hexdigest()[:12]
     return f"{SCHEMA_VERSION}:{digest}"
 
 
@@ -217,12 +219,15 @@ def _point_inside(shape_) -> tuple[float, float]:
 
 
 def _countries() -> Iterator[tuple[Place, list[str], str]]:
-    """Countries: the place, its alternate names, and its demonym. GeoNames' countries that
+    """Countries: the place, its alternate names, and its demonym. Each at countryinfo's point,
+    or at the geographic centre gazetteer/country_points.csv gives. GeoNames' countries that
     countryinfo lacks (Kosovo, Curaçao) come with countrystatecity's point and no outline."""
     from countryinfo import CountryInfo, all_countries
     from countrystatecity_countries import get_countries
 
     geonames = _geonames_countries()
+    with COUNTRY_POINTS_CSV.open(encoding="utf-8", newline="") as handle:
+        centres = {row["code"]: (float(row["lat"]), float(row["lon"])) for row in csv.DictReader(handle)}
     populations = {c["iso"]: (c["geonameid"], c["population"]) for c in geonames.values()}
     seen = set()
     infos = [country.info() if not isinstance(country, str) else CountryInfo(country).info()
@@ -236,7 +241,7 @@ def _countries() -> Iterator[tuple[Place, list[str], str]]:
         seen.add(code)
         geonameid, population = populations[code]
         geometry = None
-        lat, lon = info["latlng"][:2]  # the conventional country point (GeoNames, Wikipedia)
+        lat, lon = centres.get(code) or info["latlng"][:2]  # the conventional country point, or the centre we curate
         if code in outlines:
             geometry = make_valid(outlines[code].simplify(0.02))
             if _in_another_country(code, Point(lon, lat), outlines):

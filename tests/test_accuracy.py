@@ -20,8 +20,8 @@ SUBSET = 60  # articles from the start of each corpus: about two seconds each
 
 # corpus, extra options (each corpus's annotation guidelines), floors: F1 overlap, Acc@161 resolved, end to end
 FLOORS = [
-    ("geovirus.jsonl", [], 0.935, 0.805, 0.775),
-    ("trnews.jsonl", ["--demonyms"], 0.93, 0.835, 0.805),
+    ("geovirus.jsonl", [], 0.935, 0.845, 0.81),
+    ("trnews.jsonl", ["--demonyms"], 0.93, 0.91, 0.88),
 ]
 
 

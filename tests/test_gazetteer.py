@@ -95,6 +95,13 @@ def test_a_countrys_point_lies_in_that_country_not_a_neighbour(gazetteer):
     assert (bahamas.lat, bahamas.lon) == (24.25, -76)  # an archipelago's point may lie in the sea between its islands
 
 
+def test_a_country_the_data_gives_a_geographic_centre_lies_there(gazetteer):
+    united_states = next(c.place for c in gazetteer.candidates("united states") if c.place.feature_code == "PCLI")
+    assert (united_states.lat, united_states.lon) == (39.83, -98.58)  # the centre of the contiguous states
+    france = next(c.place for c in gazetteer.candidates("france") if c.place.feature_code == "PCLI")
+    assert (france.lat, france.lon) == (46, 2)  # the others keep countryinfo's point
+
+
 def test_divisions_that_share_their_regions_code_count_only_their_own_people(gazetteer):
     def division(name, country):
         return next(c.place for c in gazetteer.candidates(name)
