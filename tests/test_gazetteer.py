@@ -98,6 +98,8 @@ def test_a_countrys_point_lies_in_that_country_not_a_neighbour(gazetteer):
 def test_a_country_the_data_gives_a_geographic_centre_lies_there(gazetteer):
     united_states = next(c.place for c in gazetteer.candidates("united states") if c.place.feature_code == "PCLI")
     assert (united_states.lat, united_states.lon) == (39.83, -98.58)  # the centre of the contiguous states
+    australia = next(c.place for c in gazetteer.candidates("australia") if c.place.feature_code == "PCLI")
+    assert (australia.lat, australia.lon) == (-25.61, 134.35)  # the Lambert Gravitational Centre
     france = next(c.place for c in gazetteer.candidates("france") if c.place.feature_code == "PCLI")
     assert (france.lat, france.lon) == (46, 2)  # the others keep countryinfo's point
 
