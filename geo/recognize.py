@@ -594,11 +594,14 @@ class Recognizer:
             return None  # "St. Joseph's Hospital", "McDonald's restaurant"; not "Britain's Foreign Office", "Lyon's
             # airport", "Pike County's school board"
         if _glued(text, toks, match.first - 1, match.first, first, last) \
+                and not (any(c.place.source == "curated" for c in match.places)
+                         and self._demonym(toks[match.first - 1].text)) \
                 and (not match.places.major or self._after_given_name(toks, match.first)
                      and not (match.places.country and self._after_great_place(toks, match.first))) \
                 and not _local_authority(toks, match, last):
             # surname position: "Rajnath Singh", "Dong Jun"; even a great city's after a given name: "Karen
-            # Dallas", and a country's after one that is no great place: "Michael Jordan" (not "Sydney Australia")
+            # Dallas", and a country's after one that is no great place: "Michael Jordan" (not "Sydney Australia",
+            # nor a feature's after a country's adjective: "the Brazilian Amazon", not "the Belgian Red Cross")
             return None
         if _glued(text, toks, match.last, match.last + 1, first, last) and not _local_authority(toks, match, last):
             following = toks[match.last + 1]
@@ -840,9 +843,13 @@ class Recognizer:
                 or self._between_places(toks, first, last)):
             return None
         start, end = toks[first].start, toks[last].end
-        if any(c.kind == "demonym" for c in self.gazetteer.candidates(fold(text[start:end]))):
+        if self._demonym(text[start:end]):
             return None  # "a Cameroonian woman", without --demonyms
         return Mention(start, end, text[start:end], signal="context")
+
+    def _demonym(self, word: str) -> bool:
+        """Is the word a country's adjective ("Brazilian", "Cameroonian")?"""
+        return any(c.kind == "demonym" for c in self.gazetteer.candidates(fold(word)))
 
     def _listed_after_place(self, toks: list[Token], first: int) -> bool:
         """Is the name a list's next member after a name that is no common word and that the

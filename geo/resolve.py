@@ -201,6 +201,7 @@ FEATURE_WORDS = {  # words that name a type of feature, and its GeoNames feature
     "pass": {"PASS"}, "airport": {"AIRP"}, "plain": {"PLN"}, "plains": {"PLN"}, "plateau": {"PLAT"},
 }
 PLURAL_FEATURES = {"MTS", "ISLS"}
+THE_BEFORE = re.compile(r"\b[Tt]he\s+(?:[A-Z][a-z]+\s+)?$")  # "the Andes", "the Peruvian Andes"
 THE_FEATURES = {"STM", "RGN", "SEA", "LK", "DSRT", "PEN", "VAL"}
 # "X is a city in Y", "X, the capital of Y", "X is a village and civil parish in Y", "X is a city
 # in and the county seat of Y", "X is the largest inland city in the state of Y", "X is a city in
@@ -1172,7 +1173,8 @@ def _top(options) -> Place | None:
 def _feature_cues(text: str, mentions: list[Mention]) -> dict[str, set[str]]:
     """The feature types a name's own words, or a lower-case word after it, say it is: "Red Sea"
     the sea rather than Sudan's Red Sea state, "Long Island" the island, "the Volga river"; a
-    plural name after "the" is a range or an archipelago: "the Andes" are no town in Chile."""
+    plural name after "the" (and maybe an adjective) is a range or an archipelago: "the Andes", "the
+    Peruvian Andes" are no town in Chile."""
     cues: dict[str, set[str]] = {}
     for mention in mentions:
         words = mention.text.lower().split()
@@ -1180,7 +1182,7 @@ def _feature_cues(text: str, mentions: list[Mention]) -> dict[str, set[str]]:
         if after:
             words.append(after.group(1))
         codes = set().union(*(FEATURE_WORDS.get(word, ()) for word in words))
-        if text[max(0, mention.start - 4): mention.start].lower() == "the ":
+        if THE_BEFORE.search(text, max(0, mention.start - 24), mention.start):
             if mention.text.endswith("s"):
                 codes |= PLURAL_FEATURES  # "the Andes", "the Outer Hebrides"
             else:

@@ -138,6 +138,14 @@ def test_a_great_citys_name_that_a_person_of_the_story_bears_is_the_persons_next
     assert surfaces(recognise, text) == places
 
 
+@pytest.mark.parametrize("text, places", [
+    ("Fires spread in the Bolivian Amazon while snow closed passes in the Swiss Alps.", ["Amazon", "Alps"]),
+    ("The Belgian Red Cross flew tents to the camps.", []),  # a town's name there: Red Cross, North Carolina
+])
+def test_a_features_name_after_a_countrys_adjective_is_the_feature(recognise, text, places):
+    assert surfaces(recognise, text) == places
+
+
 def test_a_place_after_all_or_pan_is_an_adjective_of_the_whole(recognise):
     text = "Galway won the All-Ireland final, and Kenya's runners left the All-Africa Games for Ireland."
     assert surfaces(recognise, text) == ["Galway", "Kenya", "Ireland"]
