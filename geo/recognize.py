@@ -54,6 +54,7 @@ ARTICLES = {"al", "el", "ez", "es", "ed", "ad", "ar", "as", "ash", "at", "az", "
 # Connector pairs inside a name that the gazetteer holds whole: "Democratic Republic of the Congo".
 CONNECTOR_PAIRS = {("of", "the"), ("de", "la"), ("de", "los"), ("de", "las"),
                    ("an", "der"), ("am", "der"), ("ob", "der"), ("in", "der"), ("an", "den")}  # "Frankfurt an der Oder"
+CONNECTOR_PAIR_FIRSTS = {first for first, _ in CONNECTOR_PAIRS}
 DIRECTIONS = {
     "north": "north", "northern": "north", "south": "south", "southern": "south",
     "east": "east", "eastern": "east", "west": "west", "western": "west",
@@ -971,12 +972,16 @@ def _connector_joined(toks: list[Token], match, first: int, last: int) -> bool:
 
 def _joiner_width(toks: list[Token], k: int) -> int:
     """Tokens at k that may join two runs into one name: 3 for "-au-" or "-in-", 2 for "of the", 1 for "'s", else 0."""
-    if k + 3 < len(toks) and toks[k].text == "-" == toks[k + 2].text and toks[k + 1].text.lower() in HYPHEN_CONNECTORS \
-            and toks[k - 1].end == toks[k].start and toks[k + 2].end == toks[k + 3].start:
-        return 3  # "Port-au-Prince", "Stratford-upon-Avon"
-    if k + 1 < len(toks) and (toks[k].text.lower(), toks[k + 1].text.lower()) in CONNECTOR_PAIRS:
+    if k >= len(toks):
+        return 0
+    word = toks[k].text
+    if word == "-":
+        return 3 if k + 3 < len(toks) and toks[k + 2].text == "-" and toks[k + 1].text.lower() in HYPHEN_CONNECTORS \
+            and toks[k - 1].end == toks[k].start and toks[k + 2].end == toks[k + 3].start else 0  # "Port-au-Prince"
+    if (lower := word.lower()) in CONNECTOR_PAIR_FIRSTS and k + 1 < len(toks) \
+            and (lower, toks[k + 1].text.lower()) in CONNECTOR_PAIRS:
         return 2
-    return 1 if k < len(toks) and toks[k].text in POSSESSIVE_MARKS else 0
+    return 1 if word in POSSESSIVE_MARKS else 0
 
 
 def _glued(text: str, toks: list[Token], left: int, right: int, first: int, last: int) -> bool:

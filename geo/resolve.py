@@ -521,6 +521,23 @@ class _Options(tuple):
                     if o.kind == "name" and o.place.feature_code == "PPLC"}
         return [_prior(c, divisions, towns, main_population, main_name, capitals) for c in self]
 
+    @cached_property
+    def greatest(self) -> int:
+        """The most people of a place whose main name this is."""
+        return max((o.place.population for o in self if o.kind == "name"), default=0)
+
+    @cached_property
+    def great_city(self) -> int:
+        """The most people of a town whose main name this is."""
+        return max((o.place.population for o in self if o.kind == "name" and o.place.feature_code.startswith("PPL")),
+                   default=0)
+
+    @cached_property
+    def great_capital(self) -> int:
+        """The most people of a national capital whose main name this is."""
+        return max((o.place.population for o in self if o.kind == "name" and o.place.feature_code == "PPLC"),
+                   default=0)
+
 
 def _prior(candidate: Candidate, divisions: dict, towns: dict, main_population: int,
            main_name: str | None, capitals: dict) -> float:
@@ -609,21 +626,17 @@ def _coherence(name: str, options, context: _Context) -> list[float]:
     sibling_kinds = Counter(_kind(context.chosen[s]) for s in context.siblings.get(name, ()) if s in context.chosen)
     siblings = sum(sibling_kinds.values())
     points = context.chosen_points.without(own_names)
-    greatest = max((o.place.population for o in options if o.kind == "name"), default=0)
-    great_city = max((o.place.population for o in options
-                      if o.kind == "name" and o.place.feature_code.startswith("PPL")), default=0)
-    great_capital = max((o.place.population for o in options
-                         if o.kind == "name" and o.place.feature_code == "PPLC"), default=0)
+    greatest, great_city, great_capital = options.greatest, options.great_city, options.great_capital
     placed = bool(context.containers.get(name)) or bool(context.contained.get(name))
     named_divisions = {_division(p) for n, p in context.chosen.items()  # states the text names, for capital namesakes
                        if p.feature_code == "ADM1" and n not in own_names} if great_capital >= GREAT_CITY else set()
     bonuses = []
     for option in options:
         place = option.place
-        same_country = context.chosen_countries.get(place.country_code, 0) - own_countries[place.country_code]
+        same_country = context.chosen_countries.get(place.country_code, 0) - own_countries.get(place.country_code, 0)
         bonus = COHERENCE_BONUS * same_country / others
         division = (place.country_code, place.admin1)
-        in_division = context.chosen_divisions.get(division, 0) - own_divisions[division] if place.admin1 else 0
+        in_division = context.chosen_divisions.get(division, 0) - own_divisions.get(division, 0) if place.admin1 else 0
         if in_division > 0:
             bonus += SAME_DIVISION_BONUS + DIVISION_SHARE_BONUS * in_division / others
         if siblings:
@@ -643,7 +656,7 @@ def _coherence(name: str, options, context: _Context) -> list[float]:
             bonus *= CAPITAL_NAMESAKE_SHARE  # "Washington" beside London is the US capital, not a town near
             # Sunderland or in Sussex; but "London police in southwestern Ontario" are Ontario's
         elif great_city >= GREAT_CITY and great_city >= OVERSHADOWED_TOWN * place.population and nearest > LOCAL_KM \
-                and context.chosen_town_divisions.get(division, 0) - own_divisions[division] <= 1 \
+                and context.chosen_town_divisions.get(division, 0) - own_divisions.get(division, 0) <= 1 \
                 and not placed and place.id not in context.county_pairs:
             bonus *= OVERSHADOWED_SHARE  # "a job in Boston" after "Rome, New York" is no village near Buffalo
         bonuses.append(bonus)
@@ -699,7 +712,8 @@ def _nearest_km(place: Place, others: _Points) -> float:
         return math.inf
     chord = min(map(math.dist, repeat(_unit_vector(place.lat, place.lon)), others.vectors[first:last]))
     km = 2 * EARTH_RADIUS_KM * math.asin(min(1.0, chord / 2))
-    if min(abs(km - LOCAL_KM), abs(km - NEAR_KM), abs(km - REGION_KM)) <= CHORD_SLACK_KM:
+    if abs(km - LOCAL_KM) <= CHORD_SLACK_KM or abs(km - NEAR_KM) <= CHORD_SLACK_KM \
+            or abs(km - REGION_KM) <= CHORD_SLACK_KM:
         return min(haversine_km(place.lat, place.lon, lat, lon) for lat, lon in others.coordinates[first:last])
     return km
 
