@@ -28,14 +28,13 @@ import re
 from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import cached_property
 from itertools import compress
 from operator import attrgetter
 from typing import NamedTuple
 
 from .gazetteer import Gazetteer
 from .names import fold
-from .model import Mention, Place
+from .model import Mention, Place, cached_attribute
 from .text import Token, debris_spans, tokens, word_frequency
 
 MAX_NAME_TOKENS = 6
@@ -358,15 +357,15 @@ class Recognizer:
     def _plain_opening_word(self, toks: list[Token], i: int, run_ends: _RunEnds) -> bool:
         """A common word capitalised only because it opens a sentence ("Yesterday Paris ...")."""
         token = toks[i]
-        if not (_opens_sentence(toks, i) and i + 1 < len(toks)) or token.text.lower() in MEDIA_WORDS:
+        if not (_opens_sentence(toks, i) and i + 1 < len(toks)) or token.lowered in MEDIA_WORDS:
             return False  # "Radio Pyongyang said" is a broadcaster's name
         # before a capital, a very common word; before an English connector that would join it to a
         # name ("Commuters on Outer Ring Road"), any English word
         threshold = OPENING_WORD_ZIPF if toks[i + 1].is_capitalised else ENGLISH_WORD_ZIPF
         if not (toks[i + 1].is_capitalised or toks[i + 1].text in ENGLISH_CONNECTORS) \
-                or word_frequency(token.text.lower()) < threshold and token.text.lower() not in OPENING_WORDS:
+                or word_frequency(token.lowered) < threshold and token.lowered not in OPENING_WORDS:
             return False  # (a rarer preposition too: "Neighbouring Mito")
-        alone = i + 1 if token.text.lower() in OPENING_WORDS else i  # "From" alone names no Frome here
+        alone = i + 1 if token.lowered in OPENING_WORDS else i  # "From" alone names no Frome here
         return not any(self.gazetteer.candidates(fold(self._surface(toks, i, j)))
                        for j in range(alone, min(run_ends[i], i + MAX_NAME_TOKENS) + 1))
 
@@ -390,7 +389,7 @@ class Recognizer:
     def _media_or_club_word(self, text: str, toks: list[Token], k: int, last: int) -> bool:
         """Is token k a publication's or club's word ("Times", "Real"), and not the start of a place's
         name ("Sun Prairie", "Star City")?"""
-        word = toks[k].text.lower()
+        word = toks[k].lowered
         if word not in MEDIA_WORDS and word not in CLUB_WORDS:
             return False
         end = min(_capitalised_end(toks, k), last, k + MAX_NAME_TOKENS - 1)
@@ -414,7 +413,7 @@ class Recognizer:
         run = self._run_facts(text, toks, first, last)
         if run.barren:
             return []
-        before = toks[first - 1].text.lower().rstrip(".") if first > 0 else ""
+        before = toks[first - 1].lowered.rstrip(".") if first > 0 else ""
         named_with_title = any(a == 0 < b for a, b, _, _ in run.matches)  # "General Santos and Cagayan de Oro"
         titled = (before in PERSON_TITLES and not _names_a_place(toks, first)
                   or run.opens_with_title and not named_with_title) \
@@ -437,7 +436,7 @@ class Recognizer:
             return [m for a, b in run.segments for m in self._mentions_in_run(text, toks, first + a, first + b, people)]
         matches = [_Match(first + a, first + b, places, word) for a, b, places, word in run.matches]
         if run.feature_name is not None and not run.organisation \
-                and (run.feature_known or _feature_of(toks, first) or toks[last].text.lower() in WATER_SUFFIXES
+                and (run.feature_known or _feature_of(toks, first) or toks[last].lowered in WATER_SUFFIXES
                      or not any(m.first < m.last and not _named_before(toks, m, first, last) for m in matches)):
             # unless a known name of two words inside says better: "Kern County Water District"
             # (not the name of "Cape of Good Hope", nor a known end: "National Park" of "Virunga National Park")
@@ -489,8 +488,8 @@ class Recognizer:
                 opens_with_title=first < last and _is_title(toks[first]),
                 borrowed=not known_whole and (
                     any(self._media_or_club_word(text, toks, k, last) for k in range(first, last + 1))
-                    or first < last and toks[last].text.lower() in CLUB_SUFFIXES),
-                organisation=_has_organisation_word(toks, first, last) and toks[last].text.lower() not in STREET_SUFFIXES,
+                    or first < last and toks[last].lowered in CLUB_SUFFIXES),
+                organisation=_has_organisation_word(toks, first, last) and toks[last].lowered not in STREET_SUFFIXES,
                 feature_name=None if feature is None else feature.name,
                 feature_known=feature is not None and bool(self.gazetteer.candidates(feature.key)),
                 segments=segments, matches=matches, unknown_names=unknown_names,
@@ -564,7 +563,7 @@ class Recognizer:
             return None  # "she speaks French", "he shouted in Turkish": a language
         if direction is not None:
             start_token = toks[direction]
-            qualifier = DIRECTIONS["-".join(t.text.lower() for t in toks[direction: match.first] if t.text != "-")]
+            qualifier = DIRECTIONS["-".join(t.lowered for t in toks[direction: match.first] if t.text != "-")]
             if not start_token.is_capitalised:  # "northern China": China, described
                 return Mention(start, end, text[start:end], qualifier=qualifier, signal="qualified")
             return Mention(start_token.start, end, text[start_token.start: end], name=text[start:end],
@@ -590,7 +589,7 @@ class Recognizer:
                 or _connector_joined(toks, match, first, last) and not match.places.populous:
             return None  # part of a longer name the gazetteer lacks: "Ras" and "Ain" of "Ras al-Ain", "Paine"
             # of "Torres del Paine" (but "Chile" of "Universidad de Chile")
-        if _namesake(toks, match, significant) and not local and toks[match.last].text.lower() not in ADMIN_SUFFIXES \
+        if _namesake(toks, match, significant) and not local and toks[match.last].lowered not in ADMIN_SUFFIXES \
                 and not any(c.place.feature_code in MAJOR_CODES for c in match.places):
             return None  # "St. Joseph's Hospital", "McDonald's restaurant"; not "Britain's Foreign Office", "Lyon's
             # airport", "Pike County's school board"
@@ -606,7 +605,7 @@ class Recognizer:
             return None
         if _glued(text, toks, match.last, match.last + 1, first, last) and not _local_authority(toks, match, last):
             following = toks[match.last + 1]
-            if not significant or word_frequency(following.text.lower()) < RARE_WORD_ZIPF and not match.places.major \
+            if not significant or word_frequency(following.lowered) < RARE_WORD_ZIPF and not match.places.major \
                     or people.get(following.text) and not match.places.country \
                     or self._opens_persons_name(toks, match, first, last):
                 return None  # a first name ("Vladimir Putin", "Paris Hilton"); a major place may modify ("Kentucky State Police")
@@ -623,7 +622,7 @@ class Recognizer:
         if match.first == match.last and lower in LONE_FEATURE_WORDS and (
                 match.last + 1 < len(toks) and toks[match.last + 1].text[:1].isdigit()
                 or not self._before_container(toks, match.last)
-                and not (match.first > 0 and (toks[match.first - 1].text.lower() in LOCATIVES or toks[match.first - 1].text
+                and not (match.first > 0 and (toks[match.first - 1].lowered in LOCATIVES or toks[match.first - 1].text
                                               in (",", "and", "or") and _after_locative(toks, match.first)))):
             return None  # a feature's word alone is no place: "the Gulf", "Gulf Air", "Region 8" (but "in Delta")
         if match.first == match.last and (frequency := word_frequency(word.lower())) >= COMMON_WORD_ZIPF:
@@ -634,7 +633,7 @@ class Recognizer:
             if not (match.places.populous or match.places.major and frequency < OPENING_WORD_ZIPF
                     or match.places.curated or _after_locative(toks, match.first)
                     or self._before_container(toks, match.last)
-                    or match.first > 0 and toks[match.first - 1].text.lower() in ("through", "into")  # "through Miami"
+                    or match.first > 0 and toks[match.first - 1].lowered in ("through", "into")  # "through Miami"
                     or _bound_for(toks, match.first) or self._listed_after_place(toks, match.first)
                     or self._after_origin(toks, match.first) or _resident_of(toks, match.first, match.last)
                     or _called_a_place(toks, match.last) or local or _named_in_full(text, match)
@@ -656,7 +655,7 @@ class Recognizer:
     def _placed_by_text(self, toks: list[Token], first: int, last: int) -> bool:
         """Does the text put the run where places go: after "in" (not "in the"), before its state, or
         where a person is from?"""
-        return not (first > 0 and toks[first - 1].text.lower() == "the") and (
+        return not (first > 0 and toks[first - 1].lowered == "the") and (
             _after_locative(toks, first) or self._before_container(toks, last) or self._after_origin(toks, first))
 
     def _after_origin(self, toks: list[Token], i: int) -> bool:
@@ -672,7 +671,7 @@ class Recognizer:
             start -= 1
         return 1 <= end - start <= 2 and (toks[start].text in self.given_names or _after_age(toks, start)) \
             and not (start > 0 and toks[start - 1].is_capitalised) \
-            and not any(t.text.lower() in ADMIN_SUFFIXES for t in toks[start: end + 1]) \
+            and not any(t.lowered in ADMIN_SUFFIXES for t in toks[start: end + 1]) \
             and not _has_organisation_word(toks, start, end)  # "Henry County Chamber of Commerce"
 
     def _couple(self, toks: list[Token], i: int) -> bool:
@@ -743,9 +742,9 @@ class Recognizer:
                 continue
             end = run_ends[i] if toks[i].is_word else i
             after_run = end + 1
-            if toks[end].text.lower() in FEATURE_SUFFIXES:
+            if toks[end].lowered in FEATURE_SUFFIXES:
                 continue  # "the Belize Barrier Reef" names no one
-            if end == i + 1 and toks[i].text.lower() in DETERMINERS and end + 1 < len(toks) \
+            if end == i + 1 and toks[i].lowered in DETERMINERS and end + 1 < len(toks) \
                     and toks[end + 1].text in FEATURE_NOUNS | DIVISION_NOUNS | {"-"}:
                 continue  # "The Gurgaon-based airline", "The Qorvintal river" name no one
             if i == end:  # one word: a person's only after a title ("minister Singh")
@@ -785,11 +784,11 @@ class Recognizer:
         facts = _RunPeople(bool(titled), tuple(t.text for t in words[after: of] if t.is_capitalised), "", "", "")
         name = words[:min(_capitalised_end(toks, first), last) - first + 1]  # "Nora Pelham of Brampton": ends at "of"
         if 2 <= len(name) <= 3 and all(t.is_word and t.is_capitalised for t in name) \
-                and not (len(name) == 2 and name[0].text.lower() in DETERMINERS and self._named_place(name[1].text)) \
-                and name[0].text.lower() not in OPENING_WORDS \
+                and not (len(name) == 2 and name[0].lowered in DETERMINERS and self._named_place(name[1].text)) \
+                and name[0].lowered not in OPENING_WORDS \
                 and not self.gazetteer.candidates(fold(self._surface(toks, first, first + len(name) - 1))) \
                 and not _has_organisation_word(toks, first, last) \
-                and not any(t.text.lower() in CLUB_WORDS or t.text.lower() in MEDIA_WORDS for t in name):
+                and not any(t.lowered in CLUB_WORDS or t.lowered in MEDIA_WORDS for t in name):
             # not "The Truro skater", nor "Dynamo Kiev"
             given, surname = name[0].text, name[-1].text
             family = not (_is_acronym(given) or _is_acronym(surname) or _is_title(name[-1]))
@@ -808,21 +807,21 @@ class Recognizer:
         if first > 1 and toks[first - 1].text in ORDINAL_ENDS and toks[first - 2].text.isdigit() \
                 and _adjacent(toks[first - 2], toks[first - 1]):
             return None  # a numbered district: "the 2nd Congressional District"
-        if len(words) < 2 or not (words[-1].text.lower() in FEATURE_SUFFIXES or words[0].text.lower() in FEATURE_PREFIXES
+        if len(words) < 2 or not (words[-1].lowered in FEATURE_SUFFIXES or words[0].lowered in FEATURE_PREFIXES
                                   or _feature_of(toks, first)):
             return None
         surface = text[toks[first].start: toks[last].end]
         if self.gazetteer.candidates(fold(surface)):
             return None  # the gazetteer knows it whole; the normal path takes it
         name = surface
-        if words[-1].text.lower() in ADMIN_SUFFIXES and not (len(words) == 2 and _generic(words[0].text)):
+        if words[-1].lowered in ADMIN_SUFFIXES and not (len(words) == 2 and _generic(words[0].text)):
             name = text[toks[first].start: words[-2].end]  # "Santa Clara County" is looked up as "Santa Clara"
-        elif words[0].text.lower() in ADMIN_PREFIXES:  # "Co Tipperary" is looked up as "Tipperary" ...
+        elif words[0].lowered in ADMIN_PREFIXES:  # "Co Tipperary" is looked up as "Tipperary" ...
             name = text[words[1].start: toks[last].end]
             own = name.split(" and ")[0]  # (the first of "County Kerry and Co. Meath": the segments are split later)
             if not any(c.place.feature_code.startswith("ADM") for c in self.gazetteer.candidates(fold(own))):
                 return None  # ... if that is a division: not "County Council"
-        elif words[0].text.lower() == "river":  # "River Severn" is looked up as the Severn or the Severn River
+        elif words[0].lowered == "river":  # "River Severn" is looked up as the Severn or the Severn River
             rest = text[words[1].start: toks[last].end]
             name = next((option for option in (rest, f"{rest} River")
                          if any(c.place.feature_class == "H" for c in self.gazetteer.candidates(fold(option)))), surface)
@@ -888,7 +887,7 @@ def _segments(toks: list[Token], first: int, last: int, parts: bool = False) -> 
     splitters = ("and", "&", "on", "upon") if parts else ("and", "&")
     segments, start = [], first
     for k in range(first, last + 1):
-        if toks[k].text.lower() in splitters:
+        if toks[k].lowered in splitters:
             segments.append((start, k - 1))
             start = k + 1
     segments.append((start, last))
@@ -897,7 +896,7 @@ def _segments(toks: list[Token], first: int, last: int, parts: bool = False) -> 
 
 def _name_starts(toks: list[Token], capitalised: list[int]) -> list[int]:
     """Where a name may start: a capitalised token, or a lower-case direction before one ("northern Syria")."""
-    directions = [i - 1 for i in capitalised if i > 0 and toks[i - 1].text.lower() in DIRECTIONS]
+    directions = [i - 1 for i in capitalised if i > 0 and toks[i - 1].lowered in DIRECTIONS]
     return sorted(set(capitalised).union(directions))
 
 
@@ -933,10 +932,10 @@ def _run_end(toks: list[Token], i: int) -> int:
         if nxt.is_capitalised and nxt.is_word and _adjacent(toks[j], nxt):
             j += 1
             continue
-        word = nxt.text.lower()
+        word = nxt.lowered
         if (word in CONNECTORS or word in "-'’&") \
                 and j + 2 < len(toks) and toks[j + 2].is_capitalised and toks[j + 2].is_word \
-                and not (word in ENGLISH_CONNECTORS and toks[j + 2].text.lower() in MONTHS_AND_DAYS):
+                and not (word in ENGLISH_CONNECTORS and toks[j + 2].lowered in MONTHS_AND_DAYS):
             # "Kabul on Monday" is no name ("Viña del Mar" is)
             j += 2
         elif word in ARTICLES and _article_joins(toks, j + 1) and _adjacent(toks[j], nxt):
@@ -954,8 +953,8 @@ def _article_joins(toks: list[Token], k: int) -> bool:
 
 def _article_joined(toks: list[Token], match, first: int, last: int) -> bool:
     """Is the match one part of a run joined by an Arabic article ("Ras" or "Ain" of "Ras al-Ain")?"""
-    return match.last + 3 <= last and toks[match.last + 1].text.lower() in ARTICLES \
-        or match.first - 3 >= first and toks[match.first - 2].text.lower() in ARTICLES and toks[match.first - 1].text == "-"
+    return match.last + 3 <= last and toks[match.last + 1].lowered in ARTICLES \
+        or match.first - 3 >= first and toks[match.first - 2].lowered in ARTICLES and toks[match.first - 1].text == "-"
 
 
 def _named_before(toks: list[Token], match, first: int, last: int) -> bool:
@@ -966,8 +965,8 @@ def _named_before(toks: list[Token], match, first: int, last: int) -> bool:
 
 def _connector_joined(toks: list[Token], match, first: int, last: int) -> bool:
     """Is the match one part of a run joined by a Romance connector ("Torres del Paine")?"""
-    return match.last + 2 <= last and toks[match.last + 1].text.lower() in ROMANCE_CONNECTORS \
-        or match.first - 2 >= first and toks[match.first - 1].text.lower() in ROMANCE_CONNECTORS
+    return match.last + 2 <= last and toks[match.last + 1].lowered in ROMANCE_CONNECTORS \
+        or match.first - 2 >= first and toks[match.first - 1].lowered in ROMANCE_CONNECTORS
 
 
 def _joiner_width(toks: list[Token], k: int) -> int:
@@ -976,10 +975,10 @@ def _joiner_width(toks: list[Token], k: int) -> int:
         return 0
     word = toks[k].text
     if word == "-":
-        return 3 if k + 3 < len(toks) and toks[k + 2].text == "-" and toks[k + 1].text.lower() in HYPHEN_CONNECTORS \
+        return 3 if k + 3 < len(toks) and toks[k + 2].text == "-" and toks[k + 1].lowered in HYPHEN_CONNECTORS \
             and toks[k - 1].end == toks[k].start and toks[k + 2].end == toks[k + 3].start else 0  # "Port-au-Prince"
-    if (lower := word.lower()) in CONNECTOR_PAIR_FIRSTS and k + 1 < len(toks) \
-            and (lower, toks[k + 1].text.lower()) in CONNECTOR_PAIRS:
+    if toks[k].lowered in CONNECTOR_PAIR_FIRSTS and k + 1 < len(toks) \
+            and (toks[k].lowered, toks[k + 1].lowered) in CONNECTOR_PAIRS:
         return 2
     return 1 if word in POSSESSIVE_MARKS else 0
 
@@ -990,21 +989,21 @@ def _glued(text: str, toks: list[Token], left: int, right: int, first: int, last
         return False
     a, b = toks[left], toks[right]
     return (a.is_capitalised and a.is_word and b.is_capitalised and b.is_word
-            and a.text.lower() not in DIRECTIONS and text[a.end: b.start] == " ")
+            and a.lowered not in DIRECTIONS and text[a.end: b.start] == " ")
 
 
 def _local_authority(toks: list[Token], match, last: int) -> bool:
     """Is the match a division's name ("Pike County") or one before a local authority word?"""
-    if toks[match.last].text.lower() in ADMIN_SUFFIXES:
+    if toks[match.last].lowered in ADMIN_SUFFIXES:
         return True
-    return match.last < last and toks[match.last + 1].text.lower() in LOCAL_AUTHORITY_WORDS
+    return match.last < last and toks[match.last + 1].lowered in LOCAL_AUTHORITY_WORDS
 
 
 def _namesake(toks: list[Token], match, significant: bool) -> bool:
     """Is the match followed by a possessive and an institution's word ("St. Joseph's Hospital")? In
     lower case the word may be the place's own ("Lyon's airport"), unless the place is minor."""
     k = match.last + 1
-    return k + 1 < len(toks) and toks[k].text in POSSESSIVE_MARKS and toks[k + 1].text.lower() in ORGANISATION_WORDS \
+    return k + 1 < len(toks) and toks[k].text in POSSESSIVE_MARKS and toks[k + 1].lowered in ORGANISATION_WORDS \
         and (toks[k + 1].is_capitalised or not significant)
 
 
@@ -1013,11 +1012,11 @@ def _speaker(toks: list[Token], match) -> bool:
     statement"), after "according to", or a news agency's name ("the Tass news agency"); outside a
     locative ("a lab in Wageningen confirmed", "Jim, 39, of Denver told") and a list ("said Avon
     and Somerset police")?"""
-    before = toks[match.first - 1].text.lower() if match.first > 0 else ""
-    after = toks[match.last + 1].text.lower() if match.last + 1 < len(toks) else ""
-    if before == "to" and match.first > 1 and toks[match.first - 2].text.lower() == "according":
+    before = toks[match.first - 1].lowered if match.first > 0 else ""
+    after = toks[match.last + 1].lowered if match.last + 1 < len(toks) else ""
+    if before == "to" and match.first > 1 and toks[match.first - 2].lowered == "according":
         return True
-    if after == "news" and match.last + 2 < len(toks) and toks[match.last + 2].text.lower() == "agency":
+    if after == "news" and match.last + 2 < len(toks) and toks[match.last + 2].lowered == "agency":
         return True
     if before not in SPEECH_VERBS and after not in SPEECH_VERBS:
         return False
@@ -1033,7 +1032,7 @@ def _hyphen_joined(text: str, toks: list[Token], match, first: int, last: int) -
 
 
 def _qualifies_next(toks: list[Token], i: int, last: int) -> bool:
-    return toks[i].text.lower() in DIRECTIONS and i < last and toks[i + 1].is_capitalised
+    return toks[i].lowered in DIRECTIONS and i < last and toks[i + 1].is_capitalised
 
 
 def _after_name_and_comma(toks: list[Token], i: int) -> bool:
@@ -1064,9 +1063,9 @@ def _after_locative(toks: list[Token], i: int) -> bool:
     if k >= 0 and toks[k].text == "-" and toks[k].end == toks[i].start:
         return False
     while k >= 0:
-        word = toks[k].text.lower()
-        if word in LOCATIVES or word in ("of", ":") and k > 0 and toks[k - 1].text.lower() in PLACES_OF \
-                or word == "of" and k > 0 and toks[k - 1].text.lower() in BEARINGS:
+        word = toks[k].lowered
+        if word in LOCATIVES or word in ("of", ":") and k > 0 and toks[k - 1].lowered in PLACES_OF \
+                or word == "of" and k > 0 and toks[k - 1].lowered in BEARINGS:
             return True  # "in X", "the village of X", "four villages: X, Y and Z", "residents of X", "out of X",
             # "south of X"
         if word in {"and", "or", ",", "the", "-"} or word in POSSESSIVE_MARKS or toks[k].is_capitalised or word in DIRECTIONS \
@@ -1084,12 +1083,12 @@ def _dated(toks: list[Token], i: int) -> bool:
     2010"), or after "this", "last", "next", "early" or "late"?"""
     after = [t.text for t in toks[i + 1: i + 3]]
     return bool(after) and (after[0].isdigit() or after[0] == "of" and len(after) > 1 and after[1].isdigit()) \
-        or i > 0 and toks[i - 1].text.lower() in ("this", "last", "next", "early", "late")
+        or i > 0 and toks[i - 1].lowered in ("this", "last", "next", "early", "late")
 
 
 def _bound_for(toks: list[Token], i: int) -> bool:
     """Is token i the goal of a journey: "left for Miami", "a ship bound for Lagos"?"""
-    return i > 1 and toks[i - 1].text == "for" and toks[i - 2].text.lower() in DEPARTURE_WORDS
+    return i > 1 and toks[i - 1].text == "for" and toks[i - 2].lowered in DEPARTURE_WORDS
 
 
 def _described_as_place(toks: list[Token], last: int) -> bool:
@@ -1098,13 +1097,13 @@ def _described_as_place(toks: list[Token], last: int) -> bool:
     k = last + 1
     if k < len(toks) and toks[k].text in (",", "is", "was"):
         k += 1
-    if k >= len(toks) or toks[k].text.lower() not in ("a", "an", "the"):
+    if k >= len(toks) or toks[k].lowered not in ("a", "an", "the"):
         return False
     for j in range(k + 1, min(k + 5, len(toks) - 1)):
-        word = toks[j].text.lower()
+        word = toks[j].lowered
         if toks[j].is_capitalised or not toks[j].is_word:
             return False
-        if word in PLACE_NOUNS and (toks[j + 1].text.lower() in PLACE_FOLLOWERS or not toks[j + 1].is_word):
+        if word in PLACE_NOUNS and (toks[j + 1].lowered in PLACE_FOLLOWERS or not toks[j + 1].is_word):
             return True
     return False
 
@@ -1131,7 +1130,7 @@ def _named_as_division(toks: list[Token], first: int, last: int) -> bool:
     """Is the name followed by a feature's kind in lower case ("the Qorvintal river"), or by a
     division's type and that by no other noun: "Velmora province", "the Qorvintal and Velmora
     districts" (a plural only for a list's members)? Not after "a": "a Maori settlement"."""
-    if first > 0 and toks[first - 1].text.lower() in ("a", "an"):
+    if first > 0 and toks[first - 1].lowered in ("a", "an"):
         return False
     k, followed = last + 1, False
     while k + 1 < len(toks) and toks[k].text in (",", "and", "or") and toks[k + 1].is_capitalised:
@@ -1163,11 +1162,11 @@ def _capitalised_start(toks: list[Token], i: int) -> int:
 def _direction(toks: list[Token], match_first: int, run_first: int) -> int | None:
     """The first token of the direction before a match: "northern", "Eastern", "North-Western", "South East"."""
     k = match_first - 1
-    if k < 0 or toks[k].text.lower() not in DIRECTIONS:
+    if k < 0 or toks[k].lowered not in DIRECTIONS:
         return None
-    if toks[k].text.lower() in COMPASS_SECOND and k >= 1:  # the first half of a compound
+    if toks[k].lowered in COMPASS_SECOND and k >= 1:  # the first half of a compound
         joined = k - 1 if toks[k - 1].text == "-" and _adjacent(toks[k - 1], toks[k]) else k
-        if joined >= 1 and toks[joined - 1].text.lower() in COMPASS_FIRST and _adjacent(toks[joined - 1], toks[joined]) \
+        if joined >= 1 and toks[joined - 1].lowered in COMPASS_FIRST and _adjacent(toks[joined - 1], toks[joined]) \
                 and toks[joined - 1].is_capitalised == toks[k].is_capitalised:
             k = joined - 1
     return k if k >= run_first or not toks[k].is_capitalised else None
@@ -1180,16 +1179,16 @@ def _generic(word: str) -> bool:
 
 def _feature_of(toks: list[Token], first: int) -> bool:
     """Does a feature's name start at token first: "Gulf of ...", "Cape of ..."?"""
-    return first + 1 < len(toks) and toks[first].text.lower() in FEATURE_OF_PREFIXES and toks[first + 1].text == "of"
+    return first + 1 < len(toks) and toks[first].lowered in FEATURE_OF_PREFIXES and toks[first + 1].text == "of"
 
 
 def _only_directions(toks: list[Token], first: int, last: int) -> bool:
     """Are tokens first..last a direction ("Eastern", "North-West", "South East")?"""
-    return all(t.text == "-" or t.text.lower() in DIRECTIONS for t in toks[first: last + 1])
+    return all(t.text == "-" or t.lowered in DIRECTIONS for t in toks[first: last + 1])
 
 
 def _is_title(token: Token) -> bool:
-    return token.text.lower().rstrip(".") in TITLES
+    return token.lowered.rstrip(".") in TITLES
 
 
 def _after_title(toks: list[Token], i: int) -> bool:
@@ -1197,7 +1196,7 @@ def _after_title(toks: list[Token], i: int) -> bool:
     if i == 0:
         return False
     before = toks[i - 1].text
-    return before == "," and i > 1 and toks[i - 2].text.lower() in KIN_WORDS \
+    return before == "," and i > 1 and toks[i - 2].lowered in KIN_WORDS \
         or before.lower().rstrip(".") in TITLES and not _names_a_place(toks, i)
 
 
@@ -1209,9 +1208,9 @@ def _after_age(toks: list[Token], i: int) -> bool:
 def _names_a_place(toks: list[Token], i: int) -> bool:
     """Does the naming word before token i name a place: "a town called X", "once called X", "was
     renamed X"?"""
-    if i < 2 or toks[i - 1].text.lower() not in NAMING_WORDS:
+    if i < 2 or toks[i - 1].lowered not in NAMING_WORDS:
         return False
-    words = [t.text.lower() for t in toks[max(0, i - 4): i - 1]]
+    words = [t.lowered for t in toks[max(0, i - 4): i - 1]]
     return words[-1] in FORMER_WORDS or any(word in PLACE_NOUNS for word in words)
 
 
@@ -1221,20 +1220,20 @@ def _is_acronym(surface: str) -> bool:
 
 
 def _has_organisation_word(toks: list[Token], first: int, last: int) -> bool:
-    return any(toks[k].text.lower() in ORGANISATION_WORDS for k in range(first, last + 1))
+    return any(toks[k].lowered in ORGANISATION_WORDS for k in range(first, last + 1))
 
 
 class _Places(tuple):
     """A gazetteer match's candidates, with what they say of the place worked out once: the match
     is kept with its run's facts, and the run recurs from article to article."""
 
-    @cached_property
+    @cached_attribute
     def significant(self) -> bool:
         """A country, division, continent, capital, curated feature or a town of 100,000."""
         return any(_denotes(c) and (c.place.feature_code in SIGNIFICANT_CODES or c.place.source == "curated"
                                     or _people(c.place) >= 100_000) for c in self)
 
-    @cached_property
+    @cached_attribute
     def major(self) -> bool:
         """Major enough to be a place even right after another capitalised word ("Skate Canada")."""
         return any(_denotes(c) and (c.place.feature_code in MAJOR_CODES or _people(c.place) >= 500_000)
@@ -1254,12 +1253,12 @@ class _Places(tuple):
     def country(self) -> bool:
         return any(c.place.feature_code == "PCLI" for c in self)
 
-    @cached_property
+    @cached_attribute
     def denoted(self) -> bool:
         """Does the name properly denote one of them (see `_denotes`)?"""
         return any(_denotes(c) for c in self)
 
-    @cached_property
+    @cached_attribute
     def demonyms(self) -> bool:
         """All of them adjectives of countries ("Turkish")?"""
         return all(c.kind == "demonym" for c in self)
@@ -1281,7 +1280,7 @@ def _denotes(candidate) -> bool:
 def _eponym(text: str, toks: list[Token], first: int, last: int) -> bool:
     """A place name lending its name to a disease, a virus strain or a currency: "Marburg virus",
     "Sudan ebolavirus", "A/California/7/2009", "US$", "$US"."""
-    following = toks[last + 1].text.lower() if last + 1 < len(toks) else ""
+    following = toks[last + 1].lowered if last + 1 < len(toks) else ""
     return following in EPONYM_FOLLOWERS or following.endswith("virus") \
         or STRAIN.match(text, max(0, toks[first].start - 2)) is not None \
         or following == "$" and toks[last + 1].start == toks[last].end \
@@ -1301,14 +1300,14 @@ def _route_number(toks: list[Token], match: _Match) -> bool:
             or not all(c.kind == "abbr" for c in match.places):
         return False
     after = toks[k + 1] if k + 1 < len(toks) else None
-    return after is None or after.text.lower() not in QUANTITY_WORDS and not (after.is_word and after.start == toks[k].end)  # "5th"
+    return after is None or after.lowered not in QUANTITY_WORDS and not (after.is_word and after.start == toks[k].end)  # "5th"
 
 
 def _resident_of(toks: list[Token], first: int, last: int) -> bool:
     """Is the name between "a" and a word for a person, as local news names where people are from:
     "a Madison man", "a Velmora woman"?"""
-    return first > 0 and last + 1 < len(toks) and toks[first - 1].text.lower() in ("a", "an") \
-        and toks[last + 1].text.lower() in RESIDENT_NOUNS
+    return first > 0 and last + 1 < len(toks) and toks[first - 1].lowered in ("a", "an") \
+        and toks[last + 1].lowered in RESIDENT_NOUNS
 
 
 def _named_in_full(text: str, match) -> bool:
@@ -1349,12 +1348,12 @@ def _before_local_body(toks: list[Token], last: int) -> bool:
 
 def _division_shaped(toks: list[Token], match) -> bool:
     """Does the match end in a division's word, so that it names no person: "Dorchester County reported"?"""
-    return match.last > match.first and toks[match.last].text.lower() in SECOND_LEVEL_TYPES
+    return match.last > match.first and toks[match.last].lowered in SECOND_LEVEL_TYPES
 
 
 def _language(toks: list[Token], first: int, last: int) -> bool:
     """Is the adjective at [first, last] a language, a noun after "speaks", "fluent" or "in"?"""
-    before = toks[first - 1].text.lower() if first > 0 else ""
+    before = toks[first - 1].lowered if first > 0 else ""
     after = toks[last + 1] if last + 1 < len(toks) else None
     return before in LANGUAGE_CUES and (after is None or not after.is_word or after.text in ("and", "or"))
 

@@ -90,7 +90,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, fields, replace
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from itertools import repeat
 from operator import attrgetter
 from typing import NamedTuple
@@ -100,7 +100,7 @@ from shapely.geometry import box
 from .evaluate import EARTH_RADIUS_KM, haversine_km
 from .gazetteer import Candidate, Gazetteer
 from .geocode import Geocoder
-from .model import Mention, Place, ResolvedMention
+from .model import Mention, Place, ResolvedMention, cached_attribute
 from .names import fold
 from .recognize import ADMIN_PREFIXES, RESIDENT_NOUNS, SPEECH_VERBS
 from .text import sentences
@@ -167,11 +167,13 @@ DIVISION_BEFORE = re.compile(rf"(?:{'|'.join(DIVISION_WORDS)}) of\s+$", re.IGNOR
 DATELINE_END = re.compile(r"\s*(?:\([^)\n]{1,40}\)|[—–-]|,)")
 DIVISION_AFTER = re.compile(rf"^\s+(?:{'|'.join(DIVISION_WORDS)})\b")
 # "the Peruvian city of Trujillo": a country's adjective and a kind of place before the name.
+# (A capital not after a letter, rather than "\b" and a capital: a pattern opening with a capital
+# is sought far faster.)
 ADJECTIVE_PLACE_BEFORE = re.compile(
-    r"\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?) (?:city|town|village|port|island|capital|province|region|state|resort|"
+    r"([A-Z](?<!\w[A-Z])[a-z]+(?:[ -][A-Z][a-z]+)?) (?:city|town|village|port|island|capital|province|region|state|resort|"
     r"district|county|enclave|municipality|department|suburb|border town|port city)(?: of)? $")
 # A country's adjective before its authorities: "Spanish police", "the Honduran navy".
-AUTHORITY_ADJECTIVE = re.compile(r"\b([A-Z][a-z]{3,}) (?:police|navy|army|coast guard|troops|forces|soldiers|"
+AUTHORITY_ADJECTIVE = re.compile(r"([A-Z](?<!\w[A-Z])[a-z]{3,}) (?:police|navy|army|coast guard|troops|forces|soldiers|"
                                  r"officials|authorities|government|ministry|military|border guards|customs)\b")
 HOMETOWN_BEFORE = re.compile(r"\b[Aa]n?\s+$")  # "a" before "Lebanon man"
 CAPITALISED_NEXT = re.compile(r" [A-Z]")  # "Dresden Zoo": the name is part of another
@@ -227,7 +229,7 @@ class _Sense(Mention):
     holder: str = ""  # the key of Y in "X, Y"
     namesake: bool = False  # the place another one is named after: "named after Versailles in France"
 
-    @cached_property
+    @cached_attribute
     def key(self) -> str:
         return f"{self.base}, {self.holder}"
 
@@ -502,7 +504,7 @@ def directional_part(shape, direction: str):
 class _Options(tuple):
     """A name's candidates, with their priors worked out once."""
 
-    @cached_property
+    @cached_attribute
     def priors(self) -> list[float]:
         """Each candidate's prior: its type, people, and whether the name is its main one."""
         divisions: dict[tuple[str, str], int] = {}  # two divisions may share a GeoNames code (Moscow city and oblast)
@@ -521,18 +523,18 @@ class _Options(tuple):
                     if o.kind == "name" and o.place.feature_code == "PPLC"}
         return [_prior(c, divisions, towns, main_population, main_name, capitals) for c in self]
 
-    @cached_property
+    @cached_attribute
     def greatest(self) -> int:
         """The most people of a place whose main name this is."""
         return max((o.place.population for o in self if o.kind == "name"), default=0)
 
-    @cached_property
+    @cached_attribute
     def great_city(self) -> int:
         """The most people of a town whose main name this is."""
         return max((o.place.population for o in self if o.kind == "name" and o.place.feature_code.startswith("PPL")),
                    default=0)
 
-    @cached_property
+    @cached_attribute
     def great_capital(self) -> int:
         """The most people of a national capital whose main name this is."""
         return max((o.place.population for o in self if o.kind == "name" and o.place.feature_code == "PPLC"),
@@ -1141,8 +1143,9 @@ def _kin(mentions: list[Mention]) -> dict[str, list[str]]:
 
 def _division_cued(text: str, mention: Mention) -> bool:
     """Does the text call the mention a state or province ("Kerala state", "the state of Victoria")?"""
+    before = text[max(0, mention.start - 30): mention.start]
     return bool(DIVISION_AFTER.match(text[mention.end: mention.end + 20])
-                or DIVISION_BEFORE.search(text[max(0, mention.start - 30): mention.start]))
+                or " of" in before.lower() and DIVISION_BEFORE.search(before))
 
 
 def _division_and_town(candidates: list[Candidate]) -> bool:

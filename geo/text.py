@@ -57,13 +57,14 @@ _TOKENS_AND_GAPS = re.compile(f"({TOKEN.pattern})")
 
 
 class Token(NamedTuple):
-    """A token's span and text; `is_capitalised` and `is_word` are worked out once."""
+    """A token's span and text; `is_capitalised`, `is_word` and `lowered` are worked out once."""
 
     start: int
     end: int
     text: str
     is_capitalised: bool
     is_word: bool
+    lowered: str  # the text in lower case
 
 
 _new_token = partial(tuple.__new__, Token)  # Token from one tuple, without a Python-level call
@@ -93,7 +94,8 @@ def tokens(text: str) -> list[Token]:
             k = bisect_left(starts, start)
             if k < len(starts) and starts[k] == start:
                 capitalised[k] = True
-    return list(map(_new_token, zip(starts, offsets[2::2], words, capitalised, map(str.isalpha, firsts))))
+    return list(map(_new_token, zip(starts, offsets[2::2], words, capitalised, map(str.isalpha, firsts),
+                                    map(str.lower, words))))
 
 
 @lru_cache(maxsize=1)
