@@ -93,7 +93,7 @@ from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
 from itertools import repeat
 from operator import attrgetter
-from typing import NamedTuple
+from typing import Iterable, NamedTuple
 
 from shapely.geometry import box
 
@@ -170,8 +170,8 @@ DIVISION_AFTER = re.compile(rf"^\s+(?:{'|'.join(DIVISION_WORDS)})\b")
 # (A capital not after a letter, rather than "\b" and a capital: a pattern opening with a capital
 # is sought far faster.)
 ADJECTIVE_PLACE_BEFORE = re.compile(
-    r"([A-Z](?<!\w[A-Z])[a-z]+(?:[ -][A-Z][a-z]+)?) (?:city|town|village|port|island|capital|province|region|state|resort|"
-    r"district|county|enclave|municipality|department|suburb|border town|port city)(?: of)? $")
+    r"([A-Z](?<!\w[A-Z])[a-z]+(?:[ -][A-Z][a-z]+)?) (?:city|town|village|port|island|capital|province|region|state|"
+    r"resort|district|county|enclave|municipality|department|suburb|border town|port city)(?: of)? $")
 # A country's adjective before its authorities: "Spanish police", "the Honduran navy".
 AUTHORITY_ADJECTIVE = re.compile(r"([A-Z](?<!\w[A-Z])[a-z]{3,}) (?:police|navy|army|coast guard|troops|forces|soldiers|"
                                  r"officials|authorities|government|ministry|military|border guards|customs)\b")
@@ -623,9 +623,9 @@ def _coherence(name: str, options, context: _Context) -> list[float]:
     others = len(context.chosen) - len(own_names)  # do not vote for each other
     if not others:
         return [0.0] * len(options)
-    own_countries = Counter(context.chosen[n].country_code for n in own_names)
-    own_divisions = Counter(_division(context.chosen[n]) for n in own_names)
-    sibling_kinds = Counter(_kind(context.chosen[s]) for s in context.siblings.get(name, ()) if s in context.chosen)
+    own_countries = _tally(context.chosen[n].country_code for n in own_names)
+    own_divisions = _tally(_division(context.chosen[n]) for n in own_names)
+    sibling_kinds = _tally(_kind(context.chosen[s]) for s in context.siblings.get(name, ()) if s in context.chosen)
     siblings = sum(sibling_kinds.values())
     points = context.chosen_points.without(own_names)
     greatest, great_city, great_capital = options.greatest, options.great_city, options.great_capital
@@ -642,7 +642,7 @@ def _coherence(name: str, options, context: _Context) -> list[float]:
         if in_division > 0:
             bonus += SAME_DIVISION_BONUS + DIVISION_SHARE_BONUS * in_division / others
         if siblings:
-            bonus += SIBLING_BONUS * sibling_kinds[_kind(place)] / siblings
+            bonus += SIBLING_BONUS * sibling_kinds.get(_kind(place), 0) / siblings
         nearest = _nearest_km(place, points)
         if nearest <= LOCAL_KM:
             bonus += NEAR_BONUS + LOCAL_BONUS
@@ -663,6 +663,15 @@ def _coherence(name: str, options, context: _Context) -> list[float]:
             bonus *= OVERSHADOWED_SHARE  # "a job in Boston" after "Rome, New York" is no village near Buffalo
         bonuses.append(bonus)
     return bonuses
+
+
+def _tally(values: Iterable) -> dict:
+    """How many times each value comes: a Counter, without its constructor's Python-level calls
+    (agreement tallies a name's own places, mostly one, for every name in every round)."""
+    counts = {}
+    for value in values:
+        counts[value] = counts.get(value, 0) + 1
+    return counts
 
 
 def _kind(place: Place) -> str:
@@ -1194,11 +1203,9 @@ def _feature_cues(text: str, mentions: list[Mention]) -> dict[str, set[str]]:
     Peruvian Andes" are no town in Chile."""
     cues: dict[str, set[str]] = {}
     for mention in mentions:
-        words = mention.text.lower().split()
-        after = FOLLOWING_WORD.match(text, mention.end)
-        if after:
-            words.append(after.group(1))
-        codes = set().union(*(FEATURE_WORDS.get(word, ()) for word in words))
+        codes = set(_named_features(mention.text))
+        if after := FOLLOWING_WORD.match(text, mention.end):
+            codes.update(FEATURE_WORDS.get(after.group(1), ()))
         if THE_BEFORE.search(text, max(0, mention.start - 24), mention.start):
             if mention.text.endswith("s"):
                 codes |= PLURAL_FEATURES  # "the Andes", "the Outer Hebrides"
@@ -1207,6 +1214,12 @@ def _feature_cues(text: str, mentions: list[Mention]) -> dict[str, set[str]]:
         if codes:
             cues.setdefault(mention.key, set()).update(codes)
     return cues
+
+
+@lru_cache(maxsize=100_000)  # names come back article after article
+def _named_features(name: str) -> frozenset[str]:
+    """The feature types a name's own words name: "Red Sea" a sea (or a lake), "Long Island" an island."""
+    return frozenset().union(*(FEATURE_WORDS.get(word, ()) for word in name.lower().split()))
 
 
 def _hometowns(text: str, mentions: list[Mention]) -> set[str]:
