@@ -52,7 +52,7 @@ from wordfreq import zipf_frequency
 from .model import Place
 from .names import fold, without_apostrophes
 
-SCHEMA_VERSION = "37"
+SCHEMA_VERSION = "38"
 # How a name belongs to a place; stored as a digit so that min() picks the best.
 NAME_KINDS = ("name", "alt", "abbr", "demonym")
 LARGE_DIVISION_SQ_DEGREES = 5.0  # about 50,000 km2 at mid latitudes
@@ -490,8 +490,10 @@ def _post_office_towns(cities: list[Place]) -> Iterator[tuple[Place, list[str]]]
         ), []
 
 
-def _second_level(second_level: list) -> Iterator[tuple[Place, list[str]]]:
-    """Second-level divisions named with their type word, placed at the mean of their towns."""
+def _second_level(second_level: list, taken: set[str]) -> Iterator[tuple[Place, list[str]]]:
+    """Second-level divisions named with their type word, placed at the mean of their towns. A
+    name of two words or more before the type word is an alternate name too, where no town or
+    state already bears it: "Anne Arundel", "Miami-Dade", "Kapiti Coast" (not "Los Angeles")."""
     for division, members in second_level:
         if not division.geonames_id:
             continue
@@ -499,6 +501,9 @@ def _second_level(second_level: list) -> Iterator[tuple[Place, list[str]]]:
                  if n.split()[-1] in _SECOND_LEVEL_WORDS and usable_alternate(n)]
         if not names:
             continue
+        stem = names[0].rsplit(" ", 1)[0]
+        if (" " in stem or "-" in stem) and fold(stem) not in taken:
+            names.append(stem)
         yield Place(
             id=f"geonames:{division.geonames_id}", name=names[0],
             lat=sum(t[0] for t in members) / len(members), lon=sum(t[1] for t in members) / len(members),
@@ -632,7 +637,8 @@ def build(path: Path | None = None, curated: Path = CURATED_CSV, progress: bool 
         """
     )
     rows = [(p, alts, "") for p, alts in cities] + [(p, alts, "") for p, alts in divisions]
-    rows += [(p, alts, "") for p, alts in _second_level(second_level)]
+    taken = {fold(name) for p, alts, _ in rows for name in (p.name, *alts)}
+    rows += [(p, alts, "") for p, alts in _second_level(second_level, taken)]
     rows += [(p, alts, demonym) for p, alts, demonym in countries]
     rows += list(_continents()) + [(p, alts, "") for p, alts in curated_rows]
     db.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)", (_place_row(p) for p, _, _ in rows))

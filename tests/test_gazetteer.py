@@ -104,6 +104,12 @@ def test_a_country_the_data_gives_a_geographic_centre_lies_there(gazetteer):
     assert (france.lat, france.lon) == (46, 2)  # the others keep countryinfo's point
 
 
+def test_a_county_of_a_longer_name_is_found_without_its_type_word(gazetteer):
+    for name in ("anne arundel", "miami-dade", "kapiti coast"):
+        assert gazetteer.candidates(fold(name))[0].place.feature_code == "ADM2"
+    assert gazetteer.candidates("los angeles")[0].place.feature_code == "PPL"  # the city's name stays the city's
+
+
 def test_divisions_that_share_their_regions_code_count_only_their_own_people(gazetteer):
     def division(name, country):
         return next(c.place for c in gazetteer.candidates(name)
