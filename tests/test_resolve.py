@@ -641,6 +641,13 @@ def test_namesake_rivers_and_peaks_are_curated_features_the_story_tells_apart(pa
     assert (place.feature_class, place.country_code) in {("H", country), ("T", country)}
 
 
+def test_europes_rivers_ranges_and_islands_news_names_are_curated_features(parse):
+    resolved = parse("Floods closed locks on the Meuse near Liège, hikers were stranded in the Tatras, "
+                     "and fires spread on Evia and across Occitania.")
+    assert [(name, r.place.feature_code) for name, r in resolved.items()] == [
+        ("Meuse", "STM"), ("Liège", "PPL"), ("Tatras", "MTS"), ("Evia", "ISL"), ("Occitania", "ADM1")]
+
+
 def test_the_kimberley_of_western_australia_keeps_its_towns_there(parse):
     resolved = parse("BROOME — Supplies for the Kimberley are being flown out of Derby and Kununurra.")
     assert {r.place.country_code for r in resolved.values()} == {"AU"}  # not Kimberley and Derby in England
