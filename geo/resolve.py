@@ -252,8 +252,9 @@ class _Context:
     containers: dict[str, set[str]] = field(default_factory=dict)  # name -> country / division keys
     contained: dict[str, set[str]] = field(default_factory=dict)  # name -> ids of places holding a neighbour
     division_cue: set[str] = field(default_factory=set)  # names said to be a state or province
-    town_cue: set[str] = field(default_factory=set)  # names the text makes towns: a dateline, "a Lebanon man"
-    described_town: set[str] = field(default_factory=set)  # names it calls towns: "Santa Cruz, Bolivia's largest city"
+    town_cue: set[str] = field(default_factory=set)  # names the text makes towns: "a Lebanon man"
+    described_town: set[str] = field(default_factory=set)  # names it calls towns: "Santa Cruz, Bolivia's largest
+    # city", and a dateline's: "NEW YORK —" is the city, not the state
     feature_cue: dict[str, set[str]] = field(default_factory=dict)  # name -> feature codes its words name
     spelled: dict[str, str] = field(default_factory=dict)  # name -> how the text writes it, where it has accents
     own_country: dict[str, str] = field(default_factory=dict)  # name -> the country it names, if any
@@ -291,8 +292,8 @@ class Resolver:
         context = _Context(named_countries=_named_countries(mentions, candidates) + self._adjectives(text, mentions),
                            containers=containers, contained=contained,
                            division_cue=_division_cues(text, mentions) | _listed_with_divisions(lists, candidates),
-                           town_cue=_dateline(text, mentions) | _hometowns(text, mentions),
-                           described_town=_described_towns(text, mentions),
+                           town_cue=_hometowns(text, mentions),
+                           described_town=_described_towns(text, mentions) | _dateline(text, mentions),
                            feature_cue=_feature_cues(text, mentions),
                            spelled={m.key: m.lookup_name for m in mentions if not m.lookup_name.isascii()},
                            own_country=_own_countries(candidates),

@@ -313,6 +313,14 @@ def test_a_dateline_names_a_town(parse, text):
     assert parse(text)["WASHINGTON"].place.feature_code == "PPLC"
 
 
+@pytest.mark.parametrize("text, name", [
+    ("NEW YORK (Reuters) — Bond yields rose on Monday.", "NEW YORK"),  # not the state
+    ("MOMBASA, Kenya — Dock workers walked out on Tuesday.", "MOMBASA"),  # not the county
+])
+def test_a_datelines_name_is_a_town_before_a_division_of_that_name(parse, text, name):
+    assert parse(text)[name].place.feature_code.startswith("PPL")
+
+
 def test_a_division_named_after_a_minor_town_is_the_division(parse):
     assert parse("Snow fell across Quebec on Monday.")["Quebec"].place.feature_code == "ADM1"
     assert parse("Carnival began in Rio de Janeiro.")["Rio de Janeiro"].place.feature_code.startswith("PPL")
