@@ -195,9 +195,12 @@ MEDIA_WORDS = {"times", "daily", "post", "herald", "journal", "tribune", "gazett
                "news", "broadcasting", "radio", "tv", "television", "channel", "magazine", "chronicle",
                "telegraph", "guardian", "observer", "courier", "mail", "globe", "star", "sun"}
 # Words that make a capitalised run a sports club's name, whose place name is no toponym.
-CLUB_WORDS = {"real", "atletico", "atlético", "athletic", "fc", "sporting", "olympique", "inter", "dynamo"}
+CLUB_WORDS = {"real", "atletico", "atlético", "athletic", "fc", "sporting", "olympique", "inter", "dynamo", "dinamo",
+              "borussia", "eintracht", "bayern", "hertha", "werder", "fortuna", "lokomotiv", "spartak", "cska",
+              "zenit", "shakhtar", "partizan", "celta", "deportivo", "racing", "hellas"}
 # ... and words that end a club's name: "Manchester United", "Blackburn Rovers" (not "United States").
-CLUB_SUFFIXES = {"united", "rovers", "wanderers", "hotspur", "albion", "rangers"}
+CLUB_SUFFIXES = {"united", "rovers", "wanderers", "hotspur", "albion", "rangers", "athletic", "academical", "argyle",
+                 "thistle", "orient"}
 EPONYM_FOLLOWERS = {"virus", "viruses", "fever", "flu", "influenza", "disease", "syndrome", "strain",
                     "variant", "encephalitis", "hemorrhagic", "haemorrhagic", "dollar", "dollars"}
 # A capitalised run ending or starting with these words names a place even when no gazetteer

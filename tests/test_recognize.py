@@ -756,3 +756,8 @@ def test_a_clubs_name_is_no_persons_so_its_place_stays_a_place_elsewhere(recogni
 ])
 def test_a_city_named_in_full_may_be_named_in_short_or_by_its_old_name(recognise, text, places):
     assert surfaces(recognise, text) == places
+
+
+def test_the_words_of_a_clubs_name_mark_the_place_in_it_as_the_clubs(recognise):
+    text = "Hertha Berlin drew with Werder Bremen, and Partick Thistle beat Plymouth Argyle in Glasgow."
+    assert surfaces(recognise, text) == ["Glasgow"]
