@@ -73,7 +73,7 @@ BEARINGS = {"out", "north", "south", "east", "west", "northeast", "northwest", "
             "north-east", "north-west", "south-east", "south-west"}  # before "of X": "out of X", "south of X"
 LOCATIVES = {"in", "at", "near", "downtown", "outside", "around", "across", "inside", "within", "from",
              "towards", "toward", "via", "between", "throughout", "to", "nearby", "neighbouring", "neighboring"}
-STRONG_LOCATIVES = {"in", "at", "near", "downtown", "outside", "inside", "within", "throughout", "nearby"}
+STRONG_LOCATIVES = {"in", "at", "near", "downtown", "outside", "inside", "within", "throughout", "across", "nearby"}
 # Words before "for X" that make X a journey's goal: "left for Miami", "bound for Lagos".
 DEPARTURE_WORDS = {"left", "leave", "leaves", "leaving", "bound", "headed", "heading", "departed", "departs",
                    "sailed", "sails", "flew", "flights", "flight", "set", "boarded", "destined"}
