@@ -486,7 +486,8 @@ class Recognizer:
             matches = tuple((m.first - first, m.last - first, m.places, m.word) for m in self._match_run(text, toks, first, last))
             unknown_names = tuple((a, b) for a, b in segments
                                   if not any(a <= m[1] and m[0] <= b for m in matches)
-                                  and not any(_not_a_name(t.text) for t in toks[first + a: first + b + 1] if t.is_capitalised))
+                                  and not any(_not_a_name(t.text) and not (first + a == 0 and _dateline_word(t.text))
+                                              for t in toks[first + a: first + b + 1] if t.is_capitalised))
             facts = self._runs[key] = _RunFacts(
                 known_whole=known_whole,
                 opens_with_title=first < last and _is_title(toks[first]),
@@ -835,16 +836,16 @@ class Recognizer:
     def _unknown_place(self, text, toks, first, last, people) -> Mention | None:
         """A name no gazetteer knows is a place only where the text says so: after a locative ("in
         Demchok and Depsang"), before its country ("Qorvintal, Vietnam"), described as one
-        ("Qorvintal, a suburb east of Harare", "Velmora province", "a village called Qorvintal") or
-        listed between places ("Eldoret, Qorvintal and Thika"); and not when the article uses it as a
-        person's name."""
+        ("Qorvintal, a suburb east of Harare", "Velmora province", "a village called Qorvintal"),
+        listed between places ("Eldoret, Qorvintal and Thika") or opening the article as its dateline
+        ("QORVINTAL —"); and not when the article uses it as a person's name."""
         if toks[first].text in people or not (
                 _after_locative(toks, first) and _listed_if_after_comma(toks, first, last)
                 or self._after_origin(toks, first) or _resident_of(toks, first, last)
                 or _described_as_place(toks, last) or _named_as_division(toks, first, last)
                 or self._before_container(toks, last, whole=True) or _names_a_place(toks, first)
                 or first > 0 and toks[first - 1].text in SETTLEMENT_NOUNS
-                or self._between_places(toks, first, last)):
+                or self._between_places(toks, first, last) or _opens_dateline(toks, first, last)):
             return None
         start, end = toks[first].start, toks[last].end
         if self._demonym(text[start:end]):
@@ -1116,6 +1117,12 @@ def _opens_dateline(toks: list[Token], first: int, last: int) -> bool:
     """Does the name open the article as a dateline: "FRANKLIN —", "MARION (AP) -"?"""
     return first == 0 and last + 1 < len(toks) and toks[last + 1].text in DATELINE_MARKS \
         and toks[last + 1].start > toks[last].end  # not "Orange-scented candles"
+
+
+def _dateline_word(word: str) -> bool:
+    """Could an upper-case word opening the article be a dateline's town rather than an acronym
+    ("KAMITUGA, South Kivu —"; not "UN", "NATO")? A long word that is no common one."""
+    return len(word) > 4 and word.isalpha() and word_frequency(word.lower()) < RARE_WORD_ZIPF
 
 
 def _listed_if_after_comma(toks: list[Token], first: int, last: int) -> bool:

@@ -174,6 +174,15 @@ def test_unlisted_names_in_locative_context(recognise):
     assert [(m.text, m.signal) for m in mentions] == [("Xyzabad", "context"), ("Qorvintal", "context")]
 
 
+@pytest.mark.parametrize("text, places", [
+    ("QORVINTAL, Kenya — Police reopened the market on Monday.", ["QORVINTAL", "Kenya"]),
+    ("QORVINTAL (AP) — Police reopened the market on Monday.", ["QORVINTAL"]),
+    ("UNICEF said on Monday that it had flown in vaccines.", []),  # an acronym opening the text is no dateline
+])
+def test_an_unlisted_datelines_upper_case_name_is_a_place(recognise, text, places):
+    assert surfaces(recognise, text) == places
+
+
 def test_common_words_after_in_are_not_unlisted_places(recognise):
     assert surfaces(recognise, "The bill passed in Parliament in October.") == []
 
