@@ -7,11 +7,14 @@ Three signals, each general rather than tied to any text:
    filters for people and organisations (titles, family words, the given names
    and surnames the gazetteer lists, names in surname position,
    speakers, media, clubs and institution words; a local authority's place,
-   "Croydon Council", stays) and for common words.
+   "Croydon Council", stays; a person's name stays the town where only a place
+   can stand: "a fire near Franklin", "Logan Tate, 61, of Logan"; "All-Ireland" is
+   no place) and for common words.
 2. Context: a capitalised name no gazetteer knows, after "in", "at", "near", "the
    village of" (and the names coordinated with it: "in Demchok and Depsang"),
-   before ", Country" or described as "a town in ...", when the word is rare in
-   English and is no acronym, month or weekday; and names shaped like features
+   before ", Country", described as "a town in ..." or opening the article as its
+   dateline ("QORVINTAL —"), when the word is rare in English and is no acronym
+   (bar such a dateline), month or weekday; and names shaped like features
    ("Metcalfe County", "Lake Erie", "Church Street", "Co Kerry").
 3. Directions: a capitalised one names a region ("Eastern Ladakh" is one mention
    whose `name` is "Ladakh"); a lower-case one describes the name after it
@@ -1054,9 +1057,9 @@ def _placed_by_locative(toks: list[Token], match: _Match) -> bool:
     "the north side of Franklin", "Troy Hamilton, 45, of Troy" (not "a letter from Franklin", "in
     Franklin's office")?"""
     before, after = match.first - 1, match.last + 1
-    if before < 1 or after < len(toks) and toks[after].text in POSSESSIVE_MARKS:
+    if before < 0 or after < len(toks) and toks[after].text in POSSESSIVE_MARKS:
         return False
-    word, previous = toks[before].lowered, toks[before - 1].lowered
+    word, previous = toks[before].lowered, toks[before - 1].lowered if before else ""
     return word in STRONG_LOCATIVES or word == "of" and (previous in PLACES_OF or previous in BEARINGS
                                                          or previous == "," and before >= 4 and _aged(toks, before - 4))
 

@@ -26,14 +26,15 @@ context, pass 1 (explicit cues)
   * the text calls the name a state, province or county ("state of Victoria", "County
     Durham", "Co Kerry"): +3 to first- and second-level divisions;
   * the name's own words, or a lower-case word after it, say what feature it is ("Red Sea",
-    "Long Island", "the Volga river"; a plural after "the" is a range or an archipelago, "the
+    "Long Island", "the Volga river"; a name after "the", or "the" and an adjective, is a river
+    or a region, "the Rio Grande", and a plural one a range or an archipelago, "the Peruvian
     Andes"): +8 to places of that feature type, more than all agreement with the other names
     can give (a port on the Red Sea is on the sea);
   * the text writes the name with accents exactly as the candidate's name ("Münster", the
     German city rather than Ireland's Munster): +3;
-  * the name opens the article as a dateline ("WASHINGTON (Reuters) -") or says where a
-    person is from ("a Lebanon man", "Ann Pike, 54, of Lebanon"): +3 to towns; the text calls
-    it a town ("Santa Cruz, Bolivia's largest city"): +3 to towns and -3 to all else;
+  * the name says where a person is from ("a Lebanon man", "Ann Pike, 54, of Lebanon"): +3 to
+    towns; the text calls it a town ("Santa Cruz, Bolivia's largest city") or opens the article
+    with it as a dateline ("NEW YORK (Reuters) -"): +3 to towns and -3 to all else;
   * the candidate's country is named in the article: +1.5, +0.5 more for each
     further mention of it (at most +3 in all); its adjective before its authorities ("Spanish
     police") counts as a mention;
@@ -81,7 +82,9 @@ gazetteer knows ("Swindon, Ontario"), or "X in Y" where Y is a city no X lies ne
 Dhaka"), is asked as such, and so is a name the word after it calls a feature none of its
 namesakes is ("Tanna island"). A name neither answers is placed, less sure, at the place the
 text puts it in ("Qorvintal, Auckland", "Qorvintal in Fife", "Fife's Qorvintal"). The one
-country a local story names may be a neighbouring town ("Lebanon" among Tennessee's towns).
+country a local story names may be a neighbouring town ("Lebanon" among Tennessee's towns),
+but a capital every mention of which acts or is asked, as a government is ("tariffs announced
+by Washington", "Moscow denied"), keeps the capital whatever the other places say.
 """
 from __future__ import annotations
 
@@ -187,7 +190,7 @@ GOVERNMENT_VERBS = SPEECH_VERBS | {"called", "calls", "accused", "accuses", "urg
                                    "demands", "imposed", "imposes", "rejected", "rejects", "threatened", "threatens",
                                    "blamed", "blames", "condemned", "condemns", "denied", "denies"}
 AGE_OF_BEFORE = re.compile(r",\s*\d{1,3},\s+of\s+$")  # "Ann Pike, 54, of Lebanon"
-HOMETOWN_AFTER = re.compile(r"\s+(\w+)")
+NEXT_WORD = re.compile(r"\s+(\w+)")  # "Lebanon man", "Moscow denied"
 # After a name, a description as a town: ", Bolivia's largest city", ", the Tenerife capital", ", a port".
 TOWN_DESCRIBED = re.compile(r",\s+(?:(?:a|an|the)\s+|[A-Z][\w-]*(?:'s|’s)\s+)(?:[\w-]+(?:'s|’s)?\s+){0,2}?"
                             r"(?:city|town|village|capital|port|suburb|hamlet|municipality)\b")
@@ -1227,7 +1230,7 @@ def _hometowns(text: str, mentions: list[Mention]) -> set[str]:
     """Names that say where a person is from, which local news writes as "a Lebanon man" or
     "Ann Pike, 54, of Lebanon": towns."""
     return {m.key for m in mentions if HOMETOWN_BEFORE.search(text, max(0, m.start - 4), m.start)
-            and (after := HOMETOWN_AFTER.match(text, m.end)) and after.group(1).lower() in RESIDENT_NOUNS
+            and (after := NEXT_WORD.match(text, m.end)) and after.group(1).lower() in RESIDENT_NOUNS
             or AGE_OF_BEFORE.search(text, max(0, m.start - 12), m.start)}
 
 
@@ -1236,7 +1239,7 @@ def _governments(text: str, mentions: list[Mention]) -> set[str]:
     "Moscow denied it" (not "schools in Tripoli", "officials in Rome said")."""
     acting: dict[str, bool] = {}
     for m in mentions:
-        after = HOMETOWN_AFTER.match(text, m.end)
+        after = NEXT_WORD.match(text, m.end)
         acts = GOVERNMENT_BEFORE.search(text, max(0, m.start - 8), m.start) is not None \
             or after is not None and after.group(1).lower() in GOVERNMENT_VERBS \
             and not PLACE_BEFORE.search(text, max(0, m.start - 8), m.start)  # not "officials in Rome said"

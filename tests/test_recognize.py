@@ -122,6 +122,7 @@ def test_a_surname_that_is_a_city_is_the_city_after_in(recognise):
     ("Crews fought a grass fire near Franklin overnight. No homes burned, Fire Marshal Tom Franklin said.",
      ["Franklin"]),
     ("Smoke rose over the west side of Franklin as Fire Marshal Tom Franklin called in more crews.", ["Franklin"]),
+    ("Near Franklin a grass fire burned. No homes burned, Fire Marshal Tom Franklin said.", ["Franklin"]),
     ("Fire Marshal Tom Franklin wrote a letter. A copy from Franklin was kept in Franklin's office.", []),
     ("Gales cut power across Brittany overnight, and Brittany Ferries kept its ships in port.", ["Brittany"]),
     ("Deputies cited Logan Tate, 61, of Logan after a crash on the bypass.", ["Logan"]),  # the given name too
