@@ -194,6 +194,7 @@ NEXT_WORD = re.compile(r"\s+(\w+)")  # "Lebanon man", "Moscow denied"
 # After a name, a description as a town: ", Bolivia's largest city", ", the Tenerife capital", ", a port".
 TOWN_DESCRIBED = re.compile(r",\s+(?:(?:a|an|the)\s+|[A-Z][\w-]*(?:'s|’s)\s+)(?:[\w-]+(?:'s|’s)?\s+){0,2}?"
                             r"(?:city|town|village|capital|port|suburb|hamlet|municipality)\b")
+TOWN_OF_BEFORE = re.compile(r"\b(?:city|town|village|port)\s+of\s+$", re.I)  # "the city of Santa Cruz"
 DOUBLED_LETTER = re.compile(r"(\w)\1")
 DIVISION_WORD_END = re.compile(rf" (?:{'|'.join(DIVISION_WORDS)}|county|district)$")  # "niger state"
 DIVISIONS_AFTER = re.compile(rf"^\s+(?:{'|'.join(w + 's' for w in DIVISION_WORDS)})\b")  # after a list
@@ -1248,8 +1249,10 @@ def _governments(text: str, mentions: list[Mention]) -> set[str]:
 
 
 def _described_towns(text: str, mentions: list[Mention]) -> set[str]:
-    """Names the text describes as towns: "Santa Cruz, Bolivia's largest city" (not the department)."""
-    return {m.key for m in mentions if TOWN_DESCRIBED.match(text, m.end)}
+    """Names the text describes as towns: "Santa Cruz, Bolivia's largest city", "the city of Santa
+    Cruz" (not the department)."""
+    return {m.key for m in mentions if TOWN_DESCRIBED.match(text, m.end)
+            or TOWN_OF_BEFORE.search(text, max(0, m.start - 16), m.start)}
 
 
 def _dateline(text: str, mentions: list[Mention]) -> set[str]:

@@ -316,8 +316,10 @@ def test_a_dateline_names_a_town(parse, text):
 @pytest.mark.parametrize("text, name", [
     ("NEW YORK (Reuters) — Bond yields rose on Monday.", "NEW YORK"),  # not the state
     ("MOMBASA, Kenya — Dock workers walked out on Tuesday.", "MOMBASA"),  # not the county
+    ("Diesel ran short in the city of Santa Cruz, Bolivia, this week.", "Santa Cruz"),  # not the department
+    ("Buses were cancelled in the town of Mendoza after the storm.", "Mendoza"),  # not the province
 ])
-def test_a_datelines_name_is_a_town_before_a_division_of_that_name(parse, text, name):
+def test_a_datelines_name_or_a_city_ofs_is_a_town_before_a_division_of_that_name(parse, text, name):
     assert parse(text)[name].place.feature_code.startswith("PPL")
 
 
