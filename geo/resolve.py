@@ -185,7 +185,9 @@ NAMESAKE_BEFORE = re.compile(r"\b(?:named (?:it |them )?(?:after|for)|in hono(?:
 # A capital that acts, or is asked, is its government: "tariffs announced by Washington", "Moscow
 # denied it", "asked Washington for aid".
 GOVERNMENT_BEFORE = re.compile(r"\b(?:by|asked|urged|lobbied)\s+$")
-PLACE_BEFORE = re.compile(r"\b(?:in|at|near|from|of|outside|inside|around|across|to|into|within)\s+$", re.I)
+# A locative up to two words before a name: "officials in Rome said", "growers in neighbouring San Juan warned".
+PLACE_BEFORE = re.compile(r"\b(?:in|at|near|from|of|outside|inside|around|across|to|into|within)\s+(?:[\w-]+\s+){0,2}$",
+                          re.I)
 GOVERNMENT_VERBS = SPEECH_VERBS | {"called", "calls", "accused", "accuses", "urged", "urges", "wants", "demanded",
                                    "demands", "imposed", "imposes", "rejected", "rejects", "threatened", "threatens",
                                    "blamed", "blames", "condemned", "condemns", "denied", "denies"}
@@ -1237,13 +1239,14 @@ def _hometowns(text: str, mentions: list[Mention]) -> set[str]:
 
 def _governments(text: str, mentions: list[Mention]) -> set[str]:
     """Names every mention of which acts, as a government does: "announced by Washington",
-    "Moscow denied it" (not "schools in Tripoli", "officials in Rome said")."""
+    "Moscow denied it" (not "schools in Tripoli", "officials in Rome said", "growers in
+    neighbouring San Juan warned")."""
     acting: dict[str, bool] = {}
     for m in mentions:
         after = NEXT_WORD.match(text, m.end)
         acts = GOVERNMENT_BEFORE.search(text, max(0, m.start - 8), m.start) is not None \
             or after is not None and after.group(1).lower() in GOVERNMENT_VERBS \
-            and not PLACE_BEFORE.search(text, max(0, m.start - 8), m.start)  # not "officials in Rome said"
+            and not PLACE_BEFORE.search(text, max(0, m.start - 40), m.start)  # not "officials in Rome said"
         acting[m.key] = acting.get(m.key, True) and acts
     return {key for key, acts in acting.items() if acts}
 

@@ -582,6 +582,7 @@ def test_a_capitals_name_among_one_other_countrys_towns_may_be_a_town_there(pars
     ("Peoria and Bloomington, Ill., were flooded, and the county has asked Washington for aid.", "Washington",
      ("US", "DC")),  # not Washington, Illinois
     ("Parents in Rome said the buses from Cartersville and Calhoun, Ga., ran late.", "Rome", ("US", "GA")),
+    ("Farmers around Mendoza and in neighbouring San Juan warned of frost.", "San Juan", ("AR", "18")),
 ])
 def test_a_capital_that_acts_or_is_asked_is_its_government_not_a_namesake_nearby(parse, text, name, where):
     place = parse(text)[name].place
