@@ -76,7 +76,9 @@ BEARINGS = {"out", "north", "south", "east", "west", "northeast", "northwest", "
             "north-east", "north-west", "south-east", "south-west"}  # before "of X": "out of X", "south of X"
 LOCATIVES = {"in", "at", "near", "downtown", "outside", "around", "across", "inside", "within", "from",
              "towards", "toward", "via", "between", "throughout", "to", "nearby", "neighbouring", "neighboring"}
-STRONG_LOCATIVES = {"in", "at", "near", "downtown", "outside", "inside", "within", "throughout", "across", "nearby"}
+# ... of which those a person's name may follow too ("a letter from Walsh", "between Walsh and Moss") place no surname.
+STRONG_LOCATIVES = LOCATIVES - {"from", "towards", "toward", "via", "between", "to", "around", "neighbouring",
+                                "neighboring"}
 # Words before "for X" that make X a journey's goal: "left for Miami", "bound for Lagos".
 DEPARTURE_WORDS = {"left", "leave", "leaves", "leaving", "bound", "headed", "heading", "departed", "departs",
                    "sailed", "sails", "flew", "flights", "flight", "set", "boarded", "destined"}
@@ -578,12 +580,13 @@ class Recognizer:
                            qualifier=qualifier, signal="qualified")
         local = _before_local_body(toks, match.last) and word_frequency(word.lower()) < LOCAL_NAME_ZIPF
         named_by_body = local or _local_authority(toks, match, last)  # no person's name: "Clinton police", "Mangu LGA"
-        placed = _after_locative(toks, match.first) or _placed_by_locative(toks, match)
+        strongly_placed = _placed_by_locative(toks, match)
+        placed = strongly_placed or _after_locative(toks, match.first)
         if (word in people.given or word in people.surnames and not match.places.populous) and not named_by_body \
                 and not placed and not self._before_container(toks, match.last):
             return None  # "Chad Morrow ... said Alice Morrow, Chad's mother"; "Mei Lau ... Tom Lau"
         speaker = _speaker(toks, match) and not _division_shaped(toks, match)
-        if not named_by_body and (word in people and (not significant and not _placed_by_locative(toks, match)
+        if not named_by_body and (word in people and (not significant and not strongly_placed
                                                       or word in people.after_given
                                                       and not match.places.major and not placed)
                 and (speaker or not (self._before_container(toks, match.last) or _called_a_place(toks, match.last)))

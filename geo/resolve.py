@@ -105,7 +105,7 @@ from .gazetteer import Candidate, Gazetteer
 from .geocode import Geocoder
 from .model import Mention, Place, ResolvedMention, cached_attribute
 from .names import fold
-from .recognize import ADMIN_PREFIXES, RESIDENT_NOUNS, SPEECH_VERBS
+from .recognize import ADMIN_PREFIXES, LOCATIVES, RESIDENT_NOUNS, SPEECH_VERBS
 from .text import sentences
 
 TYPE_PRIOR = {"CONT": 5.0, "PCLI": 5.0, "ADM1": 2.0, "ADM2": 0.5, "PPLC": 1.5}
@@ -186,8 +186,7 @@ NAMESAKE_BEFORE = re.compile(r"\b(?:named (?:it |them )?(?:after|for)|in hono(?:
 # denied it", "asked Washington for aid".
 GOVERNMENT_BEFORE = re.compile(r"\b(?:by|asked|urged|lobbied)\s+$")
 # A locative up to two words before a name: "officials in Rome said", "growers in neighbouring San Juan warned".
-PLACE_BEFORE = re.compile(r"\b(?:in|at|near|from|of|outside|inside|around|across|to|into|within)\s+(?:[\w-]+\s+){0,2}$",
-                          re.I)
+PLACE_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(LOCATIVES | {'of', 'into'}))})\s+(?:[\w-]+\s+){{0,2}}$", re.I)
 GOVERNMENT_VERBS = SPEECH_VERBS | {"called", "calls", "accused", "accuses", "urged", "urges", "wants", "demanded",
                                    "demands", "imposed", "imposes", "rejected", "rejects", "threatened", "threatens",
                                    "blamed", "blames", "condemned", "condemns", "denied", "denies"}
