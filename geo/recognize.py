@@ -162,15 +162,15 @@ LOCAL_BODIES = {"police", "council", "councillors", "councilors", "mayor", "offi
 RESIDENT_NOUNS = {"man", "woman", "men", "women", "boy", "girl", "teen", "teenager", "resident", "couple",
                   "family", "native", "driver", "student", "mother", "father", "youth"}
 # "county" (parish, district) after a name, or "counties" after a list of names: "Knott county", "Perry, Letcher
-# and Knott counties", "Kodagu district".
+# and Knott counties", "Kodagu district"; and "Co." of local news: "Jasper Co.", "PLYMOUTH CO.".
 COUNTY_AFTER = re.compile(r"(?:(?:,|,? and|,? or|,? &) [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*)* "
-                          r"(count(?:y|ies)|parish(?:es)?|districts?)\b")
+                          r"(count(?:y|ies)\b|parish(?:es)?\b|districts?\b|Co\.|CO\.)")
 STRAIN = re.compile(r"[A-D]/[A-Z][\w .'-]*/\d")  # an influenza strain: "A/California/7/2009"
 SEASONS = {"spring", "summer", "autumn", "fall", "winter"}
 ORDINAL_ENDS = {"st", "nd", "rd", "th"}  # "2nd" is read as "2" and "nd"
 KIND_AFTER = re.compile(r" (river|mountains|island|islands|desert|valley|peninsula)\b")  # "the Niger river"
-SECOND_LEVEL_TYPES = {"county": "County", "counties": "County", "parish": "Parish", "parishes": "Parish",
-                      "district": "District", "districts": "District"}
+SECOND_LEVEL_TYPES = {"county": "County", "counties": "County", "Co.": "County", "CO.": "County",
+                      "parish": "Parish", "parishes": "Parish", "district": "District", "districts": "District"}
 # Holidays named like places ("the Christmas market").
 HOLIDAYS = {"christmas", "easter", "thanksgiving", "halloween", "ramadan", "hanukkah", "diwali", "passover",
             "pentecost", "epiphany", "advent", "lent"}

@@ -144,11 +144,14 @@ LIST_JOINS = {",", "and", "or", ", and", ", or"}
 CHORD_SLACK_KM = 0.001  # far above the rounding errors (< 1e-4 km) of chord and haversine distances
 QUALIFIED_CONFIDENCE_FACTOR = 0.9
 NO_SHAPE_CONFIDENCE_FACTOR = 0.5
-# What lies between a name and the place holding it: "X, Y", "X in Y", "X located in the Y".
-CONTAINER_GAP = re.compile(r"\s*(?:,|(?:,\s*)?(?:(?!and\b|or\b|but\b)[a-z]+\s+){0,2}?(?:in|near|outside|of)(?:\s+the)?)\s*")
+# A part of what holds a place: "in northwest Pakistan", "in far northern Queensland"
+_QUARTER = r"(?:\s+(?:far\s+)?(?:(?:north|south)-?(?:east|west)(?:ern)?|[a-z]+ern|central))?"
+# What lies between a name and the place holding it: "X, Y", "X in Y", "X located in the Y", "X in northern Y".
+CONTAINER_GAP = re.compile(
+    rf"\s*(?:,|(?:,\s*)?(?:(?!and\b|or\b|but\b)[a-z]+\s+){{0,2}}?(?:in|near|outside|of)(?:\s+the)?{_QUARTER})\s*")
 POSSESSIVE = {"'s", "’s", "'", "’"}  # "Y's X" puts X in Y
-# "X, Y", "X in Y" and "X in the Y" put X in Y when Y is a country or division holding an X
-PUT_IN = {",", "in", ", in", "in the", ", in the"}
+# "X, Y", "X in Y", "X in the Y" and "X in northwest Y" put X in Y when Y is a country or division holding an X
+PUT_IN = re.compile(rf",|(?:,\s*)?in(?:\s+the)?{_QUARTER}")
 HOLDER_CODES = {"PCLI", "ADM1", "ADM2", "PPL", "PPLA", "PPLA2", "PPLA3", "PPLC"}
 OPTIONS_CACHE_SIZE = 200_000  # names whose candidates are kept
 FOCUS_PLACES, ABROAD_TOWN = 3, 100_000  # an article with this many places has a country; a town abroad this small
@@ -899,7 +902,7 @@ def _placements(text: str, mentions: list[Mention], pairs: list[tuple[Mention, M
         if gap in POSSESSIVE:
             placed.append((second, first))
             continue
-        if not (gap in PUT_IN or PLACE_DEFINED.fullmatch(text, first.end, second.start)
+        if not (PUT_IN.fullmatch(gap) or PLACE_DEFINED.fullmatch(text, first.end, second.start)
                 or PLACE_LIES.fullmatch(text, first.end, second.start)
                 or gap in ("of", "of the") and first.text[first.text.rfind(" ") + 1:].lower() in DIVISION_TYPES
                 or DIVISION_OF.fullmatch(gap)):  # "the Kurdistan region of Iraq"
@@ -968,9 +971,11 @@ def _placed_elsewhere(candidates: dict, outer_names: dict, chosen: dict) -> dict
         if not holders or _keeps_candidates(candidates[name], in_division=holders[0].feature_code == "ADM1"):
             continue
         holder = holders[0]
-        if holder.feature_code.startswith("PPL"):  # a city of its country is no neighbourhood: "near Mosul, Baghdad said"
+        if holder.feature_code.startswith("PPL"):  # a city of its country is no neighbourhood: "near Mosul, Baghdad said",
+            # nor is a great city anywhere: "Seoul, Shanghai, Mexico City"
             held = any(haversine_km(c.place.lat, c.place.lon, holder.lat, holder.lon) <= TOWN_REACH_KM
                        or c.place.country_code == holder.country_code and c.place.population * OWN_CITY_SHARE >= holder.population
+                       or c.place.population >= GREAT_CITY
                        for c in candidates[name])
         else:
             area = _division if holder.feature_code == "ADM1" and holder.population else attrgetter("country_code")
