@@ -50,6 +50,10 @@ CONNECTORS = {"de", "da", "do", "dos", "das", "del", "della", "di", "du", "des",
 ROMANCE_CONNECTORS = {"de", "del", "da", "do", "dos", "das", "della", "di", "du", "des"}
 # "Barrow-in-Furness", "Mazar-i-Sharif", "Albergaria-a-Velha", "Rostov-na-Donu"
 HYPHEN_CONNECTORS = CONNECTORS | {"in", "under", "by", "over", "i", "e", "a", "na"}
+# A capitalised word hyphened to a name before it, maybe by a connector ("Hewlett-" of "Hewlett-Packard",
+# "Mar-a-" of "Mar-a-Lago"), or after it ("-Packard"; but "Brompton" of "Brompton-on-Swale" is the town).
+HYPHENED_BEFORE = re.compile(r"[A-Z][\w'’]*-(?:([a-z]+)-)?\Z")
+HYPHENED_AFTER = re.compile(r"-[A-Z]")
 ENGLISH_CONNECTORS = {"of", "on", "upon"}  # the English prepositions among them: "Southend on Sea"
 # Arabic articles that join a name's words with a hyphen: "Deir ez-Zor", "Ras al-Ain", "Jisr ash-Shughur".
 ARTICLES = {"al", "el", "ez", "es", "ed", "ad", "ar", "as", "ash", "at", "az", "an", "ul", "ud"}
@@ -894,11 +898,12 @@ class Recognizer:
 
 def _segments(toks: list[Token], first: int, last: int, parts: bool = False) -> list[tuple[int, int]]:
     """Split a run on "and"/"&": "Demchok and Depsang" -> two names; and, with `parts` (a run
-    the gazetteer lacks whole), on "on"/"upon": "Tung Chung on Lantau Island" -> two names."""
+    the gazetteer lacks whole), on "on"/"upon": "Tung Chung on Lantau Island" -> two names (not
+    "Southend-on-Sea", one name)."""
     splitters = ("and", "&", "on", "upon") if parts else ("and", "&")
     segments, start = [], first
     for k in range(first, last + 1):
-        if toks[k].lowered in splitters:
+        if toks[k].lowered in splitters and toks[k - 1].text != "-":
             segments.append((start, k - 1))
             start = k + 1
     segments.append((start, last))
@@ -1036,10 +1041,13 @@ def _speaker(toks: list[Token], match) -> bool:
 
 
 def _hyphen_joined(text: str, toks: list[Token], match, first: int, last: int) -> bool:
-    """Is the match one part of a hyphenated compound of capitalised words inside the run?"""
+    """Is the match one part of a hyphenated compound of capitalised words, or the end of one
+    with a connector: "Wal-Mart", "Hewlett-Packard", "Mar-a-Lago"?"""
     start, end = toks[match.first].start, toks[match.last].end
-    return (match.first - 2 >= first and text[start - 1: start] == "-" and toks[match.first - 2].is_capitalised) \
-        or (match.last + 2 <= last and text[end: end + 1] == "-" and toks[match.last + 2].is_capitalised)
+    before = HYPHENED_BEFORE.search(text, max(0, start - 40), start)
+    if before and (before.group(1) is None or before.group(1) in HYPHEN_CONNECTORS):
+        return True
+    return HYPHENED_AFTER.match(text, end) is not None
 
 
 def _qualifies_next(toks: list[Token], i: int, last: int) -> bool:

@@ -324,6 +324,9 @@ def test_hyphenated_town_names_are_whole(recognise):
     assert surfaces(recognise, text) == ["Stoke-on-Trent", "Henley-on-Thames", "Barrow-in-Furness",
                                          "Newcastle-under-Lyme"]
     assert surfaces(recognise, "Trucks left Mazar-i-Sharif at dawn.") == ["Mazar-i-Sharif"]  # a Persian "i" joins too
+    # a name ending like a feature's ("-on-Sea") is not split at its hyphened "on"
+    assert surfaces(recognise, "Piers at Stratford-upon-Avon and Clacton-on-Sea reopened.") \
+        == ["Stratford-upon-Avon", "Clacton-on-Sea"]
 
 
 @pytest.mark.parametrize("text, places", [
@@ -423,6 +426,7 @@ def test_of_the_joins_no_person_to_the_place_after_it(recognise):
 
 def test_parts_of_hyphenated_names_are_not_places(recognise):
     assert surfaces(recognise, "Police were called to a Wal-Mart store in London.") == ["London"]
+    assert surfaces(recognise, "The senator flew back to Mar-a-Lago on Friday.") == []  # no Lago of Portugal
 
 
 @pytest.mark.parametrize("text, name", [
