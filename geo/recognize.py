@@ -122,6 +122,10 @@ OPENING_WORDS = LOCATIVES | {"a", "an", "on", "of", "for", "with", "by", "after"
 SPEECH_VERBS = {"said", "says", "told", "added", "explained", "noted", "asked", "stated", "wrote",
                 "confirmed", "announced", "warned", "insisted", "argued", "recalled", "admitted",
                 "reported", "reports", "quoted"}
+# What a government does: "Moscow denied it", "the Kremlin declined to comment".
+GOVERNMENT_VERBS = SPEECH_VERBS | {"called", "calls", "accused", "accuses", "urged", "urges", "wants", "demanded",
+                                   "demands", "imposed", "imposes", "rejected", "rejects", "threatened", "threatens",
+                                   "blamed", "blames", "condemned", "condemns", "denied", "denies", "declined"}
 # Kinds of settlement that, in lower case right before an unlisted name, make it a place: "the slum Kibera".
 SETTLEMENT_NOUNS = {"village", "town", "city", "slum", "township", "suburb", "hamlet", "neighbourhood",
                     "neighborhood", "district"}
@@ -565,6 +569,10 @@ class Recognizer:
             return None  # a highway: "U.S. 84", "US 101"
         if _all_or_pan(toks, match.first):
             return None  # an adjective of the whole: "All-Ireland champions", "the All-Africa Games"
+        if match.places.landmark and match.last + 1 < len(toks) and toks[match.last + 1].lowered in GOVERNMENT_VERBS \
+                and not _after_locative(toks, match.first):
+            return None  # a seat of power that acts is a government: "the Kremlin denied it" (not "crew based
+            # at Heathrow said")
         start, end = toks[match.first].start, toks[match.last].end
         county = self._county_before(text, text[start:end], end)
         if county or _opens_dateline(toks, match.first, match.last):  # "Jackson and Hill counties", "MARION —"
@@ -1277,6 +1285,11 @@ class _Places(tuple):
     @property
     def country(self) -> bool:
         return any(c.place.feature_code == "PCLI" for c in self)
+
+    @property
+    def landmark(self) -> bool:
+        """Is one of them a curated building, square or other spot ("Kremlin", "Camp David")?"""
+        return any(c.place.source == "curated" and c.place.feature_class == "S" for c in self)
 
     @cached_attribute
     def denoted(self) -> bool:

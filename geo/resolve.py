@@ -105,7 +105,7 @@ from .gazetteer import Candidate, Gazetteer
 from .geocode import Geocoder
 from .model import Mention, Place, ResolvedMention, cached_attribute
 from .names import fold
-from .recognize import ADMIN_PREFIXES, LOCATIVES, RESIDENT_NOUNS, SPEECH_VERBS
+from .recognize import ADMIN_PREFIXES, GOVERNMENT_VERBS, LOCATIVES, RESIDENT_NOUNS
 from .text import sentences
 
 TYPE_PRIOR = {"CONT": 5.0, "PCLI": 5.0, "ADM1": 2.0, "ADM2": 0.5, "PPLC": 1.5}
@@ -190,9 +190,6 @@ NAMESAKE_BEFORE = re.compile(r"\b(?:named (?:it |them )?(?:after|for)|in hono(?:
 GOVERNMENT_BEFORE = re.compile(r"\b(?:by|asked|urged|lobbied)\s+$")
 # A locative up to two words before a name: "officials in Rome said", "growers in neighbouring San Juan warned".
 PLACE_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(LOCATIVES | {'of', 'into'}))})\s+(?:[\w-]+\s+){{0,2}}$", re.I)
-GOVERNMENT_VERBS = SPEECH_VERBS | {"called", "calls", "accused", "accuses", "urged", "urges", "wants", "demanded",
-                                   "demands", "imposed", "imposes", "rejected", "rejects", "threatened", "threatens",
-                                   "blamed", "blames", "condemned", "condemns", "denied", "denies"}
 AGE_OF_BEFORE = re.compile(r",\s*\d{1,3},\s+of\s+$")  # "Ann Pike, 54, of Lebanon"
 NEXT_WORD = re.compile(r"\s+(\w+)")  # "Lebanon man", "Moscow denied"
 # After a name, a description as a town: ", Bolivia's largest city", ", the Tenerife capital", ", a port".

@@ -776,3 +776,9 @@ def test_a_city_named_in_full_may_be_named_in_short_or_by_its_old_name(recognise
 def test_the_words_of_a_clubs_name_mark_the_place_in_it_as_the_clubs(recognise):
     text = "Hertha Berlin drew with Werder Bremen, and Partick Thistle beat Plymouth Argyle in Glasgow."
     assert surfaces(recognise, text) == ["Glasgow"]
+
+
+def test_a_landmark_that_acts_is_a_government(recognise):
+    assert surfaces(recognise, "The Kremlin declined to comment on the talks in Geneva.") == ["Geneva"]
+    assert surfaces(recognise, "Crowds marched past the Kremlin.") == ["Kremlin"]  # guard: standing, it is a place
+    assert surfaces(recognise, "Pilots based at Heathrow said they would strike.") == ["Heathrow"]  # guard

@@ -871,3 +871,9 @@ def test_lakes_parks_and_mountains_news_names_and_no_package_holds(parse):
     assert [resolved[name].place.feature_code for name in ("Mount Semeru", "Thwaites Glacier")] == ["VLC", "GLCR"]
     resolved = parse("Ferries crossed the Strait of Georgia and the Bass Strait despite the gales.")
     assert [resolved[name].place.country_code for name in ("Strait of Georgia", "Bass Strait")] == ["CA", "AU"]
+
+
+def test_landmarks_news_names_are_where_they_stand(parse):
+    resolved = parse("Riot police sealed off Red Square and the Kremlin; in Cairo, crowds filled Tahrir Square.")
+    assert [resolved[name].place.country_code for name in ("Red Square", "Kremlin", "Tahrir Square")] == ["RU", "RU", "EG"]
+    assert parse("The two leaders met at Camp David.")["Camp David"].place.admin1 == "MD"
