@@ -223,7 +223,7 @@ FEATURE_SUFFIXES = {"county", "parish", "province", "district", "region", "valle
                     "peninsula", "plateau", "strait", "canal", "street", "road", "avenue", "highway",
                     "boulevard", "lane", "drive", "terrace", "square", "bridge", "park", "airport", "camp",
                     "delta", "basin", "plains", "falls", "heights", "harbour", "harbor", "creek", "canyon",
-                    "reservoir", "glacier", "reef", "forest", "beach", "township"}
+                    "reservoir", "glacier", "reef", "forest", "beach", "township", "dam", "volcano"}
 # A water body's kind at the end of a run makes the run one name, whatever it was named after:
 # "Cedar Creek Lake", "Mark Twain Lake" (not the town of Cedar Creek).
 WATER_SUFFIXES = {"lake", "river", "reservoir"}

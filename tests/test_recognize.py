@@ -782,3 +782,8 @@ def test_a_landmark_that_acts_is_a_government(recognise):
     assert surfaces(recognise, "The Kremlin declined to comment on the talks in Geneva.") == ["Geneva"]
     assert surfaces(recognise, "Crowds marched past the Kremlin.") == ["Kremlin"]  # guard: standing, it is a place
     assert surfaces(recognise, "Pilots based at Heathrow said they would strike.") == ["Heathrow"]  # guard
+
+
+def test_dams_and_volcanoes_are_places_no_list_holds(recognise):
+    assert surfaces(recognise, "Spillways of the Qorvin Dam opened as ash rose from Velmora Volcano.") \
+        == ["Qorvin Dam", "Velmora Volcano"]

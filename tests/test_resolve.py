@@ -877,3 +877,16 @@ def test_landmarks_news_names_are_where_they_stand(parse):
     resolved = parse("Riot police sealed off Red Square and the Kremlin; in Cairo, crowds filled Tahrir Square.")
     assert [resolved[name].place.country_code for name in ("Red Square", "Kremlin", "Tahrir Square")] == ["RU", "RU", "EG"]
     assert parse("The two leaders met at Camp David.")["Camp David"].place.admin1 == "MD"
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Cholera spread through eastern Congo, officials in Bunia said.", "CD"),  # the larger Congo, as news writes it
+    ("In Brazzaville, the capital of Congo, the river rose.", "CG"),  # its places pick the other Congo
+])
+def test_congo_is_the_one_the_story_is_in(parse, text, code):
+    assert parse(text)["Congo"].place.country_code == code
+
+
+def test_metro_manila_is_the_capital_region(parse):
+    place = parse("Classes were suspended across Metro Manila.")["Metro Manila"].place
+    assert (place.country_code, place.feature_code) == ("PH", "ADM1")
