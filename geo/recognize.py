@@ -214,6 +214,9 @@ CLUB_WORDS = {"real", "atletico", "atlético", "athletic", "fc", "sporting", "ol
 # ... and words that end a club's name: "Manchester United", "Blackburn Rovers" (not "United States").
 CLUB_SUFFIXES = {"united", "rovers", "wanderers", "hotspur", "albion", "rangers", "athletic", "academical", "argyle",
                  "thistle", "orient"}
+# What a team's name is called after it: "the Kano Pillars football club", "the Sylhet Strikers cricket franchise".
+SPORTS = {"football", "soccer", "cricket", "rugby", "basketball", "baseball", "hockey", "netball", "volleyball"}
+TEAM_NOUNS = {"club", "clubs", "team", "teams", "franchise", "side", "squad"}
 EPONYM_FOLLOWERS = {"virus", "viruses", "fever", "flu", "influenza", "disease", "syndrome", "strain",
                     "variant", "encephalitis", "hemorrhagic", "haemorrhagic", "dollar", "dollars"}
 # A capitalised run ending or starting with these words names a place even when no gazetteer
@@ -445,6 +448,8 @@ class Recognizer:
             return []  # a surname: "a da Vinci drawing", "van Gogh's letters" (not "Rio de Janeiro")
         if run.borrowed:
             return []  # a publication's or club's name: "The New York Times", "China Daily", "Real Madrid"
+        if first < last and not run.known_whole and _team_follows(toks, last + 1):
+            return []  # a team's name: "the Uganda Cranes football team" (not "the New Zealand cricket team")
         if len(run.segments) > 1 and (run.feature_name is not None or run.organisation and not run.known_whole
                                       and (not _has_organisation_word(toks, last, last)
                                            or run.segments[-1] in {m[:2] for m in run.matches})):
@@ -1046,6 +1051,13 @@ def _speaker(toks: list[Token], match) -> bool:
         return False
     # not "a former resident of Denver told media", "traders on Lagos Island said", "Eldoret and Thika told"
     return not (_after_locative(toks, match.first) or before in ("of", "on", "and", "or") or after in ("and", "or"))
+
+
+def _team_follows(toks: list[Token], k: int) -> bool:
+    """Does a word for a team start at token k: "club", "team", "football club", "cricket franchise"?"""
+    if k < len(toks) and toks[k].lowered in SPORTS:
+        k += 1
+    return k < len(toks) and toks[k].lowered in TEAM_NOUNS
 
 
 def _hyphen_joined(text: str, toks: list[Token], match, first: int, last: int) -> bool:

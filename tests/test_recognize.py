@@ -787,3 +787,12 @@ def test_a_landmark_that_acts_is_a_government(recognise):
 def test_dams_and_volcanoes_are_places_no_list_holds(recognise):
     assert surfaces(recognise, "Spillways of the Qorvin Dam opened as ash rose from Velmora Volcano.") \
         == ["Qorvin Dam", "Velmora Volcano"]
+
+
+@pytest.mark.parametrize("text, places", [
+    ("Supporters of the Kano Pillars football club marched in Kano.", ["Kano"]),
+    ("The Sylhet Strikers cricket franchise gave rice to families in Sunamganj.", ["Sunamganj"]),
+    ("The New Zealand cricket team landed in Colombo.", ["New Zealand", "Colombo"]),  # guard: a country's team
+])
+def test_a_teams_name_before_club_or_team_is_no_place(recognise, text, places):
+    assert surfaces(recognise, text) == places
