@@ -890,3 +890,8 @@ def test_congo_is_the_one_the_story_is_in(parse, text, code):
 def test_metro_manila_is_the_capital_region(parse):
     place = parse("Classes were suspended across Metro Manila.")["Metro Manila"].place
     assert (place.country_code, place.feature_code) == ("PH", "ADM1")
+
+
+def test_west_nile_is_ugandas_region_where_no_virus_follows(parse):
+    place = parse("Food stocks ran low for refugees in the West Nile region.")["West Nile"].place
+    assert (place.country_code, place.feature_code) == ("UG", "RGN")
