@@ -159,6 +159,8 @@ STRAY_KM = 500  # a small town this far from all of a local story's places is li
 TOWN_REACH_KM = 100  # a place the text puts in a town lies this near it ...
 OWN_CITY_SHARE = 10  # ... unless it is a city of its country a tenth as big or more
 COUNTY_REACH_KM = 60  # ... and one it puts in a county this near the county's point
+CITY_DIVISION_KM, CITY_DIVISION_PEOPLE = 10, 100_000  # a division whose point lies this near its city of
+# this many people is the city's outline ("Paris")
 IN_TOWN = {"in", ", in"} | POSSESSIVE  # what puts a place in a town: "Mirpur in Dhaka", "Nairobi's Eastleigh"
 DIVISION_SENSE = "(division)"  # the holder of a name's sense the text calls a state or province
 HOLDER_AREAS = {"PCLI", "ADM1", "ADM2"}  # what Y of "X, Y" must be to put X in a place of its own
@@ -350,6 +352,8 @@ class Resolver:
         for name, options in candidates.items():
             if options:
                 place, confidence = agreed[name]
+                if name not in context.division_cue:
+                    place = options.city_itself(place) or place
                 chosen[name] = (place, confidence, "curated" if place.source == "curated" else "gazetteer")
             else:
                 surface = next(m.lookup_name for m in mentions if m.key == name)
@@ -528,6 +532,17 @@ class _Options(tuple):
         capitals = {o.place.country_code: o.place.admin1 for o in self
                     if o.kind == "name" and o.place.feature_code == "PPLC"}
         return [_prior(c, divisions, towns, main_population, main_name, capitals) for c in self]
+
+    def city_itself(self, place: Place) -> Place | None:
+        """The city of this name that a division is drawn round, where the division has the city's
+        very point ("Paris" the department, "Rimini" the province): news means the city unless it
+        says "province"."""
+        if place.feature_code != "ADM1":
+            return None
+        return next((o.place for o in self if o.kind == "name" and o.place.feature_code.startswith("PPL")
+                     and (o.place.country_code, o.place.admin1) == (place.country_code, place.admin1)
+                     and o.place.population >= CITY_DIVISION_PEOPLE
+                     and haversine_km(place.lat, place.lon, o.place.lat, o.place.lon) <= CITY_DIVISION_KM), None)
 
     @cached_attribute
     def greatest(self) -> int:

@@ -895,3 +895,12 @@ def test_metro_manila_is_the_capital_region(parse):
 def test_west_nile_is_ugandas_region_where_no_virus_follows(parse):
     place = parse("Food stocks ran low for refugees in the West Nile region.")["West Nile"].place
     assert (place.country_code, place.feature_code) == ("UG", "RGN")
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Talks opened in Paris on Monday.", "PPLC"),  # not the department drawn round it, at its very point
+    ("Prosecutors in Rimini charged two men.", "PPL"),
+    ("Floods hit Rimini province.", "ADM1"),  # guard: the text says which
+])
+def test_a_division_drawn_round_its_city_is_named_for_the_city(parse, text, code):
+    assert next(iter(parse(text).values())).place.feature_code == code
