@@ -214,6 +214,8 @@ CLUB_WORDS = {"real", "atletico", "atlético", "athletic", "fc", "sporting", "ol
 # ... and words that end a club's name: "Manchester United", "Blackburn Rovers" (not "United States").
 CLUB_SUFFIXES = {"united", "rovers", "wanderers", "hotspur", "albion", "rangers", "athletic", "academical", "argyle",
                  "thistle", "orient"}
+CONJUNCTIONS = {"and", "or"}
+LIST_JOINERS = {","} | CONJUNCTIONS  # what joins the members of a list of places
 # What a team's name is called after it: "the Kano Pillars football club", "the Sylhet Strikers cricket franchise".
 SPORTS = {"football", "soccer", "cricket", "rugby", "basketball", "baseball", "hockey", "netball", "volleyball"}
 TEAM_NOUNS = {"club", "clubs", "team", "teams", "franchise", "side", "squad"}
@@ -373,6 +375,20 @@ class Recognizer:
             return None  # "the Adrar district" is the division called Adrar, not Algeria's Adrar District
         county = f"{name} {kind}"
         return county if any(c.place.feature_code == "ADM2" for c in self.gazetteer.candidates(fold(county))) else None
+
+    def _listed_with_places(self, toks: list[Token], match, people) -> bool:
+        """Is the match in a list of places, next to a name a place has and no person of the story:
+        "Troy" of "parents from Troy, Genesee and Viola", "between Hooker and Tyrone" (not "in Texas,
+        Philmont said")?"""
+        def word(k: int) -> str:
+            return toks[k].lowered if 0 <= k < len(toks) else ""
+        before, after = match.first - 1, match.last + 1
+        if not (word(before) in CONJUNCTIONS or word(after) in CONJUNCTIONS
+                or word(after) == "," and word(after + 2) in LIST_JOINERS):  # "X and", "X, Y and"
+            return False
+        neighbours = [k for k, joiner in ((before - 1, before), (after + 1, after)) if word(joiner) in LIST_JOINERS]
+        return any(toks[k].is_capitalised and toks[k].text not in people and self._named_place(toks[k].text)
+                   for k in neighbours)
 
     def _plain_opening_word(self, toks: list[Token], i: int, run_ends: _RunEnds) -> bool:
         """A common word capitalised only because it opens a sentence ("Yesterday Paris ...")."""
@@ -597,7 +613,7 @@ class Recognizer:
                            qualifier=qualifier, signal="qualified")
         local = _before_local_body(toks, match.last) and word_frequency(word.lower()) < LOCAL_NAME_ZIPF
         named_by_body = local or _local_authority(toks, match, last)  # no person's name: "Clinton police", "Mangu LGA"
-        strongly_placed = _placed_by_locative(toks, match)
+        strongly_placed = _placed_by_locative(toks, match) or self._listed_with_places(toks, match, people)
         placed = strongly_placed or _after_locative(toks, match.first)
         if (word in people.given or word in people.surnames and not match.places.populous) and not named_by_body \
                 and not placed and not self._before_container(toks, match.last):

@@ -796,3 +796,13 @@ def test_dams_and_volcanoes_are_places_no_list_holds(recognise):
 ])
 def test_a_teams_name_before_club_or_team_is_no_place(recognise, text, places):
     assert surfaces(recognise, text) == places
+
+
+@pytest.mark.parametrize("text, places", [
+    ("Board chair Troy Madsen said the meeting drew parents from Troy, Genesee and Viola.",
+     ["Troy", "Genesee", "Viola"]),
+    ("Fire chief Boyd Hooker said the blaze burned between Hooker and Tyrone.", ["Hooker", "Tyrone"]),
+    ("Ann Keller spoke in Austin, Texas. Keller said the vote was close.", ["Austin", "Texas"]),  # guard: no list
+])
+def test_a_town_a_person_is_named_like_is_a_town_in_a_list_of_places(recognise, text, places):
+    assert surfaces(recognise, text) == places
