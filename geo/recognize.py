@@ -214,6 +214,7 @@ CLUB_WORDS = {"real", "atletico", "atlético", "athletic", "fc", "sporting", "ol
 # ... and words that end a club's name: "Manchester United", "Blackburn Rovers" (not "United States").
 CLUB_SUFFIXES = {"united", "rovers", "wanderers", "hotspur", "albion", "rangers", "athletic", "academical", "argyle",
                  "thistle", "orient"}
+ROAD_WORDS = {"highway", "route", "hwy"}  # "U.S. Highway 2", "U.S. Route 66"
 CONJUNCTIONS = {"and", "or"}
 LIST_JOINERS = {","} | CONJUNCTIONS  # what joins the members of a list of places
 # What a team's name is called after it: "the Kano Pillars football club", "the Sylhet Strikers cricket franchise".
@@ -1360,8 +1361,11 @@ def _all_or_pan(toks: list[Token], i: int) -> bool:
 
 
 def _route_number(toks: list[Token], match: _Match) -> bool:
-    """Is the match an abbreviation before a road's number ("U.S. 84"; not "US 10 billion", "U.S. 5th Fleet")?"""
+    """Is the match an abbreviation before a road's number ("U.S. 84", "U.S. Highway 14A"; not "US 10
+    billion", "U.S. 5th Fleet")?"""
     k = match.last + 1
+    if k + 1 < len(toks) and toks[k].lowered in ROAD_WORDS and toks[k + 1].text[:1].isdigit():
+        return all(c.kind == "abbr" for c in match.places)
     if k >= len(toks) or not (toks[k].text.isdigit() and len(toks[k].text) <= 3) \
             or not all(c.kind == "abbr" for c in match.places):
         return False

@@ -450,6 +450,7 @@ def test_a_local_authority_is_named_after_its_place(recognise, text, name):
     "The crop is worth $US 2 billion a year.",
     "Manchester United beat Blackburn Rovers.",
     "The crash closed U.S. 84 for an hour.",
+    "Rockfall closed U.S. Highway 14A for a day.",
 ])
 def test_names_that_only_borrow_a_place_name(recognise, text):
     assert surfaces(recognise, text) == []
