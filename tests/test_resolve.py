@@ -877,6 +877,8 @@ def test_landmarks_news_names_are_where_they_stand(parse):
     resolved = parse("Riot police sealed off Red Square and the Kremlin; in Cairo, crowds filled Tahrir Square.")
     assert [resolved[name].place.country_code for name in ("Red Square", "Kremlin", "Tahrir Square")] == ["RU", "RU", "EG"]
     assert parse("The two leaders met at Camp David.")["Camp David"].place.admin1 == "MD"
+    hills = parse("Ranchers near Rapid City watched smoke over the Black Hills.")["Black Hills"].place
+    assert (hills.feature_code, hills.admin1) == ("MTS", "SD")
 
 
 @pytest.mark.parametrize("text, code", [
