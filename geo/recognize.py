@@ -51,9 +51,10 @@ ROMANCE_CONNECTORS = {"de", "del", "da", "do", "dos", "das", "della", "di", "du"
 # "Barrow-in-Furness", "Mazar-i-Sharif", "Albergaria-a-Velha", "Rostov-na-Donu"
 HYPHEN_CONNECTORS = CONNECTORS | {"in", "under", "by", "over", "i", "e", "a", "na"}
 # A capitalised word hyphened to a name before it, maybe by a connector ("Hewlett-" of "Hewlett-Packard",
-# "Mar-a-" of "Mar-a-Lago"), or after it ("-Packard"; but "Brompton" of "Brompton-on-Swale" is the town).
+# "Mar-a-" of "Mar-a-Lago"), or after it, maybe by a Persian "e" or "i" ("-Packard", "-e-Iqbal" of
+# "Gulshan-e-Iqbal"; but "Brompton" of "Brompton-on-Swale" is the town).
 HYPHENED_BEFORE = re.compile(r"[A-Z][\w'’]*-(?:([a-z]+)-)?\Z")
-HYPHENED_AFTER = re.compile(r"-[A-Z]")
+HYPHENED_AFTER = re.compile(r"-(?:[ei]-)?[A-Z]")
 ENGLISH_CONNECTORS = {"of", "on", "upon"}  # the English prepositions among them: "Southend on Sea"
 # Arabic articles that join a name's words with a hyphen: "Deir ez-Zor", "Ras al-Ain", "Jisr ash-Shughur".
 ARTICLES = {"al", "el", "ez", "es", "ed", "ad", "ar", "as", "ash", "at", "az", "an", "ul", "ud"}
@@ -229,7 +230,7 @@ FEATURE_SUFFIXES = {"county", "parish", "province", "district", "region", "valle
                     "peninsula", "plateau", "strait", "canal", "street", "road", "avenue", "highway",
                     "boulevard", "lane", "drive", "terrace", "square", "bridge", "park", "airport", "camp",
                     "delta", "basin", "plains", "falls", "heights", "harbour", "harbor", "creek", "canyon",
-                    "reservoir", "glacier", "reef", "forest", "beach", "township", "dam", "volcano"}
+                    "reservoir", "glacier", "reef", "forest", "beach", "township", "dam", "volcano", "peak"}
 # A water body's kind at the end of a run makes the run one name, whatever it was named after:
 # "Cedar Creek Lake", "Mark Twain Lake" (not the town of Cedar Creek).
 WATER_SUFFIXES = {"lake", "river", "reservoir"}
@@ -387,7 +388,8 @@ class Recognizer:
         if not (word(before) in CONJUNCTIONS or word(after) in CONJUNCTIONS
                 or word(after) == "," and word(after + 2) in LIST_JOINERS):  # "X and", "X, Y and"
             return False
-        neighbours = [k for k, joiner in ((before - 1, before), (after + 1, after)) if word(joiner) in LIST_JOINERS]
+        neighbours = [k for k, joiner in ((before - 1, before), (after + 1, after))
+                      if word(joiner) in LIST_JOINERS and 0 <= k < len(toks)]
         return any(toks[k].is_capitalised and toks[k].text not in people and self._named_place(toks[k].text)
                    for k in neighbours)
 
@@ -630,6 +632,9 @@ class Recognizer:
             # "in Hastings, Nebraska")
         if _hyphen_joined(text, toks, match, first, last) and not significant:
             return None  # part of a compound: "Wal-Mart", "Hewlett-Packard"
+        if not significant and _named_after(toks, match.last):  # the feature named after it: "Adam's Peak",
+            feature_end = toks[match.last + 2].end  # "St. Martin's Island", not Adam, Oman
+            return Mention(start, feature_end, text[start:feature_end], name=text[start:feature_end], signal="pattern")
         if _article_joined(toks, match, first, last) \
                 or _connector_joined(toks, match, first, last) and not match.places.populous:
             return None  # part of a longer name the gazetteer lacks: "Ras" and "Ain" of "Ras al-Ain", "Paine"
@@ -1068,6 +1073,12 @@ def _speaker(toks: list[Token], match) -> bool:
         return False
     # not "a former resident of Denver told media", "traders on Lagos Island said", "Eldoret and Thika told"
     return not (_after_locative(toks, match.first) or before in ("of", "on", "and", "or") or after in ("and", "or"))
+
+
+def _named_after(toks: list[Token], last: int) -> bool:
+    """Does a feature's kind follow the name at `last` and its possessive: "Adam" of "Adam's Peak"?"""
+    return last + 2 < len(toks) and toks[last + 1].text in POSSESSIVE_MARKS \
+        and toks[last + 2].is_capitalised and toks[last + 2].lowered in FEATURE_SUFFIXES
 
 
 def _team_follows(toks: list[Token], k: int) -> bool:

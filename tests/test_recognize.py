@@ -804,6 +804,19 @@ def test_a_teams_name_before_club_or_team_is_no_place(recognise, text, places):
      ["Troy", "Genesee", "Viola"]),
     ("Fire chief Boyd Hooker said the blaze burned between Hooker and Tyrone.", ["Hooker", "Tyrone"]),
     ("Ann Keller spoke in Austin, Texas. Keller said the vote was close.", ["Austin", "Texas"]),  # guard: no list
+    ("Board chair Troy Madsen met parents from Troy and", []),  # guard: a list cut off where the text ends
 ])
 def test_a_town_a_person_is_named_like_is_a_town_in_a_list_of_places(recognise, text, places):
     assert surfaces(recognise, text) == places
+
+
+@pytest.mark.parametrize("text, places", [
+    ("Pilgrims climbed Adam's Peak at dawn.", ["Adam's Peak"]),  # not Adam, a town of Oman
+    ("Smoke from California's Valley fire reached Reno.", ["California", "Reno"]),  # guard: a state keeps its name
+])
+def test_a_name_is_no_place_where_it_only_starts_a_features(recognise, text, places):
+    assert surfaces(recognise, text) == places
+
+
+def test_the_head_of_a_persian_compound_is_no_place_of_its_own(recognise):
+    assert "Gulshan" not in surfaces(recognise, "Power was cut in Gulshan-e-Iqbal, a district of Karachi.")
