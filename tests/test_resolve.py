@@ -906,3 +906,12 @@ def test_west_nile_is_ugandas_region_where_no_virus_follows(parse):
 ])
 def test_a_division_drawn_round_its_city_is_named_for_the_city(parse, text, code):
     assert next(iter(parse(text).values())).place.feature_code == code
+
+
+@pytest.mark.parametrize("text, state", [
+    ("Grass fires spread across the Panhandle from Guymon to Boise City.", "OK"),
+    ("Hurricane warnings covered the Panhandle from Pensacola to Panama City.", "FL"),
+])
+def test_the_panhandle_is_the_one_of_the_storys_state(parse, text, state):
+    place = parse(text)["Panhandle"].place
+    assert (place.feature_code, place.admin1) == ("RGN", state)
