@@ -215,6 +215,7 @@ CLUB_WORDS = {"real", "atletico", "atlético", "athletic", "fc", "sporting", "ol
 # ... and words that end a club's name: "Manchester United", "Blackburn Rovers" (not "United States").
 CLUB_SUFFIXES = {"united", "rovers", "wanderers", "hotspur", "albion", "rangers", "athletic", "academical", "argyle",
                  "thistle", "orient"}
+SCHOOL_WORDS = {"university", "college"}
 ROAD_WORDS = {"highway", "route", "hwy"}  # "U.S. Highway 2", "U.S. Route 66"
 CONJUNCTIONS = {"and", "or"}
 LIST_JOINERS = {","} | CONJUNCTIONS  # what joins the members of a list of places
@@ -491,8 +492,10 @@ class Recognizer:
         for match in matches:
             # In an organisation's name only a major place counts ("U.S. Army", "Bank of Canada").
             if organisation and (not (match.places.significant or _local_authority(toks, match, last))
-                                     or match.first == match.last and _has_organisation_word(toks, match.first, match.last)):
-                continue  # "Bank of Canada" keeps Canada; "Howard Trust Centre" has no "Centre" region
+                                     or match.first == match.last and _has_organisation_word(toks, match.first, match.last)
+                                     or _names_a_school(toks, match, last)):
+                continue  # "Bank of Canada" keeps Canada; "Howard Trust Centre" has no "Centre" region; "Ohio
+                # State University" no Ohio
             mention = self._accept(text, toks, match, first, last, people)
             if mention:
                 mentions.append(mention)
@@ -1073,6 +1076,15 @@ def _speaker(toks: list[Token], match) -> bool:
         return False
     # not "a former resident of Denver told media", "traders on Lagos Island said", "Eldoret and Thika told"
     return not (_after_locative(toks, match.first) or before in ("of", "on", "and", "or") or after in ("and", "or"))
+
+
+def _names_a_school(toks: list[Token], match, last: int) -> bool:
+    """Does the match name a university or college, right before the word: "Concord University",
+    "Ohio State University" (not "University of Michigan", which news and corpora split on)?"""
+    k = match.last + 1
+    if k <= last and toks[k].lowered == "state":
+        k += 1
+    return k <= last and toks[k].lowered in SCHOOL_WORDS
 
 
 def _named_after(toks: list[Token], last: int) -> bool:

@@ -820,3 +820,12 @@ def test_a_name_is_no_place_where_it_only_starts_a_features(recognise, text, pla
 
 def test_the_head_of_a_persian_compound_is_no_place_of_its_own(recognise):
     assert "Gulshan" not in surfaces(recognise, "Power was cut in Gulshan-e-Iqbal, a district of Karachi.")
+
+
+@pytest.mark.parametrize("text, places", [
+    ("Researchers at Ohio State University tested ducks from Lake Erie.", ["Lake Erie"]),
+    ("The land was given by Concord University.", []),
+    ("She moved from College Station to Houston.", ["College Station", "Houston"]),  # guard: a town's own word
+])
+def test_a_place_naming_a_university_is_no_place(recognise, text, places):
+    assert surfaces(recognise, text) == places
