@@ -207,7 +207,9 @@ ORGANISATION_WORDS = {
 # Words that make a capitalised run a publication or broadcaster, whose place name is no toponym.
 MEDIA_WORDS = {"times", "daily", "post", "herald", "journal", "tribune", "gazette", "press", "presse",
                "news", "broadcasting", "radio", "tv", "television", "channel", "magazine", "chronicle",
-               "telegraph", "guardian", "observer", "courier", "mail", "globe", "star", "sun"}
+               "telegraph", "guardian", "observer", "courier", "mail", "globe", "star", "sun", "register",
+               "dispatch", "inquirer", "enquirer", "examiner", "bulletin", "sentinel", "advertiser", "courant",
+               "statesman", "mirror", "express", "standard", "record", "review"}
 # Words that make a capitalised run a sports club's name, whose place name is no toponym.
 CLUB_WORDS = {"real", "atletico", "atlético", "athletic", "fc", "sporting", "olympique", "inter", "dynamo", "dinamo",
               "borussia", "eintracht", "bayern", "hertha", "werder", "fortuna", "lokomotiv", "spartak", "cska",
