@@ -217,6 +217,7 @@ CLUB_WORDS = {"real", "atletico", "atlético", "athletic", "fc", "sporting", "ol
 # ... and words that end a club's name: "Manchester United", "Blackburn Rovers" (not "United States").
 CLUB_SUFFIXES = {"united", "rovers", "wanderers", "hotspur", "albion", "rangers", "athletic", "academical", "argyle",
                  "thistle", "orient"}
+OPENING_QUOTES, CLOSING_QUOTES = {'"', "“"}, {'"', "”"}
 SCHOOL_WORDS = {"university", "college"}
 ROAD_WORDS = {"highway", "route", "hwy"}  # "U.S. Highway 2", "U.S. Route 66"
 CONJUNCTIONS = {"and", "or"}
@@ -225,7 +226,11 @@ LIST_JOINERS = {","} | CONJUNCTIONS  # what joins the members of a list of place
 SPORTS = {"football", "soccer", "cricket", "rugby", "basketball", "baseball", "hockey", "netball", "volleyball"}
 TEAM_NOUNS = {"club", "clubs", "team", "teams", "franchise", "side", "squad"}
 EPONYM_FOLLOWERS = {"virus", "viruses", "fever", "flu", "influenza", "disease", "syndrome", "strain",
-                    "variant", "encephalitis", "hemorrhagic", "haemorrhagic", "dollar", "dollars"}
+                    "variant", "encephalitis", "hemorrhagic", "haemorrhagic", "dollar", "dollars",
+                    "sprouts", "wings", "cheesesteak", "cheesesteaks"}  # "Brussels sprouts" (not "U.S. beef")
+# What a name right after is the title of: "the band Boston", "the musical Chicago", "the colt Memphis Rain".
+WORK_NOUNS = {"band", "film", "movie", "musical", "series", "sitcom", "album", "song", "novel", "play", "opera",
+              "colt", "filly", "gelding", "mare", "stallion", "horse", "racehorse", "ship", "vessel", "yacht"}
 # A capitalised run ending or starting with these words names a place even when no gazetteer
 # holds it ("Metcalfe County", "Hutcheson Road", "Fort Detrick", "Lake Erie").
 FEATURE_SUFFIXES = {"county", "parish", "province", "district", "region", "valley", "island", "islands",
@@ -598,6 +603,8 @@ class Recognizer:
             return None  # a highway: "U.S. 84", "US 101"
         if _all_or_pan(toks, match.first):
             return None  # an adjective of the whole: "All-Ireland champions", "the All-Africa Games"
+        if _titled_work(toks, match.first, first, last):
+            return None  # a work's, band's or horse's name: "the band Boston", "starred in "Casablanca""
         if match.places.landmark and match.last + 1 < len(toks) and toks[match.last + 1].lowered in GOVERNMENT_VERBS \
                 and not _after_locative(toks, match.first):
             return None  # a seat of power that acts is a government: "the Kremlin denied it" (not "crew based
@@ -1377,6 +1384,17 @@ def _eponym(text: str, toks: list[Token], first: int, last: int) -> bool:
         or STRAIN.match(text, max(0, toks[first].start - 2)) is not None \
         or following == "$" and toks[last + 1].start == toks[last].end \
         or first > 0 and toks[first - 1].text == "$" and toks[first - 1].end == toks[first].start
+
+
+def _titled_work(toks: list[Token], i: int, first: int, last: int) -> bool:
+    """Does the run [first, last] holding token i name a work, band or horse: after such a word
+    ("the band Boston") or alone in quotation marks ("starred in "Casablanca"")?"""
+    before = toks[first - 1] if first > 0 else None
+    after = toks[last + 1] if last + 1 < len(toks) else None
+    if before is not None and before.lowered in WORK_NOUNS and i == first:
+        return True
+    return before is not None and after is not None and before.text in OPENING_QUOTES \
+        and after.text in CLOSING_QUOTES and before.end == toks[first].start and toks[last].end == after.start
 
 
 def _all_or_pan(toks: list[Token], i: int) -> bool:

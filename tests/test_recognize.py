@@ -830,3 +830,14 @@ def test_the_head_of_a_persian_compound_is_no_place_of_its_own(recognise):
 ])
 def test_a_place_naming_a_university_is_no_place(recognise, text, places):
     assert surfaces(recognise, text) == places
+
+
+@pytest.mark.parametrize("text, places", [
+    ("The band Boston played two nights in Denver.", ["Denver"]),
+    ('She starred in "Casablanca" before she moved to Lyon.', ["Lyon"]),
+    ("The colt Memphis Rain won by a length at Saratoga.", ["Saratoga"]),
+    ("Diners ordered Brussels sprouts and Buffalo wings in Leeds.", ["Leeds"]),
+    ('"Lyon is lovely," she said.', ["Lyon"]),  # guard: a quotation, not a title
+])
+def test_a_works_bands_or_dishs_name_is_no_place(recognise, text, places):
+    assert surfaces(recognise, text) == places
