@@ -998,7 +998,7 @@ def _placed_elsewhere(candidates: dict, outer_names: dict, chosen: dict) -> dict
 
 
 def _abroad(candidates: dict, placed: set[str], context: _Context, neighbours) -> dict[str, tuple[Counter, str]]:
-    """Names whose every candidate is a town of under ABROAD_TOWN people far from the country that
+    """Names whose every candidate is a `_minor_abroad` place far from the country that
     two thirds of the article's places lie in (not in it, nor in a country bordering it or named
     in the article), and that the text puts in no place: an unlisted town there is likelier than
     a small namesake far away ("Muse" in a story from Myanmar is no village in Pennsylvania), so
@@ -1014,8 +1014,14 @@ def _abroad(candidates: dict, placed: set[str], context: _Context, neighbours) -
     near = {focus} | neighbours(focus) | set(context.named_countries)
     return {name: (Counter([focus]), "{}") for name, options in candidates.items()
             if options and name not in placed
-            and all(o.place.country_code not in near and o.place.population < ABROAD_TOWN
-                    and o.place.feature_code.startswith("PPL") and o.place.source != "curated" for o in options)}
+            and all(o.place.country_code not in near and _minor_abroad(o.place) for o in options)}
+
+
+def _minor_abroad(place: Place) -> bool:
+    """Is the place one that another country may well have one of: a town of under ABROAD_TOWN
+    people (not a curated feature), or a square ("Tahrir Square" is Cairo's and Baghdad's)?"""
+    return place.feature_code == "SQR" or place.population < ABROAD_TOWN and place.feature_code.startswith("PPL") \
+        and place.source != "curated"
 
 
 def _focus(countries: Counter) -> str | None:

@@ -915,3 +915,9 @@ def test_a_division_drawn_round_its_city_is_named_for_the_city(parse, text, code
 def test_the_panhandle_is_the_one_of_the_storys_state(parse, text, state):
     place = parse(text)["Panhandle"].place
     assert (place.feature_code, place.admin1) == ("RGN", state)
+
+
+def test_a_square_far_from_the_storys_country_is_another_of_its_name(parse):
+    resolved = parse("BAGHDAD — Protesters filled Tahrir Square, and marches spread to Basra, Najaf and Karbala.")
+    assert resolved["Tahrir Square"].place is None  # not Cairo's: offline, nothing places Baghdad's
+    assert parse("Crowds returned to Tahrir Square as Alexandria and Suez joined.")["Tahrir Square"].place.country_code == "EG"
