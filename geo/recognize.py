@@ -8,14 +8,17 @@ Three signals, each general rather than tied to any text:
    and surnames the gazetteer lists, names in surname position,
    speakers, media, clubs and institution words; a local authority's place,
    "Croydon Council", stays; a person's name stays the town where only a place
-   can stand: "a fire near Franklin", "Logan Tate, 61, of Logan"; "All-Ireland" is
-   no place) and for common words.
+   can stand: "a fire near Franklin", "Logan Tate, 61, of Logan", or in a list of
+   places: "from Troy, Genesee and Viola"; "All-Ireland" is no place, nor are
+   teams, schools and titles: "the Kano Pillars football club", "Ohio State
+   University", "the band Boston", "starred in "Casablanca"") and for common words.
 2. Context: a capitalised name no gazetteer knows, after "in", "at", "near", "the
    village of" (and the names coordinated with it: "in Demchok and Depsang"),
    before ", Country", described as "a town in ..." or opening the article as its
    dateline ("QORVINTAL —"), when the word is rare in English and is no acronym
    (bar such a dateline), month or weekday; and names shaped like features
-   ("Metcalfe County", "Lake Erie", "Church Street", "Co Kerry").
+   ("Metcalfe County", "Lake Erie", "Church Street", "Co Kerry", "Jasper Co.",
+   "Adam's Peak").
 3. Directions: a capitalised one names a region ("Eastern Ladakh" is one mention
    whose `name` is "Ladakh"); a lower-case one describes the name after it
    ("northern Syria" is the mention "Syria" with the qualifier "north"); a

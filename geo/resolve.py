@@ -38,7 +38,7 @@ context, pass 1 (explicit cues)
   * the candidate's country is named in the article: +1.5, +0.5 more for each
     further mention of it (at most +3 in all); its adjective before its authorities ("Spanish
     police") counts as a mention;
-  * "X, Y", "X in Y", "X is a city in Y" or "X, the capital of Y" where Y (or Z of "Y, Z"
+  * "X, Y", "X in Y" (or "in northern Y"), "X is a city in Y" or "X, the capital of Y" where Y (or Z of "Y, Z"
     after "is a city in") is a country or division holding the candidate: +4 to X's
     candidate, and +4 to Y's candidate that holds one of X's (not inside a list
     that ends in "and"/"or": "Washington, Pennsylvania and California" are siblings); "the
@@ -77,14 +77,17 @@ qualifier ("Eastern Ladakh", a region's name) gives that part of the region's sh
 qualifier, and is placed at China, as annotation guidelines for news corpora do. Names the
 gazetteer does not know go to the geocoder fallback, biased to the article's countries, and
 so do names whose every candidate is a small town abroad, in an article whose places lie
-mostly in one country ("Muse" in a story from Myanmar); "X, Y" where Y holds no X the
+mostly in one country ("Muse" in a story from Myanmar), or a square far from it ("Tahrir
+Square" in a Baghdad story); "X, Y" where Y holds no X the
 gazetteer knows ("Swindon, Ontario"), or "X in Y" where Y is a city no X lies near ("Mirpur in
 Dhaka"), is asked as such, and so is a name the word after it calls a feature none of its
 namesakes is ("Tanna island"). A name neither answers is placed, less sure, at the place the
 text puts it in ("Qorvintal, Auckland", "Qorvintal in Fife", "Fife's Qorvintal"). The one
 country a local story names may be a neighbouring town ("Lebanon" among Tennessee's towns),
 but a capital every mention of which acts or is asked, as a government is ("tariffs announced
-by Washington", "Moscow denied"), keeps the capital whatever the other places say.
+by Washington", "Moscow denied"), keeps the capital whatever the other places say. A division
+drawn round its city, at the city's very point ("Paris" the department), is reported as the
+city unless the text calls it a division.
 """
 from __future__ import annotations
 
