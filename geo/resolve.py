@@ -296,6 +296,10 @@ class Resolver:
                 others = _Options(c for c in candidates[sense.base] if c.place.id not in named_after)
                 if any(c.place.population for c in others):  # a town of known people: not "Aleppo, Pa.",
                     candidates[sense.base] = others  # a post office, for "Aleppo ... Aleppo, Syria"
+        for name, country in _possessed(text, placements, candidates).items():
+            inside = _Options(c for c in candidates[name] if c.place.country_code == country)
+            if inside:
+                candidates[name] = inside  # "Iraq's Kurdistan region" is Iraq's, whatever else an Iranian story names
         containers, contained, outer_names = _containers(text, placements, candidates)
         for name, country in self._described_countries(text, mentions).items():
             containers.setdefault(name, set()).add(country)  # "the Peruvian city of Trujillo"
@@ -929,6 +933,18 @@ def _placements(text: str, mentions: list[Mention], pairs: list[tuple[Mention, M
             placed.append((first, wider))
             outer = wider
     return placed
+
+
+def _possessed(text: str, placements: list[tuple[Mention, Mention]], candidates: dict) -> dict[str, str]:
+    """The names a country's possessive puts in it ("Iraq's Kurdistan region"), with its code."""
+    owned = {}
+    for inner, outer in placements:
+        if text[outer.end: inner.start].strip() in POSSESSIVE and inner.key in candidates:
+            country = next((o.place.country_code for o in candidates.get(outer.key) or ()
+                            if o.place.feature_code == "PCLI"), None)
+            if country:
+                owned[inner.key] = country
+    return owned
 
 
 def _containers(text: str, placements: list[tuple[Mention, Mention]], candidates: dict) -> tuple[dict, dict, dict]:

@@ -921,3 +921,9 @@ def test_a_square_far_from_the_storys_country_is_another_of_its_name(parse):
     resolved = parse("BAGHDAD — Protesters filled Tahrir Square, and marches spread to Basra, Najaf and Karbala.")
     assert resolved["Tahrir Square"].place is None  # not Cairo's: offline, nothing places Baghdad's
     assert parse("Crowds returned to Tahrir Square as Alexandria and Suez joined.")["Tahrir Square"].place.country_code == "EG"
+
+
+def test_a_countrys_possessive_puts_the_name_in_that_country(parse):
+    text = ("Shops closed in Sanandaj, Mahabad and Saqqez, the Kurdish cities of Iran, in a strike called by "
+            "groups based in Iraq's Kurdistan region.")
+    assert parse(text)["Kurdistan"].place.country_code == "IQ"  # not Iran's Kurdistan province
