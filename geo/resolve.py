@@ -42,7 +42,8 @@ context, pass 1 (explicit cues)
     after "is a city in") is a country or division holding the candidate: +4 to X's
     candidate, and +4 to Y's candidate that holds one of X's (not inside a list
     that ends in "and"/"or": "Washington, Pennsylvania and California" are siblings); "the
-    Peruvian city of Trujillo" puts Trujillo in Peru the same way;
+    Peruvian city of Trujillo" puts Trujillo in Peru the same way; a country's possessive keeps
+    the name to that country's places where it has any ("Iraq's Kurdistan region");
   * a county and a town of another name within 60 km of it: +1.5 to each ("Grady County" and
     "Cairo" in Georgia).
 context, pass 2 (coherence with the other names' choices: first those of pass 1, then,
