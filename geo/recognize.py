@@ -228,6 +228,9 @@ LIST_JOINERS = {","} | CONJUNCTIONS  # what joins the members of a list of place
 # What a team's name is called after it: "the Kano Pillars football club", "the Sylhet Strikers cricket franchise".
 SPORTS = {"football", "soccer", "cricket", "rugby", "basketball", "baseball", "hockey", "netball", "volleyball"}
 TEAM_NOUNS = {"club", "clubs", "team", "teams", "franchise", "side", "squad"}
+# ... and a company's: "Texas Instruments", "Alaska Airlines", "Kenya Broadcasting Corporation".
+COMPANY_SUFFIXES = {"airlines", "airways", "instruments", "scientific", "semiconductor", "pharmaceuticals", "motors",
+                    "petroleum", "holdings", "foods", "inc", "corp", "corporation", "ltd", "llc", "plc"}
 EPONYM_FOLLOWERS = {"virus", "viruses", "fever", "flu", "influenza", "disease", "syndrome", "strain",
                     "variant", "encephalitis", "hemorrhagic", "haemorrhagic", "dollar", "dollars",
                     "sprouts", "wings", "cheesesteak", "cheesesteaks"}  # "Brussels sprouts" (not "U.S. beef")
@@ -285,7 +288,7 @@ class _RunFacts(NamedTuple):
 
     known_whole: bool  # the gazetteer holds the run as one name
     opens_with_title: bool  # "President Georgia Brown"
-    borrowed: bool  # a publication's or club's name: "China Daily", "Real Madrid"
+    borrowed: bool  # a publication's, club's or company's name: "China Daily", "Real Madrid", "Texas Instruments"
     organisation: bool  # an organisation's, event's or building's word is in it
     feature_name: str | None  # shaped like a feature's name ("Metcalfe County"): its lookup name ("" for the run)
     feature_known: bool  # ... and the gazetteer knows that name
@@ -543,7 +546,7 @@ class Recognizer:
                 opens_with_title=first < last and _is_title(toks[first]),
                 borrowed=not known_whole and (
                     any(self._media_or_club_word(text, toks, k, last) for k in range(first, last + 1))
-                    or first < last and toks[last].lowered in CLUB_SUFFIXES),
+                    or first < last and toks[last].lowered.rstrip(".") in CLUB_SUFFIXES | COMPANY_SUFFIXES),
                 organisation=_has_organisation_word(toks, first, last) and toks[last].lowered not in STREET_SUFFIXES,
                 feature_name=None if feature is None else feature.name,
                 feature_known=feature is not None and bool(self.gazetteer.candidates(feature.key)),
