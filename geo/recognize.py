@@ -10,8 +10,9 @@ Three signals, each general rather than tied to any text:
    "Croydon Council", stays; a person's name stays the town where only a place
    can stand: "a fire near Franklin", "Logan Tate, 61, of Logan", or in a list of
    places: "from Troy, Genesee and Viola"; "All-Ireland" is no place, nor are
-   teams, schools and titles: "the Kano Pillars football club", "Ohio State
-   University", "the band Boston", "starred in "Casablanca"") and for common words.
+   teams, schools, companies and titles: "the Kano Pillars football club", "Ohio
+   State University", "Texas Instruments", "the band Boston", "starred in
+   "Casablanca"") and for common words.
 2. Context: a capitalised name no gazetteer knows, after "in", "at", "near", "the
    village of" (and the names coordinated with it: "in Demchok and Depsang"),
    before ", Country", described as "a town in ..." or opening the article as its
