@@ -131,6 +131,12 @@ SPEECH_VERBS = {"said", "says", "told", "added", "explained", "noted", "asked", 
 GOVERNMENT_VERBS = SPEECH_VERBS | {"called", "calls", "accused", "accuses", "urged", "urges", "wants", "demanded",
                                    "demands", "imposed", "imposes", "rejected", "rejects", "threatened", "threatens",
                                    "blamed", "blames", "condemned", "condemns", "denied", "denies", "declined"}
+# A name that acts, or is asked, is a government: "tariffs announced by Washington", "asked Washington
+# for aid" (GOVERNMENT_BEFORE), "Moscow denied it" (a GOVERNMENT_VERBS word as NEXT_WORD), unless a
+# locative up to two words before keeps it a place: "officials in Rome said" (PLACE_BEFORE).
+GOVERNMENT_BEFORE = re.compile(r"\b(?:by|asked|urged|lobbied)\s+$")
+NEXT_WORD = re.compile(r"\s+(\w+)")
+PLACE_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(LOCATIVES | {'of', 'into'}))})\s+(?:[\w-]+\s+){{0,2}}$", re.I)
 # Kinds of settlement that, in lower case right before an unlisted name, make it a place: "the slum Kibera".
 SETTLEMENT_NOUNS = {"village", "town", "city", "slum", "township", "suburb", "hamlet", "neighbourhood",
                     "neighborhood", "district"}
@@ -232,6 +238,7 @@ TEAM_NOUNS = {"club", "clubs", "team", "teams", "franchise", "side", "squad"}
 # ... and a company's: "Texas Instruments", "Alaska Airlines", "Kenya Broadcasting Corporation".
 COMPANY_SUFFIXES = {"airlines", "airways", "instruments", "scientific", "semiconductor", "pharmaceuticals", "motors",
                     "petroleum", "holdings", "foods", "inc", "corp", "corporation", "ltd", "llc", "plc"}
+BORROWED_SUFFIXES = CLUB_SUFFIXES | COMPANY_SUFFIXES
 EPONYM_FOLLOWERS = {"virus", "viruses", "fever", "flu", "influenza", "disease", "syndrome", "strain",
                     "variant", "encephalitis", "hemorrhagic", "haemorrhagic", "dollar", "dollars",
                     "sprouts", "wings", "cheesesteak", "cheesesteaks"}  # "Brussels sprouts" (not "U.S. beef")
@@ -547,7 +554,7 @@ class Recognizer:
                 opens_with_title=first < last and _is_title(toks[first]),
                 borrowed=not known_whole and (
                     any(self._media_or_club_word(text, toks, k, last) for k in range(first, last + 1))
-                    or first < last and toks[last].lowered.rstrip(".") in CLUB_SUFFIXES | COMPANY_SUFFIXES),
+                    or first < last and toks[last].lowered.rstrip(".") in BORROWED_SUFFIXES),
                 organisation=_has_organisation_word(toks, first, last) and toks[last].lowered not in STREET_SUFFIXES,
                 feature_name=None if feature is None else feature.name,
                 feature_known=feature is not None and bool(self.gazetteer.candidates(feature.key)),
@@ -612,8 +619,7 @@ class Recognizer:
             return None  # an adjective of the whole: "All-Ireland champions", "the All-Africa Games"
         if _titled_work(toks, match.first, first, last):
             return None  # a work's, band's or horse's name: "the band Boston", "starred in "Casablanca""
-        if match.places.landmark and match.last + 1 < len(toks) and toks[match.last + 1].lowered in GOVERNMENT_VERBS \
-                and not _after_locative(toks, match.first):
+        if match.places.landmark and acts_as_government(text, toks[match.first].start, toks[match.last].end):
             return None  # a seat of power that acts is a government: "the Kremlin denied it" (not "crew based
             # at Heathrow said")
         start, end = toks[match.first].start, toks[match.last].end
@@ -1069,12 +1075,16 @@ def _local_authority(toks: list[Token], match, last: int) -> bool:
     return match.last < last and toks[match.last + 1].lowered in LOCAL_AUTHORITY_WORDS
 
 
+def _possessed_word(toks: list[Token], last: int) -> Token | None:
+    """The word after the name ending at `last` and its possessive: "Hospital" of "St. Joseph's Hospital"."""
+    return toks[last + 2] if last + 2 < len(toks) and toks[last + 1].text in POSSESSIVE_MARKS else None
+
+
 def _namesake(toks: list[Token], match, significant: bool) -> bool:
     """Is the match followed by a possessive and an institution's word ("St. Joseph's Hospital")? In
     lower case the word may be the place's own ("Lyon's airport"), unless the place is minor."""
-    k = match.last + 1
-    return k + 1 < len(toks) and toks[k].text in POSSESSIVE_MARKS and toks[k + 1].lowered in ORGANISATION_WORDS \
-        and (toks[k + 1].is_capitalised or not significant)
+    word = _possessed_word(toks, match.last)
+    return word is not None and word.lowered in ORGANISATION_WORDS and (word.is_capitalised or not significant)
 
 
 def _speaker(toks: list[Token], match) -> bool:
@@ -1094,6 +1104,17 @@ def _speaker(toks: list[Token], match) -> bool:
     return not (_after_locative(toks, match.first) or before in ("of", "on", "and", "or") or after in ("and", "or"))
 
 
+def acts_as_government(text: str, start: int, end: int) -> bool:
+    """Does the name at text[start:end] act, or is it asked, as a government is: "announced by
+    Washington", "Moscow denied it", "the Kremlin declined to comment" (not "officials in Rome
+    said", "growers in neighbouring San Juan warned")?"""
+    if GOVERNMENT_BEFORE.search(text, max(0, start - 8), start):
+        return True
+    after = NEXT_WORD.match(text, end)
+    return after is not None and after.group(1).lower() in GOVERNMENT_VERBS \
+        and not PLACE_BEFORE.search(text, max(0, start - 40), start)
+
+
 def _names_a_school(toks: list[Token], match, last: int) -> bool:
     """Does the match name a university or college, right before the word: "Concord University",
     "Ohio State University" (not "University of Michigan", which news and corpora split on)?"""
@@ -1105,8 +1126,8 @@ def _names_a_school(toks: list[Token], match, last: int) -> bool:
 
 def _named_after(toks: list[Token], last: int) -> bool:
     """Does a feature's kind follow the name at `last` and its possessive: "Adam" of "Adam's Peak"?"""
-    return last + 2 < len(toks) and toks[last + 1].text in POSSESSIVE_MARKS \
-        and toks[last + 2].is_capitalised and toks[last + 2].lowered in FEATURE_SUFFIXES
+    word = _possessed_word(toks, last)
+    return word is not None and word.is_capitalised and word.lowered in FEATURE_SUFFIXES
 
 
 def _team_follows(toks: list[Token], k: int) -> bool:

@@ -109,7 +109,7 @@ from .gazetteer import Candidate, Gazetteer
 from .geocode import Geocoder
 from .model import Mention, Place, ResolvedMention, cached_attribute
 from .names import fold
-from .recognize import ADMIN_PREFIXES, GOVERNMENT_VERBS, LOCATIVES, RESIDENT_NOUNS
+from .recognize import ADMIN_PREFIXES, NEXT_WORD, RESIDENT_NOUNS, acts_as_government
 from .text import sentences
 
 TYPE_PRIOR = {"CONT": 5.0, "PCLI": 5.0, "ADM1": 2.0, "ADM2": 0.5, "PPLC": 1.5}
@@ -191,13 +191,7 @@ HOMETOWN_BEFORE = re.compile(r"\b[Aa]n?\s+$")  # "a" before "Lebanon man"
 CAPITALISED_NEXT = re.compile(r" [A-Z]")  # "Dresden Zoo": the name is part of another
 # Before a name that a place is named after: "named after Versailles in France".
 NAMESAKE_BEFORE = re.compile(r"\b(?:named (?:it |them )?(?:after|for)|in hono(?:u)?r of|confused with)\s+(?:the\s+)?$")
-# A capital that acts, or is asked, is its government: "tariffs announced by Washington", "Moscow
-# denied it", "asked Washington for aid".
-GOVERNMENT_BEFORE = re.compile(r"\b(?:by|asked|urged|lobbied)\s+$")
-# A locative up to two words before a name: "officials in Rome said", "growers in neighbouring San Juan warned".
-PLACE_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(LOCATIVES | {'of', 'into'}))})\s+(?:[\w-]+\s+){{0,2}}$", re.I)
 AGE_OF_BEFORE = re.compile(r",\s*\d{1,3},\s+of\s+$")  # "Ann Pike, 54, of Lebanon"
-NEXT_WORD = re.compile(r"\s+(\w+)")  # "Lebanon man", "Moscow denied"
 # After a name, a description as a town: ", Bolivia's largest city", ", the Tenerife capital", ", a port".
 TOWN_DESCRIBED = re.compile(r",\s+(?:(?:a|an|the)\s+|[A-Z][\w-]*(?:'s|’s)\s+)(?:[\w-]+(?:'s|’s)?\s+){0,2}?"
                             r"(?:city|town|village|capital|port|suburb|hamlet|municipality)\b")
@@ -1285,11 +1279,7 @@ def _governments(text: str, mentions: list[Mention]) -> set[str]:
     neighbouring San Juan warned")."""
     acting: dict[str, bool] = {}
     for m in mentions:
-        after = NEXT_WORD.match(text, m.end)
-        acts = GOVERNMENT_BEFORE.search(text, max(0, m.start - 8), m.start) is not None \
-            or after is not None and after.group(1).lower() in GOVERNMENT_VERBS \
-            and not PLACE_BEFORE.search(text, max(0, m.start - 40), m.start)  # not "officials in Rome said"
-        acting[m.key] = acting.get(m.key, True) and acts
+        acting[m.key] = acting.get(m.key, True) and acts_as_government(text, m.start, m.end)
     return {key for key, acts in acting.items() if acts}
 
 
