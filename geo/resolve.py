@@ -223,6 +223,12 @@ PLACE_DEFINED = re.compile(
 PLACE_LIES = re.compile(r"\s+(?:lies|lay|sits|stands|is located|was located|is situated|was situated)\s+"
                         r"(?:in|within)\s+(?:the\s+)?"
                         r"(?:(?:north|south|east|west|centre|center)\s+of\s+|[a-z-]+ern\s+|central\s+)?")
+# "X, a suburb east of Y", "X, a village 40 km north of Y", "X, some 60 miles south-west of Y"
+_BEARING = r"(?:north|south)(?:-?(?:east|west))?|east|west"
+PLACE_OFF = re.compile(
+    rf"\s*,?\s*(?:(?:a|an)\s+(?:[\w-]+\s+){{0,3}}?{_PLACE_NOUN}\s+)?(?:(?:located|situated|lying|just|about|some"
+    rf"|roughly|around|nearly|almost)\s+)*(?:\d[\d,.]*\s*(?:km|kilometres|kilometers|miles)\s+)?"
+    rf"(?:to\s+the\s+)?(?:{_BEARING})\s+of\s+(?:the\s+)?")
 DIVISION_TYPES = {"province", "region", "state", "district", "county", "governorate", "prefecture", "oblast",
                   "department"}
 
@@ -1148,8 +1154,9 @@ def _keeps_candidates(options, in_division: bool = False) -> bool:
 
 def _placed_by_container(text: str, pairs: list[tuple[Mention, Mention]], chosen: dict) -> dict[str, Place]:
     """Names that neither the gazetteer nor the geocoder placed, each at the place the text
-    puts them in, when it holds places: "Qorvintal, Auckland", "Qorvintal in Fife",
-    "Qorvintal located in the Akita Prefecture", "Fife's Qorvintal" (among `_neighbours`: not a list's
+    puts them in or next to, when it holds places: "Qorvintal, Auckland", "Qorvintal in Fife",
+    "Qorvintal located in the Akita Prefecture", "Fife's Qorvintal", "Qorvintal is a village in
+    southern Fife", "Qorvintal, a suburb 20 km east of Harare" (among `_neighbours`: not a list's
     next member)."""
     unplaced = {name for name, (place, _, _) in chosen.items() if place is None}
     placed: dict[str, Place] = {}
@@ -1158,7 +1165,8 @@ def _placed_by_container(text: str, pairs: list[tuple[Mention, Mention]], chosen
     for mention, following in pairs:
         if text[mention.end: following.start].strip() in POSSESSIVE:
             inner, outer = following, mention
-        elif CONTAINER_GAP.fullmatch(text, mention.end, following.start):
+        elif any(gap.fullmatch(text, mention.end, following.start)
+                 for gap in (CONTAINER_GAP, PLACE_DEFINED, PLACE_LIES, PLACE_OFF)):
             inner, outer = mention, following
         else:
             continue
