@@ -144,7 +144,7 @@ GREAT_CITY, OVERSHADOWED_TOWN = 500_000, 50
 # A town named like a national capital of GREAT_CITY people, OVERSHADOWED times as many, gets this share
 # unless the text puts it somewhere or it lies next to one of the article's places or near two of them.
 CAPITAL_NAMESAKE_SHARE = 0.25
-LIST_JOINS = {",", "and", "or", ", and", ", or"}
+LIST_JOINS = {",", "and", "or", ", and", ", or", "and the", "or the", ", and the", ", or the"}
 CHORD_SLACK_KM = 0.001  # far above the rounding errors (< 1e-4 km) of chord and haversine distances
 QUALIFIED_CONFIDENCE_FACTOR = 0.9
 NO_SHAPE_CONFIDENCE_FACTOR = 0.5

@@ -931,3 +931,9 @@ def test_a_countrys_possessive_puts_the_name_in_that_country(parse):
     text = ("Shops closed in Sanandaj, Mahabad and Saqqez, the Kurdish cities of Iran, in a strike called by "
             "groups based in Iraq's Kurdistan region.")
     assert parse(text)["Kurdistan"].place.country_code == "IQ"  # not Iran's Kurdistan province
+
+
+def test_a_list_may_end_in_a_name_with_the(parse):
+    # "Normandy, Brittany" is no Normandy in Brittany when "and the Beauce" follows.
+    resolved = parse("Farmers drove tractors from Normandy, Brittany and the Beauce to the ring road.")
+    assert (resolved["Normandy"].place.feature_code, resolved["Normandy"].place.admin1) == ("ADM1", "28")
