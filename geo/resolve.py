@@ -439,7 +439,7 @@ class Resolver:
             if id(mention) not in holder_of and not CAPITALISED_NEXT.match(text, mention.end):
                 first_bare.setdefault(mention.key, mention.start)
         namesakes = {key for key, (name, holder) in holder_of.items()
-                     if len(holders[name.key]) == 1 and (
+                     if len(holders[name.key]) == 1 and not _opens_line_in_capitals(text, name) and (
                          NAMESAKE_BEFORE.search(text, 0, name.start)
                          or first_bare.get(name.key, len(text)) < name.start and self._country(holder)
                          and not self._country(name))}
@@ -1296,6 +1296,13 @@ def _described_towns(text: str, mentions: list[Mention]) -> set[str]:
     Cruz" (not the department)."""
     return {m.key for m in mentions if TOWN_DESCRIBED.match(text, m.end)
             or TOWN_OF_BEFORE.search(text, max(0, m.start - 16), m.start)}
+
+
+def _opens_line_in_capitals(text: str, mention: Mention) -> bool:
+    """Does the mention open a line in capitals, as a dateline under a headline does ("GOMA, Congo
+    (AFP) -")? Wire style, not a writer telling a namesake apart."""
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    return mention.text.isupper() and len(mention.text) > 2 and not text[line_start: mention.start].strip()
 
 
 def _dateline(text: str, mentions: list[Mention]) -> set[str]:

@@ -140,6 +140,11 @@ def test_a_name_the_text_puts_in_two_places_names_both(gazetteer, text, name, pl
     assert [(r.place.country_code, r.place.admin1) for r in resolved if r.mention.text == name] == places
 
 
+def test_a_headlines_name_is_the_one_the_dateline_under_it_puts_in_a_country(parse):
+    resolved = parse("Cholera spreads in camps around Goma\n\nGOMA, Congo (AFP) - Aid workers said the camps were full.")
+    assert resolved["Goma"].place.country_code == resolved["GOMA"].place.country_code == "CD"
+
+
 @pytest.mark.parametrize("text, name, codes", [
     ("Wildfires in Washington state burned homes, officials in Washington said.", "Washington", ["ADM1", "PPLC"]),
     ("Police in São Paulo said gangs in São Paulo state had grown.", "São Paulo", ["PPL", "ADM1"]),
