@@ -287,6 +287,7 @@ ENGLISH_WORD_ZIPF = 2.5  # a word this common is English; opening a sentence bef
 VILLAGE = 5_000  # people: an alternate name of a place this small is a weak clue
 CITY = 100_000  # people: a city the text may name in full and then in short
 KNOWN_WORD_ZIPF = 3.5  # a word this frequent needs more than an alternate name to be a place
+PATRONYMIC_WORDS = {"bin", "ibn", "bint", "binti"}  # "Wasdi bin Umri": the name after is a person's
 RARE_WORD_ZIPF = 3.3  # below this, a capitalised word after "in" may be an unlisted place
 SURNAME_ZIPF = 4.75  # a surname this rare is no common noun ("Taylor", "Morgan"; not "Power", "Park")
 
@@ -651,7 +652,9 @@ class Recognizer:
                                                       or word in people.after_given
                                                       and not match.places.major and not placed)
                 and (speaker or not (self._before_container(toks, match.last) or _called_a_place(toks, match.last)))
-                or speaker and (not match.places.major or people.get(word) or word in people.after_given)
+                or speaker and (not match.places.major and (self._may_be_persons(word) or not significant)
+                                or people.get(word)
+                                or word in people.after_given)
                 and not self._before_container(toks, match.last)):
             return None  # "John Walsh ... Walsh"; "Kemp said", "said Moss", "Mayor Ann Boston ... Boston said" (not
             # "in Hastings, Nebraska")
@@ -822,9 +825,9 @@ class Recognizer:
             if end == i + 1 and toks[i].lowered in DETERMINERS and end + 1 < len(toks) \
                     and toks[end + 1].text in FEATURE_NOUNS | DIVISION_NOUNS | {"-"}:
                 continue  # "The Gurgaon-based airline", "The Qorvintal river" name no one
-            if i == end:  # one word: a person's only after a title ("minister Singh")
-                if _after_title(toks, i):
-                    names[toks[i].text] = True
+            if i == end:  # one word: a person's only after a title ("minister Singh") or "bin" ("Wasdi bin
+                if _after_title(toks, i) or _after_patronymic(toks, i) or _names_an_agency(toks, i):  # Umri"),
+                    names[toks[i].text] = True  # and an agency's name ("Xinhua news agency") is no place either
                 continue
             run = self._run_people(toks, i, end)
             if _after_title(toks, i) or run.titled or _after_age(toks, i):
@@ -871,6 +874,10 @@ class Recognizer:
                                    given=given if word_frequency(surname.lower()) < RARE_WORD_ZIPF else "")
         self._people[key] = facts
         return facts
+
+    def _may_be_persons(self, word: str) -> bool:
+        """Could the word be a person's name ("Kemp said"), or is it a place's alone ("Tacloban says")?"""
+        return word in self.surnames or word in self.given_names or word_frequency(word.lower()) >= RARE_WORD_ZIPF
 
     def _named_place(self, word: str) -> bool:
         """Is the word the main name of a gazetteer place?"""
@@ -1085,6 +1092,17 @@ def _namesake(toks: list[Token], match, significant: bool) -> bool:
     lower case the word may be the place's own ("Lyon's airport"), unless the place is minor."""
     word = _possessed_word(toks, match.last)
     return word is not None and word.lowered in ORGANISATION_WORDS and (word.is_capitalised or not significant)
+
+
+def _after_patronymic(toks: list[Token], i: int) -> bool:
+    """Is the word a father's name after a given name: "Wasdi bin Umri", "Ahmad ibn Hanbal"?"""
+    return i > 1 and toks[i - 1].lowered in PATRONYMIC_WORDS and toks[i - 2].is_capitalised
+
+
+def _names_an_agency(toks: list[Token], i: int) -> bool:
+    """Is the word a news agency's name: "the Xinhua news agency", "state media agency Xinhua"?"""
+    after = [t.lowered for t in toks[i + 1: i + 3]]
+    return i > 0 and toks[i - 1].lowered == "agency" or after[:1] == ["agency"] or after == ["news", "agency"]
 
 
 def _speaker(toks: list[Token], match) -> bool:

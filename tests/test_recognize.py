@@ -651,6 +651,20 @@ def test_a_minor_places_name_as_a_news_source_is_no_place(recognise, text):
     assert surfaces(recognise, text) == []
 
 
+@pytest.mark.parametrize("text", [
+    "Roads were cut, the Xinhua news agency reported. Two bridges fell, Xinhua said.",
+    "Two bridges fell, state media agency Xinhua said.",
+    "District spokesman Wasdi bin Umri told reporters the roads were open.",
+])
+def test_an_agencys_name_and_a_fathers_name_are_no_places(recognise, text):
+    # Xinhua and Umri are towns in China and India. A guard: it keeps the next test's rule from going too far.
+    assert surfaces(recognise, text) == []
+
+
+def test_a_city_that_speaks_is_a_place_where_no_person_bears_its_name(recognise):
+    assert surfaces(recognise, "Tacloban says it sent rescuers and generators.") == ["Tacloban"]
+
+
 def test_a_major_place_as_a_source_stays_a_place(recognise):
     assert surfaces(recognise, "Prices rose, according to China.") == ["China"]
 
