@@ -480,12 +480,12 @@ def test_philippine_provinces_and_islands_by_their_usual_names(parse, text, name
 def test_a_river_whose_only_namesakes_are_far_from_the_story_is_asked_for_as_a_river(gazetteer, tmp_path):
     from nominatim_server import _result
 
-    text = "Fishermen on the Karun river near Ahvaz say the water is too salty."  # not a village 550 km off
-    places = {"karun river": [_result(12, "way", 102, 31.3, 48.7, "Karun, Khuzestan, Iran", "waterway", "river",
-                                      0.5, "ir", "Iran")]}
+    text = "Fishermen on the Sirvan river near Halabja say the water is too salty."  # not a town in Azerbaijan
+    places = {"sirvan river": [_result(12, "way", 102, 35.1, 45.9, "Sirvan, Halabja, Iraq", "waterway", "river",
+                                       0.5, "iq", "Iraq")]}
     resolved, asked = parse_asking(gazetteer, tmp_path, text, places)
-    assert asked == [("Karun river", "ir")]
-    assert abs(resolved["Karun"].place.lat - 31.3) < 0.1
+    assert asked == [("Sirvan river", "iq")]
+    assert abs(resolved["Sirvan"].place.lat - 35.1) < 0.1
 
 
 def test_a_town_across_the_border_stays_where_the_gazetteer_puts_it(parse):
@@ -942,3 +942,14 @@ def test_a_list_may_end_in_a_name_with_the(parse):
     # "Normandy, Brittany" is no Normandy in Brittany when "and the Beauce" follows.
     resolved = parse("Farmers drove tractors from Normandy, Brittany and the Beauce to the ring road.")
     assert (resolved["Normandy"].place.feature_code, resolved["Normandy"].place.admin1) == ("ADM1", "28")
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Smoke from the fire drifted over the San Gabriel Mountains on Tuesday.", "San Gabriel Mountains", "US"),
+    ("Barges were stuck on the Ping River after weeks without rain.", "Ping River", "TH"),
+    ("Ferries on the IJsselmeer were cancelled because of the storm.", "IJsselmeer", "NL"),
+    ("Hikers were rescued below Mount Kosciuszko.", "Mount Kosciuszko", "AU"),
+])
+def test_rivers_ranges_and_lakes_that_local_news_names_are_placed(parse, text, name, country):
+    resolved = parse(text)[name]
+    assert (resolved.place.country_code, resolved.place.source) == (country, "curated")
