@@ -949,6 +949,7 @@ def test_a_list_may_end_in_a_name_with_the(parse):
     ("Barges were stuck on the Ping River after weeks without rain.", "Ping River", "TH"),
     ("Ferries on the IJsselmeer were cancelled because of the storm.", "IJsselmeer", "NL"),
     ("Hikers were rescued below Mount Kosciuszko.", "Mount Kosciuszko", "AU"),
+    ("Dust storms swept the Coachella Valley overnight.", "Coachella Valley", "US"),
 ])
 def test_rivers_ranges_and_lakes_that_local_news_names_are_placed(parse, text, name, country):
     resolved = parse(text)[name]
