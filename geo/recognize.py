@@ -707,9 +707,11 @@ class Recognizer:
             # A common word ("Centre", "Lakes", "Buffalo") is a place when it is a country, a place of
             # 500,000 or a division (one named by a very common word, "Rose", "Jewish", only if it is
             # that big), when the text puts it after "in", "at", "near", before ", New York",
-            # calls it a place ("Orange is a town in New South Wales") or names it in full ("Rio").
+            # calls it a place ("Orange is a town in New South Wales") or names it in full ("Rio"); and
+            # a sea, river, range or forest news names by the word, after "the" ("crossed the Atlantic").
             if not (match.places.populous or match.places.major and frequency < OPENING_WORD_ZIPF
                     or match.places.curated or _after_locative(toks, match.first)
+                    or match.places.curated_alternate and match.first > 0 and toks[match.first - 1].lowered == "the"
                     or self._before_container(toks, match.last)
                     or match.first > 0 and toks[match.first - 1].lowered in ("through", "into")  # "through Miami"
                     or _bound_for(toks, match.first) or self._listed_after_place(toks, match.first)
@@ -1383,6 +1385,11 @@ class _Places(tuple):
     def curated(self) -> bool:
         """Is one of them a curated feature of this very name ("Java" the island)?"""
         return any(c.kind == "name" and c.place.source == "curated" for c in self)
+
+    @property
+    def curated_alternate(self) -> bool:
+        """Is one of them a curated feature that news names by this word ("the Atlantic", "the Amazon")?"""
+        return any(c.place.source == "curated" and c.place.feature_class in "HTV" for c in self)
 
     @property
     def populous(self) -> bool:

@@ -209,7 +209,7 @@ FEATURE_WORDS = {  # words that name a type of feature, and its GeoNames feature
 }
 PLURAL_FEATURES = {"MTS", "ISLS"}
 THE_BEFORE = re.compile(r"\b[Tt]he\s+(?:[A-Z][a-z]+\s+)?$")  # "the Andes", "the Peruvian Andes"
-THE_FEATURES = {"STM", "RGN", "SEA", "LK", "DSRT", "PEN", "VAL"}
+THE_FEATURES = {"STM", "RGN", "SEA", "OCN", "LK", "DSRT", "PEN", "VAL", "FRST"}
 # "X is a city in Y", "X, the capital of Y", "X is a village and civil parish in Y", "X is a city
 # in and the county seat of Y", "X is the largest inland city in the state of Y", "X is a city in
 # the Indian state of Y"

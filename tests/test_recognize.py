@@ -856,3 +856,11 @@ def test_a_place_naming_a_university_is_no_place(recognise, text, places):
 ])
 def test_a_works_bands_or_dishs_name_is_no_place(recognise, text, places):
     assert surfaces(recognise, text) == places
+
+
+@pytest.mark.parametrize("text, places", [
+    ("Two rowers crossed the Atlantic in 40 days.", ["Atlantic"]),
+    ("Loggers threaten the Amazon, campaigners say.", ["Amazon"]),
+])
+def test_a_sea_or_forest_named_by_a_common_word_is_a_place_after_the(recognise, text, places):
+    assert surfaces(recognise, text) == places

@@ -954,3 +954,8 @@ def test_a_list_may_end_in_a_name_with_the(parse):
 def test_rivers_ranges_and_lakes_that_local_news_names_are_placed(parse, text, name, country):
     resolved = parse(text)[name]
     assert (resolved.place.country_code, resolved.place.source) == (country, "curated")
+
+
+def test_an_ocean_after_the_is_the_ocean_not_a_town_of_the_storys_country(parse):
+    resolved = parse("Hunters in Oregon and Washington watch birds on the Pacific side of the flyway.")
+    assert resolved["Pacific"].place.feature_code == "OCN"  # not Pacific, Washington
