@@ -262,7 +262,8 @@ GENERIC_DIVISIONS = {"capital", "centre", "center", "coast", "interior", "lakes"
 # A street's name may hold an institution's word: "Church Street", "College Road", "Hospital Lane".
 STREET_SUFFIXES = {"street", "road", "avenue", "boulevard", "lane", "drive", "terrace", "highway"}
 ADMIN_PREFIXES = {"county", "co", "co."}  # Irish and British style: "County Kerry", "Co Tipperary", "Co. Durham"
-FEATURE_PREFIXES = {"fort", "mount", "lake", "port", "cape", "isle", "camp", "river"} | ADMIN_PREFIXES
+FEATURE_PREFIXES = {"fort", "mount", "lake", "port", "cape", "isle", "camp", "river",
+                    "loch", "lough", "llyn", "afon"} | ADMIN_PREFIXES  # Scots, Irish and Welsh lakes and rivers
 # A feature's or a division's word alone is no place: "the Gulf", "Port officials", "the Capital".
 LONE_FEATURE_WORDS = FEATURE_SUFFIXES | FEATURE_PREFIXES | GENERIC_DIVISIONS
 # ... and words that start one before "of": "Gulf of Qorvintal", "Bay of Velmora", "Cape of Good Hope".

@@ -202,7 +202,7 @@ DIVISIONS_AFTER = re.compile(rf"^\s+(?:{'|'.join(w + 's' for w in DIVISION_WORDS
 FOLLOWING_WORD = re.compile(r" ([a-z]+)\b")  # "the Volga river"
 FEATURE_WORDS = {  # words that name a type of feature, and its GeoNames feature codes
     "sea": {"SEA", "LK"}, "ocean": {"OCN"}, "gulf": {"GULF"}, "bay": {"BAY"}, "strait": {"STRT"},
-    "straits": {"STRT"}, "river": {"STM"}, "lake": {"LK"}, "lakes": {"LKS"}, "canal": {"CNL"},
+    "straits": {"STRT"}, "river": {"STM"}, "afon": {"STM"}, "lake": {"LK"}, "loch": {"LK"}, "lough": {"LK"}, "llyn": {"LK"}, "lakes": {"LKS"}, "canal": {"CNL"},
     "island": {"ISL"}, "islands": {"ISLS"}, "isle": {"ISL"}, "mount": {"MT", "VLC"}, "mountain": {"MT"},
     "mountains": {"MTS"}, "desert": {"DSRT"}, "valley": {"VAL"}, "peninsula": {"PEN"}, "volcano": {"VLC"},
     "pass": {"PASS"}, "airport": {"AIRP"}, "plain": {"PLN"}, "plains": {"PLN"}, "plateau": {"PLAT"},

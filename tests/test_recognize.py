@@ -864,3 +864,8 @@ def test_a_works_bands_or_dishs_name_is_no_place(recognise, text, places):
 ])
 def test_a_sea_or_forest_named_by_a_common_word_is_a_place_after_the(recognise, text, places):
     assert surfaces(recognise, text) == places
+
+
+def test_scots_irish_and_welsh_lakes_and_rivers_are_features_by_their_first_word(recognise):
+    text = "Anglers reported algae on Loch Qorvin, Lough Velmora, Llyn Ostrak and the Afon Dulas."
+    assert surfaces(recognise, text) == ["Loch Qorvin", "Lough Velmora", "Llyn Ostrak", "Afon Dulas"]
