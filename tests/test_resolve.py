@@ -959,3 +959,10 @@ def test_rivers_ranges_and_lakes_that_local_news_names_are_placed(parse, text, n
 def test_an_ocean_after_the_is_the_ocean_not_a_town_of_the_storys_country(parse):
     resolved = parse("Hunters in Oregon and Washington watch birds on the Pacific side of the flyway.")
     assert resolved["Pacific"].place.feature_code == "OCN"  # not Pacific, Washington
+
+
+def test_the_place_a_town_gave_its_name_to_is_another_sense_of_the_name(gazetteer):
+    text = "Snow closed the market in Richmond, North Yorkshire. The town gave its name to Richmond in south-west London."
+    resolved = Resolver(gazetteer)(text, Recognizer(gazetteer)(text))
+    yorkshire, london = (r.place for r in resolved if r.mention.text == "Richmond")
+    assert yorkshire.lat > 54 and london.lat < 52
