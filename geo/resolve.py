@@ -294,7 +294,7 @@ class Resolver:
         candidates = {key: self._candidates(m) for key, m in last_mentions.items()}
         for sense in mentions:  # the town named after Versailles in France is not that one
             if isinstance(sense, _Sense) and sense.namesake and candidates.get(sense.base):
-                named_after = {c.place.id for c in candidates[sense.key]}
+                named_after = self._held_by(sense, candidates[sense.key])
                 others = _Options(c for c in candidates[sense.base] if c.place.id not in named_after)
                 if any(c.place.population for c in others):  # a town of known people: not "Aleppo, Pa.",
                     candidates[sense.base] = others  # a post office, for "Aleppo ... Aleppo, Syria"
@@ -484,6 +484,17 @@ class Resolver:
                      if c.place.feature_code in HOLDER_AREAS}
             return _Options(c for c in options if {c.place.country_code, _area(c.place)} & areas) or options
         return options
+
+    def _held_by(self, sense: "_Sense", options: "_Options") -> set[str]:
+        """The ids of a sense's candidates that lie in its holder: in its country or division, or,
+        for a town ("Richmond in south-west London"), near it rather than anywhere in its state."""
+        holders = self.gazetteer.candidates(sense.holder)
+        if any(h.place.feature_code in ("PCLI", "ADM1") for h in holders):
+            return {c.place.id for c in options}
+        towns = [h.place for h in holders if h.place.feature_code.startswith("PPL")]
+        near = {c.place.id for c in options
+                if any(haversine_km(c.place.lat, c.place.lon, t.lat, t.lon) <= TOWN_REACH_KM for t in towns)}
+        return near or {c.place.id for c in options}
 
     def _fallback(self, name: str, countries: Counter) -> tuple[Place | None, float, str]:
         if self.geocoder is None:
