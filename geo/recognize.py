@@ -6,19 +6,22 @@ Three signals, each general rather than tied to any text:
    holds the whole: "Democratic Republic of the Congo", "Port-au-Prince"), with
    filters for people and organisations (titles, family words, the given names
    and surnames the gazetteer lists, names in surname position,
-   speakers, media, clubs and institution words; a local authority's place,
+   speakers that are no city of 100,000 ("Kemp said", not "Tacloban says"), news agencies
+   ("the Xinhua news agency"), fathers' names ("bin Umri"), media, clubs and institution
+   words; a local authority's place,
    "Croydon Council", stays; a person's name stays the town where only a place
    can stand: "a fire near Franklin", "Logan Tate, 61, of Logan", or in a list of
    places: "from Troy, Genesee and Viola"; "All-Ireland" is no place, nor are
    teams, schools, companies and titles: "the Kano Pillars football club", "Ohio
    State University", "Texas Instruments", "the band Boston", "starred in
-   "Casablanca"") and for common words.
+   "Casablanca"") and for common words (but a sea, river or forest news names by a common
+   word is one after "the": "crossed the Atlantic").
 2. Context: a capitalised name no gazetteer knows, after "in", "at", "near", "the
    village of" (and the names coordinated with it: "in Demchok and Depsang"),
    before ", Country", described as "a town in ..." or opening the article as its
    dateline ("QORVINTAL —"), when the word is rare in English and is no acronym
    (bar such a dateline), month or weekday; and names shaped like features
-   ("Metcalfe County", "Lake Erie", "Church Street", "Co Kerry", "Jasper Co.",
+   ("Metcalfe County", "Lake Erie", "Loch Leven", "Afon Conwy", "Church Street", "Co Kerry", "Jasper Co.",
    "Adam's Peak").
 3. Directions: a capitalised one names a region ("Eastern Ladakh" is one mention
    whose `name` is "Ladakh"); a lower-case one describes the name after it

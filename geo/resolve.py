@@ -71,7 +71,9 @@ two places ("Portland, Maine" and "Portland, Oregon"; "Boston is a town in Linco
 "Boston in Massachusetts"), or calls it a state once and writes it alone elsewhere
 ("Washington state", "officials in Washington"): each of those mentions then keeps to the
 places of that name in its country or division (or to the divisions, for the one called a
-state), and no small-town rule moves it abroad. A capitalised directional
+state), and no small-town rule moves it abroad. A name written alone before "X, Country"
+(or before "named after X in Y", "gave its name to X in Y") is another place than that one;
+a headline's name before the same name opening the dateline under it is not. A capitalised directional
 qualifier ("Eastern Ladakh", a region's name) gives that part of the region's shape
 (shapely), or the region itself, less sure, where no shape is known. A lower-case one
 ("northern China") describes where in the place: the mention is "China", keeps the
@@ -83,7 +85,8 @@ Square" in a Baghdad story); "X, Y" where Y holds no X the
 gazetteer knows ("Swindon, Ontario"), or "X in Y" where Y is a city no X lies near ("Mirpur in
 Dhaka"), is asked as such, and so is a name the word after it calls a feature none of its
 namesakes is ("Tanna island"). A name neither answers is placed, less sure, at the place the
-text puts it in ("Qorvintal, Auckland", "Qorvintal in Fife", "Fife's Qorvintal"). The one
+text puts it in or next to ("Qorvintal, Auckland", "Qorvintal in Fife", "Fife's Qorvintal",
+"Qorvintal is a village in southern Fife", "Qorvintal, a village 40 km north of Kisumu"). The one
 country a local story names may be a neighbouring town ("Lebanon" among Tennessee's towns),
 but a capital every mention of which acts or is asked, as a government is ("tariffs announced
 by Washington", "Moscow denied"), keeps the capital whatever the other places say. A division
