@@ -157,6 +157,7 @@ _QUARTER = r"(?:\s+(?:far\s+)?(?:(?:north|south)-?(?:east|west)(?:ern)?|[a-z]+er
 CONTAINER_GAP = re.compile(
     rf"\s*(?:,|(?:,\s*)?(?:(?!and\b|or\b|but\b)[a-z]+\s+){{0,2}}?(?:in|near|outside|of)(?:\s+the)?{_QUARTER})\s*")
 POSSESSIVE = {"'s", "’s", "'", "’"}  # "Y's X" puts X in Y
+HEADING_MARKS = {":", "—", "–", "-"}  # "Y: X" or "Y — X" opening a line puts X in Y (a roundup of states' news)
 # "X, Y", "X in Y", "X in the Y" and "X in northwest Y" put X in Y when Y is a country or division holding an X
 PUT_IN = re.compile(rf",|(?:,\s*)?in(?:\s+the)?{_QUARTER}")
 HOLDER_CODES = {"PCLI", "ADM1", "ADM2", "PPL", "PPLA", "PPLA2", "PPLA3", "PPLC"}
@@ -927,15 +928,16 @@ def _layout(text: str, mentions: list[Mention]) -> tuple[list, list, list]:
 
 def _placements(text: str, mentions: list[Mention], pairs: list[tuple[Mention, Mention]]) -> list[tuple[Mention, Mention]]:
     """(X, Y) where the text puts X in Y, among the `_neighbours` pairs: "X, Y", "X in Y", "X, in Y"
-    ("Paris, Texas", "Alexandria in Egypt"), "X Province of Y", "X is a city in Y", "X lies in
+    ("Paris, Texas", "Alexandria in Egypt"), a roundup's "Y: X —" or "Y — X:" opening a line
+    ("Missouri: Springfield — City utilities said"), "X Province of Y", "X is a city in Y", "X lies in
     central Y", "X, the capital of Y", "Y's X" ("Sindh's Dadu district"); and Z of "Y County, Z"
     after any of them ("Paris is a city in Lamar County, Texas")."""
     placed = []
     following = dict(zip(map(id, mentions), mentions[1:]))
     for first, second in pairs:
         gap = text[first.end: second.start].strip()
-        if gap in POSSESSIVE:
-            placed.append((second, first))
+        if gap in POSSESSIVE or gap in HEADING_MARKS and _opens_line(text, first):
+            placed.append((second, first))  # "Fife's Qorvintal"; a roundup's "Ohio: Springfield —", "OHIO — Springfield:"
             continue
         if not (PUT_IN.fullmatch(gap) or PLACE_DEFINED.fullmatch(text, first.end, second.start)
                 or PLACE_LIES.fullmatch(text, first.end, second.start)
@@ -1313,11 +1315,15 @@ def _described_towns(text: str, mentions: list[Mention]) -> set[str]:
             or TOWN_OF_BEFORE.search(text, max(0, m.start - 16), m.start)}
 
 
+def _opens_line(text: str, mention: Mention) -> bool:
+    """Does the mention open its line (a heading, a dateline, a roundup's state)?"""
+    return not text[text.rfind("\n", 0, mention.start) + 1: mention.start].strip()
+
+
 def _opens_line_in_capitals(text: str, mention: Mention) -> bool:
     """Does the mention open a line in capitals, as a dateline under a headline does ("GOMA, Congo
     (AFP) -")? Wire style, not a writer telling a namesake apart."""
-    line_start = text.rfind("\n", 0, mention.start) + 1
-    return mention.text.isupper() and len(mention.text) > 2 and not text[line_start: mention.start].strip()
+    return mention.text.isupper() and len(mention.text) > 2 and _opens_line(text, mention)
 
 
 def _dateline(text: str, mentions: list[Mention]) -> set[str]:

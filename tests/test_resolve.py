@@ -967,3 +967,14 @@ def test_the_place_a_town_gave_its_name_to_is_another_sense_of_the_name(gazettee
     resolved = Resolver(gazetteer)(text, Recognizer(gazetteer)(text))
     town, namesake = (r.place for r in resolved if r.mention.text == "Richmond")
     assert town.lat > 54 > 52 > namesake.lat  # North Yorkshire's; London's town rules out no more than London
+
+
+@pytest.mark.parametrize("text", [
+    "News from every state\nMissouri: Springfield — City utilities will draw the lake down.\n"
+    "Massachusetts: Springfield — The casino reported lower revenue.",
+    "News from every state\nMISSOURI — Springfield: City utilities will draw the lake down.\n"
+    "MASSACHUSETTS — Springfield: The casino reported lower revenue.",
+])
+def test_a_roundup_puts_each_town_in_the_state_that_opens_its_line(gazetteer, text):
+    resolved = Resolver(gazetteer)(text, Recognizer(gazetteer)(text))
+    assert [r.place.admin1 for r in resolved if r.mention.text == "Springfield"] == ["MO", "MA"]
