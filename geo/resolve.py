@@ -157,6 +157,7 @@ _QUARTER = r"(?:\s+(?:far\s+)?(?:(?:north|south)-?(?:east|west)(?:ern)?|[a-z]+er
 CONTAINER_GAP = re.compile(
     rf"\s*(?:,|(?:,\s*)?(?:(?!and\b|or\b|but\b)[a-z]+\s+){{0,2}}?(?:in|near|outside|of)(?:\s+the)?{_QUARTER})\s*")
 POSSESSIVE = {"'s", "’s", "'", "’"}  # "Y's X" puts X in Y
+DISTRICT_AFTER = re.compile(r"\s+(?:neighbou?rhood|suburb|district|enclave|borough)\b")  # "X, the Nashville neighborhood"
 HEADING_MARKS = {":", "—", "–", "-"}  # "Y: X" or "Y — X" opening a line puts X in Y (a roundup of states' news)
 # "X, Y", "X in Y", "X in the Y" and "X in northwest Y" put X in Y when Y is a country or division holding an X
 PUT_IN = re.compile(rf",|(?:,\s*)?in(?:\s+the)?{_QUARTER}")
@@ -1173,8 +1174,8 @@ def _placed_by_container(text: str, pairs: list[tuple[Mention, Mention]], chosen
     """Names that neither the gazetteer nor the geocoder placed, each at the place the text
     puts them in or next to, when it holds places: "Qorvintal, Auckland", "Qorvintal in Fife",
     "Qorvintal located in the Akita Prefecture", "Fife's Qorvintal", "Qorvintal is a village in
-    southern Fife", "Qorvintal, a suburb 20 km east of Harare" (among `_neighbours`: not a list's
-    next member)."""
+    southern Fife", "Qorvintal, a suburb 20 km east of Harare", "Qorvintal, a Harare suburb" (among
+    `_neighbours`: not a list's next member)."""
     unplaced = {name for name, (place, _, _) in chosen.items() if place is None}
     placed: dict[str, Place] = {}
     if not unplaced:
@@ -1182,8 +1183,8 @@ def _placed_by_container(text: str, pairs: list[tuple[Mention, Mention]], chosen
     for mention, following in pairs:
         if text[mention.end: following.start].strip() in POSSESSIVE:
             inner, outer = following, mention
-        elif any(gap.fullmatch(text, mention.end, following.start)
-                 for gap in (CONTAINER_GAP, PLACE_DEFINED, PLACE_LIES, PLACE_OFF)):
+        elif _district_of(text, mention, following) or any(
+                gap.fullmatch(text, mention.end, following.start) for gap in (CONTAINER_GAP, PLACE_DEFINED, PLACE_LIES, PLACE_OFF)):
             inner, outer = mention, following
         else:
             continue
@@ -1313,6 +1314,12 @@ def _described_towns(text: str, mentions: list[Mention]) -> set[str]:
     Cruz" (not the department)."""
     return {m.key for m in mentions if TOWN_DESCRIBED.match(text, m.end)
             or TOWN_OF_BEFORE.search(text, max(0, m.start - 16), m.start)}
+
+
+def _district_of(text: str, first: Mention, second: Mention) -> bool:
+    """Does the text call the first name a district of the second: "Qorvintal, a Harare suburb",
+    "Qorvintal, the Nashville neighborhood"?"""
+    return text[first.end: second.start].strip() in (", a", ", an", ", the") and bool(DISTRICT_AFTER.match(text, second.end))
 
 
 def _opens_line(text: str, mention: Mention) -> bool:

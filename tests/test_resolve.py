@@ -523,6 +523,7 @@ def test_a_great_city_before_another_city_is_no_neighbourhood_of_it(parse):
     ("A resident of Qorvintal, a suburb east of Harare, fell ill.", "Harare"),
     ("Rescuers reached Qorvintal, a village 40 km north of Kisumu, on Monday.", "Kisumu"),
     ("Floods hit the village of Qorvintal, some 60 miles south-west of Kisumu.", "Kisumu"),
+    ("Water ran out in Qorvintal, a Harare suburb, on Monday.", "Harare"),
 ])
 def test_a_name_nothing_else_places_goes_to_the_place_the_text_puts_it_in(parse, text, holder):
     resolved = parse(text)
