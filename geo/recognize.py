@@ -715,7 +715,7 @@ class Recognizer:
             # a sea, river, range or forest news names by the word, after "the" ("crossed the Atlantic").
             if not (match.places.populous or match.places.major and frequency < OPENING_WORD_ZIPF
                     or match.places.curated or _after_locative(toks, match.first)
-                    or match.places.curated_alternate and match.first > 0 and toks[match.first - 1].lowered == "the"
+                    or match.places.curated_feature and match.first > 0 and toks[match.first - 1].lowered == "the"
                     or self._before_container(toks, match.last)
                     or match.first > 0 and toks[match.first - 1].lowered in ("through", "into")  # "through Miami"
                     or _bound_for(toks, match.first) or self._listed_after_place(toks, match.first)
@@ -832,8 +832,9 @@ class Recognizer:
                     and toks[end + 1].text in FEATURE_NOUNS | DIVISION_NOUNS | {"-"}:
                 continue  # "The Gurgaon-based airline", "The Qorvintal river" name no one
             if i == end:  # one word: a person's only after a title ("minister Singh") or "bin" ("Wasdi bin
-                if _after_title(toks, i) or _after_patronymic(toks, i) or _names_an_agency(toks, i):  # Umri"),
-                    names[toks[i].text] = True  # and an agency's name ("Xinhua news agency") is no place either
+                # Umri"); an agency's name ("the Xinhua news agency") is no place either
+                if _after_title(toks, i) or _after_patronymic(toks, i) or _names_an_agency(toks, i):
+                    names[toks[i].text] = True
                 continue
             run = self._run_people(toks, i, end)
             if _after_title(toks, i) or run.titled or _after_age(toks, i):
@@ -1108,7 +1109,7 @@ def _after_patronymic(toks: list[Token], i: int) -> bool:
 def _names_an_agency(toks: list[Token], i: int) -> bool:
     """Is the word a news agency's name: "the Xinhua news agency", "state media agency Xinhua"?"""
     after = [t.lowered for t in toks[i + 1: i + 3]]
-    return i > 0 and toks[i - 1].lowered == "agency" or after[:1] == ["agency"] or after == ["news", "agency"]
+    return (i > 0 and toks[i - 1].lowered == "agency") or after[:1] == ["agency"] or after == ["news", "agency"]
 
 
 def _speaker(toks: list[Token], match) -> bool:
@@ -1391,7 +1392,7 @@ class _Places(tuple):
         return any(c.kind == "name" and c.place.source == "curated" for c in self)
 
     @property
-    def curated_alternate(self) -> bool:
+    def curated_feature(self) -> bool:
         """Is one of them a curated feature that news names by this word ("the Atlantic", "the Amazon")?"""
         return any(c.place.source == "curated" and c.place.feature_class in "HTV" for c in self)
 

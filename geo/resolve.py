@@ -208,7 +208,8 @@ DIVISIONS_AFTER = re.compile(rf"^\s+(?:{'|'.join(w + 's' for w in DIVISION_WORDS
 FOLLOWING_WORD = re.compile(r" ([a-z]+)\b")  # "the Volga river"
 FEATURE_WORDS = {  # words that name a type of feature, and its GeoNames feature codes
     "sea": {"SEA", "LK"}, "ocean": {"OCN"}, "gulf": {"GULF"}, "bay": {"BAY"}, "strait": {"STRT"},
-    "straits": {"STRT"}, "river": {"STM"}, "afon": {"STM"}, "lake": {"LK"}, "loch": {"LK"}, "lough": {"LK"}, "llyn": {"LK"}, "lakes": {"LKS"}, "canal": {"CNL"},
+    "straits": {"STRT"}, "river": {"STM"}, "afon": {"STM"}, "lake": {"LK"}, "loch": {"LK"}, "lough": {"LK"},
+    "llyn": {"LK"}, "lakes": {"LKS"}, "canal": {"CNL"},
     "island": {"ISL"}, "islands": {"ISLS"}, "isle": {"ISL"}, "mount": {"MT", "VLC"}, "mountain": {"MT"},
     "mountains": {"MTS"}, "desert": {"DSRT"}, "valley": {"VAL"}, "peninsula": {"PEN"}, "volcano": {"VLC"},
     "pass": {"PASS"}, "airport": {"AIRP"}, "plain": {"PLN"}, "plains": {"PLN"}, "plateau": {"PLAT"},
@@ -1183,8 +1184,8 @@ def _placed_by_container(text: str, pairs: list[tuple[Mention, Mention]], chosen
     for mention, following in pairs:
         if text[mention.end: following.start].strip() in POSSESSIVE:
             inner, outer = following, mention
-        elif _district_of(text, mention, following) or any(
-                gap.fullmatch(text, mention.end, following.start) for gap in (CONTAINER_GAP, PLACE_DEFINED, PLACE_LIES, PLACE_OFF)):
+        elif _district_of(text, mention, following) or any(gap.fullmatch(text, mention.end, following.start)
+                                                           for gap in (CONTAINER_GAP, PLACE_DEFINED, PLACE_LIES, PLACE_OFF)):
             inner, outer = mention, following
         else:
             continue
@@ -1319,7 +1320,8 @@ def _described_towns(text: str, mentions: list[Mention]) -> set[str]:
 def _district_of(text: str, first: Mention, second: Mention) -> bool:
     """Does the text call the first name a district of the second: "Qorvintal, a Harare suburb",
     "Qorvintal, the Nashville neighborhood"?"""
-    return text[first.end: second.start].strip() in (", a", ", an", ", the") and bool(DISTRICT_AFTER.match(text, second.end))
+    return text[first.end: second.start].strip() in (", a", ", an", ", the") \
+        and DISTRICT_AFTER.match(text, second.end) is not None
 
 
 def _opens_line(text: str, mention: Mention) -> bool:
