@@ -291,6 +291,7 @@ ENGLISH_WORD_ZIPF = 2.5  # a word this common is English; opening a sentence bef
 VILLAGE = 5_000  # people: an alternate name of a place this small is a weak clue
 CITY = 100_000  # people: a city the text may name in full and then in short
 KNOWN_WORD_ZIPF = 3.5  # a word this frequent needs more than an alternate name to be a place
+NATURAL_CLASSES = {"H", "T", "V"}  # GeoNames classes of waters, terrain and vegetation: seas, ranges, forests
 PATRONYMIC_WORDS = {"bin", "ibn", "bint", "binti"}  # "Wasdi bin Umri": the name after is a person's
 RARE_WORD_ZIPF = 3.3  # below this, a capitalised word after "in" may be an unlisted place
 SURNAME_ZIPF = 4.75  # a surname this rare is no common noun ("Taylor", "Morgan"; not "Power", "Park")
@@ -1394,7 +1395,7 @@ class _Places(tuple):
     @property
     def curated_feature(self) -> bool:
         """Is one of them a curated feature that news names by this word ("the Atlantic", "the Amazon")?"""
-        return any(c.place.source == "curated" and c.place.feature_class in "HTV" for c in self)
+        return any(c.place.source == "curated" and c.place.feature_class in NATURAL_CLASSES for c in self)
 
     @property
     def populous(self) -> bool:

@@ -236,6 +236,8 @@ PLACE_OFF = re.compile(
     rf"\s*,?\s*(?:(?:a|an)\s+(?:[\w-]+\s+){{0,3}}?{_PLACE_NOUN}\s+)?(?:(?:located|situated|lying|just|about|some"
     rf"|roughly|around|nearly|almost)\s+)*(?:\d[\d,.]*\s*(?:km|kilometres|kilometers|miles)\s+)?"
     rf"(?:to\s+the\s+)?(?:{_BEARING})\s+of\s+(?:the\s+)?")
+# What puts a name nothing else places at a place it lies in or next to (see _placed_by_container).
+NEXT_TO_HOLDER = (CONTAINER_GAP, PLACE_DEFINED, PLACE_LIES, PLACE_OFF)
 DIVISION_TYPES = {"province", "region", "state", "district", "county", "governorate", "prefecture", "oblast",
                   "department"}
 
@@ -1185,7 +1187,7 @@ def _placed_by_container(text: str, pairs: list[tuple[Mention, Mention]], chosen
         if text[mention.end: following.start].strip() in POSSESSIVE:
             inner, outer = following, mention
         elif _district_of(text, mention, following) or any(gap.fullmatch(text, mention.end, following.start)
-                                                           for gap in (CONTAINER_GAP, PLACE_DEFINED, PLACE_LIES, PLACE_OFF)):
+                                                           for gap in NEXT_TO_HOLDER):
             inner, outer = mention, following
         else:
             continue
@@ -1340,7 +1342,7 @@ def _dateline(text: str, mentions: list[Mention]) -> set[str]:
     "WASHINGTON Barack Obama ..."): a town."""
     first = mentions[0] if mentions else None
     if first and not text[: first.start].strip() \
-            and (DATELINE_END.match(text, first.end) or first.text.isupper() and len(first.text) > 2):
+            and (DATELINE_END.match(text, first.end) or _opens_line_in_capitals(text, first)):
         return {first.key}
     return set()
 
