@@ -238,6 +238,19 @@ LIST_JOINERS = {","} | CONJUNCTIONS  # what joins the members of a list of place
 # What a team's name is called after it: "the Kano Pillars football club", "the Sylhet Strikers cricket franchise".
 SPORTS = {"football", "soccer", "cricket", "rugby", "basketball", "baseball", "hockey", "netball", "volleyball"}
 TEAM_NOUNS = {"club", "clubs", "team", "teams", "franchise", "side", "squad"}
+# Plural nouns that end places' names, not teams': "Colorado Springs", "Indus Waters", "Boston Heights".
+PLACE_PLURALS = {
+    "springs", "falls", "heights", "hills", "mountains", "islands", "isles", "keys", "plains", "highlands", "lowlands",
+    "lakes", "rapids", "woods", "gardens", "mills", "meadows", "pines", "oaks", "shores", "sands", "cliffs", "flats",
+    "forks", "glades", "downs", "fields", "acres", "estates", "narrows", "wells", "bluffs", "dunes", "ridges",
+    "ponds", "waters", "rocks", "peaks", "valleys", "dales", "moors", "marshes", "lands", "territories", "states",
+    "provinces", "counties", "districts", "regions", "villages", "towns", "cities", "parishes", "docks", "ports",
+    "towers", "crossroads", "grounds", "banks", "bays", "beaches", "reefs", "caves", "canyons", "basins", "straits",
+}
+# People who serve a place, which stays meant: "Kentucky State Troopers", "Ohio Democrats".
+OFFICE_PLURALS = LOCAL_BODIES | {"troopers", "officers", "deputies", "marshals", "senators", "representatives",
+                                 "lawmakers", "legislators", "democrats", "republicans", "paramedics"}
+TEAM_NOUN_ZIPF = 2.0  # a plural whose singular is this frequent a word may end a team's name ("Oilers")
 # ... and a company's: "Texas Instruments", "Alaska Airlines", "Kenya Broadcasting Corporation".
 COMPANY_SUFFIXES = {"airlines", "airways", "instruments", "scientific", "semiconductor", "pharmaceuticals", "motors",
                     "petroleum", "holdings", "foods", "inc", "corp", "corporation", "ltd", "llc", "plc"}
@@ -304,6 +317,7 @@ class _RunFacts(NamedTuple):
     opens_with_title: bool  # "President Georgia Brown"
     borrowed: bool  # a publication's, club's or company's name: "China Daily", "Real Madrid", "Texas Instruments"
     organisation: bool  # an organisation's, event's or building's word is in it
+    team: bool  # a place's name before a plural noun, as a team's name is: "Denver Broncos", "Lucknow Super Giants"
     feature_name: str | None  # shaped like a feature's name ("Metcalfe County"): its lookup name ("" for the run)
     feature_known: bool  # ... and the gazetteer knows that name
     segments: tuple  # (first, last) of the parts "and" separates
@@ -495,6 +509,10 @@ class Recognizer:
             return []  # a surname: "a da Vinci drawing", "van Gogh's letters" (not "Rio de Janeiro")
         if run.borrowed:
             return []  # a publication's or club's name: "The New York Times", "China Daily", "Real Madrid"
+        if run.team and len(run.segments) > 1:
+            return [m for a, b in run.segments for m in self._mentions_in_run(text, toks, first + a, first + b, people)]
+        if run.team and not any(c.place.feature_code == "PCLI" for c in run.matches[0][2]):
+            return []  # a team's name: "Denver Broncos", "Punjab Kings" (not "U.S. Marines")
         if first < last and not run.known_whole and _team_follows(toks, last + 1):
             return []  # a team's name: "the Uganda Cranes football team" (not "the New Zealand cricket team")
         if len(run.segments) > 1 and (run.feature_name is not None or run.organisation and not run.known_whole
@@ -562,6 +580,10 @@ class Recognizer:
                     any(self._media_or_club_word(text, toks, k, last) for k in range(first, last + 1))
                     or first < last and toks[last].lowered.rstrip(".") in BORROWED_SUFFIXES),
                 organisation=_has_organisation_word(toks, first, last) and toks[last].lowered not in STREET_SUFFIXES,
+                team=not known_whole and any(
+                    _team_shaped(toks, first + a, first + b, tuple((c - a, d - a, p, w) for c, d, p, w in matches if a <= c <= b),
+                                 self.given_names)
+                    for a, b in segments),
                 feature_name=None if feature is None else feature.name,
                 feature_known=feature is not None and bool(self.gazetteer.candidates(feature.key)),
                 segments=segments, matches=matches, unknown_names=unknown_names,
@@ -1154,6 +1176,22 @@ def _named_after(toks: list[Token], last: int) -> bool:
     """Does a feature's kind follow the name at `last` and its possessive: "Adam" of "Adam's Peak"?"""
     word = _possessed_word(toks, last)
     return word is not None and word.is_capitalised and word.lowered in FEATURE_SUFFIXES
+
+
+def _team_shaped(toks: list[Token], first: int, last: int, matches: tuple, given_names: frozenset[str]) -> bool:
+    """Is the run a place's name and then words ending in a plural noun that is no place's kind and
+    no people's office, as a team's name is: "Denver Broncos", "Kolkata Knight Riders" (not "Colorado
+    Springs", "Indus Waters", "Kentucky State Troopers", "Port Stephens")?"""
+    if not matches or matches[0][0] != 0 or first + matches[0][1] >= last or toks[first].lowered in LONE_FEATURE_WORDS \
+            or any(places.significant for _, _, places, _ in matches[1:]):
+        return False  # (a small town's name may be a team's word: "Kings" of "Karachi Kings")
+    noun = toks[last].lowered
+    if toks[last].text[:-1] in given_names or noun in OFFICE_PLURALS:
+        return False  # a surname made of a given name ("Stephens"), people of the place's offices ("Troopers")
+    words = toks[first + matches[0][1] + 1: last + 1]
+    return all(t.is_capitalised and t.is_word and t.lowered not in ORGANISATION_WORDS for t in words) \
+        and toks[first + matches[0][1]].end < words[0].start and noun.endswith("s") and not noun.endswith(("ss", "us", "is")) and noun not in PLACE_PLURALS \
+        and word_frequency(noun[:-1]) >= TEAM_NOUN_ZIPF
 
 
 def _team_follows(toks: list[Token], k: int) -> bool:

@@ -815,6 +815,19 @@ def test_a_teams_name_before_club_or_team_is_no_place(recognise, text, places):
     assert surfaces(recognise, text) == places
 
 
+
+
+@pytest.mark.parametrize("text, places", [
+    ("The Phoenix Suns lost to the Portland Trail Blazers in Seattle.", ["Seattle"]),
+    ("Chennai Super Kings and Bengaluru Royals meet in Pune.", ["Pune"]),
+    ("Fans of the Leeds Rhinos and Wigan Warriors packed the pubs of Salford.", ["Salford"]),
+    ("Hikers reached Colorado Springs and Palm Beach Gardens.", ["Colorado Springs", "Palm Beach Gardens"]),  # guard
+    ("Ohio State Troopers closed the road, and Nevada Democrats met in Reno.", ["Ohio", "Nevada", "Reno"]),  # guard
+    ("U.S. Marines landed near Basra.", ["U.S.", "Basra"]),  # guard: a country's forces
+    ("Work began at Port Edwards in May.", ["Port Edwards"]),  # guard: a surname made of a given name
+])
+def test_a_place_before_a_plural_noun_names_a_team(recognise, text, places):
+    assert surfaces(recognise, text) == places
 @pytest.mark.parametrize("text, places", [
     ("Board chair Troy Madsen said the meeting drew parents from Troy, Genesee and Viola.",
      ["Troy", "Genesee", "Viola"]),
