@@ -183,6 +183,8 @@ LOCAL_BODIES = {"police", "council", "councillors", "councilors", "mayor", "offi
 # Words for people after "a" and a town's name: "a Madison man".
 RESIDENT_NOUNS = {"man", "woman", "men", "women", "boy", "girl", "teen", "teenager", "resident", "couple",
                   "family", "native", "driver", "student", "mother", "father", "youth"}
+# Words for a person, after which a naming word names one: "a man called Kemp", "her son, named Troy".
+PERSON_NOUNS = RESIDENT_NOUNS | KIN_WORDS | {"person", "child", "baby", "someone", "somebody"}
 # "county" (parish, district) after a name, or "counties" after a list of names: "Knott county", "Perry, Letcher
 # and Knott counties", "Kodagu district"; and "Co." of local news: "Jasper Co.", "PLYMOUTH CO.".
 COUNTY_AFTER = re.compile(r"(?:(?:,|,? and|,? or|,? &) [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*)* "
@@ -291,6 +293,8 @@ LOCAL_AUTHORITY_WORDS = {"council", "borough", "police", "sheriff", "coroner", "
                          "municipality", "city", "county", "parish", "district", "mayor", "lga"}
 SIGNIFICANT_CODES = {"PCLI", "ADM1", "CONT", "PPLC"}
 MAJOR_CODES = ("PCLI", "ADM1", "CONT")
+STREAM_CODES = {"STM", "STMS"}
+NOUN_PHRASE_ENDS = {"", " ", "\n", ",", ".", ";", ":", ")"}  # what may follow a name used as a noun
 MONTHS_AND_DAYS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
@@ -395,7 +399,7 @@ class Recognizer:
         "Perry, Letcher and Knott counties" names Knott County; one before a feature's kind as the
         feature: "the Niger river" names the Niger River."""
         name = None if mention.name else self._county_before(text, mention.text, mention.end) \
-            or self._feature_before(text, mention.text, mention.end)
+            or self._feature_before(text, mention.text, mention.end) or self._river_after_the(text, mention)
         if name is None:
             return mention
         return Mention(mention.start, mention.end, mention.text, name=name, signal=mention.signal)
@@ -406,6 +410,23 @@ class Recognizer:
         after = KIND_AFTER.match(text, end)
         feature = after and f"{name} {after.group(1).capitalize()}"
         return feature if feature and self.gazetteer.candidates(fold(feature)) else None
+
+    def _river_after_the(self, text: str, mention: Mention) -> str | None:
+        """The river a state's name after "the" stands for, as a noun: "the Ohio crested at Cairo",
+        "its meeting with the Mississippi" (not "the Ohio delegation", nor a country, "the Congo", nor a
+        feature of that name: "the Amazon")."""
+        follower = NEXT_WORD.match(text, mention.end)  # the next word, after a space
+        word = follower.group(1) if follower and follower.start(1) == mention.end + 1 else ""
+        if text[max(0, mention.start - 4): mention.start] not in ("the ", "The ") \
+                or text[mention.end: mention.end + 1] not in NOUN_PHRASE_ENDS \
+                or word and word not in DIVISION_FOLLOWERS and not (word.islower() and word.endswith("ed")):
+            return None  # (a past tense ends the noun: "the Ohio crested")
+        river = f"{mention.text} River"
+        names = self.gazetteer.candidates(fold(mention.text))
+        if any(c.place.feature_code == "PCLI" or c.place.source == "curated" for c in names) or not any(
+                c.place.feature_code in STREAM_CODES for c in self.gazetteer.candidates(fold(river))):
+            return None
+        return river
 
     def _county_before(self, text: str, name: str, end: int) -> str | None:
         """The county (parish, district) the name at `end` is, before "county" or in a list before
@@ -906,7 +927,11 @@ class Recognizer:
         return facts
 
     def _may_be_persons(self, word: str) -> bool:
-        """Could the word be a person's name ("Kemp said"), or is it a place's alone ("Tacloban says")?"""
+        """Could the word be a person's name ("Kemp said", "Glen Rose said"), or is it a place's alone
+        ("Tacloban says", "New Delhi says")?"""
+        first, _, rest = word.partition(" ")
+        if rest:
+            return first in self.given_names
         return word in self.surnames or word in self.given_names or word_frequency(word.lower()) >= RARE_WORD_ZIPF
 
     def _named_place(self, word: str) -> bool:
@@ -1378,12 +1403,15 @@ def _is_title(token: Token) -> bool:
 
 
 def _after_title(toks: list[Token], i: int) -> bool:
-    """Does token i follow a title ("minister Singh") or a family word and a comma ("his wife, Dora")?"""
+    """Does token i follow a title ("minister Singh"), a family word and a comma ("his wife, Dora"), or
+    a naming word after a word for a person ("a man called Kemp"; not "a channel called Bakhmut Forever")?"""
     if i == 0:
         return False
     before = toks[i - 1]
-    return before.text == "," and i > 1 and toks[i - 2].lowered in KIN_WORDS \
-        or before.lowered.rstrip(".") in TITLES and not _names_a_place(toks, i)
+    title = before.lowered.rstrip(".")
+    if title in NAMING_WORDS:
+        return any(t.lowered in PERSON_NOUNS for t in toks[max(0, i - 4): i - 1])
+    return before.text == "," and i > 1 and toks[i - 2].lowered in KIN_WORDS or title in TITLES
 
 
 def _after_age(toks: list[Token], i: int) -> bool:

@@ -60,6 +60,7 @@ def test_news_abbreviations_and_short_names(gazetteer):
     assert gazetteer.candidates("u s")[0].place.country_code == "US"
     assert any(c.place.country_code == "GB" for c in gazetteer.candidates("britain"))
     assert gazetteer.candidates("korea")[0].place.name == "South Korea"  # not Koréa in Côte d'Ivoire
+    assert gazetteer.candidates("bosnia")[0].place.name == "Bosnia and Herzegovina"
 
 
 def test_build_is_atomic_and_reports_counts(tmp_path):

@@ -581,6 +581,17 @@ def test_an_irish_county_is_named_after_county_or_co(recognise, text, mentions):
     assert [(m.text, m.name) for m in recognise(text)] == mentions
 
 
+@pytest.mark.parametrize("text, mentions", [
+    ("The Ohio crested at Paducah.", [("Ohio", "Ohio River"), ("Paducah", "")]),
+    ("Barges wait at the meeting of the Missouri and the Mississippi.", [("Missouri", "Missouri River"),
+                                                                         ("Mississippi", "Mississippi River")]),
+    ("The Ohio delegation flew to Denver.", [("Ohio", ""), ("Denver", "")]),  # guard: an adjective
+    ("Levees on the Sacramento-San Joaquin delta held.", [("Sacramento", "")]),  # guard: a compound
+])
+def test_a_states_name_after_the_as_a_noun_is_its_river(recognise, text, mentions):
+    assert [(m.text, m.name) for m in recognise(text)] == mentions
+
+
 @pytest.mark.parametrize("text, places", [
     ("A Madison man was arrested.", ["Madison"]),
     ("A Velmora teen was hurt.", ["Velmora"]),
@@ -639,6 +650,17 @@ def test_a_place_before_a_verb_of_saying_or_a_possessive_can_stay(recognise, tex
 def test_a_minor_places_name_next_to_a_verb_of_saying_is_a_speaker(recognise):
     assert surfaces(recognise, '"Screening does not work," Kemp said in Geneva.') == ["Geneva"]
     assert surfaces(recognise, "A lab in Wageningen confirmed the result.") == ["Wageningen"]
+
+
+def test_a_place_of_two_words_that_no_given_name_opens_is_no_speaker(recognise):
+    assert surfaces(recognise, "Officials said New Delhi had shared the warning.") == ["New Delhi"]
+    assert surfaces(recognise, "Aides said Glen Rose had left for Austin.") == ["Austin"]  # guard: Glen is a name
+
+
+def test_a_naming_word_vouches_for_a_person_only_after_a_word_for_one(recognise):
+    text = "Troops took Bakhmut. A channel called Bakhmut Forever posts photographs of Bakhmut."
+    assert surfaces(recognise, text) == ["Bakhmut", "Bakhmut"]
+    assert surfaces(recognise, "A man called Kemp said Kemp was tired.") == []  # guard
 
 
 @pytest.mark.parametrize("text", [
