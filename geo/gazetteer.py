@@ -52,7 +52,7 @@ from wordfreq import zipf_frequency
 from .model import Place
 from .names import fold, without_apostrophes
 
-SCHEMA_VERSION = "38"
+SCHEMA_VERSION = "39"
 # How a name belongs to a place; stored as a digit so that min() picks the best.
 NAME_KINDS = ("name", "alt", "abbr", "demonym")
 LARGE_DIVISION_SQ_DEGREES = 5.0  # about 50,000 km2 at mid latitudes
@@ -469,17 +469,23 @@ def _count_towns(divisions: list[tuple[Place, list[str]]], towns: list[Place], f
             place.population = people[code] if owns_code else second_level.get((place.country_code, key), 0)
 
 
-def _post_office_towns(cities: list[Place]) -> Iterator[tuple[Place, list[str]]]:
-    """US towns named by delivery ZIP codes that no GeoNames town of their state is named ("Admire", KS)."""
+_COMPASS = ("North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central")
+
+
+def _post_office_towns(cities: list[Place], regions: set[str]) -> Iterator[tuple[Place, list[str]]]:
+    """US towns named by ZIP codes (delivery or post-office box) that no GeoNames town of their state
+    is named ("Admire", KS; "Lockhart", SC), except those named as a part of a state or country
+    ("East Texas", PA), which news means the part by."""
     import zipcodes
 
     known = {(p.admin1, fold(name)) for p, alts in cities if p.country_code == "US" for name in [p.name, *alts]}
+    parts = {fold(f"{direction} {region}") for direction in _COMPASS for region in regions}
     points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
     names: dict[tuple[str, str], str] = {}
     for row in zipcodes.list_all():
-        if row["zip_code_type"] == "STANDARD" and row["active"] and row["country"] == "US":
+        if row["zip_code_type"] in ("STANDARD", "PO BOX") and row["active"] and row["country"] == "US":
             key = (row["state"], fold(row["city"]))
-            if key not in known:
+            if key not in known and key[1] not in parts:
                 points[key].append((float(row["lat"]), float(row["long"])))
                 names[key] = row["city"]
     for (state, key), where in sorted(points.items()):
@@ -593,11 +599,12 @@ def build(path: Path | None = None, curated: Path = CURATED_CSV, progress: bool 
     capital_of = _capitals()
     capitals = {(p.country_code, capital) for p, _, _ in countries if (capital := capital_of.get(p.country_code))}
     steps.update()
+    divisions = list(_divisions())
     cities = list(_cities(capitals))
-    cities += list(_post_office_towns(cities))
+    regions = {p.name for p, _, _ in countries} | {p.name for p, _ in divisions if p.feature_code == "ADM1"}
+    cities += list(_post_office_towns(cities, regions))
     steps.update()
     nearest_admin1 = _NearestAdmin1([p for p, _ in cities])
-    divisions = list(_divisions())
     for place, _ in divisions:
         place.admin1 = nearest_admin1(place.country_code, place.lat, place.lon)
     divisions = _without_claims(divisions, {fold(p.name): p.country_code for p, _, _ in countries})

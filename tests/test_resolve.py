@@ -238,6 +238,17 @@ def test_a_post_office_town_is_found_where_the_text_puts_it(parse):
     assert "Admire" not in parse("Fans admire the team. Admire the view, she said.")  # a word elsewhere
 
 
+def test_a_town_with_only_post_office_boxes_is_a_post_office_town_too(parse):
+    lockhart = parse("A Lockhart resident told Union County deputies in South Carolina her card was stolen.")["Lockhart"]
+    assert (lockhart.place.admin1, lockhart.place.source) == ("SC", "zipcodes")  # not Lockhart, Texas
+
+
+def test_a_part_of_a_state_is_no_post_office_town(parse):
+    # A guard for the test above: East Texas, Pennsylvania, has only post-office boxes.
+    east_texas = parse("Trucks hauled timber between Oklahoma and East Texas.")["East Texas"]
+    assert (east_texas.place.country_code, east_texas.place.admin1) == ("US", "TX")  # not East Texas, Pennsylvania
+
+
 def test_a_county_and_its_state_after_a_name_place_it(parse):
     resolved = parse("Floods hit Stratford, in Perth County, Ontario, a town named after Stratford-upon-Avon "
                      "in England.")["Stratford"]
@@ -432,16 +443,17 @@ def test_a_small_namesake_abroad_gives_way_to_the_geocoder_in_the_articles_count
 
 
 def test_a_small_town_far_from_a_local_storys_state_gives_way_to_the_geocoder_in_that_state(gazetteer, tmp_path):
-    # The gazetteer's only Talmage is a village in California; this story is from Kansas.
+    # The gazetteer's only Gervais is a town in Oregon; this story is from Kansas, whose Gervais
+    # (a hamlet with no post office) only the geocoder knows. The hamlet is made up for the test.
     from nominatim_server import _result
 
-    text = "ABILENE, Kan. — Crews from Salina, Chapman and Talmage fought the grass fire."
-    assert parse_with(gazetteer, None, text)["Talmage"].place is None
-    places = {"talmage, kansas": [_result(9, "node", 98, 39.03, -97.26, "Talmage, Dickinson County, Kansas",
-                                          "place", "village", 0.3, "us", "United States")]}
+    text = "ABILENE, Kan. — Crews from Salina, Chapman and Gervais fought the grass fire."
+    assert parse_with(gazetteer, None, text)["Gervais"].place is None
+    places = {"gervais, kansas": [_result(9, "node", 98, 39.03, -97.26, "Gervais, Dickinson County, Kansas",
+                                          "place", "hamlet", 0.3, "us", "United States")]}
     resolved, asked = parse_asking(gazetteer, tmp_path, text, places)
-    assert asked == [("Talmage, Kansas", "us")]
-    assert (resolved["Talmage"].place.lat, resolved["Talmage"].place.lon) == (39.03, -97.26)
+    assert asked == [("Gervais, Kansas", "us")]
+    assert (resolved["Gervais"].place.lat, resolved["Gervais"].place.lon) == (39.03, -97.26)
 
 
 def test_a_feature_none_of_whose_namesakes_is_one_is_asked_for_as_that_feature(gazetteer, tmp_path):
