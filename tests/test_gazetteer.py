@@ -63,6 +63,13 @@ def test_news_abbreviations_and_short_names(gazetteer):
     assert gazetteer.candidates("bosnia")[0].place.name == "Bosnia and Herzegovina"
 
 
+def test_somalias_regions_and_states_go_by_the_names_its_news_uses(gazetteer):
+    assert [(c.place.feature_code, c.place.country_code) for c in gazetteer.candidates("lower shabelle")] \
+        == [("ADM1", "SO")]  # GeoNames spells it Shebelle
+    assert {c.place.country_code for name in ("jubaland", "galmudug", "hirshabelle", "banadir")
+            for c in gazetteer.candidates(name)} == {"SO"}
+
+
 def test_build_is_atomic_and_reports_counts(tmp_path):
     path = tmp_path / "g.sqlite"
     counts = build(path, progress=False)
