@@ -664,6 +664,8 @@ class Recognizer:
             return None  # "West Nile virus", "Ebola fever", "US$", "$US"
         if _route_number(toks, match):
             return None  # a highway: "U.S. 84", "US 101"
+        if _scored(toks, match):
+            return None  # a team: "beat Seymour 42-7"
         if _all_or_pan(toks, match.first):
             return None  # an adjective of the whole: "All-Ireland champions", "the All-Africa Games"
         if _titled_work(toks, match.first, first, last):
@@ -1526,6 +1528,25 @@ def _all_or_pan(toks: list[Token], i: int) -> bool:
     """Is token i glued to "All-" or "Pan-" before it ("All-Ireland", "Pan-Africa")?"""
     return i >= 2 and toks[i - 1].text == "-" and toks[i - 2].lowered in ("all", "pan") \
         and toks[i - 2].end == toks[i - 1].start and toks[i - 1].end == toks[i].start
+
+
+SCORE_FOLLOWERS = {"in", "at", "on", "to", "for", "after", "with", "against", "and", "but", "win", "victory", "defeat",
+                   "loss", "draw", "home", "away"}  # "beat Seymour 42-7 in the final" (not "Peru 10-12 miles")
+
+
+def _scored(toks: list[Token], match: _Match) -> bool:
+    """Is the match a team's name before its score: "beat Seymour 42-7", "Hauser 34, Edinburgh 12"
+    (not "Shooting Stars of Ibadan 3-1", where the club's town stands after "of")?"""
+    def text(k: int) -> str:
+        return toks[k].text if k < len(toks) else ""
+    k, first = match.last + 1, match.first
+    if not (text(k).isdigit() and len(text(k)) <= 3) or first > 0 and toks[first - 1].lowered == "of":
+        return False
+    after = text(k + 3)
+    return text(k + 1) in ("-", "–") and text(k + 2).isdigit() \
+        and not (after.islower() and after not in SCORE_FOLLOWERS) \
+        or text(k + 1) == "," and k + 2 < len(toks) and toks[k + 2].is_capitalised and text(k + 3).isdigit() \
+        or first > 1 and toks[first - 1].text == "," and toks[first - 2].text.isdigit()  # "Edinburgh" of "Hauser 34, Edinburgh 12"
 
 
 def _route_number(toks: list[Token], match: _Match) -> bool:

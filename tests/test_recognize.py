@@ -850,6 +850,17 @@ def test_a_teams_name_before_club_or_team_is_no_place(recognise, text, places):
 ])
 def test_a_place_before_a_plural_noun_names_a_team(recognise, text, places):
     assert surfaces(recognise, text) == places
+
+
+@pytest.mark.parametrize("text, places", [
+    ("Rovers beat Carlow 3-1 in Athlone.", ["Athlone"]),
+    ("Scores: Tipton 28, Kokomo 14.", []),
+    ("Rain fell in Kokomo on Friday.", ["Kokomo"]),  # guard: the same town without a score
+    ("Kwara United beat Shooting Stars of Ibadan 2-0.", ["Ibadan"]),  # guard: the club's town after "of"
+    ("The quake struck off Peru 10-12 miles out.", ["Peru"]),  # guard: a range, not a score
+])
+def test_a_place_before_its_score_names_a_team(recognise, text, places):
+    assert surfaces(recognise, text) == places
 @pytest.mark.parametrize("text, places", [
     ("Board chair Troy Madsen said the meeting drew parents from Troy, Genesee and Viola.",
      ["Troy", "Genesee", "Viola"]),
