@@ -166,6 +166,7 @@ OPTIONS_CACHE_SIZE = 200_000  # names whose candidates are kept
 FOCUS_PLACES, ABROAD_TOWN = 3, 100_000  # an article with this many places has a country; a town abroad this small
 STRAY_KM = 500  # a small town this far from all of a local story's places is likely another of its state
 TOWN_REACH_KM = 100  # a place the text puts in a town lies this near it ...
+OFF_REACH_KM = 300  # ... and one it puts north (south, ...) of a town, this near
 OWN_CITY_SHARE = 10  # ... unless it is a city of its country a tenth as big or more
 COUNTY_REACH_KM = 60  # ... and one it puts in a county this near the county's point
 CITY_DIVISION_KM, CITY_DIVISION_PEOPLE = 10, 100_000  # a division whose point lies this near its city of
@@ -332,6 +333,7 @@ class Resolver:
             context.chosen[name] = _best(candidates[name], scores)[0]
         elsewhere = _placed_elsewhere(candidates, outer_names, context.chosen)
         elsewhere.update(_listed_elsewhere(candidates, lists, context.chosen))
+        elsewhere.update(_placed_off(text, pairs, candidates, context.chosen))
         placed = outer_names.keys() | {m.key for m in mentions if isinstance(m, _Sense)}
         elsewhere.update(_abroad(candidates, placed, context, self.gazetteer.neighbours))
         elsewhere.update(_astray(candidates, placed, context))
@@ -1195,6 +1197,34 @@ def _placed_by_container(text: str, pairs: list[tuple[Mention, Mention]], chosen
         if inner.key in unplaced and inner.key not in placed and place is not None and place.feature_code in HOLDER_CODES:
             placed[inner.key] = place
     return placed
+
+
+def _placed_off(text: str, pairs: list[tuple[Mention, Mention]], candidates: dict, chosen: dict) -> dict[str, tuple[Counter, str]]:
+    """Towns X of "X, north of Y" (or "X, a suburb 20 km east of Y") none of whose candidates lies
+    within OFF_REACH_KM of a town Y may be, nor in a division or country Y may be; each with Y's
+    country and name (as first chosen), to ask the geocoder: "Phoenix, north of Durban" is no city
+    of Arizona, however great. A name that may be a country or a feature keeps its candidates
+    ("Iran, west of Herat", "Flores, east of Bali")."""
+    elsewhere = {}
+    for mention, following in pairs:
+        holder = chosen.get(following.key)
+        options = candidates.get(mention.key) or ()
+        if holder is None or not options \
+                or any(c.place.feature_class not in ("P", "A") or c.place.feature_code == "PCLI" for c in options) \
+                or not PLACE_OFF.fullmatch(text, mention.end, following.start):
+            continue
+        if not any(_lies_off(c.place, h.place) for c in options for h in candidates.get(following.key) or ()):
+            elsewhere[mention.key] = (Counter([holder.country_code]), "{}, " + holder.name)
+    return elsewhere
+
+
+def _lies_off(town: Place, holder: Place) -> bool:
+    """May the town lie off (north, south, ...) of the holder: near a town, in a division or a country?"""
+    if holder.feature_code.startswith("PPL"):
+        return haversine_km(town.lat, town.lon, holder.lat, holder.lon) <= OFF_REACH_KM
+    if holder.feature_code == "ADM1":
+        return _division(town) == _division(holder)
+    return town.country_code == holder.country_code
 
 
 def _listed_elsewhere(candidates: dict, lists: list[list[Mention]], chosen: dict) -> dict[str, tuple[Counter, str]]:

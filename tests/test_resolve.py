@@ -543,6 +543,15 @@ def test_a_name_nothing_else_places_goes_to_the_place_the_text_puts_it_in(parse,
     assert resolved["Qorvintal"].confidence < resolved[holder].confidence
 
 
+def test_a_town_the_text_puts_off_another_is_none_of_its_namesakes_far_away(parse):
+    phoenix = parse("Floods swept through Phoenix, north of Durban, on Monday.")["Phoenix"]
+    assert (phoenix.place.name, phoenix.resolved_by) == ("Durban", "container")  # no suburb the gazetteer knows
+    aurora = parse("Storms hit Aurora, west of Chicago.")["Aurora"]
+    assert (aurora.place.name, aurora.place.admin1) == ("Aurora", "IL")  # guard: a namesake near it
+    iran = parse("Trade crossed into Iran, west of Herat.")["Iran"]
+    assert iran.place.feature_code == "PCLI"  # guard: a country keeps its place
+
+
 def test_names_beside_each_other_do_not_hold_each_other(parse):
     assert parse("Cases rose in Qorvintal and especially in Auckland.")["Qorvintal"].place is None
 
