@@ -216,6 +216,8 @@ FEATURE_WORDS = {  # words that name a type of feature, and its GeoNames feature
     "pass": {"PASS"}, "airport": {"AIRP"}, "plain": {"PLN"}, "plains": {"PLN"}, "plateau": {"PLAT"},
 }
 PLURAL_FEATURES = {"MTS", "ISLS"}
+ISLAND_WORDS = {"island", "isle"}
+ISLAND_OF = re.compile(r"\bthe (island|isle) of $")  # "the island of Flores"
 THE_BEFORE = re.compile(r"\b[Tt]he\s+(?:[A-Z][a-z]+\s+)?$")  # "the Andes", "the Peruvian Andes"
 THE_FEATURES = {"STM", "RGN", "SEA", "OCN", "LK", "DSRT", "PEN", "VAL", "FRST"}
 # "X is a city in Y", "X, the capital of Y", "X is a village and civil parish in Y", "X is a city
@@ -1115,18 +1117,29 @@ def _other_features(text: str, mentions: list[Mention], candidates: dict,
     chosen_countries = Counter(p.country_code for p in context.chosen.values())
     others = {}
     for mention in mentions:
-        after = FOLLOWING_WORD.match(text, mention.end)
-        codes = FEATURE_WORDS.get(after.group(1)) if after and after.group(1) != "airport" else None
+        kind = _feature_kind(text, mention)
+        codes = FEATURE_WORDS.get(kind) if kind != "airport" else None
         options = candidates.get(mention.key)
-        if not (codes and options) or any(o.place.feature_code in codes for o in options):
-            continue
+        if not (codes and options) or any(o.place.feature_code in codes for o in options) \
+                or kind in ISLAND_WORDS and any(o.place.feature_code in ("PCLI", "ADM1") for o in options):
+            continue  # (a country or a division may be an island: "the island of Réunion")
         own = context.chosen.get(mention.key)
         others_countries = chosen_countries - Counter([own.country_code] if own else [])
         article = set(context.named_countries) | set(others_countries)
         points = _Points.of({name: place for name, place in context.chosen.items() if name != mention.key})
         if not any(o.place.country_code in article and _nearest_km(o.place, points) <= NEAR_KM for o in options):
-            others[mention.key] = (context.named_countries or others_countries, "{} " + after.group(1))
+            others[mention.key] = (context.named_countries or others_countries, "{} " + kind)
     return others
+
+
+def _feature_kind(text: str, mention: Mention) -> str:
+    """The kind of feature the word after the name, or "the island of" before it, says it is:
+    "the Chira river", "Tanna island", "the island of Flores"; else ""."""
+    if after := FOLLOWING_WORD.match(text, mention.end):
+        if after.group(1) in FEATURE_WORDS:
+            return after.group(1)
+    before = ISLAND_OF.search(text, max(0, mention.start - 20), mention.start)
+    return before.group(1) if before else ""
 
 
 def _local_namesakes(candidates: dict, context: _Context) -> dict[str, _Options]:
@@ -1300,14 +1313,14 @@ def _top(options) -> Place | None:
 
 def _feature_cues(text: str, mentions: list[Mention]) -> dict[str, set[str]]:
     """The feature types a name's own words, or a lower-case word after it, say it is: "Red Sea"
-    the sea rather than Sudan's Red Sea state, "Long Island" the island, "the Volga river"; a
+    the sea rather than Sudan's Red Sea state, "Long Island" the island, "the Volga river", "the
+    island of Flores"; a
     plural name after "the" (and maybe an adjective) is a range or an archipelago: "the Andes", "the
     Peruvian Andes" are no town in Chile."""
     cues: dict[str, set[str]] = {}
     for mention in mentions:
         codes = set(_named_features(mention.text))
-        if after := FOLLOWING_WORD.match(text, mention.end):
-            codes.update(FEATURE_WORDS.get(after.group(1), ()))
+        codes.update(FEATURE_WORDS.get(_feature_kind(text, mention), ()))
         if THE_BEFORE.search(text, max(0, mention.start - 24), mention.start):
             if mention.text.endswith("s"):
                 codes |= PLURAL_FEATURES  # "the Andes", "the Outer Hebrides"

@@ -456,6 +456,20 @@ def test_a_small_town_far_from_a_local_storys_state_gives_way_to_the_geocoder_in
     assert (resolved["Gervais"].place.lat, resolved["Gervais"].place.lon) == (39.03, -97.26)
 
 
+def test_the_island_of_a_name_is_an_island(gazetteer, tmp_path):
+    from nominatim_server import _result
+
+    flores = parse_with(gazetteer, None, "Ferries to the island of Flores were cancelled.")["Flores"]
+    assert flores.place.feature_code == "ISL"  # not the department of Uruguay
+    reunion = parse_with(gazetteer, None, "Dengue spread on the island of Réunion.")["Réunion"]
+    assert reunion.place is not None  # guard: a division may be an island
+    text = "Cyclone damage was heaviest on the island of Tanna."
+    places = {"tanna island": [_result(10, "relation", 100, -19.5, 169.3, "Tanna, Tafea, Vanuatu", "place", "island",
+                                       0.5, "vu", "Vanuatu")]}
+    resolved, asked = parse_asking(gazetteer, tmp_path, text, places)
+    assert asked[0][0] == "Tanna island"
+
+
 def test_a_feature_none_of_whose_namesakes_is_one_is_asked_for_as_that_feature(gazetteer, tmp_path):
     # The gazetteer's Tanna is Thane in India, once called so; no island.
     from nominatim_server import _result
