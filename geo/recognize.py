@@ -412,9 +412,9 @@ class Recognizer:
         return feature if feature and self.gazetteer.candidates(fold(feature)) else None
 
     def _river_after_the(self, text: str, mention: Mention) -> str | None:
-        """The river a state's name after "the" stands for, as a noun: "the Ohio crested at Cairo",
-        "its meeting with the Mississippi" (not "the Ohio delegation", nor a country, "the Congo", nor a
-        feature of that name: "the Amazon")."""
+        """The river a division's or town's name after "the" stands for, as a noun: "the Ohio crested
+        at Cairo", "its meeting with the Mississippi" (not "the Ohio delegation", nor a country, "the
+        Congo", nor a feature of that name: "the Amazon")."""
         follower = NEXT_WORD.match(text, mention.end)  # the next word, after a space
         word = follower.group(1) if follower and follower.start(1) == mention.end + 1 else ""
         if text[max(0, mention.start - 4): mention.start] not in ("the ", "The ") \
@@ -602,8 +602,8 @@ class Recognizer:
                     or first < last and toks[last].lowered.rstrip(".") in BORROWED_SUFFIXES),
                 organisation=_has_organisation_word(toks, first, last) and toks[last].lowered not in STREET_SUFFIXES,
                 team=not known_whole and any(
-                    _team_shaped(toks, first + a, first + b, tuple((c - a, d - a, p, w) for c, d, p, w in matches if a <= c <= b),
-                                 self.given_names)
+                    _team_shaped(toks, first + a, first + b, self.given_names,
+                                 tuple((c - a, d - a, p, w) for c, d, p, w in matches if a <= c <= b))
                     for a, b in segments),
                 feature_name=None if feature is None else feature.name,
                 feature_known=feature is not None and bool(self.gazetteer.candidates(feature.key)),
@@ -1205,20 +1205,22 @@ def _named_after(toks: list[Token], last: int) -> bool:
     return word is not None and word.is_capitalised and word.lowered in FEATURE_SUFFIXES
 
 
-def _team_shaped(toks: list[Token], first: int, last: int, matches: tuple, given_names: frozenset[str]) -> bool:
-    """Is the run a place's name and then words ending in a plural noun that is no place's kind and
-    no people's office, as a team's name is: "Denver Broncos", "Kolkata Knight Riders" (not "Colorado
-    Springs", "Indus Waters", "Kentucky State Troopers", "Port Stephens")?"""
+def _team_shaped(toks: list[Token], first: int, last: int, given_names: frozenset[str], matches: tuple) -> bool:
+    """Is the run [first, last] (with its gazetteer `matches`, counted from `first`) a place's name
+    and then words ending in a plural noun that is no place's kind and no people's office, as a
+    team's name is: "Denver Broncos", "Kolkata Knight Riders" (not "Colorado Springs", "Indus
+    Waters", "Kentucky State Troopers", "Port Stephens")?"""
     if not matches or matches[0][0] != 0 or first + matches[0][1] >= last or toks[first].lowered in LONE_FEATURE_WORDS \
             or any(places.significant for _, _, places, _ in matches[1:]):
         return False  # (a small town's name may be a team's word: "Kings" of "Karachi Kings")
     noun = toks[last].lowered
     if toks[last].text[:-1] in given_names or noun in OFFICE_PLURALS:
         return False  # a surname made of a given name ("Stephens"), people of the place's offices ("Troopers")
-    words = toks[first + matches[0][1] + 1: last + 1]
+    place_end, words = toks[first + matches[0][1]].end, toks[first + matches[0][1] + 1: last + 1]
     return all(t.is_capitalised and t.is_word and t.lowered not in ORGANISATION_WORDS for t in words) \
-        and toks[first + matches[0][1]].end < words[0].start and noun.endswith("s") and not noun.endswith(("ss", "us", "is")) and noun not in PLACE_PLURALS \
-        and word_frequency(noun[:-1]) >= TEAM_NOUN_ZIPF
+        and place_end < words[0].start \
+        and noun.endswith("s") and not noun.endswith(("ss", "us", "is")) and noun not in PLACE_PLURALS \
+        and word_frequency(noun[:-1]) >= TEAM_NOUN_ZIPF  # (a space, not a hyphen: "Rhône-Alpes")
 
 
 def _team_follows(toks: list[Token], k: int) -> bool:
@@ -1537,16 +1539,16 @@ SCORE_FOLLOWERS = {"in", "at", "on", "to", "for", "after", "with", "against", "a
 def _scored(toks: list[Token], match: _Match) -> bool:
     """Is the match a team's name before its score: "beat Seymour 42-7", "Hauser 34, Edinburgh 12"
     (not "Shooting Stars of Ibadan 3-1", where the club's town stands after "of")?"""
-    def text(k: int) -> str:
+    def word(k: int) -> str:
         return toks[k].text if k < len(toks) else ""
     k, first = match.last + 1, match.first
-    if not (text(k).isdigit() and len(text(k)) <= 3) or first > 0 and toks[first - 1].lowered == "of":
+    if not (word(k).isdigit() and len(word(k)) <= 3) or first > 0 and toks[first - 1].lowered == "of":
         return False
-    after = text(k + 3)
-    return text(k + 1) in ("-", "–") and text(k + 2).isdigit() \
+    after = word(k + 3)
+    return word(k + 1) in ("-", "–") and word(k + 2).isdigit() \
         and not (after.islower() and after not in SCORE_FOLLOWERS) \
-        or text(k + 1) == "," and k + 2 < len(toks) and toks[k + 2].is_capitalised and text(k + 3).isdigit() \
-        or first > 1 and toks[first - 1].text == "," and toks[first - 2].text.isdigit()  # "Edinburgh" of "Hauser 34, Edinburgh 12"
+        or word(k + 1) == "," and k + 2 < len(toks) and toks[k + 2].is_capitalised and word(k + 3).isdigit() \
+        or first > 1 and toks[first - 1].text == "," and toks[first - 2].text.isdigit()  # the second team of a line
 
 
 def _route_number(toks: list[Token], match: _Match) -> bool:

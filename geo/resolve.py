@@ -1212,7 +1212,8 @@ def _placed_by_container(text: str, pairs: list[tuple[Mention, Mention]], chosen
     return placed
 
 
-def _placed_off(text: str, pairs: list[tuple[Mention, Mention]], candidates: dict, chosen: dict) -> dict[str, tuple[Counter, str]]:
+def _placed_off(text: str, pairs: list[tuple[Mention, Mention]], candidates: dict,
+                chosen: dict) -> dict[str, tuple[Counter, str]]:
     """Towns X of "X, north of Y" (or "X, a suburb 20 km east of Y") none of whose candidates lies
     within OFF_REACH_KM of a town Y may be, nor in a division or country Y may be; each with Y's
     country and name (as first chosen), to ask the geocoder: "Phoenix, north of Durban" is no city

@@ -239,7 +239,8 @@ def test_a_post_office_town_is_found_where_the_text_puts_it(parse):
 
 
 def test_a_town_with_only_post_office_boxes_is_a_post_office_town_too(parse):
-    lockhart = parse("A Lockhart resident told Union County deputies in South Carolina her card was stolen.")["Lockhart"]
+    text = "A Lockhart resident told Union County deputies in South Carolina her card was stolen."
+    lockhart = parse(text)["Lockhart"]
     assert (lockhart.place.admin1, lockhart.place.source) == ("SC", "zipcodes")  # not Lockhart, Texas
 
 
