@@ -532,7 +532,7 @@ class Recognizer:
             return []  # a publication's or club's name: "The New York Times", "China Daily", "Real Madrid"
         if run.team and len(run.segments) > 1:
             return [m for a, b in run.segments for m in self._mentions_in_run(text, toks, first + a, first + b, people)]
-        if run.team and not any(c.place.feature_code == "PCLI" for c in run.matches[0][2]):
+        if run.team and not run.matches[0][2].country:
             return []  # a team's name: "Denver Broncos", "Punjab Kings" (not "U.S. Marines")
         if first < last and not run.known_whole and _team_follows(toks, last + 1):
             return []  # a team's name: "the Uganda Cranes football team" (not "the New Zealand cricket team")
