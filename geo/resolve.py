@@ -1080,15 +1080,19 @@ def _focus(countries: Counter) -> str | None:
 def _astray(candidates: dict, placed: set[str], context: _Context) -> dict[str, tuple[Counter, str]]:
     """Names whose every candidate is a town of under ABROAD_TOWN people in a first-level division
     none of the article's other places lie in, more than STRAY_KM from all of them (a post office
-    town of another state, people unknown, at any distance), where most of
-    them (FOCUS_PLACES or more) lie in one division, and that the text puts in no place: a town of
+    town of another state, people unknown, at any distance), where most of them lie in one division,
+    or near it (NEAR_KM) in its country as a metro area does across a state line, that holds
+    FOCUS_PLACES or more of them, and that the text puts in no place: a town of
     that state the gazetteer lacks is likelier ("Danville" in a story from St. Johnsbury, Vermont,
     is no town in California), so the geocoder is asked there."""
     divisions = Counter(filter(None, map(_division, context.chosen.values())))
     if not divisions:
         return {}
-    focus, count = divisions.most_common(1)[0]
-    if count < FOCUS_PLACES or 2 * count <= sum(divisions.values()):
+    focus = divisions.most_common(1)[0][0]
+    home = _Points.of({name: p for name, p in context.chosen.items() if _division(p) == focus})
+    count = sum(1 for p in context.chosen.values()
+                if _division(p) and p.country_code == focus[0] and _nearest_km(p, home) <= NEAR_KM)
+    if divisions[focus] < FOCUS_PLACES or 2 * count <= sum(divisions.values()):
         return {}
     state = next((p for p in context.chosen.values() if p.feature_code == "ADM1" and _division(p) == focus), None)
     query = "{}, " + state.name if state else "{}"

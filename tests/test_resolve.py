@@ -457,6 +457,21 @@ def test_a_small_town_far_from_a_local_storys_state_gives_way_to_the_geocoder_in
     assert (resolved["Gervais"].place.lat, resolved["Gervais"].place.lon) == (39.03, -97.26)
 
 
+def test_a_metro_area_across_a_state_line_is_one_local_story(gazetteer, tmp_path):
+    # Kansas City's suburbs lie in two states, neither holding most of the story's places; the
+    # Oregon town is still too far to be the Gervais meant (made up for the test, as above).
+    from nominatim_server import _result
+
+    text = ("Storms hit Olathe, Lenexa and Overland Park on Sunday. "
+            "Raytown, Grandview and Blue Springs lost power, and a barn fell in Gervais.")
+    assert parse_with(gazetteer, None, text)["Gervais"].place is None
+    places = {"gervais": [_result(9, "node", 97, 38.9, -94.6, "Gervais, Johnson County, Kansas",
+                                  "place", "hamlet", 0.3, "us", "United States")]}
+    resolved, asked = parse_asking(gazetteer, tmp_path, text, places)
+    assert asked == [("Gervais", "us")]
+    assert resolved["Gervais"].place.lat == 38.9
+
+
 def test_the_island_of_a_name_is_an_island(gazetteer, tmp_path):
     from nominatim_server import _result
 
