@@ -16,6 +16,9 @@ Sources, each row keeping its own `source`:
 - ``zipcodes``: US towns too small for cities500 ("Admire, Kansas"): the post-office
   towns of the PyPI package zipcodes (USPS ZIP codes) that GeoNames' towns of their
   state do not already name, each at the mean of its ZIP codes' points, people unknown (0).
+- ``airports``: airports, airfields and air bases named so ("Tribhuvan International
+  Airport"), from the PyPI package airportsdata (OurAirports, MIT), also without the name
+  of their town in front ("O'Hare International Airport" of "Chicago O'Hare ...").
 - ``curated``: features populated-place data lacks (plains, passes, seas,
   disputed sectors), kept as rows in ``gazetteer/curated.csv``.
 
@@ -52,7 +55,7 @@ from wordfreq import zipf_frequency
 from .model import Place
 from .names import fold, without_apostrophes
 
-SCHEMA_VERSION = "40"
+SCHEMA_VERSION = "41"
 # How a name belongs to a place; stored as a digit so that min() picks the best.
 NAME_KINDS = ("name", "alt", "abbr", "demonym")
 LARGE_DIVISION_SQ_DEGREES = 5.0  # about 50,000 km2 at mid latitudes
@@ -500,6 +503,42 @@ def _post_office_towns(cities: list[Place], regions: set[str]) -> Iterator[tuple
         ), []
 
 
+AIRPORT_WORDS = ("Airport", "Airfield", "Aerodrome", "Air Base", "Airbase", "Air Force Base")
+# Words of an airport's name that say nothing of which one it is ("Regional Airport").
+_GENERIC_AIRPORT_WORDS = {"international", "regional", "municipal", "county", "domestic", "national", "city",
+                          "airport", "airfield", "aerodrome", "air", "force", "base", "airbase", "the", "and", "of"}
+
+
+def _airports(town_names: set[str], taken: set[str]) -> Iterator[tuple[Place, list[str]]]:
+    """Airports whose name says they are one (not "Wright Field"), and that no curated row
+    already holds, named also without their town's name in front."""
+    import airportsdata
+
+    for code, row in sorted(airportsdata.load("ICAO").items()):
+        names = _airport_names(row["name"], row["city"], town_names)
+        if names and not taken & {fold(n) for n in names}:
+            yield Place(id=f"airport:{code}", name=names[0], lat=float(row["lat"]), lon=float(row["lon"]),
+                        feature_class="S", feature_code="AIRP", country_code=row["country"], admin1="",
+                        population=0, source="airports"), names[1:]
+
+
+def _airport_names(name: str, city: str, town_names: set[str]) -> list[str]:
+    """"Ottawa / Macdonald-Cartier International Airport" is that name, "Macdonald-Cartier
+    International Airport" and, its town's name dropped, the same; a name must say which airport."""
+    name = re.sub(r"\s*\([^)]*\)", "", name).strip()
+    parts = [part.strip() for part in name.split("/")]
+    names = [" ".join(parts)] + [part for part in parts[1:] if part.endswith(AIRPORT_WORDS)]
+    for full in list(names):
+        first, _, rest = full.partition(" ")
+        if full.startswith(city + " ") and city:
+            names.append(full.removeprefix(city + " "))
+        elif fold(first) in town_names:
+            names.append(rest)
+    distinctive = [n for n in dict.fromkeys(names) if n.endswith(AIRPORT_WORDS)
+                   and any(w.lower() not in _GENERIC_AIRPORT_WORDS for w in n.split())]
+    return distinctive
+
+
 def _second_level(second_level: list, taken: set[str]) -> Iterator[tuple[Place, list[str]]]:
     """Second-level divisions named with their type word, placed at the mean of their towns. A
     name of two words or more before the type word is an alternate name too, where no town or
@@ -659,6 +698,10 @@ def build(path: Path | None = None, curated: Path = CURATED_CSV, progress: bool 
     rows += [(p, alts, "") for p, alts in _second_level(second_level, taken)]
     rows += [(p, alts, demonym) for p, alts, demonym in countries]
     rows += list(_continents()) + [(p, alts, "") for p, alts in curated_rows]
+    curated_names = {fold(name) for p, alts in curated_rows for name in (p.name, *alts)}
+    for place, alts in _airports({fold(p.name) for p, _ in cities if p.population}, curated_names):
+        place.admin1 = nearest_admin1(place.country_code, place.lat, place.lon)
+        rows.append((place, alts, ""))
     db.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)", (_place_row(p) for p, _, _ in rows))
     name_rows = list(_name_rows(rows, _arabic_countries()))
     db.executemany("INSERT INTO names VALUES (?,?,?)", name_rows + list(_shortened_rows(name_rows)))

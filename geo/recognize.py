@@ -292,6 +292,8 @@ ADMIN_SUFFIXES = {"county", "parish", "province", "district", "region"}
 LOCAL_AUTHORITY_WORDS = {"council", "borough", "police", "sheriff", "coroner", "fire", "township",
                          "municipality", "city", "county", "parish", "district", "mayor", "lga"}
 SIGNIFICANT_CODES = {"PCLI", "ADM1", "CONT", "PPLC"}
+AIRPORT_TYPES = {"airport", "airfield", "aerodrome", "airbase"}
+FEATURE_SOURCES = {"curated", "airports"}  # features named so that no other name is theirs ("Noto Airport")
 MAJOR_CODES = ("PCLI", "ADM1", "CONT")
 STREAM_CODES = {"STM", "STMS"}
 NOUN_PHRASE_ENDS = {"", " ", "\n", ",", ".", ";", ":", ")"}  # what may follow a name used as a noun
@@ -1447,8 +1449,8 @@ class _Places(tuple):
 
     @cached_attribute
     def significant(self) -> bool:
-        """A country, division, continent, capital, curated feature or a town of 100,000."""
-        return any(_denotes(c) and (c.place.feature_code in SIGNIFICANT_CODES or c.place.source == "curated"
+        """A country, division, continent, capital, curated feature, airport or a town of 100,000."""
+        return any(_denotes(c) and (c.place.feature_code in SIGNIFICANT_CODES or c.place.source in FEATURE_SOURCES
                                     or _people(c.place) >= 100_000) for c in self)
 
     @cached_attribute
@@ -1608,8 +1610,10 @@ def _before_local_body(toks: list[Token], last: int) -> bool:
 
 
 def _division_shaped(toks: list[Token], match) -> bool:
-    """Does the match end in a division's word, so that it names no person: "Dorchester County reported"?"""
-    return match.last > match.first and toks[match.last].lowered in SECOND_LEVEL_TYPES
+    """Does the match end in a division's or an airport's word, so that it names no person:
+    "Dorchester County reported", "said Tampa International Airport"?"""
+    return match.last > match.first and (toks[match.last].lowered in SECOND_LEVEL_TYPES
+                                           or toks[match.last].lowered in AIRPORT_TYPES)
 
 
 def _language(toks: list[Token], first: int, last: int) -> bool:

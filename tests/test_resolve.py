@@ -472,6 +472,16 @@ def test_a_metro_area_across_a_state_line_is_one_local_story(gazetteer, tmp_path
     assert resolved["Gervais"].place.lat == 38.9
 
 
+@pytest.mark.parametrize("text, name, country", [
+    ("Flights at Noto Airport were cancelled after the quake.", "Noto Airport", "JP"),
+    ("The weather service said Tampa International Airport recorded 9 inches.", "Tampa International Airport", "US"),
+    ("Crowds waited at Tribhuvan International Airport.", "Tribhuvan International Airport", "NP"),
+])
+def test_an_airport_is_a_place_of_its_own(parse, text, name, country):
+    airport = parse(text)[name].place
+    assert (airport.feature_code, airport.country_code) == ("AIRP", country)
+
+
 def test_the_island_of_a_name_is_an_island(gazetteer, tmp_path):
     from nominatim_server import _result
 
