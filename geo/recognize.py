@@ -897,6 +897,8 @@ class Recognizer:
                     names.setdefault(run.given, False)
             if run.family and not run.titled:  # "the victim's sister, Alice Morrow" is of the family too
                 families[run.surname].add(run.family)
+        families = {surname: given_names for surname, given_names in families.items()
+                    if given_names & self.given_names}  # not "the Monaco Grand Prix ... the Spanish Grand Prix"
         names.given.update(given for surname, given_names in families.items()
                            if len(given_names) > 1 or names[surname] for given in given_names)
         names.surnames.update(surname for surname, given_names in families.items() if len(given_names) > 1)

@@ -135,6 +135,7 @@ NAVIGATION_WORDS = {
     "twitter", "x", "linkedin", "telegram", "copy", "link", "and", "the", "of",
 }
 BYLINE = re.compile(r"^\s*(?:by\s*[A-Z]|written by|reported by|edited by|posted by)", re.IGNORECASE)
+BYLINE_PLACE = re.compile(r"\b(?:in|from) [A-Z]")  # "By a staff reporter in Sfax, Tunisia" says where
 TIMESTAMP = re.compile(
     r"^\s*(?:updated|published|posted|last updated)?\s*:?\s*(?:on\s+)?"
     r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4}|\d{4}-\d{2}-\d{2})"
@@ -168,7 +169,8 @@ def _is_debris(line: str) -> bool:
     lowered = stripped.lower()
     if _navigation_only(lowered):
         return True
-    return bool(BYLINE.match(stripped) and len(LINE_WORD.findall(lowered)) <= 8 or TIMESTAMP.match(stripped)
+    return bool(BYLINE.match(stripped) and len(LINE_WORD.findall(lowered)) <= 8 and not BYLINE_PLACE.search(stripped)
+                or TIMESTAMP.match(stripped)
                 or any(clue in stripped for clue in PHOTO_CREDIT_CLUES) and PHOTO_CREDIT.search(stripped)
                 and not DATELINE_LINE.match(stripped))
 

@@ -361,6 +361,11 @@ def test_page_debris_creates_no_places(recognise):
     assert surfaces(recognise, text) == ["Dhaka"]
 
 
+def test_a_byline_that_says_where_the_reporter_is_names_that_place(recognise):
+    text = "Ferry crossings resume\nBy a staff reporter in Mombasa, Kenya\nThe ferries sailed at dawn."
+    assert surfaces(recognise, text) == ["Mombasa", "Kenya"]
+
+
 def test_a_dateline_alone_on_its_line_is_no_photo_credit(recognise):
     assert surfaces(recognise, "Washington (CNN)\nThe talks will go on, officials said.") == ["Washington"]
 
@@ -739,6 +744,13 @@ def test_a_given_name_in_a_family_the_article_names_twice_is_a_persons(recognise
 def test_a_surname_in_a_family_the_article_names_twice_is_a_persons(recognise):
     # Lau is also a province of Fiji.
     assert surfaces(recognise, "Mei Lau was born early, Tom Lau recalled. Lau flew to Suva.") == ["Suva"]
+
+
+def test_events_named_after_places_make_no_family(recognise):
+    # "Prix" after "Monaco" and "Spanish" names no surname of two people, nor "Marathon" after two cities.
+    text = ("MONACO — Norris won the Monaco Grand Prix. Next comes the Spanish Grand Prix. "
+            "She ran the Boston Marathon, then the London Marathon, and went home to Boston.")
+    assert surfaces(recognise, text) == ["MONACO", "Monaco", "Boston", "London", "Boston"]
 
 
 def test_a_villages_other_name_alone_is_no_place(recognise):
