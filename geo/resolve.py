@@ -385,10 +385,11 @@ class Resolver:
                     chosen[name] = self._fallback(surface, context.named_countries)
         for name, place in _placed_by_container(text, pairs, chosen).items():
             chosen[name] = (place, CONTAINER_CONFIDENCE, "container")
+        paired = self._paired_senses(placements, chosen)
         spans = sentences(text)
         resolved = []
         for mention, sense in zip(given, mentions):
-            place, confidence, how = chosen[sense.key]
+            place, confidence, how = paired.get(id(sense)) or chosen[sense.key]
             if place is not None and mention.names_a_part:
                 place, confidence = self._part(place, mention, confidence)
             resolved.append(ResolvedMention(mention, place, round(confidence, 3), how if place else "",
@@ -405,6 +406,25 @@ class Resolver:
             pairs = _neighbours(mentions, lists)
             placements = _placements(text, mentions, pairs)
         return lists, pairs, placements
+
+    def _paired_senses(self, placements: list[tuple[Mention, Mention]], chosen: dict) -> dict[int, tuple]:
+        """Choices for both mentions of an "X, Y" whose Y the article means otherwise, where X lies
+        in no place of Y's article-wide sense but in another: "Atlanta, Georgia" in a story from
+        Tbilisi is the state's, though "Georgia" alone is the country there. By mention id."""
+        paired = {}
+        for name, holder in placements:
+            area, _, _ = chosen.get(holder.key, (None, 0.0, ""))
+            place, _, how = chosen.get(name.key, (None, 0.0, ""))
+            if area is None or area.feature_code not in ("PCLI", "ADM1") \
+                    or place is not None and how != "container" and _lies_in(place, area):
+                continue
+            for other in self.gazetteer.candidates(holder.key):
+                inside = [c.place for c in self._candidates(name) if _lies_in(c.place, other.place)]
+                if other.place.feature_code in ("PCLI", "ADM1") and other.place.id != area.id and inside:
+                    paired[id(name)] = (inside[0], CONTAINER_CONFIDENCE, "gazetteer")
+                    paired[id(holder)] = (other.place, CONTAINER_CONFIDENCE, "gazetteer")
+                    break
+        return paired
 
     def _adjectives(self, text: str, mentions: list[Mention]) -> Counter:
         """Countries whose authorities the article names with an adjective no mention covers
@@ -731,6 +751,12 @@ def _kind(place: Place) -> str:
     """The level of a place, as lists keep it: "country", "division" or "town"."""
     code = place.feature_code
     return "country" if code == "PCLI" else "division" if code.startswith("ADM") else "town"
+
+
+def _lies_in(place: Place, area: Place) -> bool:
+    """Does the place lie in the country or first-level division `area`?"""
+    return place.id != area.id and place.country_code == area.country_code \
+        and (area.feature_code == "PCLI" or place.admin1 == area.admin1)
 
 
 def _area(place: Place) -> str:

@@ -140,6 +140,16 @@ def test_a_name_the_text_puts_in_two_places_names_both(gazetteer, text, name, pl
     assert [(r.place.country_code, r.place.admin1) for r in resolved if r.mention.text == name] == places
 
 
+def test_a_holder_the_article_means_otherwise_is_the_sense_that_holds_the_name(gazetteer):
+    text = ("TBILISI, Georgia — Georgia's parliament met on Monday. A delegate who flew in from "
+            "Macon, Georgia, said Georgia should talk to Armenia.")
+    resolved = Resolver(gazetteer)(text, Recognizer(gazetteer)(text))
+    assert [(r.mention.text, r.place.country_code, r.place.feature_code) for r in resolved
+            if r.mention.text in ("Macon", "Georgia")] == [
+        ("Georgia", "GE", "PCLI"), ("Georgia", "GE", "PCLI"), ("Macon", "US", "PPL"), ("Georgia", "US", "ADM1"),
+        ("Georgia", "GE", "PCLI")]
+
+
 def test_a_headlines_name_is_the_one_the_dateline_under_it_puts_in_a_country(parse):
     resolved = parse("Cholera spreads in camps around Goma\n\nGOMA, Congo (AFP) - Aid workers said the camps were full.")
     assert resolved["Goma"].place.country_code == resolved["GOMA"].place.country_code == "CD"
