@@ -293,6 +293,9 @@ LOCAL_AUTHORITY_WORDS = {"council", "borough", "police", "sheriff", "coroner", "
                          "municipality", "city", "county", "parish", "district", "mayor", "lga"}
 SIGNIFICANT_CODES = {"PCLI", "ADM1", "CONT", "PPLC"}
 AIRPORT_TYPES = {"airport", "airfield", "aerodrome", "airbase"}
+# Words after a name that frame the sentence rather than make a noun phrase with it.
+FRAME_WORDS = {"in", "on", "at", "of", "for", "from", "by", "with", "to", "as", "and", "or", "but", "who", "which",
+               "that", "is", "was", "were", "are", "has", "had", "have", "will", "would", "told", "says"}
 FEATURE_SOURCES = {"curated", "airports"}  # features named so that no other name is theirs ("Noto Airport")
 MAJOR_CODES = ("PCLI", "ADM1", "CONT")
 STREAM_CODES = {"STM", "STMS"}
@@ -312,6 +315,7 @@ CITY = 100_000  # people: a city the text may name in full and then in short
 KNOWN_WORD_ZIPF = 3.5  # a word this frequent needs more than an alternate name to be a place
 NATURAL_CLASSES = {"H", "T", "V"}  # GeoNames classes of waters, terrain and vegetation: seas, ranges, forests
 PATRONYMIC_WORDS = {"bin", "ibn", "bint", "binti"}  # "Wasdi bin Umri": the name after is a person's
+NAME_PARTICLES = GERMANIC_PARTICLES | PATRONYMIC_WORDS | CONNECTORS  # inside a person's name: "van", "bin", "de"
 RARE_WORD_ZIPF = 3.3  # below this, a capitalised word after "in" may be an unlisted place
 SURNAME_ZIPF = 4.75  # a surname this rare is no common noun ("Taylor", "Morgan"; not "Power", "Park")
 
@@ -1174,13 +1178,22 @@ def _speaker(toks: list[Token], match) -> bool:
     before = toks[match.first - 1].lowered if match.first > 0 else ""
     after = toks[match.last + 1].lowered if match.last + 1 < len(toks) else ""
     if before == "to" and match.first > 1 and toks[match.first - 2].lowered == "according":
-        return True
+        return not _qualifies_a_noun(toks, match.last)  # "according to Kemp" (not "to Texas state officials")
     if after == "news" and match.last + 2 < len(toks) and toks[match.last + 2].lowered == "agency":
         return True
     if before not in SPEECH_VERBS and after not in SPEECH_VERBS:
         return False
     # not "a former resident of Denver told media", "traders on Lagos Island said", "Eldoret and Thika told"
     return not (_after_locative(toks, match.first) or before in ("of", "on", "and", "or") or after in ("and", "or"))
+
+
+def _qualifies_a_noun(toks: list[Token], last: int) -> bool:
+    """Is the name ending at `last` followed by a lower-case noun it qualifies: "Michoacán state
+    prosecutors", "Texas officials" (not "in", "who", "said" or another word of a sentence's frame,
+    nor a particle of a person's name)?"""
+    after = toks[last + 1] if last + 1 < len(toks) else None
+    return after is not None and after.is_word and after.text.islower() and after.lowered not in FRAME_WORDS \
+        and after.lowered not in SPEECH_VERBS and after.lowered not in NAME_PARTICLES  # "Dennis van Engelsdorp"
 
 
 def acts_as_government(text: str, start: int, end: int) -> bool:

@@ -692,6 +692,12 @@ def test_a_city_that_speaks_is_a_place_where_no_person_bears_its_name(recognise)
     assert surfaces(recognise, "Tacloban says it sent rescuers and generators.") == ["Tacloban"]
 
 
+def test_a_place_that_qualifies_a_source_is_a_place(recognise):
+    # "Coahuila" is the short name of Coahuila de Zaragoza, no major place's own name.
+    assert surfaces(recognise, "Nine people died, according to Coahuila state prosecutors.") == ["Coahuila"]
+    assert surfaces(recognise, "Bees died, according to Dennis van Engelsdorp.") == []  # guard: a name's particle
+
+
 def test_a_major_place_as_a_source_stays_a_place(recognise):
     assert surfaces(recognise, "Prices rose, according to China.") == ["China"]
 
