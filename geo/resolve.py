@@ -1000,7 +1000,7 @@ def _possessed(text: str, placements: list[tuple[Mention, Mention]], candidates:
 
 
 def _containers(text: str, placements: list[tuple[Mention, Mention]], candidates: dict) -> tuple[dict, dict, dict]:
-    """For each (X, Y) of `_placements` where Y is a country or first-level division.
+    """For each (X, Y) of `_placements` where Y is a country, a division or a region.
 
     Returns the country/division keys X may lie in, the ids of Y's candidates
     that hold one of X's candidates (and, for a county Y, the ids of X's candidates near it),
@@ -1026,6 +1026,10 @@ def _containers(text: str, placements: list[tuple[Mention, Mention]], candidates
                 if near:
                     holders.setdefault(first.key, set()).update(near)
                     holders.setdefault(second.key, set()).add(outer.id)
+                continue
+            if outer.feature_class == "L" and outer.country_code:  # "Krasnoyarsk in Siberia" (not Siberia,
+                if any(c.place.country_code == outer.country_code for c in inner):  # Mexico): a region
+                    holders.setdefault(second.key, set()).add(outer.id)  # holds its country's towns
                 continue
             if outer.feature_code == "PCLI":
                 key = outer.country_code

@@ -223,6 +223,8 @@ def test_a_feature_word_in_or_after_a_name_says_what_it_is(parse, text, name, fe
     ("Delhi, a village and town in Delaware County, New York, flooded.", "Delhi", ("US", "NY")),
     ("Perth is the largest city in central Scotland.", "Perth", ("GB", "SCT")),
     ("Aurangabad is a city in the Indian state of Bihar.", "Aurangabad", ("IN", "34")),  # not Maharashtra's
+    # a region holds its country's towns: Siberia (its point in Krasnoyarsk Krai, "20"), not a village of Chiapas
+    ("She flew home to Mexico. Born in Norilsk in Siberia, she trains in Cancún.", "Siberia", ("RU", "20")),
 ])
 def test_a_sentence_that_says_where_a_place_is_places_it(parse, text, name, where):
     place = parse(text)[name].place
