@@ -979,7 +979,8 @@ class Recognizer:
         """A name no gazetteer knows is a place only where the text says so: after a locative ("in
         Demchok and Depsang"), before its country ("Qorvintal, Vietnam"), described as one
         ("Qorvintal, a suburb east of Harare", "Velmora province", "a village called Qorvintal"),
-        listed between places ("Eldoret, Qorvintal and Thika") or opening the article as its dateline
+        listed between places ("Eldoret, Qorvintal and Thika") or after two ("Eldoret, Thika and
+        Qorvintal"), or opening the article as its dateline
         ("QORVINTAL —"); and not when the article uses it as a person's name."""
         if toks[first].text in people or not (
                 _after_locative(toks, first) and _listed_if_after_comma(toks, first, last)
@@ -987,7 +988,8 @@ class Recognizer:
                 or _described_as_place(toks, last) or _named_as_division(toks, first, last)
                 or self._before_container(toks, last, whole=True) or _names_a_place(toks, first)
                 or first > 0 and toks[first - 1].text in SETTLEMENT_NOUNS
-                or self._between_places(toks, first, last) or _opens_dateline(toks, first, last)):
+                or self._between_places(toks, first, last) or self._closes_list(toks, first)
+                or _opens_dateline(toks, first, last)):
             return None
         start, end = toks[first].start, toks[last].end
         if self._demonym(text[start:end]):
@@ -1020,9 +1022,25 @@ class Recognizer:
             after_start += 1
         if after_start >= len(toks) or not (toks[before_end].is_capitalised and toks[after_start].is_capitalised):
             return False
-        return all(any(_denotes(c) for c in self.gazetteer.candidates(fold(self._surface(toks, a, b))))
-                   for a, b in ((_capitalised_start(toks, before_end), before_end),
-                                (after_start, _capitalised_end(toks, after_start))))
+        return self._known_place(toks, _capitalised_start(toks, before_end), before_end) \
+            and self._known_place(toks, after_start, _capitalised_end(toks, after_start))
+
+    def _closes_list(self, toks: list[Token], first: int) -> bool:
+        """Does the name close a list after two names the gazetteer knows ("Kyaukme, Lashio and
+        Qorvintal", "Kyaukme, Lashio, and Qorvintal")?"""
+        k = first - 1
+        if k < 1 or toks[k].text not in ("and", "or"):
+            return False
+        k -= 2 if toks[k - 1].text == "," else 1
+        second = _capitalised_start(toks, k)
+        if k < 0 or not toks[k].is_capitalised or second < 2 or toks[second - 1].text != ",":
+            return False
+        return self._known_place(toks, second, k) \
+            and self._known_place(toks, _capitalised_start(toks, second - 2), second - 2)
+
+    def _known_place(self, toks: list[Token], a: int, b: int) -> bool:
+        """Does the gazetteer know the capitalised words [a, b] as a place's own name?"""
+        return toks[b].is_capitalised and any(_denotes(c) for c in self.gazetteer.candidates(fold(self._surface(toks, a, b))))
 
 
 # --- helpers on token lists ---------------------------------------------------

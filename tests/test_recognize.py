@@ -489,6 +489,7 @@ def test_the_village_of_marks_an_unlisted_place(recognise):
     ("A resident of Qorvintal, a suburb east of Harare, fell ill.", ["Qorvintal", "Harare"]),
     ("Qorvintal is a rural township in northern Taiwan.", ["Qorvintal", "Taiwan"]),
     ("Cholera struck Eldoret, Qorvintal, Thika and Garissa.", ["Eldoret", "Qorvintal", "Thika", "Garissa"]),
+    ("Rebels took Kyaukme, Lashio and Qorvintal.", ["Kyaukme", "Lashio", "Qorvintal"]),  # closing a list of two
     ("Plague has struck Qorvintal province, in the north.", ["Qorvintal"]),
     ("They closed the Qorvintal and Velmora districts.", ["Qorvintal", "Velmora"]),
     ("Rain fell in Kerala's Idukki and Velmora districts overnight.", ["Kerala", "Idukki", "Velmora"]),
