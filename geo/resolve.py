@@ -214,6 +214,8 @@ FEATURE_WORDS = {  # words that name a type of feature, and its GeoNames feature
     "island": {"ISL"}, "islands": {"ISLS"}, "isle": {"ISL"}, "mount": {"MT", "VLC"}, "mountain": {"MT"},
     "mountains": {"MTS"}, "desert": {"DSRT"}, "valley": {"VAL"}, "peninsula": {"PEN"}, "volcano": {"VLC"},
     "pass": {"PASS"}, "airport": {"AIRP"}, "plain": {"PLN"}, "plains": {"PLN"}, "plateau": {"PLAT"},
+    "mine": {"MN", "MNAU", "MNC", "MNCU", "MNFE", "MNN", "MNQR"}, "field": {"OILF", "GASF"},
+    "oilfield": {"OILF"}, "gasfield": {"GASF"},
 }
 PLURAL_FEATURES = {"MTS", "ISLS"}
 ISLAND_WORDS = {"island", "isle"}

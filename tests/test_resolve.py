@@ -522,6 +522,18 @@ def test_a_feature_none_of_whose_namesakes_is_one_is_asked_for_as_that_feature(g
     assert resolved["Tanna"].place.country_code == "VU"
 
 
+def test_a_mine_named_like_towns_abroad_is_asked_for_as_a_mine(gazetteer, tmp_path):
+    # The gazetteer's Grasberg is a town in Lower Saxony; the mine is in Papua.
+    from nominatim_server import _result
+
+    text = "Output at the Grasberg mine in Indonesia fell after the landslide."
+    places = {"grasberg mine": [_result(12, "way", 102, -4.06, 137.11, "Grasberg Mine, Mimika, Papua, Indonesia",
+                                        "landuse", "quarry", 0.5, "id", "Indonesia")]}
+    resolved, asked = parse_asking(gazetteer, tmp_path, text, places)
+    assert asked == [("Grasberg mine", "id")]
+    assert resolved["Grasberg"].place.country_code == "ID"
+
+
 def test_plains_none_of_whose_namesakes_are_plains_are_asked_for_as_plains(gazetteer, tmp_path):
     from nominatim_server import _result
 
