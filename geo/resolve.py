@@ -216,6 +216,7 @@ FEATURE_WORDS = {  # words that name a type of feature, and its GeoNames feature
     "pass": {"PASS"}, "airport": {"AIRP"}, "plain": {"PLN"}, "plains": {"PLN"}, "plateau": {"PLAT"},
     "mine": {"MN", "MNAU", "MNC", "MNCU", "MNFE", "MNN", "MNQR"}, "field": {"OILF", "GASF"},
     "oilfield": {"OILF"}, "gasfield": {"GASF"},
+    "neighbourhood": {"PPLX"}, "neighborhood": {"PPLX"}, "quarter": {"PPLX"},
 }
 PLURAL_FEATURES = {"MTS", "ISLS"}
 ISLAND_WORDS = {"island", "isle"}
