@@ -293,6 +293,8 @@ LOCAL_AUTHORITY_WORDS = {"council", "borough", "police", "sheriff", "coroner", "
                          "municipality", "city", "county", "parish", "district", "mayor", "lga"}
 SIGNIFICANT_CODES = {"PCLI", "ADM1", "CONT", "PPLC"}
 AIRPORT_TYPES = {"airport", "airfield", "aerodrome", "airbase"}
+AIRPORT_QUALIFIERS = {"international", "regional", "municipal", "national", "domestic", "county", "city", "new", "old",
+                      "main", "the"}  # words of an airport's name that say not which one
 # Words after a name that frame the sentence rather than make a noun phrase with it.
 FRAME_WORDS = {"in", "on", "at", "of", "for", "from", "by", "with", "to", "as", "and", "or", "but", "who", "which",
                "that", "is", "was", "were", "are", "has", "had", "have", "will", "would", "told", "says"}
@@ -606,7 +608,8 @@ class Recognizer:
                 borrowed=not known_whole and (
                     any(self._media_or_club_word(text, toks, k, last) for k in range(first, last + 1))
                     or first < last and toks[last].lowered.rstrip(".") in BORROWED_SUFFIXES),
-                organisation=_has_organisation_word(toks, first, last) and toks[last].lowered not in STREET_SUFFIXES,
+                organisation=_has_organisation_word(toks, first, last) and toks[last].lowered not in STREET_SUFFIXES
+                and toks[last].lowered not in AIRPORT_TYPES,
                 team=not known_whole and any(
                     _team_shaped(toks, first + a, first + b, self.given_names,
                                  tuple((c - a, d - a, p, w) for c, d, p, w in matches if a <= c <= b))
@@ -968,6 +971,11 @@ class Recognizer:
             own = name.split(" and ")[0]  # (the first of "County Kerry and Co. Meath": the segments are split later)
             if not any(c.place.feature_code.startswith("ADM") for c in self.gazetteer.candidates(fold(own))):
                 return None  # ... if that is a division: not "County Council"
+        elif words[-1].lowered in AIRPORT_TYPES:  # an airport the gazetteer lacks is looked up as the great town
+            if all(w.lowered in AIRPORT_QUALIFIERS for w in words[:-1]):  # it opens with: "Halifax Stanfield
+                return None  # International Airport" as Halifax (not "the new International Airport")
+            name = next((text[words[0].start: w.end] for w in reversed(words[:2]) if words[0].lowered not in CONNECTORS
+                         and _Places(self.gazetteer.candidates(fold(text[words[0].start: w.end]))).significant), surface)
         elif words[0].lowered == "river":  # "River Severn" is looked up as the Severn or the Severn River
             rest = text[words[1].start: toks[last].end]
             name = next((option for option in (rest, f"{rest} River")

@@ -494,6 +494,13 @@ def test_an_airport_is_a_place_of_its_own(parse, text, name, country):
     assert (airport.feature_code, airport.country_code) == ("AIRP", country)
 
 
+def test_an_airport_the_gazetteer_lacks_is_found_whole_and_placed_at_its_great_town(parse):
+    resolved = parse("Flights resumed at Halifax Stanfield International Airport on Monday.")
+    airport = resolved["Halifax Stanfield International Airport"]
+    assert (airport.place.name, airport.place.country_code) == ("Halifax", "CA")
+    assert parse("The new International Airport opens in May.") == {}  # no airport's own name
+
+
 def test_the_island_of_a_name_is_an_island(gazetteer, tmp_path):
     from nominatim_server import _result
 
