@@ -1628,11 +1628,12 @@ def _aged(toks: list[Token], last: int) -> bool:
 
 
 def _opens_sentence(toks: list[Token], i: int) -> bool:
-    """Does token i open a sentence or a line, or follow a dateline ("COLUMBIA, S.C. — A ...")?"""
+    """Does token i open a sentence or a line, or follow a dateline ("COLUMBIA, S.C. — A ...") or a
+    live blog's time ("08:15 — In ...")?"""
     return i == 0 or toks[i - 1].text in ".!?\"“‘:;" or "\n" in toks[i - 1].text \
         or toks[i - 1].text in ("—", "–", "-") and i > 1 \
         and (toks[i - 2].text == ")" or toks[i - 2].text.endswith(".") or toks[i - 2].text.isupper()
-             or _dateline_before(toks, i - 2))
+             or toks[i - 2].text[-1:].isdigit() or _dateline_before(toks, i - 2))
 
 
 def _dateline_before(toks: list[Token], k: int) -> bool:

@@ -602,6 +602,7 @@ def test_a_states_name_after_the_as_a_noun_is_its_river(recognise, text, mention
     ("A Madison man was arrested.", ["Madison"]),
     ("A Velmora teen was hurt.", ["Velmora"]),
     ("COLUMBIA, S.C. — A Lexington man drowned.", ["COLUMBIA", "S.C.", "Lexington"]),  # a sentence opens after a dateline
+    ("08:15 — A Naga City man drowned.", ["Naga City"]),  # ... and after a live blog's time
     ("A Cameroonian woman was treated in Paris.", ["Paris"]),  # an adjective, without --demonyms no place
 ])
 def test_a_town_says_where_a_person_is_from(recognise, text, places):
