@@ -61,7 +61,7 @@ HYPHEN_CONNECTORS = CONNECTORS | {"in", "under", "by", "over", "i", "e", "a", "n
 # "Mar-a-" of "Mar-a-Lago"), or after it, maybe by a Persian "e" or "i" ("-Packard", "-e-Iqbal" of
 # "Gulshan-e-Iqbal"; but "Brompton" of "Brompton-on-Swale" is the town).
 HYPHENED_BEFORE = re.compile(r"[A-Z][\w'’]*-(?:([a-z]+)-)?\Z")
-HYPHENED_AFTER = re.compile(r"-(?:[ei]-)?[A-Z]")
+HYPHENED_AFTER = re.compile(r"-(?:[ei]-)?[A-Z]|-[a-z]{1,4}-(?:[a-z]['’])?[A-Z]")  # also "-de-l'Artibonite"
 ENGLISH_CONNECTORS = {"of", "on", "upon"}  # the English prepositions among them: "Southend on Sea"
 # Arabic articles that join a name's words with a hyphen: "Deir ez-Zor", "Ras al-Ain", "Jisr ash-Shughur".
 ARTICLES = {"al", "el", "ez", "es", "ed", "ad", "ar", "as", "ash", "at", "az", "an", "ul", "ud"}
@@ -1114,9 +1114,20 @@ def _run_end(toks: list[Token], i: int) -> int:
             j += 2
         elif word in ARTICLES and _article_joins(toks, j + 1) and _adjacent(toks[j], nxt):
             j += 3  # "Deir ez-Zor", "Ras al-Ain"
+        elif word == "-" and _hyphened_connector(toks, j + 1):
+            j += 4  # one hyphened name, whether the gazetteer holds it or not: "Petite-Rivière-de-l'Artibonite"
         else:
             break
     return j
+
+
+def _hyphened_connector(toks: list[Token], k: int) -> bool:
+    """Is token k a hyphen, then a connector, a hyphen and a capitalised word, all written together
+    ("-de-l'Artibonite", "-en-Provence")?"""
+    words = toks[k: k + 4]
+    return len(words) == 4 and words[1].lowered in CONNECTORS and words[2].text == "-" \
+        and words[3].is_capitalised and words[3].is_word and all(a.end == b.start for a, b in zip(words, words[1:])) \
+        and toks[k - 1].end == words[0].start
 
 
 def _article_joins(toks: list[Token], k: int) -> bool:
@@ -1140,7 +1151,8 @@ def _named_before(toks: list[Token], match, first: int, last: int) -> bool:
 def _connector_joined(toks: list[Token], match, first: int, last: int) -> bool:
     """Is the match one part of a run joined by a Romance connector ("Torres del Paine")?"""
     return match.last + 2 <= last and toks[match.last + 1].lowered in ROMANCE_CONNECTORS \
-        or match.first - 2 >= first and toks[match.first - 1].lowered in ROMANCE_CONNECTORS
+        or match.first - 2 >= first and toks[match.first - 1].lowered in ROMANCE_CONNECTORS \
+        or match.last + 4 <= last and _hyphened_connector(toks, match.last + 1)  # "Petite-Rivière-de-l'Artibonite"
 
 
 def _joiner_width(toks: list[Token], k: int) -> int:
