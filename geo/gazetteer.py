@@ -55,7 +55,7 @@ from wordfreq import zipf_frequency
 from .model import Place
 from .names import fold, without_apostrophes
 
-SCHEMA_VERSION = "41"
+SCHEMA_VERSION = "42"
 # How a name belongs to a place; stored as a digit so that min() picks the best.
 NAME_KINDS = ("name", "alt", "abbr", "demonym")
 LARGE_DIVISION_SQ_DEGREES = 5.0  # about 50,000 km2 at mid latitudes
@@ -504,9 +504,10 @@ def _post_office_towns(cities: list[Place], regions: set[str]) -> Iterator[tuple
 
 
 AIRPORT_WORDS = ("Airport", "Airfield", "Aerodrome", "Air Base", "Airbase", "Air Force Base")
-# Words of an airport's name that say nothing of which one it is ("Regional Airport").
-_GENERIC_AIRPORT_WORDS = {"international", "regional", "municipal", "county", "domestic", "national", "city",
-                          "airport", "airfield", "aerodrome", "air", "force", "base", "airbase", "the", "and", "of"}
+# Words of an airport's name that say nothing of which one it is ("Regional Airport", "the new International Airport").
+AIRPORT_QUALIFIERS = {"international", "regional", "municipal", "county", "domestic", "national", "city", "new",
+                      "old", "main", "the", "and", "of"}
+_AIRPORT_TYPE_WORDS = {word.lower() for words in AIRPORT_WORDS for word in words.split()}
 
 
 def _airports(town_names: set[str], taken: set[str]) -> Iterator[tuple[Place, list[str]]]:
@@ -530,13 +531,12 @@ def _airport_names(name: str, city: str, town_names: set[str]) -> list[str]:
     names = [" ".join(parts)] + [part for part in parts[1:] if part.endswith(AIRPORT_WORDS)]
     for full in list(names):
         first, _, rest = full.partition(" ")
-        if full.startswith(city + " ") and city:
+        if city and full.startswith(city + " "):
             names.append(full.removeprefix(city + " "))
         elif fold(first) in town_names:
             names.append(rest)
-    distinctive = [n for n in dict.fromkeys(names) if n.endswith(AIRPORT_WORDS)
-                   and any(w.lower() not in _GENERIC_AIRPORT_WORDS for w in n.split())]
-    return distinctive
+    return [n for n in dict.fromkeys(names) if n.endswith(AIRPORT_WORDS)
+            and any(w.lower() not in AIRPORT_QUALIFIERS | _AIRPORT_TYPE_WORDS for w in n.split())]
 
 
 def _second_level(second_level: list, taken: set[str]) -> Iterator[tuple[Place, list[str]]]:

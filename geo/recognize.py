@@ -42,7 +42,7 @@ from itertools import compress
 from operator import attrgetter
 from typing import NamedTuple
 
-from .gazetteer import Gazetteer
+from .gazetteer import AIRPORT_QUALIFIERS, Gazetteer
 from .names import fold
 from .model import Mention, Place, cached_attribute
 from .text import Token, debris_spans, tokens, word_frequency
@@ -293,8 +293,6 @@ LOCAL_AUTHORITY_WORDS = {"council", "borough", "police", "sheriff", "coroner", "
                          "municipality", "city", "county", "parish", "district", "mayor", "lga"}
 SIGNIFICANT_CODES = {"PCLI", "ADM1", "CONT", "PPLC"}
 AIRPORT_TYPES = {"airport", "airfield", "aerodrome", "airbase"}
-AIRPORT_QUALIFIERS = {"international", "regional", "municipal", "national", "domestic", "county", "city", "new", "old",
-                      "main", "the"}  # words of an airport's name that say not which one
 # Words after a name that frame the sentence rather than make a noun phrase with it.
 FRAME_WORDS = {"in", "on", "at", "of", "for", "from", "by", "with", "to", "as", "and", "or", "but", "who", "which",
                "that", "is", "was", "were", "are", "has", "had", "have", "will", "would", "told", "says"}

@@ -422,8 +422,10 @@ class Resolver:
                     or place is not None and how != "container" and _lies_in(place, area):
                 continue
             for other in self.gazetteer.candidates(holder.key):
+                if other.place.feature_code not in ("PCLI", "ADM1") or other.place.id == area.id:
+                    continue
                 inside = [c.place for c in self._candidates(name) if _lies_in(c.place, other.place)]
-                if other.place.feature_code in ("PCLI", "ADM1") and other.place.id != area.id and inside:
+                if inside:
                     paired[id(name)] = (inside[0], CONTAINER_CONFIDENCE, "gazetteer")
                     paired[id(holder)] = (other.place, CONTAINER_CONFIDENCE, "gazetteer")
                     break
