@@ -42,7 +42,7 @@ from itertools import compress
 from operator import attrgetter
 from typing import NamedTuple
 
-from .gazetteer import AIRPORT_QUALIFIERS, Gazetteer
+from .gazetteer import AIRPORT_QUALIFIERS, AIRPORT_WORDS, Gazetteer
 from .names import fold
 from .model import Mention, Place, cached_attribute
 from .text import Token, debris_spans, tokens, word_frequency
@@ -292,7 +292,7 @@ ADMIN_SUFFIXES = {"county", "parish", "province", "district", "region"}
 LOCAL_AUTHORITY_WORDS = {"council", "borough", "police", "sheriff", "coroner", "fire", "township",
                          "municipality", "city", "county", "parish", "district", "mayor", "lga"}
 SIGNIFICANT_CODES = {"PCLI", "ADM1", "CONT", "PPLC"}
-AIRPORT_TYPES = {"airport", "airfield", "aerodrome", "airbase"}
+AIRPORT_TYPES = {word.lower() for word in AIRPORT_WORDS if " " not in word}  # "airport", "airfield", ...
 # Words after a name that frame the sentence rather than make a noun phrase with it.
 FRAME_WORDS = {"in", "on", "at", "of", "for", "from", "by", "with", "to", "as", "and", "or", "but", "who", "which",
                "that", "is", "was", "were", "are", "has", "had", "have", "will", "would", "told", "says"}
@@ -1046,7 +1046,8 @@ class Recognizer:
 
     def _known_place(self, toks: list[Token], a: int, b: int) -> bool:
         """Does the gazetteer know the capitalised words [a, b] as a place's own name?"""
-        return toks[b].is_capitalised and any(_denotes(c) for c in self.gazetteer.candidates(fold(self._surface(toks, a, b))))
+        return toks[b].is_capitalised \
+            and any(_denotes(c) for c in self.gazetteer.candidates(fold(self._surface(toks, a, b))))
 
 
 # --- helpers on token lists ---------------------------------------------------
@@ -1122,10 +1123,8 @@ def _run_end(toks: list[Token], i: int) -> int:
 def _hyphened_connector(toks: list[Token], k: int) -> bool:
     """Is token k a hyphen, then a connector, a hyphen and a capitalised word, all written together
     ("-de-l'Artibonite", "-en-Provence")?"""
-    words = toks[k: k + 4]
-    return len(words) == 4 and words[1].lowered in CONNECTORS and words[2].text == "-" \
-        and words[3].is_capitalised and words[3].is_word and all(a.end == b.start for a, b in zip(words, words[1:])) \
-        and toks[k - 1].end == words[0].start
+    return _joiner_width(toks, k) == 3 and toks[k + 1].lowered in CONNECTORS \
+        and toks[k + 3].is_capitalised and toks[k + 3].is_word
 
 
 def _article_joins(toks: list[Token], k: int) -> bool:

@@ -759,9 +759,8 @@ def _kind(place: Place) -> str:
 
 
 def _lies_in(place: Place, area: Place) -> bool:
-    """Does the place lie in the country or first-level division `area`?"""
-    return place.id != area.id and place.country_code == area.country_code \
-        and (area.feature_code == "PCLI" or place.admin1 == area.admin1)
+    """Does the place (not the area itself) lie in the country or first-level division `area`?"""
+    return place.id != area.id and _lies_off(place, area)
 
 
 def _area(place: Place) -> str:
