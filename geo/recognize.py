@@ -1522,7 +1522,8 @@ class _Places(tuple):
     @property
     def populous(self) -> bool:
         """A country, continent or place of 500,000 people: too famous to be taken for a surname."""
-        return any(c.place.feature_code in ("PCLI", "CONT") or _people(c.place) >= 500_000 for c in self)
+        return any(_denotes(c) and (c.place.feature_code in ("PCLI", "CONT") or _people(c.place) >= 500_000)
+                   for c in self)
 
     @property
     def country(self) -> bool:

@@ -37,7 +37,9 @@ context, pass 1 (explicit cues)
     with it as a dateline ("NEW YORK (Reuters) -"): +3 to towns and -3 to all else;
   * the candidate's country is named in the article: +1.5, +0.5 more for each
     further mention of it (at most +3 in all); its adjective before its authorities ("Spanish
-    police") counts as a mention;
+    police") counts as a mention; but where the name's largest town lies in a state or province
+    another name of the text names, the country gives nothing to its towns outside the named states
+    ("Hobart" beside "Tasmania" stays Tasmania's when "the United States" comes up too);
   * "X, Y", "X in Y" (or "in northern Y"), "X is a city in Y" or "X, the capital of Y" where Y (or Z of "Y, Z"
     after "is a city in") is a country or division holding the candidate: +4 to X's
     candidate, and +4 to Y's candidate that holds one of X's (not inside a list
@@ -270,6 +272,8 @@ class _Context:
     """What the article tells about where it is: the evidence the scores use."""
 
     named_countries: Counter = field(default_factory=Counter)  # country code -> mentions
+    named_divisions: dict[tuple[str, str], set[str]] = field(default_factory=dict)  # (country, admin1) -> the
+    # names whose first choice is that state or province
     chosen: dict[str, Place] = field(default_factory=dict)  # name -> first-pass choice
     chosen_countries: Counter = field(default_factory=Counter)  # country -> first-pass choices in it
     chosen_divisions: Counter = field(default_factory=Counter)  # (country, admin1) -> choices in it
@@ -336,6 +340,13 @@ class Resolver:
         cue_scores = {name: _cue_scores(name, options, context) for name, options in candidates.items() if options}
         for name, scores in cue_scores.items():
             context.chosen[name] = _best(candidates[name], scores)[0]
+        for name, place in context.chosen.items():
+            if place.feature_code == "ADM1":
+                context.named_divisions.setdefault(_division(place), set()).add(name)
+        if context.named_divisions:  # a state the text names speaks for its towns over their country
+            cue_scores = {name: _cue_scores(name, candidates[name], context) for name in cue_scores}
+            for name, scores in cue_scores.items():
+                context.chosen[name] = _best(candidates[name], scores)[0]
         elsewhere = _placed_elsewhere(candidates, outer_names, context.chosen)
         elsewhere.update(_listed_elsewhere(candidates, lists, context.chosen))
         elsewhere.update(_placed_off(text, pairs, candidates, context.chosen))
@@ -662,8 +673,12 @@ def _cue_scores(name: str, options: _Options, context: _Context) -> list[float]:
     spelled = context.spelled.get(name)
     own_country, own_mentions = context.own_country.get(name), context.mention_count.get(name, 0)
     containers, contained = context.containers.get(name, ()), context.contained.get(name, ())
+    in_named_state = [bool(context.named_divisions.get(_division(c.place), {name}) - {name}) for c in options]
+    largest_town = max((c.place.population for c in options if c.place.feature_code.startswith("PPL")), default=-1)
+    state_speaks = any(in_state and c.place.feature_code.startswith("PPL") and c.place.population == largest_town
+                       for c, in_state in zip(options, in_named_state))  # "Hobart" beside "Tasmania"
     scores = []
-    for candidate, score in zip(options, options.priors):
+    for candidate, score, in_state in zip(options, options.priors, in_named_state):
         place = candidate.place
         if division_cue and place.feature_code in ("ADM1", "ADM2"):
             score += DIVISION_CUE_BONUS
@@ -678,7 +693,7 @@ def _cue_scores(name: str, options: _Options, context: _Context) -> list[float]:
         named = context.named_countries.get(place.country_code, 0)
         if own_country == place.country_code:
             named -= own_mentions  # a name is no evidence for itself ("Mexico")
-        if named and place.feature_code != "PCLI":
+        if named and place.feature_code != "PCLI" and not (state_speaks and not in_state and place.feature_code.startswith("PPL")):
             score += min(COUNTRY_NAMED_BONUS + COUNTRY_REPEAT_BONUS * (named - 1), COUNTRY_BONUS_CAP)
         if containers and (place.country_code in containers or f"{place.country_code}.{place.admin1}" in containers):
             score += CONTAINER_BONUS

@@ -419,6 +419,8 @@ def test_an_arabic_article_joins_a_names_words(recognise):
     ("Hikers camped in Torres del Paine last week.", ["Torres del Paine"]),  # one unlisted name, not Torres and Paine
     ("Fighting raged near Ras al-Qorvin on Monday.", ["Ras al-Qorvin"]),
     ("Students at the Universidad de Chile protested.", ["Chile"]),  # a country stays one
+    ("He was arrested in Fuengirola on the Costa del Sol.", ["Fuengirola", "Costa del Sol"]),  # not "Sol", Seoul's
+    # old name
 ])
 def test_a_romance_connector_or_an_arabic_article_joins_a_names_words(recognise, text, names):
     assert surfaces(recognise, text) == names

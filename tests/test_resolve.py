@@ -951,6 +951,12 @@ def test_regions_that_news_names_and_no_package_holds(parse, text, name, where):
     assert (place.country_code, place.feature_code) == where
 
 
+def test_a_named_state_keeps_its_largest_town_from_a_country_named_elsewhere(parse):
+    text = ("Floods cut the roads between Hobart, Richmond and Brighton. Tasmania's emergency service said "
+            "two more towns were cut off, and the United States offered to help.")
+    assert parse(text)["Hobart"].place.country_code == "AU"  # not Hobart, Indiana, among US namesakes
+
+
 def test_a_countrys_authorities_named_by_adjective_are_evidence_of_that_country(parse):
     text = "Spanish police seized a cargo at the port of Algeciras. It had been loaded in Guayaquil, Ecuador."
     assert parse(text)["Algeciras"].place.country_code == "ES"  # not the Colombian town near Ecuador
