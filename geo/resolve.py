@@ -58,7 +58,8 @@ settles the next one: "Dayton" pulls "Toledo" to Ohio, and both then pull "Lima"
     next town: local news names its neighbours);
   * in a list ("Georgia, Oklahoma, Pennsylvania and Wisconsin"): +2.0 times the
     share of the other members resolved to the candidate's kind (country,
-    division or town);
+    division or town), and +2.0 times the share of them within 1,000 km (a list's
+    members lie together: "Dublin, Glasgow and Manchester" after "Seattle and Tacoma");
   * all of these halved for a place the name only names as an alternate where it is the main
     name of one ten times as populous ("Durban", not Durbanville), and for a town where it is
     a great city's that the text does not keep near the town ("a job in Boston"); quartered for
@@ -718,8 +719,9 @@ def _coherence(name: str, options, context: _Context) -> list[float]:
         return [0.0] * len(options)
     own_countries = _tally(context.chosen[n].country_code for n in own_names)
     own_divisions = _tally(_division(context.chosen[n]) for n in own_names)
-    sibling_kinds = _tally(_kind(context.chosen[s]) for s in context.siblings.get(name, ()) if s in context.chosen)
-    siblings = sum(sibling_kinds.values())
+    sibling_places = [context.chosen[s] for s in context.siblings.get(name, ()) if s in context.chosen]
+    sibling_kinds = _tally(_kind(p) for p in sibling_places)
+    siblings = len(sibling_places)
     points = context.chosen_points.without(own_names)
     greatest, great_city, great_capital = options.greatest, options.great_city, options.great_capital
     placed = bool(context.containers.get(name)) or bool(context.contained.get(name))
@@ -735,7 +737,8 @@ def _coherence(name: str, options, context: _Context) -> list[float]:
         if in_division > 0:
             bonus += SAME_DIVISION_BONUS + DIVISION_SHARE_BONUS * in_division / others
         if siblings:
-            bonus += SIBLING_BONUS * sibling_kinds.get(_kind(place), 0) / siblings
+            near = sum(haversine_km(place.lat, place.lon, p.lat, p.lon) <= REGION_KM for p in sibling_places)
+            bonus += SIBLING_BONUS * (sibling_kinds.get(_kind(place), 0) + near) / siblings
         nearest = _nearest_km(place, points)
         if nearest <= LOCAL_KM:
             bonus += NEAR_BONUS + LOCAL_BONUS

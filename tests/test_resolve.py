@@ -957,6 +957,16 @@ def test_a_named_state_keeps_its_largest_town_from_a_country_named_elsewhere(par
     assert parse(text)["Hobart"].place.country_code == "AU"  # not Hobart, Indiana, among US namesakes
 
 
+@pytest.mark.parametrize("text, name", [
+    ("The singer plays Boston, Philadelphia and Washington in May. Her European dates are Dublin, Glasgow and "
+     "Manchester, and she ends the year in Sydney, Melbourne and Perth.", "Glasgow"),  # not Glasgow, Delaware
+    ("Flights from Delhi to London, Paris and Frankfurt resumed. Services to Seattle and Tacoma stay suspended, "
+     "as do those to Dublin, Glasgow and Manchester.", "Manchester"),  # not the village across the Sound from Seattle
+])
+def test_a_lists_members_lie_together(parse, text, name):
+    assert parse(text)[name].place.country_code == "GB"
+
+
 def test_a_countrys_authorities_named_by_adjective_are_evidence_of_that_country(parse):
     text = "Spanish police seized a cargo at the port of Algeciras. It had been loaded in Guayaquil, Ecuador."
     assert parse(text)["Algeciras"].place.country_code == "ES"  # not the Colombian town near Ecuador
