@@ -203,8 +203,10 @@ NAMESAKE_BEFORE = re.compile(r"\b(?:named (?:it |them )?(?:after|for)|in hono(?:
                              r"|(?:gave|gives|lent|lends) (?:its|their) name to)\s+(?:the\s+)?$")
 AGE_OF_BEFORE = re.compile(r",\s*\d{1,3},\s+of\s+$")  # "Ann Pike, 54, of Lebanon"
 # After a name, a description as a town: ", Bolivia's largest city", ", the Tenerife capital", ", a port".
+# "Santa Cruz, Bolivia's largest city", "Kisii, a town in ...", "Wick, the capital of Caithness" (not "Scotland,
+# the small port of Wick": that names another place)
 TOWN_DESCRIBED = re.compile(r",\s+(?:(?:a|an|the)\s+|[A-Z][\w-]*(?:'s|’s)\s+)(?:[\w-]+(?:'s|’s)?\s+){0,2}?"
-                            r"(?:city|town|village|capital|port|suburb|hamlet|municipality)\b")
+                            r"(?:(?:city|town|village|port|hamlet|municipality)\b(?!\s+of\s+[A-Z])|(?:capital|suburb)\b)")
 TOWN_OF_BEFORE = re.compile(r"\b(?:city|town|village|port)\s+of\s+$", re.I)  # "the city of Santa Cruz"
 DOUBLED_LETTER = re.compile(r"(\w)\1")
 DIVISION_WORD_END = re.compile(rf" (?:{'|'.join(DIVISION_WORDS)}|county|district)$")  # "niger state"

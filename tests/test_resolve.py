@@ -410,6 +410,12 @@ def test_a_name_the_text_calls_a_city_is_no_division(parse):
     assert victoria.feature_code.startswith("PPL")  # not the Australian state
 
 
+def test_a_description_that_names_another_town_leaves_the_name_as_it_is(parse):
+    resolved = parse("Whisky sales rose. In the far north of Scotland, the port of Wick shipped more casks, "
+                     "while buyers in Pennsylvania and Ohio ordered fewer.")
+    assert resolved["Scotland"].place.feature_code == "ADM1"  # "the port of Wick" is Wick, not Scotland, PA
+
+
 def test_regions_news_names_are_curated_features(parse):
     resolved = parse("Residents of Brighton in Sussex complained about the noise.")
     assert [(resolved[name].place.country_code, resolved[name].place.feature_code) for name in ("Brighton", "Sussex")] \
