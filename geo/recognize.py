@@ -198,6 +198,7 @@ SECOND_LEVEL_TYPES = {"county": "County", "counties": "County", "Co.": "County",
 # Holidays named like places ("the Christmas market").
 HOLIDAYS = {"christmas", "easter", "thanksgiving", "halloween", "ramadan", "hanukkah", "diwali", "passover",
             "pentecost", "epiphany", "advent", "lent"}
+CLIMATE_PATTERNS = {"el niño", "el nino", "la niña", "la nina"}  # "El Niño conditions" (not the town in Baja California)
 TITLES = PERSON_TITLES - {"by", "st", "saint"}  # those that also mark the name after them as a person's
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame"}  # a person's even before a place's name: "Mr. Houston"
 # Words that make a capitalised run an organisation, event or publication.
@@ -270,7 +271,8 @@ FEATURE_SUFFIXES = {"county", "parish", "province", "district", "region", "valle
                     "peninsula", "plateau", "strait", "canal", "street", "road", "avenue", "highway",
                     "boulevard", "lane", "drive", "terrace", "square", "bridge", "park", "airport", "camp",
                     "delta", "basin", "plains", "falls", "heights", "harbour", "harbor", "creek", "canyon",
-                    "reservoir", "glacier", "reef", "forest", "beach", "township", "dam", "volcano", "peak"}
+                    "reservoir", "glacier", "reef", "forest", "beach", "township", "dam", "volcano", "peak",
+                    "base", "cosmodrome"}
 # A water body's kind at the end of a run makes the run one name, whatever it was named after:
 # "Cedar Creek Lake", "Mark Twain Lake" (not the town of Cedar Creek).
 WATER_SUFFIXES = {"lake", "river", "reservoir"}
@@ -745,7 +747,7 @@ class Recognizer:
                     or self._opens_persons_name(toks, match, first, last):
                 return None  # a first name ("Vladimir Putin", "Paris Hilton"); a major place may modify ("Kentucky State Police")
         lower = word.lower().rstrip(".")  # "Nov."
-        if lower in DIRECTIONS or lower in MONTHS_AND_DAYS or lower in HOLIDAYS:
+        if lower in DIRECTIONS or lower in MONTHS_AND_DAYS or lower in HOLIDAYS or lower in CLIMATE_PATTERNS:
             return None
         if lower in SEASONS and _dated(toks, match.first):
             return None  # "the Summer of 2008", "last Spring"

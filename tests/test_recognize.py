@@ -78,6 +78,7 @@ def test_a_great_place_after_a_given_name_is_a_surname(recognise, text):
     ("The museum showed a newly found da Vinci drawing.", []),
     ("Otto von Bismarck was born in 1815.", []),  # a surname after a given name and "von"
     ("A bomb was found at the Christmas market in Dresden.", ["Dresden"]),
+    ("El Niño conditions brought floods to Guayaquil.", ["Guayaquil"]),  # a climate pattern, not the Mexican town
     ("Sheriff Austin Lee said the driver fled toward Tyler.", ["Tyler"]),
     ("Dallas Fulton, 91, of Monroe died Tuesday.", ["Monroe"]),  # a name with an age is a person's
 ])
@@ -850,6 +851,11 @@ def test_a_landmark_that_acts_is_a_government(recognise):
 def test_dams_and_volcanoes_are_places_no_list_holds(recognise):
     assert surfaces(recognise, "Spillways of the Qorvin Dam opened as ash rose from Velmora Volcano.") \
         == ["Qorvin Dam", "Velmora Volcano"]
+
+
+def test_bases_and_cosmodromes_are_places_no_list_holds(recognise):
+    assert surfaces(recognise, "Supplies flew from Qorvin Naval Base to the Velmora Cosmodrome.") \
+        == ["Qorvin Naval Base", "Velmora Cosmodrome"]
 
 
 @pytest.mark.parametrize("text, places", [
