@@ -760,8 +760,11 @@ class Recognizer:
                 match.last + 1 < len(toks) and toks[match.last + 1].text[:1].isdigit()
                 or not self._before_container(toks, match.last)
                 and not (match.first > 0 and (toks[match.first - 1].lowered in LOCATIVES or toks[match.first - 1].text
-                                              in (",", "and", "or") and _after_locative(toks, match.first)))):
-            return None  # a feature's word alone is no place: "the Gulf", "Gulf Air", "Region 8" (but "in Delta")
+                                              in (",", "and", "or") and _after_locative(toks, match.first)))
+                and not (match.places.curated_feature and first == match.first > 0 and toks[first - 1].lowered == "the"
+                         and first == last)):
+            return None  # a feature's word alone is no place: "Gulf Air", "Region 8", "the Capital" (but "in Delta",
+            # and the sea news calls by the word: "tankers sailing into the Gulf")
         if match.first == match.last and (frequency := word_frequency(word.lower())) >= COMMON_WORD_ZIPF:
             # A common word ("Centre", "Lakes", "Buffalo") is a place when it is a country, a place of
             # 500,000 or a division (one named by a very common word, "Rose", "Jewish", only if it is

@@ -226,7 +226,7 @@ def test_a_feature_named_of_something_is_one_name(recognise, text, name):
 
 @pytest.mark.parametrize("text, places", [
     ("Gulf Air flew on to Bahrain.", ["Bahrain"]),  # no "Gulf" province
-    ("Tankers waited in the Gulf. Ferries crossed the Bay at dawn.", []),
+    ("Ferries crossed the Bay at dawn.", []),
     ("Gunmen attacked villages in Plateau and Delta.", ["Plateau", "Delta"]),  # Nigeria's states
     ("Clashes spread in Rivers, Delta and Bayelsa.", ["Rivers", "Delta", "Bayelsa"]),
     ("Cases rose in Eastern Visayas, Region 8, and in District 10.", ["Eastern Visayas"]),  # numbered areas
@@ -851,6 +851,11 @@ def test_a_landmark_that_acts_is_a_government(recognise):
 def test_dams_and_volcanoes_are_places_no_list_holds(recognise):
     assert surfaces(recognise, "Spillways of the Qorvin Dam opened as ash rose from Velmora Volcano.") \
         == ["Qorvin Dam", "Velmora Volcano"]
+
+
+def test_a_features_word_alone_is_a_place_only_as_the_sea_news_calls_by_it(recognise):
+    assert surfaces(recognise, "Gulf Air cancelled flights, and the Gulf Cartel fought in Tamaulipas.") == ["Tamaulipas"]
+    assert surfaces(recognise, "Tankers waited in the Gulf.") == ["Gulf"]
 
 
 def test_bases_and_cosmodromes_are_places_no_list_holds(recognise):

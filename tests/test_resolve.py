@@ -973,6 +973,14 @@ def test_a_lists_members_lie_together(parse, text, name):
     assert parse(text)[name].place.country_code == "GB"
 
 
+@pytest.mark.parametrize("text, gulf", [
+    ("The storm strengthened over the Gulf before making landfall near Lake Charles, Louisiana.", "Gulf of Mexico"),
+    ("Tankers waited in the Gulf after Iran seized a ship off Bandar Abbas.", "Persian Gulf"),
+])
+def test_the_gulf_is_the_gulf_the_article_is_near(parse, text, gulf):
+    assert parse(text)["Gulf"].place.name == gulf
+
+
 def test_a_countrys_authorities_named_by_adjective_are_evidence_of_that_country(parse):
     text = "Spanish police seized a cargo at the port of Algeciras. It had been loaded in Guayaquil, Ecuador."
     assert parse(text)["Algeciras"].place.country_code == "ES"  # not the Colombian town near Ecuador
