@@ -53,7 +53,7 @@ from shapely.geometry import MultiPoint, Point, shape
 from wordfreq import zipf_frequency
 
 from .model import Place
-from .names import fold, without_apostrophes
+from .names import SHORT_WORDS, fold, without_apostrophes
 
 SCHEMA_VERSION = "42"
 # How a name belongs to a place; stored as a digit so that min() picks the best.
@@ -819,8 +819,7 @@ def _shortened_rows(name_rows: list[tuple[str, str, int]]) -> Iterator[tuple[str
             yield variant, place_id, kind
 
 
-_SHORT_FORMS = {"mount": "mt", "saint": "st", "sainte": "ste", "fort": "ft"}
-_SHORT_FORMS.update({short: full for full, short in _SHORT_FORMS.items()})
+_SHORT_FORMS = {full: short for short, full in SHORT_WORDS.items()} | SHORT_WORDS
 
 
 # A town's name with its river or region after it, as German towns are named officially:

@@ -14,10 +14,16 @@ def fold(name: str) -> str:
     return " ".join(stripped.casefold().split())
 
 
+def spelled_out(key: str) -> str:
+    """A folded key with the short words of names written in full: "st petersburg" -> "saint petersburg"."""
+    return " ".join(SHORT_WORDS.get(word, word) for word in key.split())
+
+
 def without_apostrophes(key: str) -> str:
     """A folded key as news often writes it, without transliteration marks: "tskhinvali" for "ts'khinvali"."""
     return key.replace("'", "")
 
 
+SHORT_WORDS = {"mt": "mount", "st": "saint", "ste": "sainte", "ft": "fort"}  # "Mt. Juliet", "St. Petersburg"
 # Curly apostrophes and transliteration marks are one apostrophe; hyphens and dots part words.
 _PUNCTUATION = str.maketrans({"’": "'", "‘": "'", "ʻ": "'", "ʼ": "'", "`": "'", "-": " ", ".": " "})

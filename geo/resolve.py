@@ -114,7 +114,7 @@ from .evaluate import EARTH_RADIUS_KM, haversine_km
 from .gazetteer import Candidate, Gazetteer
 from .geocode import Geocoder
 from .model import Mention, Place, ResolvedMention, cached_attribute
-from .names import fold
+from .names import fold, spelled_out
 from .recognize import ADMIN_PREFIXES, NEXT_WORD, RESIDENT_NOUNS, acts_as_government
 from .text import sentences
 
@@ -856,14 +856,15 @@ def _exonym(candidate: Candidate, main_population: int, main_name: str | None) -
     """Is the name another language's name of a great city ("Cologne" for Köln, "Seville" for
     Sevilla): a city of EXONYM_CITY people or more, EXONYM_RATIO times as many as the places
     whose main name it is, or RESPELLING_RATIO times as many if it only doubles a letter of the
-    city's name ("Odessa" for Odesa)? Other alternate names are often nicknames or old names of
-    lesser places ("Harlem" for Haarlem, "Pueblo" for Puebla)."""
+    city's name ("Odessa" for Odesa) or shortens a word of it ("St. Petersburg" for Saint Petersburg)?
+    Other alternate names are often nicknames or old names of lesser places ("Harlem" for Haarlem,
+    "Pueblo" for Puebla)."""
     place = candidate.place
     if candidate.kind != "alt" or not place.feature_code.startswith("PPL") or place.population < EXONYM_CITY:
         return False
     return place.population >= EXONYM_RATIO * main_population or (
         place.population >= RESPELLING_RATIO * main_population and main_name is not None
-        and _single_letters(fold(place.name)) == _single_letters(main_name))
+        and _single_letters(spelled_out(fold(place.name))) == _single_letters(spelled_out(main_name)))
 
 
 def _single_letters(name: str) -> str:

@@ -198,6 +198,8 @@ def test_a_state_and_its_seat_yield_to_a_larger_city_of_their_name(parse, text, 
     ("Pilgrims prayed in Medina at dawn.", "Medina", "SA"),  # Madinah, 49 times Medina, Ohio
     ("Drones struck the port of Odessa before dawn.", "Odessa", "UA"),  # Odesa respelled, not Odessa, Texas
     ("Oil workers in Odessa, Texas, went on strike.", "Odessa", "US"),  # unless the text says otherwise
+    ("The container ship reached St. Petersburg on Monday.", "St. Petersburg", "RU"),  # Saint Petersburg shortened
+    ("Storm surge flooded Tampa, Clearwater and St. Petersburg.", "St. Petersburg", "US"),  # guard: Florida's
     ("A jazz club reopened in Harlem last night.", "Harlem", "US"),  # an old English name of Haarlem, no respelling
     ("Steel workers in Pueblo went on strike.", "Pueblo", "US"),  # nor is "Pueblo" one of Puebla
 ])
