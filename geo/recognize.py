@@ -198,7 +198,8 @@ SECOND_LEVEL_TYPES = {"county": "County", "counties": "County", "Co.": "County",
 # Holidays named like places ("the Christmas market").
 HOLIDAYS = {"christmas", "easter", "thanksgiving", "halloween", "ramadan", "hanukkah", "diwali", "passover",
             "pentecost", "epiphany", "advent", "lent"}
-CLIMATE_PATTERNS = {"el niño", "el nino", "la niña", "la nina"}  # "El Niño conditions" (not the town in Baja California)
+# Climate patterns named like places: "El Niño conditions" (not the town in Baja California).
+CLIMATE_PATTERNS = {"el niño", "el nino", "la niña", "la nina"}
 TITLES = PERSON_TITLES - {"by", "st", "saint"}  # those that also mark the name after them as a person's
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame"}  # a person's even before a place's name: "Mr. Houston"
 # Words that make a capitalised run an organisation, event or publication.

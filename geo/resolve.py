@@ -202,9 +202,8 @@ CAPITALISED_NEXT = re.compile(r" [A-Z]")  # "Dresden Zoo": the name is part of a
 NAMESAKE_BEFORE = re.compile(r"\b(?:named (?:it |them )?(?:after|for)|in hono(?:u)?r of|confused with"
                              r"|(?:gave|gives|lent|lends) (?:its|their) name to)\s+(?:the\s+)?$")
 AGE_OF_BEFORE = re.compile(r",\s*\d{1,3},\s+of\s+$")  # "Ann Pike, 54, of Lebanon"
-# After a name, a description as a town: ", Bolivia's largest city", ", the Tenerife capital", ", a port".
-# "Santa Cruz, Bolivia's largest city", "Kisii, a town in ...", "Wick, the capital of Caithness" (not "Scotland,
-# the small port of Wick": that names another place)
+# After a name, a description as a town: ", Bolivia's largest city", ", the Tenerife capital", ", a port",
+# ", the capital of Caithness" (not "Scotland, the small port of Wick": that names another place).
 TOWN_DESCRIBED = re.compile(r",\s+(?:(?:a|an|the)\s+|[A-Z][\w-]*(?:'s|’s)\s+)(?:[\w-]+(?:'s|’s)?\s+){0,2}?"
                             r"(?:(?:city|town|village|port|hamlet|municipality)\b(?!\s+of\s+[A-Z])|(?:capital|suburb)\b)")
 TOWN_OF_BEFORE = re.compile(r"\b(?:city|town|village|port)\s+of\s+$", re.I)  # "the city of Santa Cruz"
@@ -676,10 +675,7 @@ def _cue_scores(name: str, options: _Options, context: _Context) -> list[float]:
     spelled = context.spelled.get(name)
     own_country, own_mentions = context.own_country.get(name), context.mention_count.get(name, 0)
     containers, contained = context.containers.get(name, ()), context.contained.get(name, ())
-    in_named_state = [bool(context.named_divisions.get(_division(c.place), {name}) - {name}) for c in options]
-    largest_town = max((c.place.population for c in options if c.place.feature_code.startswith("PPL")), default=-1)
-    state_speaks = any(in_state and c.place.feature_code.startswith("PPL") and c.place.population == largest_town
-                       for c, in_state in zip(options, in_named_state))  # "Hobart" beside "Tasmania"
+    in_named_state, state_speaks = _named_states(name, options, context)
     scores = []
     for candidate, score, in_state in zip(options, options.priors, in_named_state):
         place = candidate.place
@@ -696,7 +692,8 @@ def _cue_scores(name: str, options: _Options, context: _Context) -> list[float]:
         named = context.named_countries.get(place.country_code, 0)
         if own_country == place.country_code:
             named -= own_mentions  # a name is no evidence for itself ("Mexico")
-        if named and place.feature_code != "PCLI" and not (state_speaks and not in_state and place.feature_code.startswith("PPL")):
+        if named and place.feature_code != "PCLI" \
+                and not (state_speaks and not in_state and place.feature_code.startswith("PPL")):
             score += min(COUNTRY_NAMED_BONUS + COUNTRY_REPEAT_BONUS * (named - 1), COUNTRY_BONUS_CAP)
         if containers and (place.country_code in containers or f"{place.country_code}.{place.admin1}" in containers):
             score += CONTAINER_BONUS
@@ -706,6 +703,17 @@ def _cue_scores(name: str, options: _Options, context: _Context) -> list[float]:
             score += COUNTY_PAIR_BONUS
         scores.append(score)
     return scores
+
+
+def _named_states(name: str, options: _Options, context: _Context) -> tuple[list[bool], bool]:
+    """Which candidates lie in a state another name of the text names, and does the name's largest
+    town lie in one ("Hobart" beside "Tasmania")? Then that state, not the country, speaks for the name."""
+    if not context.named_divisions:
+        return [False] * len(options), False
+    in_state = [bool(context.named_divisions.get(_division(c.place), {name}) - {name}) for c in options]
+    largest_town = max((c.place.population for c in options if c.place.feature_code.startswith("PPL")), default=-1)
+    return in_state, any(inside and c.place.feature_code.startswith("PPL") and c.place.population == largest_town
+                         for c, inside in zip(options, in_state))
 
 
 def _holds_words(name: str, words: str) -> bool:
