@@ -55,7 +55,7 @@ from wordfreq import zipf_frequency
 from .model import Place
 from .names import SHORT_WORDS, fold, without_apostrophes
 
-SCHEMA_VERSION = "43"
+SCHEMA_VERSION = "44"
 # How a name belongs to a place; stored as a digit so that min() picks the best.
 NAME_KINDS = ("name", "alt", "abbr", "demonym")
 LARGE_DIVISION_SQ_DEGREES = 5.0  # about 50,000 km2 at mid latitudes
@@ -743,12 +743,11 @@ def _capitals() -> dict[str, str]:
 
 
 def _outline_divisions(division_of: dict, points: Iterable[Place]) -> None:
-    """Give each first-level division the convex hull of the towns in it, and their population (a lake or a
-    glacier in its far corner does not move the division's centre)."""
+    """Give each first-level division the convex hull of the gazetteer points in it, and their population."""
     members: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for point in points:
         division = division_of.get((point.country_code, point.admin1))
-        if division is not None and point.feature_class == "P":
+        if division is not None:
             members[division.id].append((point.lon, point.lat))
             division.population += point.population  # a division's people: those of its towns
     for division in {d.id: d for d in division_of.values()}.values():

@@ -3,8 +3,7 @@ from __future__ import annotations
 
 from shapely.geometry import Point
 
-from geo.gazetteer import Gazetteer, _airport_names, _outline_divisions, build, usable_alternate
-from geo.model import Place
+from geo.gazetteer import Gazetteer, _airport_names, build, usable_alternate
 from geo.names import fold
 
 
@@ -56,16 +55,6 @@ def test_divisions_have_population_and_an_outline(gazetteer):
     assert california.population > 10_000_000
     outline = gazetteer.geometry(california.id)
     assert outline is not None and outline.bounds[0] < -120 < outline.bounds[2]
-
-
-def test_a_divisions_outline_and_centre_come_from_its_towns():
-    state = Place("s", "Qorvin", 52.0, -106.0, "A", "ADM1", "CA", "11")
-    towns = [Place(f"t{k}", "Town", lat, lon, "P", "PPL", "CA", "11", 1000)
-             for k, (lat, lon) in enumerate([(49.1, -109.9), (49.1, -101.5), (53.9, -109.9), (53.9, -101.5)])]
-    lake = Place("l", "Lake Velmora", 59.3, -109.0, "H", "LK", "CA", "11")  # in the state's far north
-    _outline_divisions({("CA", "11"): state}, [*towns, lake])
-    assert (state.lat, state.lon) == (52.0, -106.0) and state.population == 4000
-    assert state.geometry.bounds[3] < 54  # the lake does not stretch the outline
 
 
 def test_news_abbreviations_and_short_names(gazetteer):
