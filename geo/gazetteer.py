@@ -507,7 +507,7 @@ AIRPORT_WORDS = ("Airport", "Airfield", "Aerodrome", "Air Base", "Airbase", "Air
 # Words of an airport's name that say nothing of which one it is ("Regional Airport", "the new International Airport").
 AIRPORT_QUALIFIERS = {"international", "regional", "municipal", "county", "domestic", "national", "city", "new",
                       "old", "main", "the", "and", "of"}
-_AIRPORT_TYPE_WORDS = {word.lower() for words in AIRPORT_WORDS for word in words.split()}
+_GENERIC_AIRPORT_WORDS = AIRPORT_QUALIFIERS | {word.lower() for words in AIRPORT_WORDS for word in words.split()}
 
 
 def _airports(town_names: set[str], taken: set[str]) -> Iterator[tuple[Place, list[str]]]:
@@ -536,7 +536,7 @@ def _airport_names(name: str, city: str, town_names: set[str]) -> list[str]:
         elif fold(first) in town_names:
             names.append(rest)
     return [n for n in dict.fromkeys(names) if n.endswith(AIRPORT_WORDS)
-            and any(w.lower() not in AIRPORT_QUALIFIERS | _AIRPORT_TYPE_WORDS for w in n.split())]
+            and any(w.lower() not in _GENERIC_AIRPORT_WORDS for w in n.split())]
 
 
 def _second_level(second_level: list, taken: set[str]) -> Iterator[tuple[Place, list[str]]]:

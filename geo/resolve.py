@@ -205,7 +205,8 @@ AGE_OF_BEFORE = re.compile(r",\s*\d{1,3},\s+of\s+$")  # "Ann Pike, 54, of Lebano
 # After a name, a description as a town: ", Bolivia's largest city", ", the Tenerife capital", ", a port",
 # ", the capital of Caithness" (not "Scotland, the small port of Wick": that names another place).
 TOWN_DESCRIBED = re.compile(r",\s+(?:(?:a|an|the)\s+|[A-Z][\w-]*(?:'s|’s)\s+)(?:[\w-]+(?:'s|’s)?\s+){0,2}?"
-                            r"(?:(?:city|town|village|port|hamlet|municipality)\b(?!\s+of\s+[A-Z])|(?:capital|suburb)\b)")
+                            r"(?:(?:city|town|village|port|hamlet|municipality)\b(?!\s+of\s+[A-Z])"
+                            r"|(?:capital|suburb)\b)")
 TOWN_OF_BEFORE = re.compile(r"\b(?:city|town|village|port)\s+of\s+$", re.I)  # "the city of Santa Cruz"
 DOUBLED_LETTER = re.compile(r"(\w)\1")
 DIVISION_WORD_END = re.compile(rf" (?:{'|'.join(DIVISION_WORDS)}|county|district)$")  # "niger state"
@@ -345,10 +346,10 @@ class Resolver:
         for name, place in context.chosen.items():
             if place.feature_code == "ADM1":
                 context.named_divisions.setdefault(_division(place), set()).add(name)
-        if context.named_divisions:  # a state the text names speaks for its towns over their country
-            cue_scores = {name: _cue_scores(name, candidates[name], context) for name in cue_scores}
-            for name, scores in cue_scores.items():
-                context.chosen[name] = _best(candidates[name], scores)[0]
+        # A state the text names speaks for its towns over their country: rescore the names it holds.
+        for name in [n for n in cue_scores if _named_states(n, candidates[n], context)[1]]:
+            cue_scores[name] = _cue_scores(name, candidates[name], context)
+            context.chosen[name] = _best(candidates[name], cue_scores[name])[0]
         elsewhere = _placed_elsewhere(candidates, outer_names, context.chosen)
         elsewhere.update(_listed_elsewhere(candidates, lists, context.chosen))
         elsewhere.update(_placed_off(text, pairs, candidates, context.chosen))
