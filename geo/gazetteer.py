@@ -16,6 +16,9 @@ Sources, each row keeping its own `source`:
 - ``zipcodes``: US towns too small for cities500 ("Admire, Kansas"): the post-office
   towns of the PyPI package zipcodes (USPS ZIP codes) that GeoNames' towns of their
   state do not already name, each at the mean of its ZIP codes' points, people unknown (0).
+- ``countrystatecity-towns``: towns and villages of countrystatecity-countries by a name no
+  other source gives ("Guruve", Zimbabwe; "Kinnaur", India), people unknown (0), read as the
+  post-office towns are: a place where the text says so.
 - ``airports``: airports, airfields and air bases named so ("Tribhuvan International
   Airport"), from the PyPI package airportsdata (OurAirports, MIT), also without the name
   of their town in front ("O'Hare International Airport" of "Chicago O'Hare ...").
@@ -55,7 +58,7 @@ from wordfreq import zipf_frequency
 from .model import Place
 from .names import SHORT_WORDS, fold, without_apostrophes
 
-SCHEMA_VERSION = "44"
+SCHEMA_VERSION = "45"
 # How a name belongs to a place; stored as a digit so that min() picks the best.
 NAME_KINDS = ("name", "alt", "abbr", "demonym")
 LARGE_DIVISION_SQ_DEGREES = 5.0  # about 50,000 km2 at mid latitudes
@@ -503,6 +506,34 @@ def _post_office_towns(cities: list[Place], regions: set[str]) -> Iterator[tuple
         ), []
 
 
+UNCOUNTED_TOWN_SOURCES = ("zipcodes", "countrystatecity-towns")  # towns whose people no source counts
+# Words that open countrystatecity's names of districts and administrative units, not of towns:
+# "Part of Guys Hill", "City of Sydney", "Administrative Zone 2".
+_ADMINISTRATIVE_OPENINGS = re.compile(r"^(?:part of|city of|city and county of|administrative zone)\b", re.IGNORECASE)
+
+
+def _unlisted_towns(named: set[str]) -> Iterator[tuple[Place, list[str]]]:
+    """countrystatecity's towns and villages whose name no other row holds ("Guruve", Zimbabwe;
+    "Treasure Beach", Jamaica), people unknown (0), as the post-office towns: not names with
+    brackets or digits, administrative units' names, nor names that are common English ("May Day",
+    "Long Road", a Jamaican district's and a Saint Lucian one's). `admin1` holds the code of the
+    town's division in countrystatecity until matched to GeoNames'."""
+    from countrystatecity_countries import get_cities_of_country, get_countries
+
+    for country in get_countries():
+        for city in get_cities_of_country(country.iso2):
+            key = fold(city.name)
+            if key in named or not usable_alternate(city.name) or any(c in city.name for c in "()[]") \
+                    or _ADMINISTRATIVE_OPENINGS.match(city.name) or zipf_frequency(key, "en") >= RARE_NAME_ZIPF:
+                continue
+            named.add(key)
+            yield Place(
+                id=f"csct:{city.id}", name=city.name, lat=float(city.latitude), lon=float(city.longitude),
+                feature_class="P", feature_code="PPL", country_code=country.iso2, admin1=city.state_code,
+                population=0, source="countrystatecity-towns",
+            ), []
+
+
 AIRPORT_WORDS = ("Airport", "Airfield", "Aerodrome", "Air Base", "Airbase", "Air Force Base")
 # Words of an airport's name that say nothing of which one it is ("Regional Airport", "the new International Airport").
 AIRPORT_QUALIFIERS = {"international", "regional", "municipal", "county", "domestic", "national", "city", "new",
@@ -655,8 +686,10 @@ def build(path: Path | None = None, curated: Path = CURATED_CSV, progress: bool 
     cities += list(_post_office_towns(cities, regions))
     steps.update()
     nearest_admin1 = _NearestAdmin1([p for p, _ in cities])
+    admin1_of_state = {}  # countrystatecity's code of a division -> GeoNames' admin1 code
     for place, _ in divisions:
-        place.admin1 = nearest_admin1(place.country_code, place.lat, place.lon)
+        admin1 = nearest_admin1(place.country_code, place.lat, place.lon)
+        admin1_of_state[(place.country_code, place.admin1)] = place.admin1 = admin1
     divisions = _without_claims(divisions, {fold(p.name): p.country_code for p, _, _ in countries})
     division_of = {}
     for place, _ in sorted(divisions, key=lambda d: d[0].feature_code, reverse=True):  # ADM1 last: it wins
@@ -702,8 +735,14 @@ def build(path: Path | None = None, curated: Path = CURATED_CSV, progress: bool 
     for place, alts in _airports({fold(p.name) for p, _ in cities if p.population}, curated_names):
         place.admin1 = nearest_admin1(place.country_code, place.lat, place.lon)
         rows.append((place, alts, ""))
-    db.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)", (_place_row(p) for p, _, _ in rows))
     name_rows = list(_name_rows(rows, _arabic_countries()))
+    towns = [(place, alts, "") for place, alts in _unlisted_towns({key for key, _, _ in name_rows})]
+    for place, _, _ in towns:
+        place.admin1 = admin1_of_state.get((place.country_code, place.admin1)) \
+            or nearest_admin1(place.country_code, place.lat, place.lon)
+    rows += towns
+    name_rows += _name_rows(towns)
+    db.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)", (_place_row(p) for p, _, _ in rows))
     db.executemany("INSERT INTO names VALUES (?,?,?)", name_rows + list(_shortened_rows(name_rows)))
     db.executemany("INSERT INTO names VALUES (?,?,?)", _alias_rows(countries, division_of, [p for p, _ in cities]))
     db.executemany("INSERT INTO person_names VALUES (?,?)", sorted(_person_names()))

@@ -42,7 +42,7 @@ from itertools import compress
 from operator import attrgetter
 from typing import NamedTuple
 
-from .gazetteer import AIRPORT_QUALIFIERS, AIRPORT_WORDS, Gazetteer
+from .gazetteer import AIRPORT_QUALIFIERS, AIRPORT_WORDS, UNCOUNTED_TOWN_SOURCES, Gazetteer
 from .names import fold
 from .model import Mention, Place, cached_attribute
 from .text import Token, debris_spans, tokens, word_frequency
@@ -791,6 +791,10 @@ class Recognizer:
                 and (word_frequency(word.lower()) >= KNOWN_WORD_ZIPF or all(c.place.population < VILLAGE for c in match.places)) \
                 and not (_after_locative(toks, match.first) or self._after_origin(toks, match.first)
                          or _resident_of(toks, match.first, match.last) or _named_in_full(text, match)):
+            if all(c.place.source in UNCOUNTED_TOWN_SOURCES for c in match.places):
+                # a town no source counts is a place where the text says so, as a name no list holds:
+                # "the Mvurwi, Centenary and Guruve areas"
+                return self._unknown_place(text, toks, match.first, match.last, people)
             return None  # a known word, or a village's other name, outside a locative: "Hamas" (Hamm), "Burch" (a village's)
         signal = "demonym" if demonym else "gazetteer"
         return Mention(start, end, text[start:end], signal=signal)
@@ -1559,8 +1563,8 @@ def _people(place: Place) -> int:
 
 def _denotes(candidate) -> bool:
     """Does the name properly denote the place (main name, abbreviation or adjective, but not of a
-    post office town, whose people are unknown; any name of a country or of a curated feature)?"""
-    return candidate.kind in ("name", "abbr", "demonym") and candidate.place.source != "zipcodes" \
+    town whose people no source counts; any name of a country or of a curated feature)?"""
+    return candidate.kind in ("name", "abbr", "demonym") and candidate.place.source not in UNCOUNTED_TOWN_SOURCES \
         or candidate.place.feature_code == "PCLI" or candidate.place.source == "curated"
 
 

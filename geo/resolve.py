@@ -111,7 +111,7 @@ from typing import Iterable, NamedTuple
 from shapely.geometry import box
 
 from .evaluate import EARTH_RADIUS_KM, haversine_km
-from .gazetteer import Candidate, Gazetteer
+from .gazetteer import UNCOUNTED_TOWN_SOURCES, Candidate, Gazetteer
 from .geocode import Geocoder
 from .model import Mention, Place, ResolvedMention, cached_attribute
 from .names import fold, spelled_out
@@ -1085,13 +1085,15 @@ def _placed_elsewhere(candidates: dict, outer_names: dict, chosen: dict) -> dict
     gazetteer places, holding none of X's candidates ("Swindon, Ontario", "LUBBOCK, Mo."), or a
     town none of them lies near (a neighbourhood: "Nairobi's Eastleigh", "Mirpur in Dhaka"); each
     with Y's country and name, to ask the geocoder. A country, division or capital keeps its
-    candidates ("Hong Kong, China"), but not in a division ("Normandy, Tennessee")."""
+    candidates ("Hong Kong, China"), but not in another country's division ("Normandy, Tennessee"); a
+    division before one of its own country's is a list ("polls closed in Pennsylvania, Florida")."""
     elsewhere = {}
     for name, outers in outer_names.items():
         holders = [chosen[o] for o in outers if o in chosen and chosen[o].feature_code in HOLDER_CODES]
-        if not holders or _keeps_candidates(candidates[name], in_division=holders[0].feature_code == "ADM1"):
+        holder = holders[0] if holders else None
+        if holder is None or _keeps_candidates(candidates[name], in_division=holder.feature_code == "ADM1" and not any(
+                c.place.feature_code == "ADM1" and c.place.country_code == holder.country_code for c in candidates[name])):
             continue
-        holder = holders[0]
         if holder.feature_code.startswith("PPL"):  # a city of its country is no neighbourhood: "near Mosul, Baghdad said",
             # nor is a great city anywhere: "Seoul, Shanghai, Mexico City"
             held = any(haversine_km(c.place.lat, c.place.lon, holder.lat, holder.lon) <= TOWN_REACH_KM
@@ -1169,7 +1171,7 @@ def _astray(candidates: dict, placed: set[str], context: _Context) -> dict[str, 
         others, elsewhere = divisions - Counter([_division(own)] if own else []), points.without([name])
         if all(o.place.feature_code.startswith("PPL") and o.place.population < ABROAD_TOWN
                and o.place.source != "curated" and not others[_division(o.place)]
-               and (o.place.source == "zipcodes" or _nearest_km(o.place, elsewhere) > STRAY_KM) for o in options):
+               and (o.place.source in UNCOUNTED_TOWN_SOURCES or _nearest_km(o.place, elsewhere) > STRAY_KM) for o in options):
             astray[name] = (Counter([focus[0]]), query)
     return astray
 

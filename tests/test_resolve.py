@@ -245,11 +245,26 @@ def test_a_divisions_name_put_in_another_countrys_state_is_a_towns(parse):
     assert (normandy.place.country_code, normandy.place.admin1) == ("US", "TN")  # not Normandy, France
 
 
+def test_a_state_before_another_of_its_country_is_a_list_not_a_town(parse):
+    resolved = parse("Polls have closed in Texas, Kansas, Louisiana and most of the Midwest.")
+    assert [(resolved[name].place.feature_code, resolved[name].place.admin1) for name in ("Texas", "Kansas")] \
+        == [("ADM1", "TX"), ("ADM1", "KS")]  # not towns of Kansas and Louisiana the gazetteer lacks
+    assert resolved["Louisiana"].place.admin1 == "LA"
+
+
 def test_a_post_office_town_is_found_where_the_text_puts_it(parse):
     resolved = parse("A grain elevator burned near Admire, in Lyon County, Kan.")
     admire = resolved["Admire"].place
     assert (admire.name, admire.admin1, admire.source) == ("Admire", "KS", "zipcodes")
     assert "Admire" not in parse("Fans admire the team. Admire the view, she said.")  # a word elsewhere
+
+
+def test_a_town_no_source_counts_is_found_where_the_text_says_it_is_a_place(parse):
+    resolved = parse("Growers in the Mvurwi, Centenary and Guruve areas reported a good tobacco crop.")
+    assert (resolved["Guruve"].place.country_code, resolved["Guruve"].place.source) == ("ZW", "countrystatecity-towns")
+    assert resolved["Guruve"].place.admin1 == resolved["Mvurwi"].place.admin1  # Mashonaland Central
+    assert "Ballito" in parse("Holidaymakers in Ballito waited for the storm.")  # after a locative
+    assert "Ballito" not in parse("Ballito said the storm was the worst she had seen.")  # a speaker's name
 
 
 def test_a_town_with_only_post_office_boxes_is_a_post_office_town_too(parse):
