@@ -17,7 +17,7 @@ Sources, each row keeping its own `source`:
   towns of the PyPI package zipcodes (USPS ZIP codes) that GeoNames' towns of their
   state do not already name, each at the mean of its ZIP codes' points, people unknown (0).
 - ``countrystatecity-towns``: towns and villages of countrystatecity-countries by a name no
-  other source gives ("Guruve", Zimbabwe; "Kinnaur", India), people unknown (0), read as the
+  other source gives in their country ("Guruve", Zimbabwe; "Kinnaur", India), people unknown (0), read as the
   post-office towns are: a place where the text says so.
 - ``airports``: airports, airfields and air bases named so ("Tribhuvan International
   Airport"), from the PyPI package airportsdata (OurAirports, MIT), also without the name
@@ -58,7 +58,7 @@ from wordfreq import zipf_frequency
 from .model import Place
 from .names import SHORT_WORDS, fold, without_apostrophes
 
-SCHEMA_VERSION = "45"
+SCHEMA_VERSION = "46"
 # How a name belongs to a place; stored as a digit so that min() picks the best.
 NAME_KINDS = ("name", "alt", "abbr", "demonym")
 LARGE_DIVISION_SQ_DEGREES = 5.0  # about 50,000 km2 at mid latitudes
@@ -512,9 +512,10 @@ UNCOUNTED_TOWN_SOURCES = ("zipcodes", "countrystatecity-towns")  # towns whose p
 _ADMINISTRATIVE_OPENINGS = re.compile(r"^(?:part of|city of|city and county of|administrative zone)\b", re.IGNORECASE)
 
 
-def _unlisted_towns(named: set[str]) -> Iterator[tuple[Place, list[str]]]:
-    """countrystatecity's towns and villages whose name no other row holds ("Guruve", Zimbabwe;
-    "Treasure Beach", Jamaica), people unknown (0), as the post-office towns: not names with
+def _unlisted_towns(named: set[tuple[str, str]]) -> Iterator[tuple[Place, list[str]]]:
+    """countrystatecity's towns and villages by a name no place of their country holds ("Guruve",
+    Zimbabwe; "Treasure Beach", Jamaica; "Blairgowrie", Scotland, where GeoNames' towns have only the
+    Australian one), people unknown (0), as the post-office towns: not names with
     brackets or digits, administrative units' names, nor names that are common English ("May Day",
     "Long Road", a Jamaican district's and a Saint Lucian one's). `admin1` holds the code of the
     town's division in countrystatecity until matched to GeoNames'."""
@@ -522,9 +523,9 @@ def _unlisted_towns(named: set[str]) -> Iterator[tuple[Place, list[str]]]:
 
     for country in get_countries():
         for city in get_cities_of_country(country.iso2):
-            key = fold(city.name)
+            key = (country.iso2, fold(city.name))
             if key in named or not usable_alternate(city.name) or any(c in city.name for c in "()[]") \
-                    or _ADMINISTRATIVE_OPENINGS.match(city.name) or zipf_frequency(key, "en") >= RARE_NAME_ZIPF:
+                    or _ADMINISTRATIVE_OPENINGS.match(city.name) or zipf_frequency(key[1], "en") >= RARE_NAME_ZIPF:
                 continue
             named.add(key)
             yield Place(
@@ -736,7 +737,9 @@ def build(path: Path | None = None, curated: Path = CURATED_CSV, progress: bool 
         place.admin1 = nearest_admin1(place.country_code, place.lat, place.lon)
         rows.append((place, alts, ""))
     name_rows = list(_name_rows(rows, _arabic_countries()))
-    towns = [(place, alts, "") for place, alts in _unlisted_towns({key for key, _, _ in name_rows})]
+    country_of = {place.id: place.country_code for place, _, _ in rows}
+    named = {(country_of[place_id], key) for key, place_id, _ in name_rows}
+    towns = [(place, alts, "") for place, alts in _unlisted_towns(named)]
     for place, _, _ in towns:
         place.admin1 = admin1_of_state.get((place.country_code, place.admin1)) \
             or nearest_admin1(place.country_code, place.lat, place.lon)

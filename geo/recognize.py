@@ -733,13 +733,14 @@ class Recognizer:
             # airport", "Pike County's school board"
         if _glued(text, toks, match.first - 1, match.first, first, last) \
                 and not (any(c.place.source == "curated" for c in match.places)
-                         and self._demonym(toks[match.first - 1].text)) \
+                         and self._after_country(text, toks, match.first, first)) \
                 and (not match.places.major or self._after_given_name(toks, match.first)
                      and not (match.places.country and self._after_great_place(toks, match.first))) \
                 and not _local_authority(toks, match, last):
             # surname position: "Rajnath Singh", "Dong Jun"; even a great city's after a given name: "Karen
             # Dallas", and a country's after one that is no great place: "Michael Jordan" (not "Sydney Australia",
-            # nor a feature's after a country's adjective: "the Brazilian Amazon", not "the Belgian Red Cross")
+            # nor a feature's after a country's adjective or name: "the Brazilian Amazon", "the U.S. East Coast",
+            # not "the Belgian Red Cross")
             return None
         if _glued(text, toks, match.last, match.last + 1, first, last) and not _local_authority(toks, match, last):
             following = toks[match.last + 1]
@@ -1015,6 +1016,13 @@ class Recognizer:
     def _demonym(self, word: str) -> bool:
         """Is the word a country's adjective ("Brazilian", "Cameroonian")?"""
         return any(c.kind == "demonym" for c in self.gazetteer.candidates(fold(word)))
+
+    def _after_country(self, text: str, toks: list[Token], i: int, first: int) -> bool:
+        """Do the words of the run before token i end in a country's adjective, name or abbreviation
+        ("Brazilian", "South African", "U.S.")?"""
+        return any(c.kind == "demonym" or c.place.feature_code == "PCLI"
+                   for k in range(max(first, i - 3), i)
+                   for c in self.gazetteer.candidates(fold(text[toks[k].start: toks[i - 1].end])))
 
     def _listed_after_place(self, toks: list[Token], first: int) -> bool:
         """Is the name a list's next member after a name that is no common word and that the

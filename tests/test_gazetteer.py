@@ -85,6 +85,8 @@ def test_a_town_only_countrystatecity_lists_comes_with_no_people(gazetteer):
     assert (guruve.country_code, guruve.feature_code, guruve.population, guruve.source) \
         == ("ZW", "PPL", 0, "countrystatecity-towns")
     assert guruve.admin1  # the nearest counted town's division
+    assert {c.place.source for c in gazetteer.candidates("blairgowrie") if c.place.country_code == "GB"} \
+        == {"countrystatecity-towns"}  # beside the Australian town GeoNames lists
     assert gazetteer.candidates("may day") == ()  # a Jamaican district named by common English
     assert gazetteer.candidates("part of guys hill") == ()  # a district's part, no town
 

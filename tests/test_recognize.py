@@ -144,8 +144,9 @@ def test_a_great_citys_name_that_a_person_of_the_story_bears_is_the_persons_next
 @pytest.mark.parametrize("text, places", [
     ("Fires spread in the Bolivian Amazon while snow closed passes in the Swiss Alps.", ["Amazon", "Alps"]),
     ("The Belgian Red Cross flew tents to the camps.", []),  # a town's name there: Red Cross, North Carolina
+    ("Ships were rerouted to ports on the U.S. East Coast.", ["U.S.", "East Coast"]),  # or after its name
 ])
-def test_a_features_name_after_a_countrys_adjective_is_the_feature(recognise, text, places):
+def test_a_features_name_after_a_countrys_adjective_or_name_is_the_feature(recognise, text, places):
     assert surfaces(recognise, text) == places
 
 

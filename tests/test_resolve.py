@@ -264,6 +264,8 @@ def test_a_town_no_source_counts_is_found_where_the_text_says_it_is_a_place(pars
     assert (resolved["Guruve"].place.country_code, resolved["Guruve"].place.source) == ("ZW", "countrystatecity-towns")
     assert resolved["Guruve"].place.admin1 == resolved["Mvurwi"].place.admin1  # Mashonaland Central
     assert "Ballito" in parse("Holidaymakers in Ballito waited for the storm.")  # after a locative
+    blairgowrie = parse("Flooding closed roads around Blairgowrie in Perth and Kinross.")["Blairgowrie"].place
+    assert (blairgowrie.name, blairgowrie.country_code) == ("Blairgowrie", "GB")  # not only its county
     assert "Ballito" not in parse("Ballito said the storm was the worst she had seen.")  # a speaker's name
 
 
