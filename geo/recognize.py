@@ -141,6 +141,9 @@ GOVERNMENT_BEFORE = re.compile(r"\b(?:by|asked|urged|lobbied)\s+$")
 NEXT_WORD = re.compile(r"\s+(\w+)")
 PLACE_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(LOCATIVES | {'of', 'into'}))})\s+(?:[\w-]+\s+){{0,2}}$", re.I)
 # Kinds of settlement that, in lower case right before an unlisted name, make it a place: "the slum Kibera".
+PLURAL_PLACE_NOUNS = {"towns", "cities", "villages", "suburbs", "communities", "counties", "provinces", "states",
+                      "districts", "regions", "islands", "neighbourhoods", "neighborhoods", "municipalities",
+                      "settlements", "townships", "hamlets", "parishes", "boroughs"}
 SETTLEMENT_NOUNS = {"village", "town", "city", "slum", "township", "suburb", "hamlet", "neighbourhood",
                     "neighborhood", "district"}
 # Words that name: a person's name after them ("a man called Jim"), unless they name a place.
@@ -779,6 +782,7 @@ class Recognizer:
                     or self._before_container(toks, match.last)
                     or match.first > 0 and toks[match.first - 1].lowered in ("through", "into")  # "through Miami"
                     or _bound_for(toks, match.first) or self._listed_after_place(toks, match.first)
+                    or _named_as_places(toks, match.first)
                     or self._after_origin(toks, match.first) or _resident_of(toks, match.first, match.last)
                     or _called_a_place(toks, match.last) or local or _named_in_full(text, match)
                     or BASED_AFTER.match(text, toks[match.last].end)):  # "a Richmond-based bank"
@@ -1428,6 +1432,35 @@ def _named_as_division(toks: list[Token], first: int, last: int) -> bool:
     if toks[k].text.endswith("s") and not (followed or preceded) or not toks[k].text.endswith("s") and followed:
         return False
     return k + 1 == len(toks) or not toks[k + 1].is_word or toks[k + 1].text in DIVISION_FOLLOWERS
+
+
+def _list_start(toks: list[Token], first: int) -> int:
+    """The first token of the list of capitalised names, joined by commas and a last "and" or
+    "or", that ends with the name at `first` ("Madison" of "Madison, Ridgeland, Clinton and Brandon")."""
+    k, start, conjunction_allowed = first - 1, first, True
+    while k > 0 and toks[k].text in LIST_JOINERS:
+        if toks[k].text in CONJUNCTIONS:
+            if not conjunction_allowed:
+                break
+            if toks[k - 1].text == ",":
+                k -= 1  # "Youngstown, and Cleveland"
+        conjunction_allowed = False
+        if not (toks[k - 1].is_capitalised and toks[k - 1].is_word):
+            break
+        start = _capitalised_start(toks, k - 1)
+        k = start - 1
+    return start
+
+
+def _named_as_places(toks: list[Token], first: int) -> bool:
+    """Does the list the name belongs to follow places' plural noun ("suburbs such as Madison, Ridgeland,
+    Clinton and Brandon", "the towns of Hope and Liberty", "counties including Clay")?"""
+    k = _list_start(toks, first) - 1
+    if k >= 1 and toks[k].lowered == "as" and toks[k - 1].lowered == "such":
+        k -= 1
+    elif k < 1 or toks[k].lowered not in ("like", "including", "of"):
+        return False
+    return toks[k - 1].lowered in PLURAL_PLACE_NOUNS
 
 
 def _capitalised_end(toks: list[Token], i: int) -> int:

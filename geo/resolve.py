@@ -1253,9 +1253,11 @@ def _towns_among_others(name: str, options: _Options, context: _Context) -> _Opt
 
 
 def _keeps_candidates(options, in_division: bool = False) -> bool:
-    """A country, division or capital keeps its candidates wherever the text puts it (but not in a
-    division: "Normandy, Tennessee" is a town's name), and so does a feature no country holds."""
-    return any(c.place.feature_code in PLACED_BY_NAME and not in_division or not c.place.country_code for c in options)
+    """A country, division or capital keeps its candidates wherever the text puts it (but a division or
+    capital not in a division: "Normandy, Tennessee" is a town's name; "made in Ireland, New Zealand,
+    Wisconsin and ..." lists a country), and so does a feature no country holds."""
+    return any(c.place.feature_code in PLACED_BY_NAME and not (in_division and c.place.feature_code != "PCLI")
+               or not c.place.country_code for c in options)
 
 
 def _placed_by_container(text: str, pairs: list[tuple[Mention, Mention]], chosen: dict) -> dict[str, Place]:

@@ -142,6 +142,16 @@ def test_a_great_citys_name_that_a_person_of_the_story_bears_is_the_persons_next
 
 
 @pytest.mark.parametrize("text, places", [
+    ("Families moved to suburbs such as Madison, Ridgeland, Clinton and Brandon.",
+     ["Madison", "Ridgeland", "Clinton", "Brandon"]),
+    ("Floods cut off the towns of Hope and Liberty.", ["Hope", "Liberty"]),
+    ("Residents such as Madison and Brandon said the water was unsafe.", []),  # people, not places
+])
+def test_names_listed_after_places_plural_noun_are_places_even_when_common_words(recognise, text, places):
+    assert surfaces(recognise, text) == places
+
+
+@pytest.mark.parametrize("text, places", [
     ("Fires spread in the Bolivian Amazon while snow closed passes in the Swiss Alps.", ["Amazon", "Alps"]),
     ("The Belgian Red Cross flew tents to the camps.", []),  # a town's name there: Red Cross, North Carolina
     ("Ships were rerouted to ports on the U.S. East Coast.", ["U.S.", "East Coast"]),  # or after its name

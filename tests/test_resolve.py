@@ -252,6 +252,12 @@ def test_a_state_before_another_of_its_country_is_a_list_not_a_town(parse):
     assert resolved["Louisiana"].place.admin1 == "LA"
 
 
+def test_a_country_before_a_state_that_holds_no_namesake_is_listed_not_put_in_it(parse):
+    resolved = parse("Cheddar is now made far from Somerset: in Ireland, New Zealand, Wisconsin and large creameries.")
+    assert resolved["New Zealand"].place.feature_code == "PCLI"  # no New Zealand in Wisconsin
+    assert parse("Mexico, Maine, voted on Tuesday.")["Mexico"].place.admin1 == "ME"  # a town the state holds
+
+
 def test_a_post_office_town_is_found_where_the_text_puts_it(parse):
     resolved = parse("A grain elevator burned near Admire, in Lyon County, Kan.")
     admire = resolved["Admire"].place
