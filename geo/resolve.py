@@ -319,6 +319,8 @@ class Resolver:
                 others = _Options(c for c in candidates[sense.base] if c.place.id not in named_after)
                 if any(c.place.population for c in others):  # a town of known people: not "Aleppo, Pa.",
                     candidates[sense.base] = others  # a post office, for "Aleppo ... Aleppo, Syria"
+        for name, options in _shortened(candidates).items():
+            candidates[name] = options  # "Boulogne" after "Boulogne-sur-Mer" is that town, not Boulogne-Billancourt
         for name, country in _possessed(text, placements, candidates).items():
             inside = _Options(c for c in candidates[name] if c.place.country_code == country)
             if inside:
@@ -1019,6 +1021,26 @@ def _placements(text: str, mentions: list[Mention], pairs: list[tuple[Mention, M
             placed.append((first, wider))
             outer = wider
     return placed
+
+
+def _shortened(candidates: dict) -> dict:
+    """Names that open a longer name of the text, each with only the longer name's places among its
+    candidates: "Boulogne" after "Boulogne-sur-Mer", "Newcastle" after "Newcastle upon Tyne" (not a
+    name of a country or state: "Mexico" beside "Mexico City" is the country)."""
+    longer: dict[str, set[str]] = defaultdict(set)  # a key's opening words -> the places of the longer keys
+    for key, options in candidates.items():
+        words = key.split()
+        for n in range(1, len(words)):
+            longer[" ".join(words[:n])].update(o.place.id for o in options or ())
+    shortened = {}
+    for short in longer.keys() & candidates.keys():
+        options = candidates[short]
+        if not options or any(o.place.feature_code in PLACED_BY_NAME and o.place.feature_code != "PPLA" for o in options):
+            continue
+        kept = _Options(o for o in options if o.place.id in longer[short])
+        if kept:
+            shortened[short] = kept
+    return shortened
 
 
 def _possessed(text: str, placements: list[tuple[Mention, Mention]], candidates: dict) -> dict[str, str]:

@@ -258,6 +258,14 @@ def test_a_country_before_a_state_that_holds_no_namesake_is_listed_not_put_in_it
     assert parse("Mexico, Maine, voted on Tuesday.")["Mexico"].place.admin1 == "ME"  # a town the state holds
 
 
+def test_a_name_that_opens_a_longer_name_of_the_text_is_that_place(parse):
+    resolved = parse("Migrants were landed at Boulogne-sur-Mer on Monday, and ministers met in Paris. "
+                     "Later 65 others were taken to Boulogne.")
+    assert resolved["Boulogne"].place.name == "Boulogne-sur-Mer"  # not Boulogne-Billancourt by Paris, larger
+    resolved = parse("In Mexico City, officials said Mexico would help.")
+    assert resolved["Mexico"].place.feature_code == "PCLI"  # a country keeps its name
+
+
 def test_a_post_office_town_is_found_where_the_text_puts_it(parse):
     resolved = parse("A grain elevator burned near Admire, in Lyon County, Kan.")
     admire = resolved["Admire"].place
