@@ -108,14 +108,14 @@ from itertools import repeat
 from operator import attrgetter
 from typing import Iterable, NamedTuple
 
-from shapely.geometry import box
+from shapely.geometry import Point, box
 
 from .evaluate import EARTH_RADIUS_KM, haversine_km
 from .gazetteer import UNCOUNTED_TOWN_SOURCES, Candidate, Gazetteer
 from .geocode import Geocoder
 from .model import Mention, Place, ResolvedMention, cached_attribute
 from .names import fold, spelled_out
-from .recognize import ADMIN_PREFIXES, NEXT_WORD, RESIDENT_NOUNS, acts_as_government
+from .recognize import ADMIN_PREFIXES, NEXT_WORD, RESIDENT_NOUNS, STREAM_CODES, acts_as_government
 from .text import sentences
 
 TYPE_PRIOR = {"CONT": 5.0, "PCLI": 5.0, "ADM1": 2.0, "ADM2": 0.5, "PPLC": 1.5}
@@ -171,6 +171,7 @@ STRAY_KM = 500  # a small town this far from all of a local story's places is li
 TOWN_REACH_KM = 100  # a place the text puts in a town lies this near it ...
 OFF_REACH_KM = 300  # ... and one it puts north (south, ...) of a town, this near
 OWN_CITY_SHARE = 10  # ... unless it is a city of its country a tenth as big or more
+COURSE_REACH_KM = 50  # a town this near a river's course tells which stretch of it the text means
 COUNTY_REACH_KM = 60  # ... and one it puts in a county this near the county's point
 CITY_DIVISION_KM, CITY_DIVISION_PEOPLE = 10, 100_000  # a division whose point lies this near its city of
 # this many people is the city's outline ("Paris")
@@ -404,6 +405,9 @@ class Resolver:
                     chosen[name] = self._fallback(surface, context.named_countries)
         for name, place in _placed_by_container(text, pairs, chosen).items():
             chosen[name] = (place, CONTAINER_CONFIDENCE, "container")
+        for name, (place, confidence, how) in chosen.items():
+            if place is not None and place.feature_code in STREAM_CODES:
+                chosen[name] = (self._on_course(place, chosen), confidence, how)
         paired = self._paired_senses(placements, chosen)
         spans = sentences(text)
         resolved = []
@@ -557,6 +561,20 @@ class Resolver:
             return None, 0.0, ""
         return place, 0.6 if place.country_code in countries else 0.4, how
 
+    def _on_course(self, place: Place, chosen: dict) -> Place:
+        """A river at the stretch of its course that the article's towns lie on ("the Ohio crested at
+        Cairo"): the middle, along the course, of the towns and sites within COURSE_REACH_KM of it; at
+        its representative point where none is that near, or the gazetteer has no course for it."""
+        course = self.gazetteer.geometry(place.id)
+        if course is None or course.geom_type != "LineString":
+            return place
+        along = sorted(course.project(Point(town.lon, town.lat)) for town, _, _ in chosen.values()
+                       if town is not None and town.feature_class in ("P", "S") and _km_to(course, town) <= COURSE_REACH_KM)
+        if not along:
+            return place
+        point = course.interpolate(along[len(along) // 2])
+        return replace(place, id=f"{place.id}@{point.y:.2f},{point.x:.2f}", lat=point.y, lon=point.x)
+
     def _part(self, place: Place, mention: Mention, confidence: float) -> tuple[Place, float]:
         """The part of a region a qualifier points to ("eastern" -> its eastern half)."""
         shape = self.gazetteer.geometry(place.id)
@@ -567,6 +585,12 @@ class Resolver:
         return (replace(place, id=f"{place.id}#{mention.qualifier}", name=mention.text,
                         lat=point.y, lon=point.x, geometry=part),
                 confidence * QUALIFIED_CONFIDENCE_FACTOR)
+
+
+def _km_to(line, place: Place) -> float:
+    """How far a place lies from a line (a river's course), in km."""
+    nearest = line.interpolate(line.project(Point(place.lon, place.lat)))
+    return haversine_km(place.lat, place.lon, nearest.y, nearest.x)
 
 
 def directional_part(shape, direction: str):

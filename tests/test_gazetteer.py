@@ -91,6 +91,17 @@ def test_a_town_only_countrystatecity_lists_comes_with_no_people(gazetteer):
     assert gazetteer.candidates("part of guys hill") == ()  # a district's part, no town
 
 
+def test_a_long_river_has_its_course_from_source_to_mouth(gazetteer):
+    ohio = next(c.place for c in gazetteer.candidates("ohio river") if c.place.feature_code == "STM")
+    course = gazetteer.geometry(ohio.id)
+    assert course.geom_type == "LineString"
+    pittsburgh, cairo = (next(c.place for c in gazetteer.candidates(town) if c.place.admin1 == state)
+                         for town, state in (("pittsburgh", "PA"), ("cairo", "IL")))
+    start, end = (Point(course.coords[k]) for k in (0, -1))
+    assert start.distance(Point(pittsburgh.lon, pittsburgh.lat)) < 0.2  # about 20 km: its source
+    assert end.distance(Point(cairo.lon, cairo.lat)) < 0.2  # and its mouth
+
+
 def test_an_airports_names_are_those_that_say_which_airport():
     towns = {"chicago", "ottawa", "toronto"}
     assert _airport_names("Chicago O'Hare International Airport", "Chicago", towns) \

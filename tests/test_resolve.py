@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from geo.evaluate import haversine_km
 from geo.recognize import Recognizer
 from geo.resolve import Resolver, directional_part
 from shapely.geometry import box
@@ -264,6 +265,18 @@ def test_a_name_that_opens_a_longer_name_of_the_text_is_that_place(parse):
     assert resolved["Boulogne"].place.name == "Boulogne-sur-Mer"  # not Boulogne-Billancourt by Paris, larger
     resolved = parse("In Mexico City, officials said Mexico would help.")
     assert resolved["Mexico"].place.feature_code == "PCLI"  # a country keeps its name
+
+
+def test_a_river_is_placed_at_the_stretch_of_its_course_the_articles_towns_lie_on(parse):
+    cairo = parse("CAIRO, Ill. (AP) — The Ohio River crested at 50.3 feet here Wednesday; upstream, the "
+                  "Ohio was falling at Paducah, Ky.")
+    river, town = cairo["Ohio River"].place, cairo["CAIRO"].place
+    assert haversine_km(river.lat, river.lon, town.lat, town.lon) < 30  # not at Cincinnati, 470 km away
+    assert cairo["Ohio"].place == river  # the short name is the same river
+    pittsburgh = parse("The inclines climb from the banks of the Ohio River in Pittsburgh.")["Ohio River"].place
+    assert haversine_km(river.lat, river.lon, pittsburgh.lat, pittsburgh.lon) > 500  # another stretch
+    alone = parse("Barges on the Ohio River were slowed by low water.")["Ohio River"].place
+    assert "@" not in alone.id  # no town on its course: its representative point
 
 
 def test_a_post_office_town_is_found_where_the_text_puts_it(parse):
