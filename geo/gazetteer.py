@@ -124,6 +124,10 @@ class Candidate(NamedTuple):
     kind: str  # one of NAME_KINDS
 
 
+_COUNTRIES = ("SELECT id, name, lat, lon, feature_class, feature_code, country_code, admin1, population, source"
+              " FROM places WHERE feature_code = 'PCLI'")
+
+
 class Gazetteer:
     """Read access to the built SQLite gazetteer."""
 
@@ -169,12 +173,11 @@ class Gazetteer:
         return shapely_wkt.loads(row[0]) if row and row[0] else None
 
     def country(self, code: str) -> Place | None:
-        row = self.db.execute(
-            "SELECT id, name, lat, lon, feature_class, feature_code, country_code, admin1,"
-            " population, source FROM places WHERE feature_code = 'PCLI' AND country_code = ?",
-            (code,),
-        ).fetchone()
+        row = self.db.execute(f"{_COUNTRIES} AND country_code = ?", (code,)).fetchone()
         return Place(*row) if row else None
+
+    def countries(self) -> list[Place]:
+        return [Place(*row) for row in self.db.execute(_COUNTRIES)]
 
     def neighbours(self, code: str) -> frozenset[str]:
         """The countries that share a border with country `code` (GeoNames)."""

@@ -109,6 +109,7 @@ from operator import attrgetter
 from typing import Iterable, NamedTuple
 
 from shapely.geometry import Point, box
+from shapely.prepared import prep
 
 from .evaluate import EARTH_RADIUS_KM, haversine_km
 from .gazetteer import UNCOUNTED_TOWN_SOURCES, Candidate, Gazetteer
@@ -276,6 +277,7 @@ class _Context:
     """What the article tells about where it is: the evidence the scores use."""
 
     named_countries: Counter = field(default_factory=Counter)  # country code -> mentions
+    crossed: dict = field(default_factory=dict)  # a feature no one country holds -> the countries it crosses
     named_divisions: dict[tuple[str, str], set[str]] = field(default_factory=dict)  # (country, admin1) -> the
     # names whose first choice is that state or province
     chosen: dict[str, Place] = field(default_factory=dict)  # name -> first-pass choice
@@ -306,6 +308,8 @@ class Resolver:
         self.gazetteer = gazetteer
         self.geocoder = geocoder
         self._options: dict[tuple[str, bool], _Options] = {}
+        self._crossings: dict[str, frozenset[str]] = {}
+        self._outlines: list | None = None
 
     def __call__(self, text: str, mentions: list[Mention]) -> list[ResolvedMention]:
         lists, pairs, placements = self._layout(text, mentions)
@@ -342,6 +346,8 @@ class Resolver:
                            county_pairs=_county_pairs(candidates),
                            kin=_kin(mentions),
                            governments=_governments(text, mentions))
+        context.crossed = {o.place.id: self._crossed(o.place.id) for options in candidates.values()
+                           for o in options or () if not o.place.country_code}
         # Pass 1 uses priors and explicit cues; pass 2 adds agreement with the other names' choices.
         cue_scores = {name: _cue_scores(name, options, context) for name, options in candidates.items() if options}
         for name, scores in cue_scores.items():
@@ -561,6 +567,22 @@ class Resolver:
             return None, 0.0, ""
         return place, 0.6 if place.country_code in countries else 0.4, how
 
+    def _crossed(self, place_id: str) -> frozenset[str]:
+        """The countries whose outline the course or outline of a feature that no one country holds
+        crosses (the Red River of the North: the US and Canada); none for a point."""
+        crossed = self._crossings.get(place_id)
+        if crossed is None:
+            shape = self.gazetteer.geometry(place_id)
+            crossed = self._crossings[place_id] = frozenset() if shape is None else frozenset(
+                code for code, outline in self._country_outlines() if outline.intersects(shape))
+        return crossed
+
+    def _country_outlines(self) -> list[tuple[str, object]]:
+        if self._outlines is None:
+            self._outlines = [(country.country_code, prep(outline)) for country in self.gazetteer.countries()
+                              if (outline := self.gazetteer.geometry(country.id)) is not None]
+        return self._outlines
+
     def _on_course(self, place: Place, chosen: dict) -> Place:
         """A river at the stretch of its course that the article's towns lie on ("the Ohio crested at
         Cairo"): the middle, along the course, of the towns and sites within COURSE_REACH_KM of it; at
@@ -716,7 +738,8 @@ def _cue_scores(name: str, options: _Options, context: _Context) -> list[float]:
             score -= TOWN_CUE_BONUS  # called a city, it is no division, as "a Lebanon man" may be
         if (town_cue or described_town) and place.feature_code.startswith("PPL"):
             score += TOWN_CUE_BONUS
-        named = context.named_countries.get(place.country_code, 0)
+        named = context.named_countries.get(place.country_code, 0) if place.country_code \
+            else sum(context.named_countries.get(code, 0) for code in context.crossed.get(place.id, ()))
         if own_country == place.country_code:
             named -= own_mentions  # a name is no evidence for itself ("Mexico")
         if named and place.feature_code != "PCLI" \
@@ -767,7 +790,9 @@ def _coherence(name: str, options, context: _Context) -> list[float]:
     bonuses = []
     for option in options:
         place = option.place
-        same_country = context.chosen_countries.get(place.country_code, 0) - own_countries.get(place.country_code, 0)
+        same_country = context.chosen_countries.get(place.country_code, 0) - own_countries.get(place.country_code, 0) \
+            if place.country_code else sum(context.chosen_countries.get(code, 0) - own_countries.get(code, 0)
+                                           for code in context.crossed.get(place.id, ()))
         bonus = COHERENCE_BONUS * same_country / others
         division = (place.country_code, place.admin1)
         in_division = context.chosen_divisions.get(division, 0) - own_divisions.get(division, 0) if place.admin1 else 0

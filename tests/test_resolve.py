@@ -279,6 +279,12 @@ def test_a_river_is_placed_at_the_stretch_of_its_course_the_articles_towns_lie_o
     assert "@" not in alone.id  # no town on its course: its representative point
 
 
+def test_a_river_two_countries_share_counts_for_both(parse):
+    red = parse("The Red River crested at Grand Forks, N.D., on Monday, and U.S. officials said Winnipeg "
+                "would see it next.")["Red River"].place
+    assert (red.country_code, red.lat > 45) == ("", True)  # of the North, not of Texas and Oklahoma
+
+
 def test_a_post_office_town_is_found_where_the_text_puts_it(parse):
     resolved = parse("A grain elevator burned near Admire, in Lyon County, Kan.")
     admire = resolved["Admire"].place
