@@ -17,8 +17,8 @@ Sources, each row keeping its own `source`:
   towns of the PyPI package zipcodes (USPS ZIP codes) that GeoNames' towns of their
   state do not already name, each at the mean of its ZIP codes' points, people unknown (0).
 - ``countrystatecity-towns``: towns and villages of countrystatecity-countries by a name no
-  other source gives in their country ("Guruve", Zimbabwe; "Kinnaur", India), people unknown (0), read as the
-  post-office towns are: a place where the text says so.
+  other source gives in their country ("Guruve", Zimbabwe; "Kinnaur", India), people unknown (0),
+  read as the post-office towns are: a place where the text says so.
 - ``airports``: airports, airfields and air bases named so ("Tribhuvan International
   Airport"), from the PyPI package airportsdata (OurAirports, MIT), also without the name
   of their town in front ("O'Hare International Airport" of "Chicago O'Hare ...").
@@ -177,6 +177,7 @@ class Gazetteer:
         return Place(*row) if row else None
 
     def countries(self) -> list[Place]:
+        """Every country."""
         return [Place(*row) for row in self.db.execute(_COUNTRIES)]
 
     def neighbours(self, code: str) -> frozenset[str]:
@@ -518,10 +519,10 @@ _ADMINISTRATIVE_OPENINGS = re.compile(r"^(?:part of|city of|city and county of|a
 def _unlisted_towns(named: set[tuple[str, str]]) -> Iterator[tuple[Place, list[str]]]:
     """countrystatecity's towns and villages by a name no place of their country holds ("Guruve",
     Zimbabwe; "Treasure Beach", Jamaica; "Blairgowrie", Scotland, where GeoNames' towns have only the
-    Australian one), people unknown (0), as the post-office towns: not names with
-    brackets or digits, administrative units' names, nor names that are common English ("May Day",
-    "Long Road", a Jamaican district's and a Saint Lucian one's). `admin1` holds the code of the
-    town's division in countrystatecity until matched to GeoNames'."""
+    Australian one), people unknown (0), as the post-office towns: not names with brackets or digits,
+    administrative units' names, nor names that are common English ("May Day", "Long Road", a
+    Jamaican district's and a Saint Lucian one's). `admin1` holds the code of the town's division in
+    countrystatecity until matched to GeoNames'."""
     from countrystatecity_countries import get_cities_of_country, get_countries
 
     for country in get_countries():

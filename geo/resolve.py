@@ -591,7 +591,8 @@ class Resolver:
         if course is None or course.geom_type != "LineString":
             return place
         along = sorted(course.project(Point(town.lon, town.lat)) for town, _, _ in chosen.values()
-                       if town is not None and town.feature_class in ("P", "S") and _km_to(course, town) <= COURSE_REACH_KM)
+                       if town is not None and town.feature_class in ("P", "S")
+                       and _km_to(course, town) <= COURSE_REACH_KM)
         if not along:
             return place
         point = course.interpolate(along[len(along) // 2])
