@@ -181,6 +181,7 @@ DIVISION_SENSE = "(division)"  # the holder of a name's sense the text calls a s
 HOLDER_AREAS = {"PCLI", "ADM1", "ADM2"}  # what Y of "X, Y" must be to put X in a place of its own
 CONTAINER_CONFIDENCE = 0.3  # a name placed at the place holding it: right region, rough point
 PLACED_BY_NAME = {"PCLI", "ADM1", "PPLC", "PPLA"}  # never dropped for the country the text puts them in
+OWN_SENSE_CODES = {"PCLI", "ADM1", "PPLC"}  # a name of these keeps its sense beside a longer name ("Mexico City")
 # Y of "X, Y" speaks: "near Wonsan, South Korea's military said" puts Wonsan in no South Korea.
 SPOKEN_AFTER = re.compile(r"(?:'s|’s)?(?:\s+[\w-]+){0,5}?\s+(?:said|says|told|reported|announced|confirmed|"
                           r"acknowledged|added|stated|claimed|denied|warned)\b")
@@ -590,12 +591,15 @@ class Resolver:
         course = self.gazetteer.geometry(place.id)
         if course is None or course.geom_type != "LineString":
             return place
-        along = sorted(course.project(Point(town.lon, town.lat)) for town, _, _ in chosen.values()
-                       if town is not None and town.feature_class in ("P", "S")
-                       and _km_to(course, town) <= COURSE_REACH_KM)
+        along = []  # where the towns near the course lie along it
+        for town, _, _ in chosen.values():
+            if town is not None and town.feature_class in ("P", "S"):
+                distance, off_km = _along(course, town)
+                if off_km <= COURSE_REACH_KM:
+                    along.append(distance)
         if not along:
             return place
-        point = course.interpolate(along[len(along) // 2])
+        point = course.interpolate(sorted(along)[len(along) // 2])
         return replace(place, id=f"{place.id}@{point.y:.2f},{point.x:.2f}", lat=point.y, lon=point.x)
 
     def _part(self, place: Place, mention: Mention, confidence: float) -> tuple[Place, float]:
@@ -610,10 +614,12 @@ class Resolver:
                 confidence * QUALIFIED_CONFIDENCE_FACTOR)
 
 
-def _km_to(line, place: Place) -> float:
-    """How far a place lies from a line (a river's course), in km."""
-    nearest = line.interpolate(line.project(Point(place.lon, place.lat)))
-    return haversine_km(place.lat, place.lon, nearest.y, nearest.x)
+def _along(line, place: Place) -> tuple[float, float]:
+    """Where along a line (a river's course) a place lies, in the line's units from its start, and how
+    far off it, in km."""
+    distance = line.project(Point(place.lon, place.lat))
+    nearest = line.interpolate(distance)
+    return distance, haversine_km(place.lat, place.lon, nearest.y, nearest.x)
 
 
 def directional_part(shape, direction: str):
@@ -1076,7 +1082,7 @@ def _placements(text: str, mentions: list[Mention], pairs: list[tuple[Mention, M
 def _shortened(candidates: dict) -> dict:
     """Names that open a longer name of the text, each with only the longer name's places among its
     candidates: "Boulogne" after "Boulogne-sur-Mer", "Newcastle" after "Newcastle upon Tyne" (not a
-    name of a country or state: "Mexico" beside "Mexico City" is the country)."""
+    name of a country, state or capital: "Mexico" beside "Mexico City" is the country)."""
     longer: dict[str, set[str]] = defaultdict(set)  # a key's opening words -> the places of the longer keys
     for key, options in candidates.items():
         words = key.split()
@@ -1085,7 +1091,7 @@ def _shortened(candidates: dict) -> dict:
     shortened = {}
     for short in longer.keys() & candidates.keys():
         options = candidates[short]
-        if not options or any(o.place.feature_code in PLACED_BY_NAME and o.place.feature_code != "PPLA" for o in options):
+        if not options or any(o.place.feature_code in OWN_SENSE_CODES for o in options):
             continue
         kept = _Options(o for o in options if o.place.id in longer[short])
         if kept:
@@ -1162,9 +1168,12 @@ def _placed_elsewhere(candidates: dict, outer_names: dict, chosen: dict) -> dict
     elsewhere = {}
     for name, outers in outer_names.items():
         holders = [chosen[o] for o in outers if o in chosen and chosen[o].feature_code in HOLDER_CODES]
-        holder = holders[0] if holders else None
-        if holder is None or _keeps_candidates(candidates[name], in_division=holder.feature_code == "ADM1" and not any(
-                c.place.feature_code == "ADM1" and c.place.country_code == holder.country_code for c in candidates[name])):
+        if not holders:
+            continue
+        holder = holders[0]
+        foreign_division = holder.feature_code == "ADM1" and not any(
+            c.place.feature_code == "ADM1" and c.place.country_code == holder.country_code for c in candidates[name])
+        if _keeps_candidates(candidates[name], in_division=foreign_division):
             continue
         if holder.feature_code.startswith("PPL"):  # a city of its country is no neighbourhood: "near Mosul, Baghdad said",
             # nor is a great city anywhere: "Seoul, Shanghai, Mexico City"
