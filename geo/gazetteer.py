@@ -53,8 +53,6 @@ from typing import Any, Iterable, Iterator, NamedTuple
 from shapely import make_valid, wkt as shapely_wkt
 from shapely.geometry import MultiPoint, Point, shape
 
-from wordfreq import zipf_frequency
-
 from .model import Place
 from .names import SHORT_WORDS, fold, without_apostrophes
 
@@ -111,10 +109,16 @@ def usable_alternate(name: str) -> bool:
     )
 
 
+def _english_zipf(word: str) -> float:
+    """wordfreq's Zipf frequency, for the build; a parse looks words up with `text.word_frequency`."""
+    from wordfreq import zipf_frequency  # here, not at the top: a parse starts without loading it
+    return zipf_frequency(word, "en")
+
+
 def _common_word_nickname(name: str) -> bool:
     """Is the name "The" and one common word ("The City", "The Valley")?"""
     rest = name.removeprefix("The ")
-    return rest != name and " " not in rest and zipf_frequency(rest.lower(), "en") >= COMMON_ZIPF
+    return rest != name and " " not in rest and _english_zipf(rest.lower()) >= COMMON_ZIPF
 
 
 class Candidate(NamedTuple):
@@ -350,7 +354,7 @@ def _divisions() -> Iterator[tuple[Place, list[str]]]:
             for suffix in _DIVISION_SUFFIXES:
                 short = state.name[: -len(suffix)]
                 # "Hubei Province" is also "Hubei"; "Western Province" is not "Western".
-                if state.name.endswith(suffix) and len(short) > 2 and zipf_frequency(short.lower(), "en") < COMMON_ZIPF:
+                if state.name.endswith(suffix) and len(short) > 2 and _english_zipf(short.lower()) < COMMON_ZIPF:
                     names.append(short)
             kind = (state.type or "").lower()
             level = "ADM2" if kind in _SECOND_LEVEL_TYPES else "ADM1"
@@ -529,7 +533,7 @@ def _unlisted_towns(named: set[tuple[str, str]]) -> Iterator[tuple[Place, list[s
         for city in get_cities_of_country(country.iso2):
             key = (country.iso2, fold(city.name))
             if key in named or not usable_alternate(city.name) or any(c in city.name for c in "()[]") \
-                    or _ADMINISTRATIVE_OPENINGS.match(city.name) or zipf_frequency(key[1], "en") >= RARE_NAME_ZIPF:
+                    or _ADMINISTRATIVE_OPENINGS.match(city.name) or _english_zipf(key[1]) >= RARE_NAME_ZIPF:
                 continue
             named.add(key)
             yield Place(
@@ -592,7 +596,7 @@ def _second_level(second_level: list, taken: set[str]) -> Iterator[tuple[Place, 
             if (" " in stem or "-" in stem) and fold(stem) not in taken:
                 names.append(stem)
         elif division.country.alpha2 in PLAIN_DISTRICT_COUNTRIES and usable_alternate(division.name) \
-                and fold(division.name) not in taken and zipf_frequency(division.name.lower(), "en") < RARE_NAME_ZIPF:
+                and fold(division.name) not in taken and _english_zipf(division.name.lower()) < RARE_NAME_ZIPF:
             names = [division.name, f"{division.name} District"]
         else:
             continue

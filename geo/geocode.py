@@ -20,10 +20,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-import geopy.exc
-from geopy.adapters import AdapterHTTPError
-from geopy.geocoders import get_geocoder_for_service
-
 from geo.model import Place
 
 log = logging.getLogger(__name__)
@@ -143,6 +139,7 @@ def _adapter_factory():
     headers are still bounded per read only.)  urllib3's own retries are off:
     `Geocoder` does the retrying.  Without requests, geopy's default is used.
     """
+    import geopy.exc
     try:
         import requests  # noqa: F401
         from geopy.adapters import RequestsAdapter
@@ -355,6 +352,9 @@ class Geocoder:
 
     def _request(self, query: str, countries: set[str]) -> list[Any]:
         """Exactly one HTTP request; geopy's errors become ours."""
+        import geopy.exc  # here, not at the top: a parse that never geocodes starts without geopy
+        from geopy.adapters import AdapterHTTPError
+        from geopy.geocoders import get_geocoder_for_service
         if self._service is None:
             self._service = get_geocoder_for_service(self.provider)(**self._service_args)
         kwargs: dict[str, Any] = {"exactly_one": False}

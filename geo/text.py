@@ -8,16 +8,18 @@ return are shared, so callers must not change them.
 """
 from __future__ import annotations
 
+import os
 import re
+import sqlite3
 from bisect import bisect_left
 from functools import lru_cache, partial
+from importlib.util import find_spec
 from itertools import accumulate
 from operator import itemgetter
+from pathlib import Path
 from typing import NamedTuple
 
-from wordfreq import zipf_frequency
-
-from .gazetteer import aliases
+from .gazetteer import aliases, default_path
 
 # A break between sentences: after an end mark (which belongs to the sentence before it; matched,
 # not looked behind for, as that is faster), closing quotes and space before a capital or a digit;
@@ -183,7 +185,70 @@ def _navigation_only(lowered: str) -> bool:
         word.group() in NAVIGATION_WORDS for word in words)
 
 
+# Words that wordfreq takes as they are (one token, no folding), but for a final full stop it drops ("mr."):
+# lower-case Latin letters that case folding leaves alone, with apostrophes inside ("o'leary").
+LATIN_LOWER = "a-z" + "".join(ch for ch in map(chr, range(0xE0, 0x250)) if ch.islower() and ch.casefold() == ch)
+PLAIN_WORD = re.compile(rf"([{LATIN_LOWER}]+(?:'[{LATIN_LOWER}]+)*)\.?")
+
+
 @lru_cache(maxsize=100_000)
 def word_frequency(word: str) -> float:
-    """Zipf frequency of a word in English (0 = unseen, 7 = "the")."""
+    """Zipf frequency of a word in English (0 = unseen, 7 = "the"), as wordfreq gives it.
+
+    A plain lower-case word is looked up in a copy of wordfreq's English list kept in SQLite beside
+    the gazetteer (`word_table`), so that a run need not load all 321,000 words (0.2 s) and wordfreq
+    itself (0.2 s) before its first answer; wordfreq answers the rest."""
+    plain = PLAIN_WORD.fullmatch(word)
+    table = word_table() if plain else None
+    if table is not None:
+        row = table.execute("SELECT zipf FROM words WHERE word = ?", (plain[1],)).fetchone()
+        if row:
+            return row[0]
+        if "'" not in word:  # wordfreq splits some words it does not list at an apostrophe ("xi'an")
+            return 0.0
+    from wordfreq import zipf_frequency
     return zipf_frequency(word, "en")
+
+
+_word_tables: dict[int, sqlite3.Connection | None] = {}  # by process: a worker does not share its parent's
+
+
+def word_table() -> sqlite3.Connection | None:
+    """wordfreq's English list as a SQLite table `words(word, zipf)`, made on first use; None where
+    it cannot be written (wordfreq then answers every word)."""
+    if os.getpid() not in _word_tables:
+        _word_tables[os.getpid()] = _open_word_table(default_path().with_name("english-words.sqlite"))
+    return _word_tables[os.getpid()]
+
+
+def _open_word_table(path: Path) -> sqlite3.Connection | None:
+    source = Path(find_spec("wordfreq").origin).with_name("data") / "large_en.msgpack.gz"
+    stamp = str(source.stat().st_mtime_ns)  # a new wordfreq brings a new list
+    try:
+        table = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        if table.execute("SELECT value FROM meta WHERE key = 'source'").fetchone() == (stamp,):
+            return table
+        table.close()
+    except sqlite3.Error:
+        pass
+    try:
+        _write_word_table(path, stamp)
+    except (OSError, sqlite3.Error):
+        return None
+    return sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+
+
+def _write_word_table(path: Path, stamp: str) -> None:
+    from wordfreq import freq_to_zipf, get_frequency_dict, tokenize
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    with sqlite3.connect(tmp) as db:
+        db.execute("CREATE TABLE words (word TEXT PRIMARY KEY, zipf REAL) WITHOUT ROWID")
+        db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
+        db.executemany("INSERT INTO words VALUES (?, ?)",
+                       ((word, round(freq_to_zipf(frequency), 2))  # as zipf_frequency rounds it
+                        for word, frequency in get_frequency_dict("en").items()
+                        if PLAIN_WORD.fullmatch(word) and (word.isascii() and word.isalpha() or tokenize(word, "en") == [word])))
+        db.execute("INSERT INTO meta VALUES ('source', ?)", (stamp,))
+    db.close()
+    os.replace(tmp, path)
