@@ -56,13 +56,16 @@ CONNECTORS = {"de", "da", "do", "dos", "das", "del", "della", "di", "du", "des",
 # Connectors of Romance names, which join their parts into one name: "Torres del Paine", "Salar de Uyuni".
 ROMANCE_CONNECTORS = {"de", "del", "da", "do", "dos", "das", "della", "di", "du", "des"}
 # "Barrow-in-Furness", "Mazar-i-Sharif", "Albergaria-a-Velha", "Rostov-na-Donu"
-HYPHEN_CONNECTORS = CONNECTORS | {"in", "under", "by", "over", "i", "e", "a", "na"}
+HYPHEN_CONNECTORS = CONNECTORS | {"in", "under", "by", "over", "i", "e", "a", "na", "the", "super"}  # "Weston-super-Mare"
 # A capitalised word hyphened to a name before it, maybe by a connector ("Hewlett-" of "Hewlett-Packard",
 # "Mar-a-" of "Mar-a-Lago"), or after it, maybe by a Persian "e" or "i" ("-Packard", "-e-Iqbal" of
 # "Gulshan-e-Iqbal"; but "Brompton" of "Brompton-on-Swale" is the town).
 HYPHENED_BEFORE = re.compile(r"[A-Z][\w'’]*-(?:([a-z]+)-)?\Z")
 HYPHENED_AFTER = re.compile(r"-(?:[ei]-)?[A-Z]|-[a-z]{1,4}-(?:[a-z]['’])?[A-Z]")  # also "-de-l'Artibonite"
 ENGLISH_CONNECTORS = {"of", "on", "upon"}  # the English prepositions among them: "Southend on Sea"
+# Combining forms of countries' names, hyphened to another name: "the Indo-Pakistan border", "Sino-Japan talks".
+COMBINING_FORMS = {"afro", "anglo", "austro", "euro", "franco", "greco", "graeco", "hispano", "indo", "italo",
+                   "judeo", "luso", "russo", "sino", "turco", "nippo", "serbo", "czecho", "germano", "polono"}
 # Arabic articles that join a name's words with a hyphen: "Deir ez-Zor", "Ras al-Ain", "Jisr ash-Shughur".
 ARTICLES = {"al", "el", "ez", "es", "ed", "ad", "ar", "as", "ash", "at", "az", "an", "ul", "ud"}
 # Connector pairs inside a name that the gazetteer holds whole: "Democratic Republic of the Congo".
@@ -483,6 +486,21 @@ class Recognizer:
         return not any(self.gazetteer.candidates(fold(self._surface(toks, i, j)))
                        for j in range(alone, min(run_ends[i], i + MAX_NAME_TOKENS) + 1))
 
+    def _ends_unplaced_compound(self, toks: list[Token], match) -> bool:
+        """Is the match hyphened to a capitalised word before it that names no place: "Salé" of "Étang-Salé",
+        "France" of "Météo-France", "Canada" of "Trans-Canada" (not "Pakistan" of "India-Pakistan" or
+        "Indo-Pakistan", "Jutland" of "Mid-Jutland", "Hasakah" of "Al-Hasakah")?"""
+        k = match.first
+        if k < 2 or toks[k - 1].text != "-" or not toks[k - 2].end == toks[k - 1].start == toks[k - 1].end - 1 == toks[k].start - 1:
+            return False  # (written together: not "LASSA FEVER - WEST AFRICA")
+        word = toks[k - 2]
+        if not (word.is_capitalised and word.is_word) or word.text.endswith(".") or word.lowered in DIRECTIONS \
+                or word.lowered in ARTICLES or word.lowered in COMBINING_FORMS or word.lowered == "mid":
+            return False  # (also "U.S.-Mexico")
+        return not any(c.kind != "alt" or c.place.feature_code in SIGNIFICANT_CODES or _people(c.place) >= 100_000
+                       for c in self.gazetteer.candidates(fold(word.text)))  # a small place's other name is no
+        # place here ("Étang" of Étang-sur-Arroux), a great one's is ("Kiev" of Kyiv)
+
     def _joined_run_end(self, text: str, toks: list[Token], first: int, last: int) -> int:
         """Extend the run over "of the" or a possessive "'s" and the run after it when the
         gazetteer holds the whole name ("Democratic Republic of the Congo", "People's Republic of China")."""
@@ -721,8 +739,8 @@ class Recognizer:
                 and not self._before_container(toks, match.last)):
             return None  # "John Walsh ... Walsh"; "Kemp said", "said Moss", "Mayor Ann Boston ... Boston said" (not
             # "in Hastings, Nebraska")
-        if _hyphen_joined(text, toks, match, first, last) and not significant:
-            return None  # part of a compound: "Wal-Mart", "Hewlett-Packard"
+        if _hyphen_joined(text, toks, match, first, last) and not significant or self._ends_unplaced_compound(toks, match):
+            return None  # part of a compound: "Wal-Mart", "Hewlett-Packard", "Étang-Salé", "Météo-France"
         if not significant and _named_after(toks, match.last):  # the feature named after it: "Adam's Peak",
             feature_end = toks[match.last + 2].end  # "St. Martin's Island", not Adam, Oman
             return Mention(start, feature_end, text[start:feature_end], name=text[start:feature_end], signal="pattern")
@@ -1175,13 +1193,18 @@ def _connector_joined(toks: list[Token], match, first: int, last: int) -> bool:
 
 
 def _joiner_width(toks: list[Token], k: int) -> int:
-    """Tokens at k that may join two runs into one name: 3 for "-au-" or "-in-", 2 for "of the", 1 for "'s", else 0."""
+    """Tokens at k that may join two runs into one name: 3 for "-au-" or "-in-", 5 for "-on-the-", 2 for "of the",
+    1 for "'s", else 0."""
     if k >= len(toks):
         return 0
     word = toks[k].text
-    if word == "-":
-        return 3 if k + 3 < len(toks) and toks[k + 2].text == "-" and toks[k + 1].lowered in HYPHEN_CONNECTORS \
-            and toks[k - 1].end == toks[k].start and toks[k + 2].end == toks[k + 3].start else 0  # "Port-au-Prince"
+    if word == "-":  # "Port-au-Prince", "Stow-on-the-Wold": one or two connectors, all written together
+        width = 1
+        while width < 5 and k + width + 1 < len(toks) and toks[k + width].lowered in HYPHEN_CONNECTORS \
+                and toks[k + width + 1].text == "-":
+            width += 2
+        return width if width > 1 and k + width < len(toks) \
+            and all(toks[m].end == toks[m + 1].start for m in range(k - 1, k + width)) else 0
     if toks[k].lowered in CONNECTOR_PAIR_FIRSTS and k + 1 < len(toks) \
             and (toks[k].lowered, toks[k + 1].lowered) in CONNECTOR_PAIRS:
         return 2

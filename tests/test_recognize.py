@@ -331,11 +331,22 @@ def test_a_dateline_or_its_residents_make_a_common_name_a_place(recognise, text,
     assert surfaces(recognise, text) == places
 
 
+def test_a_name_hyphened_to_a_word_that_names_no_place_is_part_of_a_longer_name(recognise):
+    text = "Cases rose in Petite-Île and Étang-Salé, Météo-France said, as lorries left the Trans-Canada."
+    assert surfaces(recognise, text) == ["Petite-Île"]  # not Salé of Morocco, France nor Canada
+    # a place, a country's combining form, an abbreviation or a qualifier before the hyphen leaves it a place
+    text = "Delhi-Mumbai flights, India-Pakistan and Indo-Pakistan talks, U.S.-Mexico trade, Mid-Jutland floods."
+    assert surfaces(recognise, text) == ["Delhi", "Mumbai", "India", "Pakistan", "Pakistan", "U.S.", "Mexico", "Jutland"]
+
+
 def test_hyphenated_town_names_are_whole(recognise):
     text = "Fans came from Stoke-on-Trent and Henley-on-Thames, and from Barrow-in-Furness and Newcastle-under-Lyme."
     assert surfaces(recognise, text) == ["Stoke-on-Trent", "Henley-on-Thames", "Barrow-in-Furness",
                                          "Newcastle-under-Lyme"]
     assert surfaces(recognise, "Trucks left Mazar-i-Sharif at dawn.") == ["Mazar-i-Sharif"]  # a Persian "i" joins too
+    # two connectors, or a Latin one, join as well: not Stow of Massachusetts, Walton nor Weston
+    assert surfaces(recognise, "Roads shut in Stow-on-the-Wold, Walton-on-the-Naze and Weston-super-Mare.") \
+        == ["Stow-on-the-Wold", "Walton-on-the-Naze", "Weston-super-Mare"]
     # a name ending like a feature's ("-on-Sea") is not split at its hyphened "on"
     assert surfaces(recognise, "Piers at Stratford-upon-Avon and Clacton-on-Sea reopened.") \
         == ["Stratford-upon-Avon", "Clacton-on-Sea"]
