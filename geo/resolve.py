@@ -250,6 +250,7 @@ PLACE_OFF = re.compile(
     rf"\s*,?\s*(?:(?:a|an)\s+(?:[\w-]+\s+){{0,3}}?{_PLACE_NOUN}\s+)?(?:(?:located|situated|lying|just|about|some"
     rf"|roughly|around|nearly|almost)\s+)*(?:\d[\d,.]*\s*(?:km|kilometres|kilometers|miles)\s+)?"
     rf"(?:to\s+the\s+)?(?:{_BEARING})\s+of\s+(?:the\s+)?")
+BORDER_AFTER = re.compile(r"\s+(?:state\s+)?(?:line|border|frontier|boundary)\b")  # "on the New Mexico line"
 # What puts a name nothing else places at a place it lies in or next to (see _placed_by_container).
 NEXT_TO_HOLDER = (CONTAINER_GAP, PLACE_DEFINED, PLACE_LIES, PLACE_OFF)
 DIVISION_TYPES = {"province", "region", "state", "district", "county", "governorate", "prefecture", "oblast",
@@ -1065,6 +1066,8 @@ def _placements(text: str, mentions: list[Mention], pairs: list[tuple[Mention, M
         if gap in POSSESSIVE or gap in HEADING_MARKS and _opens_line(text, first):
             placed.append((second, first))  # "Fife's Qorvintal"; a roundup's "Ohio: Springfield —", "OHIO — Springfield:"
             continue
+        if BORDER_AFTER.match(text, second.end):
+            continue  # "Gaines County, a county on the New Mexico line" lies beside New Mexico, not in it
         if not (PUT_IN.fullmatch(gap) or PLACE_DEFINED.fullmatch(text, first.end, second.start)
                 or PLACE_LIES.fullmatch(text, first.end, second.start)
                 or gap in ("of", "of the") and first.text[first.text.rfind(" ") + 1:].lower() in DIVISION_TYPES

@@ -234,6 +234,11 @@ def test_a_sentence_that_says_where_a_place_is_places_it(parse, text, name, wher
     assert (place.country_code, place.admin1) == where
 
 
+def test_a_place_on_a_states_line_lies_beside_it_not_in_it(parse):
+    county = parse("Cases rose in Gaines County, a cotton county on the New Mexico line, officials said.")["Gaines County"]
+    assert (county.place.name, county.place.admin1) == ("Gaines County", "TX")
+
+
 def test_a_place_defined_in_one_place_and_named_after_another_is_both(gazetteer):
     text = "Paris is a town in Lamar County, Texas. Its founders named it after Paris, France."
     resolved = Resolver(gazetteer)(text, Recognizer(gazetteer)(text))
