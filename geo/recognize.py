@@ -179,6 +179,8 @@ KIN_WORDS = {"son", "daughter", "wife", "husband", "brother", "sister", "father"
 # Lower-case particles of surnames: "da Vinci", "van Gogh", "de Gaulle".
 SURNAME_PARTICLES = {"da", "de", "di", "van", "von", "der", "du", "bin", "ibn"}
 GERMANIC_PARTICLES = {"van", "von"}  # after a given name too: "Otto von Bismarck" (not "Rio de Janeiro")
+# Nouns after a name that make it a tongue's or a people's: "in the Kimakonde language", "the Darod clan".
+SPEECH_AND_KIN_NOUNS = {"language", "languages", "dialect", "dialects", "script", "clan", "clans"}
 # Words before a country's adjective used as a noun that make it a language: "speaks French".
 LANGUAGE_CUES = {"speak", "speaks", "spoke", "spoken", "speaking", "fluent", "in", "into"}
 # Words after a number that make it an amount, not a road's number ("US 10 billion").
@@ -268,6 +270,7 @@ BORROWED_SUFFIXES = CLUB_SUFFIXES | COMPANY_SUFFIXES
 EPONYM_FOLLOWERS = {"virus", "viruses", "fever", "flu", "influenza", "disease", "syndrome", "strain",
                     "variant", "encephalitis", "hemorrhagic", "haemorrhagic", "dollar", "dollars",
                     "sprouts", "wings", "cheesesteak", "cheesesteaks"}  # "Brussels sprouts" (not "U.S. beef")
+DISEASE_WORDS = {"virus", "fever", "disease", "encephalitis", "hemorrhagic", "haemorrhagic"}  # "Lassa fever"
 # What a name right after is the title of: "the band Boston", "the musical Chicago", "the colt Memphis Rain".
 WORK_NOUNS = {"band", "film", "movie", "musical", "series", "sitcom", "album", "song", "novel", "play", "opera",
               "colt", "filly", "gelding", "mare", "stallion", "horse", "racehorse", "ship", "vessel", "yacht"}
@@ -394,7 +397,20 @@ class Recognizer:
             mentions.extend(self._mentions_in_run(text, toks, i, end, people))
             after_run = end + 1
         mentions.extend(self._shared_directions(text, mentions))
+        if diseases := _disease_names(toks):
+            mentions = [m for m in mentions if not self._names_disease(toks, m, diseases)]
         return sorted({self._as_county(text, m) for m in mentions}, key=lambda m: m.start)
+
+    def _names_disease(self, toks: list[Token], mention: Mention, diseases: set[str]) -> bool:
+        """Is the mention the disease the text names after a place ("the second Marburg outbreak",
+        "imported Marburg" beside "Marburg virus"), being no great place, nor put somewhere
+        ("named after Marburg in Germany", "from Lassa, a town in Borno")?"""
+        if fold(mention.text) not in diseases or _Places(self.gazetteer.candidates(fold(mention.text))).significant:
+            return False
+        first = bisect_left(toks, mention.start, key=attrgetter("start"))
+        last = bisect_left(toks, mention.end, key=attrgetter("end"))
+        placed = last + 2 < len(toks) and toks[last + 1].lowered in (",", "in") and toks[last + 2].is_capitalised
+        return not (placed or _after_locative(toks, first))
 
     def _shared_directions(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """A direction that shares the place after the next one: "Eastern" of "Eastern and Southern
@@ -1020,8 +1036,9 @@ class Recognizer:
         ("Qorvintal, a suburb east of Harare", "Velmora province", "a village called Qorvintal"),
         listed between places ("Eldoret, Qorvintal and Thika") or after two ("Eldoret, Thika and
         Qorvintal"), or opening the article as its dateline
-        ("QORVINTAL —"); and not when the article uses it as a person's name."""
-        if toks[first].text in people or not (
+        ("QORVINTAL —"); and not when the article uses it as a person's name, nor before "language" or
+        "clan" ("in the Kimakonde language")."""
+        if toks[first].text in people or last + 1 < len(toks) and toks[last + 1].lowered in SPEECH_AND_KIN_NOUNS or not (
                 _after_locative(toks, first) and _listed_if_after_comma(toks, first, last)
                 or self._after_origin(toks, first) or _resident_of(toks, first, last)
                 or _described_as_place(toks, last) or _named_as_division(toks, first, last)
@@ -1630,6 +1647,14 @@ def _denotes(candidate) -> bool:
     town whose people no source counts; any name of a country or of a curated feature)?"""
     return candidate.kind in ("name", "abbr", "demonym") and candidate.place.source not in UNCOUNTED_TOWN_SOURCES \
         or candidate.place.feature_code == "PCLI" or candidate.place.source == "curated"
+
+
+def _disease_names(toks: list[Token]) -> set[str]:
+    """The names the text gives a disease or virus, folded: "marburg" of "The Marburg virus", "west nile"
+    and "nile" of "West Nile fever"."""
+    return {fold(" ".join(t.text for t in toks[start: k]))
+            for k in range(1, len(toks)) if toks[k].lowered in DISEASE_WORDS and toks[k - 1].is_capitalised
+            for start in range(_capitalised_start(toks, k - 1), k)}
 
 
 def _eponym(text: str, toks: list[Token], first: int, last: int) -> bool:

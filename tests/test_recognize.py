@@ -490,6 +490,17 @@ def test_names_that_only_borrow_a_place_name(recognise, text):
     assert surfaces(recognise, text) == []
 
 
+def test_a_disease_named_after_a_place_stays_the_disease_where_the_text_names_it_so(recognise):
+    text = ("It is the second Marburg outbreak this year, and there is no treatment for Marburg. "
+            "The Marburg virus is named after Marburg in Germany. Sudan virus spread, Sudan said.")
+    assert surfaces(recognise, text) == ["Marburg", "Germany", "Sudan"]  # the town, and the country (a great place)
+    assert surfaces(recognise, "Lassa fever takes its name from Lassa, a town in Borno.") == ["Lassa", "Borno"]
+
+
+def test_a_name_before_language_or_clan_is_no_place(recognise):
+    assert surfaces(recognise, "The word comes from the Kimakonde language of Tanzania.") == ["Tanzania"]
+
+
 def test_a_titled_persons_given_name_is_not_a_place(recognise):
     text = "Russian President Vladimir Putin spoke. Little happens in Moscow without Vladimir Putin."
     assert surfaces(recognise, text) == ["Moscow"]
