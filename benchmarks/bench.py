@@ -678,9 +678,11 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     from geo.gazetteer import Gazetteer
+    from geo.text import word_table
 
     started = time.perf_counter()
     gazetteer = Gazetteer()  # builds it if missing, so cold start below finds it built
+    word_table()  # ... and the table of word frequencies beside it
     results = {"n": args.articles, "when": time.strftime("%Y-%m-%d %H:%M"), "machine": machine(),
                "gazetteer": str(gazetteer.path), "gazetteer_mb": gazetteer.path.stat().st_size / 1e6, "runs": {}}
     print("machine:", results["machine"], file=sys.stderr)
