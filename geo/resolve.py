@@ -227,6 +227,9 @@ FEATURE_WORDS = {  # words that name a type of feature, and its GeoNames feature
     "neighbourhood": {"PPLX"}, "neighborhood": {"PPLX"}, "quarter": {"PPLX"},
 }
 PLURAL_FEATURES = {"MTS", "ISLS"}
+QUARTER_WORDS = {"neighbourhood", "neighborhood", "quarter"}
+CITY_PEOPLE = 100_000  # a place this big before "neighborhood" is the city the quarter lies in ...
+QUARTER_OF = re.compile(r" \w+ of\b")  # ... unless the quarter is "of" another: "the Kurla neighbourhood of Mumbai"
 ISLAND_WORDS = {"island", "isle"}
 ISLAND_OF = re.compile(r"\bthe (island|isle) of $")  # "the island of Flores"
 THE_BEFORE = re.compile(r"\b[Tt]he\s+(?:[A-Z][a-z]+\s+)?$")  # "the Andes", "the Peruvian Andes"
@@ -361,7 +364,8 @@ class Resolver:
         for name in [n for n in cue_scores if _named_states(n, candidates[n], context)[1]]:
             cue_scores[name] = _cue_scores(name, candidates[name], context)
             context.chosen[name] = _best(candidates[name], cue_scores[name])[0]
-        elsewhere = _placed_elsewhere(candidates, outer_names, context.chosen)
+        districts = {first.key for first, second in pairs if _district_of(text, first, second)}
+        elsewhere = _placed_elsewhere(candidates, outer_names, context.chosen, districts)
         elsewhere.update(_listed_elsewhere(candidates, lists, context.chosen))
         elsewhere.update(_placed_off(text, pairs, candidates, context.chosen))
         placed = outer_names.keys() | {m.key for m in mentions if isinstance(m, _Sense)}
@@ -1071,7 +1075,8 @@ def _placements(text: str, mentions: list[Mention], pairs: list[tuple[Mention, M
         if not (PUT_IN.fullmatch(gap) or PLACE_DEFINED.fullmatch(text, first.end, second.start)
                 or PLACE_LIES.fullmatch(text, first.end, second.start)
                 or gap in ("of", "of the") and first.text[first.text.rfind(" ") + 1:].lower() in DIVISION_TYPES
-                or DIVISION_OF.fullmatch(gap)):  # "the Kurdistan region of Iraq"
+                or DIVISION_OF.fullmatch(gap)  # "the Kurdistan region of Iraq"
+                or _district_of(text, first, second)):  # "Arlington, a Jacksonville neighborhood"
             continue
         placed.append((first, second))
         outer = second
@@ -1131,8 +1136,9 @@ def _containers(text: str, placements: list[tuple[Mention, Mention]], candidates
                 and any(o.place.feature_code == "PCLI" for o in candidates.get(second.key) or ()):
             continue  # "near Wonsan, South Korea's military said": the country speaks (a state may hold
             # X: "near Winchester, Kentucky State Police said")
-        if candidates.get(second.key) and gap in IN_TOWN:
-            outer_names.setdefault(first.key, set()).add(second.key)  # "Mirpur in Dhaka", "Nairobi's Eastleigh"
+        if candidates.get(second.key) and (gap in IN_TOWN or _district_of(text, first, second)):
+            outer_names.setdefault(first.key, set()).add(second.key)  # "Mirpur in Dhaka", "Nairobi's Eastleigh",
+            # "Germantown, the Nashville neighborhood"
         for option in candidates.get(second.key) or ():
             outer = option.place
             if outer.feature_code == "ADM2":  # "Richmond, North Yorkshire": the namesakes near the county
@@ -1161,10 +1167,12 @@ def _containers(text: str, placements: list[tuple[Mention, Mention]], candidates
     return within, holders, outer_names
 
 
-def _placed_elsewhere(candidates: dict, outer_names: dict, chosen: dict) -> dict[str, tuple[Counter, str]]:
+def _placed_elsewhere(candidates: dict, outer_names: dict, chosen: dict,
+                      districts: set[str]) -> dict[str, tuple[Counter, str]]:
     """Names X of "X, Y" whose Y (as first chosen) is a country, or a division whose towns the
     gazetteer places, holding none of X's candidates ("Swindon, Ontario", "LUBBOCK, Mo."), or a
-    town none of them lies near (a neighbourhood: "Nairobi's Eastleigh", "Mirpur in Dhaka"); each
+    town none of them lies near (a neighbourhood: "Nairobi's Eastleigh", "Mirpur in Dhaka", and any
+    of `districts`, which the text calls one: "Germantown, the Nashville neighborhood"); each
     with Y's country and name, to ask the geocoder. A country, division or capital keeps its
     candidates ("Hong Kong, China"), but not in another country's division ("Normandy, Tennessee"); a
     division before one of its own country's is a list ("polls closed in Pennsylvania, Florida")."""
@@ -1181,8 +1189,9 @@ def _placed_elsewhere(candidates: dict, outer_names: dict, chosen: dict) -> dict
         if holder.feature_code.startswith("PPL"):  # a city of its country is no neighbourhood: "near Mosul, Baghdad said",
             # nor is a great city anywhere: "Seoul, Shanghai, Mexico City"
             held = any(haversine_km(c.place.lat, c.place.lon, holder.lat, holder.lon) <= TOWN_REACH_KM
-                       or c.place.country_code == holder.country_code and c.place.population * OWN_CITY_SHARE >= holder.population
-                       or c.place.population >= GREAT_CITY
+                       or name not in districts and (c.place.country_code == holder.country_code
+                                                     and c.place.population * OWN_CITY_SHARE >= holder.population
+                                                     or c.place.population >= GREAT_CITY)
                        for c in candidates[name])
         else:
             area = _division if holder.feature_code == "ADM1" and holder.population else attrgetter("country_code")
@@ -1275,8 +1284,10 @@ def _other_features(text: str, mentions: list[Mention], candidates: dict,
         codes = FEATURE_WORDS.get(kind) if kind != "airport" else None
         options = candidates.get(mention.key)
         if not (codes and options) or any(o.place.feature_code in codes for o in options) \
-                or kind in ISLAND_WORDS and any(o.place.feature_code in ("PCLI", "ADM1") for o in options):
-            continue  # (a country or a division may be an island: "the island of Réunion")
+                or kind in ISLAND_WORDS and any(o.place.feature_code in ("PCLI", "ADM1") for o in options) \
+                or kind in QUARTER_WORDS and _city_of_quarter(text, mention, options, context.chosen.get(mention.key)):
+            continue  # (a country or a division may be an island: "the island of Réunion"; a city's
+            # name before "neighborhood" names the city the quarter is in: "a Jacksonville neighborhood")
         own = context.chosen.get(mention.key)
         others_countries = chosen_countries - Counter([own.country_code] if own else [])
         article = set(context.named_countries) | set(others_countries)
@@ -1284,6 +1295,14 @@ def _other_features(text: str, mentions: list[Mention], candidates: dict,
         if not any(o.place.country_code in article and _nearest_km(o.place, points) <= NEAR_KM for o in options):
             others[mention.key] = (context.named_countries or others_countries, "{} " + kind)
     return others
+
+
+def _city_of_quarter(text: str, mention: Mention, options: _Options, place: Place | None) -> bool:
+    """Is the name before "neighborhood" a city's own name, the city the quarter is in: "a Jacksonville
+    neighborhood" (not "the Kurla neighbourhood of Mumbai", though Kurla is another name of Korla)?"""
+    return place is not None and place.feature_class == "P" and place.population >= CITY_PEOPLE \
+        and any(o.place is place and o.kind == "name" for o in options) \
+        and not QUARTER_OF.match(text, mention.end)
 
 
 def _feature_kind(text: str, mention: Mention) -> str:

@@ -234,6 +234,16 @@ def test_a_sentence_that_says_where_a_place_is_places_it(parse, text, name, wher
     assert (place.country_code, place.admin1) == where
 
 
+@pytest.mark.parametrize("text, name, city", [
+    ("Residents of Arlington, a Jacksonville neighborhood, protested the stadium deal.", "Arlington", "Jacksonville"),
+    ("A bar in Germantown, the Nashville neighborhood, closed early.", "Germantown", "Nashville"),
+])
+def test_a_neighborhood_of_a_city_is_placed_in_that_city(parse, text, name, city):
+    resolved = parse(text)
+    assert resolved[city].place.population > 500_000  # the city, not a namesake of a town called a neighborhood
+    assert resolved[name].place == resolved[city].place  # not the Texas city nor the Maryland town: in the city
+
+
 def test_a_place_on_a_states_line_lies_beside_it_not_in_it(parse):
     county = parse("Cases rose in Gaines County, a cotton county on the New Mexico line, officials said.")["Gaines County"]
     assert (county.place.name, county.place.admin1) == ("Gaines County", "TX")
