@@ -162,6 +162,8 @@ CONTAINER_GAP = re.compile(
     rf"\s*(?:,|(?:,\s*)?(?:(?!and\b|or\b|but\b)[a-z]+\s+){{0,2}}?(?:in|near|outside|of)(?:\s+the)?{_QUARTER})\s*")
 POSSESSIVE = {"'s", "’s", "'", "’"}  # "Y's X" puts X in Y
 DISTRICT_AFTER = re.compile(r"\s+(?:neighbou?rhood|suburb|district|enclave|borough)\b")  # "X, the Nashville neighborhood"
+ROUNDUP_HEADING = re.compile(r" ?[—–-] ")  # after a state opening a roundup's paragraph: "OHIO — Springfield:"
+BLANK_LINE = re.compile(r"\n\s*\n")
 HEADING_MARKS = {":", "—", "–", "-"}  # "Y: X" or "Y — X" opening a line puts X in Y (a roundup of states' news)
 # "X, Y", "X in Y", "X in the Y" and "X in northwest Y" put X in Y when Y is a country or division holding an X
 PUT_IN = re.compile(rf",|(?:,\s*)?in(?:\s+the)?{_QUARTER}")
@@ -338,6 +340,8 @@ class Resolver:
         containers, contained, outer_names = _containers(text, placements, candidates)
         for name, country in self._described_countries(text, mentions).items():
             containers.setdefault(name, set()).add(country)  # "the Peruvian city of Trujillo"
+        for name, area in _roundup_areas(text, mentions, candidates).items():
+            containers.setdefault(name, set()).add(area)  # "ILLINOIS — Springfield: ... near Peoria"
         context = _Context(named_countries=_named_countries(mentions, candidates) + self._adjectives(text, mentions),
                            containers=containers, contained=contained,
                            division_cue=_division_cues(text, mentions) | _listed_with_divisions(lists, candidates),
@@ -1543,6 +1547,25 @@ def _district_of(text: str, first: Mention, second: Mention) -> bool:
     "Qorvintal, the Nashville neighborhood"?"""
     return text[first.end: second.start].strip() in (", a", ", an", ", the") \
         and DISTRICT_AFTER.match(text, second.end) is not None
+
+
+def _roundup_areas(text: str, mentions: list[Mention], candidates: dict) -> dict[str, str]:
+    """Names in a roundup's paragraph that opens with a state's or a country's name and a dash, each
+    with that state or country (`_area`): "ILLINOIS — Springfield: Lawmakers funded locks on the
+    Illinois River near Peoria." puts Peoria in Illinois too."""
+    areas: dict[str, str] = {}
+    area, paragraph_end = None, -1
+    for mention in mentions:
+        if mention.start > paragraph_end:
+            area = None
+        if _opens_line(text, mention) and ROUNDUP_HEADING.match(text, mention.end):
+            holders = [o.place for o in candidates.get(mention.key) or () if o.place.feature_code in ("ADM1", "PCLI")]
+            area = _area(holders[0]) if holders else None
+            blank_line = BLANK_LINE.search(text, mention.end)
+            paragraph_end = blank_line.start() if blank_line else len(text)
+        elif area:
+            areas.setdefault(mention.key, area)
+    return areas
 
 
 def _opens_line(text: str, mention: Mention) -> bool:

@@ -244,6 +244,13 @@ def test_a_neighborhood_of_a_city_is_placed_in_that_city(parse, text, name, city
     assert resolved[name].place == resolved[city].place  # not the Texas city nor the Maryland town: in the city
 
 
+def test_a_roundups_state_heading_speaks_for_its_whole_paragraph(parse):
+    text = ("AROUND THE STATES\n\nARIZONA — Tucson: Record heat closed trails near Phoenix, Mesa and Chandler."
+            "\n\nILLINOIS — Chicago: Barges queued at the locks near Peoria.")
+    peoria = parse(text)["Peoria"].place
+    assert (peoria.country_code, peoria.admin1) == ("US", "IL")  # not the larger Peoria of Arizona
+
+
 def test_a_place_on_a_states_line_lies_beside_it_not_in_it(parse):
     county = parse("Cases rose in Gaines County, a cotton county on the New Mexico line, officials said.")["Gaines County"]
     assert (county.place.name, county.place.admin1) == ("Gaines County", "TX")
