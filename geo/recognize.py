@@ -265,7 +265,7 @@ OFFICE_PLURALS = LOCAL_BODIES | {"troopers", "officers", "deputies", "marshals",
 TEAM_NOUN_ZIPF = 2.0  # a plural whose singular is this frequent a word may end a team's name ("Oilers")
 # ... and a company's: "Texas Instruments", "Alaska Airlines", "Kenya Broadcasting Corporation".
 COMPANY_SUFFIXES = {"airlines", "airways", "instruments", "scientific", "semiconductor", "pharmaceuticals", "motors",
-                    "petroleum", "holdings", "foods", "inc", "corp", "corporation", "ltd", "llc", "plc"}
+                    "petroleum", "holdings", "foods", "electric", "inc", "corp", "corporation", "ltd", "llc", "plc"}
 BORROWED_SUFFIXES = CLUB_SUFFIXES | COMPANY_SUFFIXES
 EPONYM_FOLLOWERS = {"virus", "viruses", "fever", "flu", "influenza", "disease", "syndrome", "strain",
                     "variant", "encephalitis", "hemorrhagic", "haemorrhagic", "dollar", "dollars",

@@ -485,6 +485,7 @@ def test_a_local_authority_is_named_after_its_place(recognise, text, name):
     "Rockfall closed U.S. Highway 14A for a day.",
     "The Des Moines Register and the Columbus Dispatch ran the story.",  # newspapers
     "Shares of Texas Instruments and Alaska Airlines rose.",  # companies
+    "Portland General Electric and Tampa Electric restored power.",  # utilities
 ])
 def test_names_that_only_borrow_a_place_name(recognise, text):
     assert surfaces(recognise, text) == []
