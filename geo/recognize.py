@@ -711,8 +711,8 @@ class Recognizer:
             return None  # "West Nile virus", "Ebola fever", "US$", "$US"
         if _route_number(toks, match):
             return None  # a highway: "U.S. 84", "US 101"
-        if _scored(toks, match):
-            return None  # a team: "beat Seymour 42-7"
+        if _scored(toks, match) or _result_side(toks, match):
+            return None  # a team: "beat Seymour 42-7", "Georgia beat Texas 30-15"
         if _all_or_pan(toks, match.first):
             return None  # an adjective of the whole: "All-Ireland champions", "the All-Africa Games"
         if _titled_work(toks, match.first, first, last):
@@ -1686,6 +1686,13 @@ def _all_or_pan(toks: list[Token], i: int) -> bool:
 
 SCORE_FOLLOWERS = {"in", "at", "on", "to", "for", "after", "with", "against", "and", "but", "win", "victory", "defeat",
                    "loss", "draw", "home", "away"}  # "beat Seymour 42-7 in the final" (not "Peru 10-12 miles")
+# A result's verb after its first side, and the words before its other side: "Georgia beat Texas 30-15",
+# "lost 27-10 to South Carolina".
+RESULT_VERBS = {"beat", "beats", "defeated", "defeats", "edged", "routed", "thrashed", "crushed", "downed", "drew",
+                "lost", "won", "rallied", "survived", "held", "blanked", "topped", "outlasted", "upset", "stunned",
+                "hammered", "trounced", "whipped"}
+RESULT_LINKS = {"beat", "defeated", "edged", "routed", "thrashed", "crushed", "downed", "topped", "blanked", "upset",
+                "stunned", "hammered", "trounced", "whipped", "outlasted", "past", "over", "to", "with", "against", "by"}
 
 
 def _scored(toks: list[Token], match: _Match) -> bool:
@@ -1701,6 +1708,20 @@ def _scored(toks: list[Token], match: _Match) -> bool:
         and not (after.islower() and after not in SCORE_FOLLOWERS) \
         or word(k + 1) == "," and k + 2 < len(toks) and toks[k + 2].is_capitalised and word(k + 3).isdigit() \
         or first > 1 and toks[first - 1].text == "," and toks[first - 2].text.isdigit()  # the second team of a line
+
+
+def _result_side(toks: list[Token], match: _Match) -> bool:
+    """Is the match a side in a result with its score: "Georgia beat Texas 30-15", "Napoli drew 2-2
+    with Frosinone", "lost 27-10 to South Carolina", "a 28-13 win over Wisconsin"?"""
+    after, before = match.last + 1, match.first - 1
+    return after < len(toks) and toks[after].lowered in RESULT_VERBS and _score_within(toks, after + 1, after + 6) \
+        or before >= 0 and toks[before].lowered in RESULT_LINKS and _score_within(toks, before - 4, before)
+
+
+def _score_within(toks: list[Token], start: int, end: int) -> bool:
+    """Is there a score ("30-15") among tokens [start, end)?"""
+    return any(toks[k].text.isdigit() and toks[k + 1].text in ("-", "–") and toks[k + 2].text.isdigit()
+               for k in range(max(0, start), min(end, len(toks) - 2)))
 
 
 def _route_number(toks: list[Token], match: _Match) -> bool:

@@ -486,6 +486,7 @@ def test_a_local_authority_is_named_after_its_place(recognise, text, name):
     "The Des Moines Register and the Columbus Dispatch ran the story.",  # newspapers
     "Shares of Texas Instruments and Alaska Airlines rose.",  # companies
     "Portland General Electric and Tampa Electric restored power.",  # utilities
+    "Georgia beat Texas 30-15, Oklahoma lost 27-10 to South Carolina and Napoli drew 2-2 with Lyon.",  # results
 ])
 def test_names_that_only_borrow_a_place_name(recognise, text):
     assert surfaces(recognise, text) == []
