@@ -1132,7 +1132,7 @@ def _containers(text: str, placements: list[tuple[Mention, Mention]], candidates
     """
     within: dict[str, set[str]] = {}
     holders: dict[str, set[str]] = {}
-    outer_names: dict[str, set[str]] = {}
+    outer_names: dict[str, list[str]] = {}  # in the order the text gives them
     for first, second in placements:
         inner = candidates.get(first.key) or ()
         gap = text[min(first.end, second.end): max(first.start, second.start)].strip()
@@ -1141,7 +1141,7 @@ def _containers(text: str, placements: list[tuple[Mention, Mention]], candidates
             continue  # "near Wonsan, South Korea's military said": the country speaks (a state may hold
             # X: "near Winchester, Kentucky State Police said")
         if candidates.get(second.key) and (gap in IN_TOWN or _district_of(text, first, second)):
-            outer_names.setdefault(first.key, set()).add(second.key)  # "Mirpur in Dhaka", "Nairobi's Eastleigh",
+            outer_names.setdefault(first.key, []).append(second.key)  # "Mirpur in Dhaka", "Nairobi's Eastleigh",
             # "Germantown, the Nashville neighborhood"
         for option in candidates.get(second.key) or ():
             outer = option.place
@@ -1165,7 +1165,7 @@ def _containers(text: str, placements: list[tuple[Mention, Mention]], candidates
             else:
                 continue
             within.setdefault(first.key, set()).add(key)
-            outer_names.setdefault(first.key, set()).add(second.key)
+            outer_names.setdefault(first.key, []).append(second.key)
             if holds:
                 holders.setdefault(second.key, set()).add(outer.id)
     return within, holders, outer_names
