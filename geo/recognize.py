@@ -690,8 +690,10 @@ class Recognizer:
             and toks[j + 2].is_capitalised  # "QOM, Iran —"
         if _is_acronym(surface) and (len(surface) < 4 and not dateline or len(surface) == 4 and not opens_line):
             # "US", not "Us"; "LONDON" may be London, and so may "KYIV", "ROME" or "QOM, Iran" opening a dateline;
-            # a state's two-letter postal code only after its town: "Paris, KY" (not "LA Galaxy"; "NSW" stays)
-            postal = len(surface) == 2 and not _after_name_and_comma(toks, i)
+            # a state's two-letter postal code only after its town: "Paris, KY" (not "LA Galaxy"; "NSW" stays),
+            # and not in a headline's capitals ("FLOODS HIT TOWN, IN PICTURES") nor before a name ("NB Power")
+            postal = len(surface) == 2 and not (_after_name_and_comma(toks, i) and not (
+                j + 1 < len(toks) and _is_acronym(toks[j + 1].text) or _opens_longer_name(text, toks, j)))
             return _Places(c for c in candidates if c.kind == "abbr" and not (postal and c.place.feature_code == "ADM1"))
         if any(c.kind == "demonym" for c in candidates):
             if j + 1 < len(toks) and toks[j + 1].text in DEMONYM_DIVISION_NOUNS:  # "the Somali region" of Ethiopia
@@ -700,7 +702,8 @@ class Recognizer:
                     return divisions
             # "Canadian" is an adjective of Canada before it is a town in Texas.
             return _Places(c for c in candidates if c.kind == "demonym") if self.demonyms else _Places()
-        abbreviated = "." in surface or _after_name_and_comma(toks, i)  # "Ky." and, after a town, "Ky"
+        abbreviated = "." in surface or _after_name_and_comma(toks, i) and not _opens_longer_name(text, toks, j)
+        # "Ky." and, after a town, "Ky" (not "Al" of "In Riyadh, Al Hilal" or "In Iraq, Al-Shorta")
         return _Places(c for c in candidates if c.kind in ("name", "alt") or c.kind == "abbr" and abbreviated)
 
     def _accept(self, text, toks, match, first, last, people) -> Mention | None:
@@ -1573,6 +1576,14 @@ def _names_a_place(toks: list[Token], i: int) -> bool:
         return False
     words = [t.lowered for t in toks[max(0, i - 4): i - 1]]
     return words[-1] in FORMER_WORDS or any(word in PLACE_NOUNS for word in words)
+
+
+def _opens_longer_name(text: str, toks: list[Token], j: int) -> bool:
+    """Does a capitalised word, or a hyphen and one, follow token j: "Al" of "Al Hilal" or "Al-Shorta"?"""
+    k = j + 1
+    if k < len(toks) and toks[k].text == "-" and toks[k].start == toks[j].end:
+        k += 1
+    return _glued(text, toks, j, k, j, k) or k > j + 1 and k < len(toks) and toks[k].is_capitalised
 
 
 def _is_acronym(surface: str) -> bool:

@@ -356,6 +356,10 @@ def test_hyphenated_town_names_are_whole(recognise):
     ("LA Galaxy signed a striker from Bogota.", ["Bogota"]),  # no Louisiana
     ("A fire broke out in Paris, KY, on Monday.", ["Paris", "KY"]),
     ("Rain fell across NSW on Monday.", ["NSW"]),
+    ("AUSTIN, TX — Storms hit Sudbury, ON, and Broome, WA.", ["AUSTIN", "TX", "Sudbury", "ON", "Broome", "WA"]),
+    ("In Riyadh, Al Hilal won; in Iraq, Al-Shorta lost; in Fredericton, NB Power crews worked.",
+     ["Riyadh", "Iraq", "Fredericton"]),  # a code that opens a longer name is none
+    ("STORM HITS SMALL TOWN, IN PICTURES", []),  # a headline's capitals
 ])
 def test_a_two_letter_state_code_is_a_place_only_after_its_town(recognise, text, places):
     assert surfaces(recognise, text) == places

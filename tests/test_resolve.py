@@ -681,6 +681,8 @@ def test_a_town_across_the_border_stays_where_the_gazetteer_puts_it(parse):
     ("He moved from Halifax, N.S., to Perth, W.A., in May.", "Perth", "AU"),
     ("Fires burned near Hobart, Tas., on Sunday.", "Hobart", "AU"),
     ("A plant closed in Springfield, Mass., in May.", "Springfield", "US"),
+    ("A mine near Perth, WA, laid off 300 workers.", "Perth", "AU"),  # a state's code, not Washington's
+    ("Flooding closed roads in London, ON, on Monday.", "London", "CA"),
 ])
 def test_abbreviated_divisions_place_their_towns(parse, text, town, country):
     assert parse(text)[town].place.country_code == country
