@@ -827,7 +827,7 @@ class Recognizer:
         if match.first == match.last and _opens_sentence(toks, match.first) and not significant \
                 and not word.isupper() and word_frequency(word.lower()) >= KNOWN_WORD_ZIPF and text.count(word) == 1 \
                 and not (self._before_container(toks, match.last) or _called_a_place(toks, match.last) or local
-                         or _named_in_full(text, match)):
+                         or _named_in_full(text, match) or _heading_town(toks, match.first)):
             return None  # a word capitalised only as it opens a sentence, and nowhere else: "Cocoa prices rose"
         if match.first == match.last and not match.places.denoted \
                 and (word_frequency(word.lower()) >= KNOWN_WORD_ZIPF or all(c.place.population < VILLAGE for c in match.places)) \
@@ -1383,11 +1383,14 @@ def _placed_by_locative(toks: list[Token], match: _Match) -> bool:
 
 
 def _after_locative(toks: list[Token], i: int) -> bool:
-    """Is token i after "in"/"at"/"near", directly or in a list ("in A, B and C")? (Not the end of
-    a hyphened name: "Sone" of "towards Dehri-on-Sone".)"""
+    """Is token i after "in"/"at"/"near", directly or in a list ("in A, B and C"), or the town of a
+    roundup's heading ("ALABAMA — Mobile: ...")? (Not the end of a hyphened name: "Sone" of "towards
+    Dehri-on-Sone".)"""
     k = i - 1
     if k >= 0 and toks[k].text == "-" and toks[k].end == toks[i].start:
         return False
+    if _heading_town(toks, i):
+        return True
     while k >= 0:
         word = toks[k].lowered
         if word in LOCATIVES or word in ("of", ":") and k > 0 and toks[k - 1].lowered in PLACES_OF \
@@ -1402,6 +1405,16 @@ def _after_locative(toks: list[Token], i: int) -> bool:
             continue
         return False
     return False
+
+
+def _heading_town(toks: list[Token], i: int) -> bool:
+    """Does token i open the town of a roundup's heading, between its state and a colon: "Mobile" of
+    "ALABAMA — Mobile: Dredging resumed"?"""
+    k = i - 1
+    if k < 1 or toks[k].text not in ("—", "–", "-") or toks[k].start == toks[k - 1].end or not toks[k - 1].is_capitalised:
+        return False
+    state, end = _capitalised_start(toks, k - 1), _run_end(toks, i)
+    return (toks[state].text.isupper() or _opens_sentence(toks, state)) and end + 1 < len(toks) and toks[end + 1].text == ":"
 
 
 def _dated(toks: list[Token], i: int) -> bool:

@@ -365,6 +365,12 @@ def test_a_two_letter_state_code_is_a_place_only_after_its_town(recognise, text,
     assert surfaces(recognise, text) == places
 
 
+def test_the_town_of_a_roundups_heading_is_a_place_though_a_word(recognise):
+    text = ("AROUND THE NATION\n\nALABAMA — Mobile: Dredging resumed.\n\nARKANSAS — Hope: Crowds were up."
+            "\n\nPENNSYLVANIA — Reading: A pagoda will reopen.")
+    assert surfaces(recognise, text) == ["ALABAMA", "Mobile", "ARKANSAS", "Hope", "PENNSYLVANIA", "Reading"]
+
+
 def test_a_states_abbreviation_after_a_town_needs_no_period(recognise):
     assert surfaces(recognise, "EDMONTON, Ky (WKTV) -- Paris, Tenn, voted on Monday.") == \
         ["EDMONTON", "Ky", "Paris", "Tenn"]
