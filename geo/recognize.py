@@ -472,10 +472,11 @@ class Recognizer:
         county = f"{name} {kind}"
         return county if any(c.place.feature_code == "ADM2" for c in self.gazetteer.candidates(fold(county))) else None
 
-    def _listed_with_places(self, toks: list[Token], match, people) -> bool:
+    def _listed_with_places(self, toks: list[Token], match, people, uncommon: bool = False) -> bool:
         """Is the match in a list of places, next to a name a place has and no person of the story:
         "Troy" of "parents from Troy, Genesee and Viola", "between Hooker and Tyrone" (not "in Texas,
-        Philmont said")?"""
+        Philmont said")? With `uncommon`, a name that is no common word too: "Cambridge" of "Hamilton,
+        Cambridge, Kitchener" (not "Law and Justice")."""
         def word(k: int) -> str:
             return toks[k].lowered if 0 <= k < len(toks) else ""
         before, after = match.first - 1, match.last + 1
@@ -485,7 +486,7 @@ class Recognizer:
         neighbours = [k for k, joiner in ((before - 1, before), (after + 1, after))
                       if word(joiner) in LIST_JOINERS and 0 <= k < len(toks)]
         return any(toks[k].is_capitalised and toks[k].text not in people and self._named_place(toks[k].text)
-                   for k in neighbours)
+                   and not (uncommon and word_frequency(toks[k].lowered) >= COMMON_WORD_ZIPF) for k in neighbours)
 
     def _plain_opening_word(self, toks: list[Token], i: int, run_ends: _RunEnds) -> bool:
         """A common word capitalised only because it opens a sentence ("Yesterday Paris ...")."""
@@ -815,6 +816,7 @@ class Recognizer:
             # a sea, river, range or forest news names by the word, after "the" ("crossed the Atlantic").
             if not (match.places.populous or match.places.major and frequency < OPENING_WORD_ZIPF
                     or match.places.curated or _after_locative(toks, match.first)
+                    or self._listed_with_places(toks, match, people, uncommon=True)
                     or match.places.curated_feature and match.first > 0 and toks[match.first - 1].lowered == "the"
                     or self._before_container(toks, match.last)
                     or match.first > 0 and toks[match.first - 1].lowered in ("through", "into")  # "through Miami"
@@ -1783,11 +1785,12 @@ def _aged(toks: list[Token], last: int) -> bool:
 
 def _opens_sentence(toks: list[Token], i: int) -> bool:
     """Does token i open a sentence or a line, or follow a dateline ("COLUMBIA, S.C. — A ...") or a
-    live blog's time ("08:15 — In ...")?"""
+    live blog's time ("08:15 — In ...", "8:40am — In ...")?"""
     return i == 0 or toks[i - 1].text in ".!?\"“‘:;" or "\n" in toks[i - 1].text \
         or toks[i - 1].text in ("—", "–", "-") and i > 1 \
         and (toks[i - 2].text == ")" or toks[i - 2].text.endswith(".") or toks[i - 2].text.isupper()
-             or toks[i - 2].text[-1:].isdigit() or _dateline_before(toks, i - 2))
+             or toks[i - 2].text[-1:].isdigit() or _dateline_before(toks, i - 2)
+             or toks[i - 2].lowered in ("am", "pm") and toks[i - 3].text[-1:].isdigit())
 
 
 def _dateline_before(toks: list[Token], k: int) -> bool:

@@ -365,6 +365,16 @@ def test_a_two_letter_state_code_is_a_place_only_after_its_town(recognise, text,
     assert surfaces(recognise, text) == places
 
 
+def test_a_common_word_listed_between_places_is_a_place(recognise):
+    text = "The partnership includes Hamilton, Cambridge, Kitchener, Waterloo and Guelph."
+    assert surfaces(recognise, text) == ["Hamilton", "Cambridge", "Kitchener", "Waterloo", "Guelph"]
+    assert surfaces(recognise, "The Law and Justice party won.") == []  # two words are no list of places
+
+
+def test_a_live_blogs_time_opens_a_sentence(recognise):
+    assert surfaces(recognise, "8:40am — In Grafton, the river is rising.") == ["Grafton"]
+
+
 def test_the_town_of_a_roundups_heading_is_a_place_though_a_word(recognise):
     text = ("AROUND THE NATION\n\nALABAMA — Mobile: Dredging resumed.\n\nARKANSAS — Hope: Crowds were up."
             "\n\nPENNSYLVANIA — Reading: A pagoda will reopen.")
