@@ -271,6 +271,7 @@ EPONYM_FOLLOWERS = {"virus", "viruses", "fever", "flu", "influenza", "disease", 
                     "variant", "encephalitis", "hemorrhagic", "haemorrhagic", "dollar", "dollars",
                     "sprouts", "wings", "cheesesteak", "cheesesteaks"}  # "Brussels sprouts" (not "U.S. beef")
 DISEASE_WORDS = {"virus", "fever", "disease", "encephalitis", "hemorrhagic", "haemorrhagic"}  # "Lassa fever"
+DISEASE_WORD = re.compile(rf"\b(?:{'|'.join(DISEASE_WORDS)})\b", re.IGNORECASE)
 # What a name right after is the title of: "the band Boston", "the musical Chicago", "the colt Memphis Rain".
 WORK_NOUNS = {"band", "film", "movie", "musical", "series", "sitcom", "album", "song", "novel", "play", "opera",
               "colt", "filly", "gelding", "mare", "stallion", "horse", "racehorse", "ship", "vessel", "yacht"}
@@ -397,7 +398,7 @@ class Recognizer:
             mentions.extend(self._mentions_in_run(text, toks, i, end, people))
             after_run = end + 1
         mentions.extend(self._shared_directions(text, mentions))
-        if diseases := _disease_names(toks):
+        if diseases := _disease_names(text, toks):
             mentions = [m for m in mentions if not self._names_disease(toks, m, diseases)]
         return sorted({self._as_county(text, m) for m in mentions}, key=lambda m: m.start)
 
@@ -1675,9 +1676,11 @@ def _denotes(candidate) -> bool:
         or candidate.place.feature_code == "PCLI" or candidate.place.source == "curated"
 
 
-def _disease_names(toks: list[Token]) -> set[str]:
+def _disease_names(text: str, toks: list[Token]) -> set[str]:
     """The names the text gives a disease or virus, folded: "marburg" of "The Marburg virus", "west nile"
     and "nile" of "West Nile fever"."""
+    if not DISEASE_WORD.search(text):
+        return set()  # (most texts: found without a look at every token)
     return {fold(" ".join(t.text for t in toks[start: k]))
             for k in range(1, len(toks)) if toks[k].lowered in DISEASE_WORDS and toks[k - 1].is_capitalised
             for start in range(_capitalised_start(toks, k - 1), k)}
