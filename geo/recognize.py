@@ -304,7 +304,8 @@ ADMIN_SUFFIXES = {"county", "parish", "province", "district", "region"}
 # ("Croydon Council", "Boone County Sheriff's Office", "Denver Police").
 LOCAL_AUTHORITY_WORDS = {"council", "borough", "police", "sheriff", "coroner", "fire", "township",
                          "municipality", "city", "county", "parish", "district", "mayor", "lga"}
-SIGNIFICANT_CODES = {"PCLI", "ADM1", "CONT", "PPLC"}
+# A country, state, continent or capital, or a town this big, is a significant place (see _Places).
+SIGNIFICANT_CODES, SIGNIFICANT_PEOPLE = {"PCLI", "ADM1", "CONT", "PPLC"}, 100_000
 AIRPORT_TYPES = {word.lower() for word in AIRPORT_WORDS if " " not in word}  # "airport", "airfield", ...
 # Words after a name that frame the sentence rather than make a noun phrase with it.
 FRAME_WORDS = {"in", "on", "at", "of", "for", "from", "by", "with", "to", "as", "and", "or", "but", "who", "which",
@@ -509,15 +510,16 @@ class Recognizer:
         "France" of "Météo-France", "Canada" of "Trans-Canada" (not "Pakistan" of "India-Pakistan" or
         "Indo-Pakistan", "Jutland" of "Mid-Jutland", "Hasakah" of "Al-Hasakah")?"""
         k = match.first
-        if k < 2 or toks[k - 1].text != "-" or not toks[k - 2].end == toks[k - 1].start == toks[k - 1].end - 1 == toks[k].start - 1:
-            return False  # (written together: not "LASSA FEVER - WEST AFRICA")
+        written_together = k >= 2 and toks[k - 2].end == toks[k - 1].start and toks[k - 1].end == toks[k].start
+        if not written_together or toks[k - 1].text != "-":
+            return False  # (not "LASSA FEVER - WEST AFRICA")
         word = toks[k - 2]
         if not (word.is_capitalised and word.is_word) or word.text.endswith(".") or word.lowered in DIRECTIONS \
                 or word.lowered in ARTICLES or word.lowered in COMBINING_FORMS or word.lowered == "mid":
             return False  # (also "U.S.-Mexico")
-        return not any(c.kind != "alt" or c.place.feature_code in SIGNIFICANT_CODES or _people(c.place) >= 100_000
-                       for c in self.gazetteer.candidates(fold(word.text)))  # a small place's other name is no
-        # place here ("Étang" of Étang-sur-Arroux), a great one's is ("Kiev" of Kyiv)
+        # a small place's other name is no place here ("Étang" of Étang-sur-Arroux), a great one's is ("Kiev" of Kyiv)
+        return not any(c.kind != "alt" or c.place.feature_code in SIGNIFICANT_CODES
+                       or _people(c.place) >= SIGNIFICANT_PEOPLE for c in self.gazetteer.candidates(fold(word.text)))
 
     def _joined_run_end(self, text: str, toks: list[Token], first: int, last: int) -> int:
         """Extend the run over "of the" or a possessive "'s" and the run after it when the
@@ -1619,7 +1621,7 @@ class _Places(tuple):
     def significant(self) -> bool:
         """A country, division, continent, capital, curated feature, airport or a town of 100,000."""
         return any(_denotes(c) and (c.place.feature_code in SIGNIFICANT_CODES or c.place.source in FEATURE_SOURCES
-                                    or _people(c.place) >= 100_000) for c in self)
+                                    or _people(c.place) >= SIGNIFICANT_PEOPLE) for c in self)
 
     @cached_attribute
     def major(self) -> bool:
@@ -1717,11 +1719,10 @@ SCORE_FOLLOWERS = {"in", "at", "on", "to", "for", "after", "with", "against", "a
                    "loss", "draw", "home", "away"}  # "beat Seymour 42-7 in the final" (not "Peru 10-12 miles")
 # A result's verb after its first side, and the words before its other side: "Georgia beat Texas 30-15",
 # "lost 27-10 to South Carolina".
-RESULT_VERBS = {"beat", "beats", "defeated", "defeats", "edged", "routed", "thrashed", "crushed", "downed", "drew",
-                "lost", "won", "rallied", "survived", "held", "blanked", "topped", "outlasted", "upset", "stunned",
-                "hammered", "trounced", "whipped"}
-RESULT_LINKS = {"beat", "defeated", "edged", "routed", "thrashed", "crushed", "downed", "topped", "blanked", "upset",
-                "stunned", "hammered", "trounced", "whipped", "outlasted", "past", "over", "to", "with", "against", "by"}
+WINNING_VERBS = {"beat", "defeated", "edged", "routed", "thrashed", "crushed", "downed", "topped", "blanked", "upset",
+                 "stunned", "hammered", "trounced", "whipped", "outlasted"}
+RESULT_VERBS = WINNING_VERBS | {"beats", "defeats", "drew", "lost", "won", "rallied", "survived", "held"}
+RESULT_LINKS = WINNING_VERBS | {"past", "over", "to", "with", "against", "by"}
 
 
 def _scored(toks: list[Token], match: _Match) -> bool:

@@ -229,7 +229,7 @@ FEATURE_WORDS = {  # words that name a type of feature, and its GeoNames feature
     "neighbourhood": {"PPLX"}, "neighborhood": {"PPLX"}, "quarter": {"PPLX"},
 }
 PLURAL_FEATURES = {"MTS", "ISLS"}
-QUARTER_WORDS = {"neighbourhood", "neighborhood", "quarter"}
+QUARTER_WORDS = {word for word, codes in FEATURE_WORDS.items() if codes == {"PPLX"}}  # "neighborhood"
 CITY_PEOPLE = 100_000  # a place this big before "neighborhood" is the city the quarter lies in ...
 QUARTER_OF = re.compile(r" \w+ of\b")  # ... unless the quarter is "of" another: "the Kurla neighbourhood of Mumbai"
 ISLAND_WORDS = {"island", "isle"}
