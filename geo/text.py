@@ -72,6 +72,7 @@ class Token(NamedTuple):
 _new_token = partial(tuple.__new__, Token)  # Token from one tuple, without a Python-level call
 # "d'Ivoire", "l'Aquila": a word opening with an elided article before a capital is a name's word.
 _ELIDED = re.compile(r"(?<![\w'’])[^\W\d_]['’](?=[^\W\d_])")
+_CAPITAL_JOINER = re.compile(r"\b(?:AND|OF|THE)\b")  # a headline's small words, in capitals
 _APOSTROPHE = re.compile(r"['’](?=[^\W\d_])")  # where _ELIDED may end: much faster to find
 
 
@@ -96,6 +97,10 @@ def tokens(text: str) -> list[Token]:
             k = bisect_left(starts, start)
             if k < len(starts) and starts[k] == start:
                 capitalised[k] = True
+    for joiner in _CAPITAL_JOINER.finditer(text):  # "AND" of "CORNWALL AND SOMERSET" joins, as "and" does
+        k = bisect_left(starts, joiner.start())
+        if k < len(starts) and starts[k] == joiner.start():
+            capitalised[k] = False
     return list(map(_new_token, zip(starts, offsets[2::2], words, capitalised, map(str.isalpha, firsts),
                                     map(str.lower, words))))
 

@@ -371,6 +371,12 @@ def test_a_common_word_listed_between_places_is_a_place(recognise):
     assert surfaces(recognise, "The Law and Justice party won.") == []  # two words are no list of places
 
 
+def test_a_headlines_small_words_in_capitals_join_as_small_words_do(recognise):
+    text = "Storms hit.\n\nDEVON, CORNWALL AND SOMERSET: Gusts reached 70 mph.\n\nCUMBRIA AND YORKSHIRE: Trains stopped."
+    assert surfaces(recognise, text) == ["DEVON", "CORNWALL", "SOMERSET", "CUMBRIA", "YORKSHIRE"]
+    assert surfaces(recognise, "BOSNIA AND HERZEGOVINA voted.") == ["BOSNIA AND HERZEGOVINA"]
+
+
 def test_a_live_blogs_time_opens_a_sentence(recognise):
     assert surfaces(recognise, "8:40am — In Grafton, the river is rising.") == ["Grafton"]
 
