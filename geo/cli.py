@@ -205,7 +205,11 @@ def evaluate(corpus, as_json, errors_path, limit, **options):
     """Score recognition and resolution against a corpus with gold `toponyms`."""
     from . import evaluate as scoring
 
-    gold = scoring.read_jsonl(str(corpus))[:limit]
+    try:
+        gold = scoring.read_gold(corpus)[:limit]
+    except scoring.GoldError as error:
+        click.echo(f"geo: {one_line(error)}; nothing scored", err=True)
+        sys.exit(EXIT_NOTHING)
     pipeline = _pipeline(**options, events=False)
     predicted = {}
     for article in read_articles([corpus]):

@@ -45,6 +45,7 @@ import math
 import statistics
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 EARTH_RADIUS_KM = 6371.0088
@@ -381,10 +382,67 @@ def predictions_by_id(records: Iterable[dict]) -> dict[str, list[dict]]:
     return out
 
 
-def read_jsonl(path: str) -> list[dict]:
-    """Read a UTF-8 JSON Lines file, skipping blank lines."""
-    with open(path, encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
+class GoldError(ValueError):
+    """A gold corpus that cannot be scored; the message says where (`FILE:LINE`) and why."""
+
+
+def read_gold(path: str | Path) -> list[dict]:
+    """The articles of a gold corpus (JSON Lines), each checked to be scorable.
+
+    An article without `id` gets the id `geo parse` gives it (`STEM:LINE`), so the two pair up.
+    A line that is not a JSON object with a string `text` and a list of `toponyms` whose spans
+    lie inside the text raises `GoldError`: scores of a corpus read in part would mislead.
+    """
+    path = Path(path)
+    articles = []
+    try:
+        with open(path, encoding="utf-8") as fh:
+            for number, line in enumerate(fh, 1):
+                if line.strip():
+                    articles.append(_gold_article(line, f"{path.stem}:{number}", f"{path}:{number}"))
+    except (OSError, UnicodeDecodeError) as error:
+        raise GoldError(f"{path}: cannot be read ({error})") from None
+    return articles
+
+
+def _gold_article(line: str, fallback_id: str, where: str) -> dict:
+    try:
+        article = json.loads(line)
+    except (ValueError, RecursionError) as error:
+        raise GoldError(f"{where}: not JSON ({error})") from None
+    if not isinstance(article, dict) or not isinstance(article.get("text"), str):
+        raise GoldError(f"{where}: not a JSON object with a string 'text'")
+    toponyms = article.get("toponyms") or []
+    if not isinstance(toponyms, list):
+        raise GoldError(f"{where}: 'toponyms' is not a list")
+    for number, toponym in enumerate(toponyms, 1):
+        problem = _toponym_problem(toponym, len(article["text"]))
+        if problem:
+            raise GoldError(f"{where}: toponym {number}: {problem}")
+    article_id = article.get("id")
+    if isinstance(article_id, bool) or not isinstance(article_id, (int, str)) or not str(article_id).strip():
+        article_id = fallback_id
+    return {**article, "id": str(article_id), "toponyms": toponyms}
+
+
+def _toponym_problem(toponym: Any, text_length: int) -> str | None:
+    """Why a gold toponym cannot be scored, or None."""
+    if not isinstance(toponym, dict):
+        return "not a JSON object"
+    start, end = toponym.get("start"), toponym.get("end")
+    if not all(isinstance(x, int) and not isinstance(x, bool) for x in (start, end)):
+        return "'start' and 'end' must be integers"
+    if not 0 <= start < end <= text_length:
+        return f"span {start}-{end} is not inside the text ({text_length} characters)"
+    lat, lon = toponym.get("lat"), toponym.get("lon")
+    if (lat is None) != (lon is None):
+        return "has only one of 'lat' and 'lon'"
+    if lat is not None:
+        if not all(isinstance(x, (int, float)) and not isinstance(x, bool) for x in (lat, lon)):
+            return "'lat' and 'lon' must be numbers"
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            return f"({lat}, {lon}) is not a point on Earth"
+    return None
 
 
 # ---------------------------------------------------------------- table

@@ -8,6 +8,7 @@ import ast
 import json
 import math
 import random
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -18,11 +19,13 @@ ROOT = Path(__file__).resolve().parents[1]
 
 from geo.evaluate import (
     EARTH_RADIUS_KM,
+    GoldError,
     auc_of_errors,
     errors,
     format_table,
     haversine_km,
     predictions_by_id,
+    read_gold,
     score,
 )
 
@@ -325,3 +328,45 @@ def test_script_agrees_with_score(tmp_path, case):
     if case != "hand":  # the random corpus really exercises the metrics
         assert 0 < ours["counts"]["tp_exact"] < ours["counts"]["tp_overlap"]
         assert ours["resolution"]["matched_with_coords"] > 10
+
+
+# ---------------------------------------------------------------- reading a gold corpus
+
+
+def test_read_gold_gives_missing_ids_the_ids_geo_parse_gives(tmp_path):
+    corpus = tmp_path / "news.jsonl"
+    corpus.write_text('{"text": "Rain in Lyon.", "toponyms": [{"start": 8, "end": 12, "lat": 45.75, "lon": 4.85}]}\n'
+                      "\n"
+                      '{"id": 7, "text": "Nothing here."}\n', encoding="utf-8")
+    first, second = read_gold(corpus)
+    assert (first["id"], second["id"]) == ("news:1", "7")
+    assert second["toponyms"] == []
+    from geo.sources import read_articles
+    assert [a.id for a in read_articles([corpus])] == ["news:1", "7"]
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("{not json", "news.jsonl:2: not JSON"),
+    ('["a list"]', "news.jsonl:2: not a JSON object with a string 'text'"),
+    ('{"text": "In Paris.", "toponyms": {"start": 3}}', "'toponyms' is not a list"),
+    ('{"text": "In Paris.", "toponyms": [{"start": 3, "end": 80}]}', "toponym 1: span 3-80 is not inside the text"),
+    ('{"text": "In Paris.", "toponyms": [{"start": "3", "end": 8}]}', "'start' and 'end' must be integers"),
+    ('{"text": "In Paris.", "toponyms": [{"start": 3, "end": 8, "lat": 48.9}]}', "only one of 'lat' and 'lon'"),
+    ('{"text": "In Paris.", "toponyms": [{"start": 3, "end": 8, "lat": 148.9, "lon": 2}]}', "not a point on Earth"),
+])
+def test_a_gold_corpus_that_cannot_be_scored_says_where_and_why(tmp_path, line, reason):
+    corpus = tmp_path / "news.jsonl"
+    corpus.write_text('{"text": "Fine."}\n' + line + "\n", encoding="utf-8")
+    with pytest.raises(GoldError, match=re.escape(reason)):
+        read_gold(corpus)
+
+
+def test_geo_evaluate_on_a_broken_corpus_is_one_line_and_exit_2(tmp_path):
+    from click.testing import CliRunner
+    from geo.cli import main
+    corpus = tmp_path / "news.jsonl"
+    corpus.write_text('{"text": "In Paris.", "toponyms": [{"start": 3, "end": 80}]}\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["evaluate", str(corpus), "--no-geocoder"])
+    assert result.exit_code == 2
+    assert result.output.strip().splitlines() == [
+        f"geo: {corpus}:1: toponym 1: span 3-80 is not inside the text (9 characters); nothing scored"]
