@@ -21,7 +21,7 @@ import click
 
 from . import gazetteer as gazetteer_module
 from .geocode import DEFAULT_USER_AGENT, Geocoder
-from .engines import ENGINES, default_workers, parse_stream, resume_ids
+from .engines import ENGINES, EngineUnavailable, default_workers, parse_stream, resume_ids
 from .pipeline import Pipeline, article_line, article_record
 from .sources import InputError, Problem, Problems, atomic_writer, one_line, read_articles
 
@@ -101,7 +101,7 @@ def _run(inputs, pipeline: Pipeline, on_article, *, transform=None, skip_ids=fro
                 continue
             on_article(result)
             done += 1
-    except InputError as error:
+    except (InputError, EngineUnavailable) as error:
         click.echo(f"geo: {one_line(error)}", err=True)
         skipped += 1
     except OSError:  # writing the output failed (or stdout was closed): see _Group.invoke
@@ -199,7 +199,7 @@ def map_command(inputs, output, offline_map, workers, engine, scheduler, quiet, 
 @click.option("--json", "as_json", is_flag=True, help="Print the metrics as JSON.")
 @click.option("--errors", "errors_path", type=click.Path(path_type=Path), default=None,
               help="Write false positives, misses and the worst resolutions here (JSON).")
-@click.option("--limit", type=int, default=None, help="Score only the first N articles.")
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="Score only the first N articles.")
 @_geocoder_options
 def evaluate(corpus, as_json, errors_path, limit, **options):
     """Score recognition and resolution against a corpus with gold `toponyms`."""

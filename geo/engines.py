@@ -218,6 +218,10 @@ class LocalEngine(Engine):
         self.pool.shutdown(wait=True, cancel_futures=True)
 
 
+class EngineUnavailable(RuntimeError):
+    """The engine cannot start: its cluster is out of reach."""
+
+
 class DaskEngine(Engine):
     """A Dask distributed cluster: the one at `scheduler`, or a LocalCluster started for the run."""
 
@@ -229,7 +233,11 @@ class DaskEngine(Engine):
             raise RuntimeError("the dask engine needs `pip install 'dask[distributed]'`") from error
         self.cluster = None
         if scheduler:
-            self.client = Client(scheduler)
+            try:
+                self.client = Client(scheduler)
+            except Exception as error:  # unreachable (a timeout is an OSError), or no address distributed reads
+                reason = error if isinstance(error, (OSError, ValueError)) else f"{type(error).__name__}: {error}"
+                raise EngineUnavailable(f"no Dask scheduler at {scheduler} ({reason})") from None
         else:
             self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                         dashboard_address=None, silence_logs=logging.ERROR)

@@ -923,7 +923,7 @@ class Recognizer:
         After a title ("minister Rajnath Singh", "Russian President Vladimir Putin")
         every word of the name, vouched for; in a two- or three-word run that no
         gazetteer holds whole ("John Walsh"), the surname, and the given name too
-        when the surname is a rare word. The names of a family the article names
+        when the surname is a rare word and the given name a known one or no place's. The names of a family the article names
         twice ("Chad Morrow" and "Alice Morrow") are kept apart: such a given name
         is a person's even when it is a country's, and such a surname unless it is a
         populous place's.
@@ -990,7 +990,9 @@ class Recognizer:
             given, surname = name[0].text, name[-1].text
             family = not (_is_acronym(given) or _is_acronym(surname) or _is_title(name[-1]))
             facts = facts._replace(surname=surname, family=given if family else "",
-                                   given=given if word_frequency(surname.lower()) < RARE_WORD_ZIPF else "")
+                                   given=given if word_frequency(surname.lower()) < RARE_WORD_ZIPF
+                                   and (given in self.given_names or not self.gazetteer.candidates(fold(given)))
+                                   else "")  # not "Looe" of "the Looe Lugger regatta"
         self._people[key] = facts
         return facts
 

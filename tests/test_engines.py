@@ -126,6 +126,19 @@ def test_dask_local_cluster_gives_what_the_local_engine_gives(gazetteer, corpus,
     assert [full_record(p) for p in stream] == serial
 
 
+@pytest.mark.parametrize("address", ["tcp://127.0.0.1:9", "not-an-address"])
+def test_a_scheduler_out_of_reach_is_one_line_and_exit_2(gazetteer, tmp_path, monkeypatch, address):
+    dask = pytest.importorskip("dask")
+    monkeypatch.setenv("GEO_GAZETTEER", str(gazetteer.path))
+    source = tmp_path / "in.jsonl"
+    _write_jsonl(source, make_corpus(3))
+    with dask.config.set({"distributed.comm.timeouts.connect": "2s"}):
+        result = CliRunner().invoke(main, ["parse", str(source), "--scheduler", address, "--no-geocoder", "--quiet"])
+    assert result.exit_code == 2
+    assert result.output.startswith(f"geo: no Dask scheduler at {address} (")
+    assert "Traceback" not in result.output
+
+
 # --- resume -----------------------------------------------------------------------
 
 

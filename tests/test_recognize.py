@@ -110,6 +110,14 @@ def test_couples_the_late_and_abbreviated_months_are_no_places(recognise, text, 
     assert surfaces(recognise, text) == places
 
 
+def test_a_place_before_a_rare_word_is_no_given_name_unless_people_bear_it(recognise):
+    text = ("Looe harbour was busy. Crowds lined the quay for the Looe Lugger regatta. "
+            "Her family has fished from Looe since the war, and the cafes of Looe are full.")
+    assert surfaces(recognise, text) == ["Looe", "Looe", "Looe"]
+    # a known given name before a rare word still names a person, even one a place has
+    assert surfaces(recognise, "Chelsea Pelham said the boats were late. Chelsea said so twice.") == []
+
+
 def test_a_surname_written_after_a_given_name_is_a_persons_alone_too(recognise):
     assert surfaces(recognise, "Deputies arrested Maria Denton. Denton was held in Gainesville.") == ["Gainesville"]
 
