@@ -1603,7 +1603,7 @@ def _opens_longer_name(text: str, toks: list[Token], j: int) -> bool:
     k = j + 1
     if k < len(toks) and toks[k].text == "-" and toks[k].start == toks[j].end:
         k += 1
-    return _glued(text, toks, j, k, j, k) or k > j + 1 and k < len(toks) and toks[k].is_capitalised
+    return k < len(toks) and (_glued(text, toks, j, k, j, k) or k > j + 1 and toks[k].is_capitalised)
 
 
 def _is_acronym(surface: str) -> bool:

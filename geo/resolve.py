@@ -144,7 +144,7 @@ COHERENCE_PASSES = 2  # agreement with pass 1's choices, then (if any moved) wit
 # A place the name only names as an alternate, where the name is the main name of a place this many
 # times as populous, gets this share of the agreement bonuses.
 OVERSHADOWED, OVERSHADOWED_SHARE = 10, 0.5
-# So does a town where the name is a great city's (GREAT_CITY people, OVERSHADOWED_TOWN times as
+# So does a town where the name is a great city's, state's or country's (GREAT_CITY people, OVERSHADOWED_TOWN times as
 # many), unless the text puts the town somewhere or the article's other places lie next to it or
 # in its state (two or more of them, the state aside).
 GREAT_CITY, OVERSHADOWED_TOWN = 500_000, 50
@@ -324,7 +324,8 @@ class Resolver:
         if mentions is not given:
             lists, pairs, placements = self._layout(text, mentions)
         last_mentions = {m.key: m for m in mentions}  # a name's last mention says if it is a demonym
-        candidates = {key: self._candidates(m) for key, m in last_mentions.items()}
+        abbreviated = {m.key for m in mentions if _abbreviation_by_period(text, m)}
+        candidates = {key: self._candidates(m, key in abbreviated) for key, m in last_mentions.items()}
         for sense in mentions:  # the town named after Versailles in France is not that one
             if isinstance(sense, _Sense) and sense.namesake and candidates.get(sense.base):
                 named_after = self._held_by(sense, candidates[sense.key])
@@ -538,18 +539,21 @@ class Resolver:
         """Does the mention name a country ("Ireland" of "Dublin, Ireland")?"""
         return any(c.place.feature_code == "PCLI" and c.kind != "demonym" for c in self.gazetteer.candidates(mention.key))
 
-    def _candidates(self, mention: Mention) -> _Options:
+    def _candidates(self, mention: Mention, abbreviated: bool = False) -> _Options:
         """The places the mention may name: those its name denotes as an adjective, for a demonym;
-        those it names, otherwise; for one of a name's two senses, those in its place if any. Kept
-        per name, as names recur from article to article."""
-        key = (mention.base if isinstance(mention, _Sense) else mention.key, mention.signal == "demonym")
+        those it names, otherwise, and only those it abbreviates when written with a period; for one
+        of a name's two senses, those in its place if any. Kept per name, as names recur from article
+        to article."""
+        key = (mention.base if isinstance(mention, _Sense) else mention.key, mention.signal == "demonym", abbreviated)
         options = self._options.get(key)
         if options is None:
             if len(self._options) >= OPTIONS_CACHE_SIZE:
                 self._options.clear()
-            name, demonym = key
-            options = self._options[key] = _Options(c for c in self.gazetteer.candidates(name)
-                                                    if (c.kind == "demonym") == demonym)
+            name, demonym, _ = key
+            options = _Options(c for c in self.gazetteer.candidates(name) if (c.kind == "demonym") == demonym)
+            if abbreviated:  # written with its period, "Colo." is Colorado's abbreviation, not Colo, Iowa
+                options = _Options(c for c in options if c.kind == "abbr") or options
+            self._options[key] = options
         if isinstance(mention, _Sense) and mention.holder == DIVISION_SENSE:
             return _Options(c for c in options if c.place.feature_code in ("ADM1", "ADM2")) or options
         if isinstance(mention, _Sense):
@@ -685,10 +689,10 @@ class _Options(tuple):
         return max((o.place.population for o in self if o.kind == "name"), default=0)
 
     @cached_attribute
-    def great_city(self) -> int:
-        """The most people of a town whose main name this is."""
-        return max((o.place.population for o in self if o.kind == "name" and o.place.feature_code.startswith("PPL")),
-                   default=0)
+    def great_place(self) -> int:
+        """The most people of a town, first-level division or country whose main name this is."""
+        return max((o.place.population for o in self if o.kind == "name" and (
+            o.place.feature_code.startswith("PPL") or o.place.feature_code in ("ADM1", "PCLI"))), default=0)
 
     @cached_attribute
     def great_capital(self) -> int:
@@ -728,6 +732,16 @@ def _prior(candidate: Candidate, divisions: dict, towns: dict, main_population: 
     if place.feature_code == "ADM1" and capitals.get(place.country_code, place.admin1) != place.admin1:
         score -= SEAT_BONUS  # a state named like its country's capital elsewhere yields to it: "Washington"
     return score
+
+
+def _abbreviation_by_period(text: str, mention: Mention) -> bool:
+    """Does the mention's period make it an abbreviation: one within a sentence ("Boulder, Colo., the
+    council") or after a town and a comma ("in Salem, Ore. The")? Not a sentence's end ("around Vic.")."""
+    if isinstance(mention, _Sense) or not mention.text.endswith("."):
+        return False
+    following = text[mention.end: mention.end + 3].lstrip()[:1]
+    return following != "" and not following.isupper() and following not in "\"'“‘" \
+        or text[max(0, mention.start - 2): mention.start] == ", "
 
 
 def _cue_scores(name: str, options: _Options, context: _Context) -> list[float]:
@@ -799,7 +813,7 @@ def _coherence(name: str, options, context: _Context) -> list[float]:
     sibling_kinds = _tally(_kind(p) for p in sibling_places)
     siblings = len(sibling_places)
     points = context.chosen_points.without(own_names)
-    greatest, great_city, great_capital = options.greatest, options.great_city, options.great_capital
+    greatest, great_place, great_capital = options.greatest, options.great_place, options.great_capital
     placed = bool(context.containers.get(name)) or bool(context.contained.get(name))
     named_divisions = {_division(p) for n, p in context.chosen.items()  # states the text names, for capital namesakes
                        if p.feature_code == "ADM1" and n not in own_names} if great_capital >= GREAT_CITY else set()
@@ -831,10 +845,11 @@ def _coherence(name: str, options, context: _Context) -> list[float]:
                 and division not in named_divisions:
             bonus *= CAPITAL_NAMESAKE_SHARE  # "Washington" beside London is the US capital, not a town near
             # Sunderland or in Sussex; but "London police in southwestern Ontario" are Ontario's
-        elif great_city >= GREAT_CITY and great_city >= OVERSHADOWED_TOWN * place.population and nearest > LOCAL_KM \
+        elif great_place >= GREAT_CITY and great_place >= OVERSHADOWED_TOWN * place.population and nearest > LOCAL_KM \
                 and context.chosen_town_divisions.get(division, 0) - own_divisions.get(division, 0) <= 1 \
                 and not placed and place.id not in context.county_pairs:
-            bonus *= OVERSHADOWED_SHARE  # "a job in Boston" after "Rome, New York" is no village near Buffalo
+            bonus *= OVERSHADOWED_SHARE  # "a job in Boston" after "Rome, New York" is no village near Buffalo,
+            # "Oxford in England" after "Athens, Ga." no town in Arkansas
         bonuses.append(bonus)
     return bonuses
 

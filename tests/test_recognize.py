@@ -110,6 +110,10 @@ def test_couples_the_late_and_abbreviated_months_are_no_places(recognise, text, 
     assert surfaces(recognise, text) == places
 
 
+def test_a_name_after_a_spaced_comma_may_end_the_text(recognise):
+    assert surfaces(recognise, "Flights left for Paris , New Delhi") == ["Paris", "New Delhi"]
+
+
 def test_a_place_before_a_rare_word_is_no_given_name_unless_people_bear_it(recognise):
     text = ("Looe harbour was busy. Crowds lined the quay for the Looe Lugger regatta. "
             "Her family has fished from Looe since the war, and the cafes of Looe are full.")

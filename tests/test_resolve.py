@@ -33,6 +33,30 @@ def test_countries_named_in_the_article_steer_resolution(parse):
     assert resolved.place.country_code == "AU"
 
 
+@pytest.mark.parametrize("text, name, place", [
+    ("Officials say students matter more than football. In Ames, Iowa, where Iowa State enrolls about 30,000, "
+     "rents have climbed 9 percent. In Princeton, N.J., where Princeton University is small, the issue is traffic."
+     "\n\nHousing is short everywhere. In Athens, Ga., the Athens Banner-Herald reported that students started the "
+     "year in hotel rooms. In Cambridge, Mass., students at Harvard have pressed for more housing, and in "
+     "Boulder, Colo., the city council is debating limits on shared houses.", "Colo.", "Colorado"),  # not Colo, Iowa
+    ("Rents have climbed in Ames, Iowa, and in Boulder, Colo. The council meets today.", "Colo.", "Colorado"),
+    # a period that ends the sentence makes no abbreviation
+    ("Separatists held their seats in Catalonia, winning votes across Girona and around Vic.", "Vic.", "Vic"),
+])
+def test_a_name_written_with_its_period_inside_a_sentence_is_an_abbreviation(parse, text, name, place):
+    assert parse(text)[name].place.name == place
+
+
+def test_a_town_named_like_a_great_state_needs_the_text_or_its_neighbours(parse):
+    text = ("This week the small cities that host America's big public universities brace for the annual influx "
+            "of students.\n\nOxfords are the hardest. Miami University is not in Miami but in Oxford, Ohio, near "
+            "the Indiana line. The University of Mississippi is in Oxford, Miss., where William Faulkner lived. "
+            "And foreign students still confuse both with Oxford in England.")
+    assert parse(text)["England"].place.country_code == "GB"  # not England, Arkansas
+    assert parse("Storms hit Little Rock and Pine Bluff, Ark., and England, Ark., on Monday.")[
+        "England"].place.admin1 == "AR"
+
+
 def test_each_mention_says_how_it_was_resolved(parse):
     resolved = parse("Talks were held in Vientiane.")["Vientiane"]
     assert resolved.resolved_by == "gazetteer"
