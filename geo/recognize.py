@@ -283,7 +283,8 @@ FEATURE_SUFFIXES = {"county", "parish", "province", "district", "region", "valle
                     "boulevard", "lane", "drive", "terrace", "square", "bridge", "park", "airport", "camp",
                     "delta", "basin", "plains", "falls", "heights", "harbour", "harbor", "creek", "canyon",
                     "reservoir", "glacier", "reef", "forest", "beach", "township", "dam", "volcano", "peak",
-                    "base", "cosmodrome"}
+                    "base", "cosmodrome", "pass", "gorge", "lagoon", "atoll", "fjord", "crater", "swamp",
+                    "wetlands", "archipelago"}
 # A water body's kind at the end of a run makes the run one name, whatever it was named after:
 # "Cedar Creek Lake", "Mark Twain Lake" (not the town of Cedar Creek).
 WATER_SUFFIXES = {"lake", "river", "reservoir"}
@@ -574,7 +575,11 @@ class Recognizer:
             # "minister Paris Hilton", "President Georgia Brown" (not "Prince Edward Island", nor "backed
             # by Russia"); the place of a titled person stays: "Sen. Jane Doe of Ohio"
             of = next((k for k in range(first + 1, last) if toks[k].text == "of"), None)
-            return [] if of is None else self._mentions_in_run(text, toks, of + 1, last, people)
+            if of is not None:
+                return self._mentions_in_run(text, toks, of + 1, last, people)
+            return [m for a, b in run.segments[1:]  # the title is the first name's: "President Ilham Aliyev and
+                    if any(a <= c and d <= b and places.significant for c, d, places, _ in run.matches)  # Hungary's"
+                    for m in self._mentions_in_run(text, toks, first + a, first + b, people)]
         if before in SURNAME_PARTICLES and first > 1 and (not toks[first - 2].is_capitalised
                                                          or before in GERMANIC_PARTICLES and toks[first - 2].text in self.given_names):
             return []  # a surname: "a da Vinci drawing", "van Gogh's letters" (not "Rio de Janeiro")

@@ -63,6 +63,8 @@ def test_news_abbreviations_and_short_names(gazetteer):
     assert any(c.place.country_code == "GB" for c in gazetteer.candidates("britain"))
     assert gazetteer.candidates("korea")[0].place.name == "South Korea"  # not Koréa in Côte d'Ivoire
     assert gazetteer.candidates("bosnia")[0].place.name == "Bosnia and Herzegovina"
+    assert gazetteer.candidates(fold("N.L."))[0].place.name == "Newfoundland and Labrador"  # Canadian Press style
+    assert gazetteer.candidates(fold("A.C.T."))[0].place.name == "Australian Capital Territory"
 
 
 def test_a_district_of_south_asia_or_africa_goes_by_its_plain_name(gazetteer):

@@ -91,6 +91,15 @@ def test_a_titled_persons_place_after_of_stays_a_place(recognise):
 
 
 @pytest.mark.parametrize("text, places", [
+    ("Estonia's Prime Minister Kaja Laane and Latvia's Andris Berg signed.", ["Estonia", "Latvia"]),
+    ("President Ruth Amble and Kenya's envoy met.", ["Kenya"]),
+    ("King Harald and Camilla waved.", []),  # after the title, only a great place's name is one
+])
+def test_a_great_place_after_a_titled_person_and_and_stays_a_place(recognise, text, places):
+    assert surfaces(recognise, text) == places
+
+
+@pytest.mark.parametrize("text, places", [
     ("Paris Hilton visited Dubai.", ["Dubai"]),
     ("Jordan Henderson and India Ashley scored.", []),
     ("Mr. Houston conceded the race in Harris County.", ["Harris County"]),
@@ -609,6 +618,8 @@ def test_called_names_a_place_after_a_places_noun_or_a_former_name(recognise, te
     ("Canoeists paddled down the River Wye.", ["River Wye"]),  # not a person "River Wye"
     ("Snow fell in northern Williamson County.", ["Williamson County"]),
     ("Lava flowed down the Valle del Bove.", []),  # no "Valle" of its own
+    ("Snow closed the Qorvintal Pass and the Bayaz Gorge road.", ["Qorvintal Pass", "Bayaz Gorge"]),
+    ("Divers reached Qorvintal Atoll across the Bayaz Lagoon.", ["Qorvintal Atoll", "Bayaz Lagoon"]),
 ])
 def test_a_features_name_is_one_name_though_its_end_is_a_known_one(recognise, text, names):
     assert surfaces(recognise, text) == names
