@@ -104,7 +104,8 @@ PLACE_NOUNS = {"town", "towns", "city", "cities", "village", "villages", "island
                "neighbourhood", "neighborhood", "republic", "kingdom", "emirate", "outskirts",
                "section", "part", "parts", "borough", "edge", "side"}
 # "the Highbridge section of the Bronx", "the north side of Franklin"
-DATELINE_MARKS = {"—", "–", "-", "("}  # after a dateline's place: "FRANKLIN —", "MARION (AP) -"
+DASHES = {"—", "–", "-"}
+DATELINE_MARKS = DASHES | {"("}  # after a dateline's place: "FRANKLIN —", "MARION (AP) -"
 # "the <people> of X" names a place X too ("residents of Qorvintal", "the mayor of Velmora").
 INHABITANTS = {"residents", "people", "citizens", "voters", "mayor", "inhabitants", "townspeople", "population"}
 PLACES_OF = PLACE_NOUNS | INHABITANTS  # "the village of X", "residents of X"
@@ -142,6 +143,9 @@ GOVERNMENT_VERBS = SPEECH_VERBS | {"called", "calls", "accused", "accuses", "urg
 # locative up to two words before keeps it a place: "officials in Rome said" (PLACE_BEFORE).
 GOVERNMENT_BEFORE = re.compile(r"\b(?:by|asked|urged|lobbied)\s+$")
 NEXT_WORD = re.compile(r"\s+(\w+)")
+# What a government has, after its seat's possessive: "the Kremlin's response", "the White House's spokesman".
+GOVERNMENT_POSSESSION = re.compile(r"['’]s\s+(?:response|reaction|statement|spokesman|spokeswoman|spokesperson"
+                                   r"|position|stance|decision|announcement|denial|demands|comments|envoy)\b")
 PLACE_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(LOCATIVES | {'of', 'into'}))})\s+(?:[\w-]+\s+){{0,2}}$", re.I)
 # Kinds of settlement that, in lower case right before an unlisted name, make it a place: "the slum Kibera".
 PLURAL_PLACE_NOUNS = {"towns", "cities", "villages", "suburbs", "communities", "counties", "provinces", "states",
@@ -220,7 +224,7 @@ ORGANISATION_WORDS = {
     "court", "hospital", "clinic", "centre", "center", "foundation", "airlines", "airways",
     "club", "fc", "league", "cup", "games", "olympics", "championship", "festival", "award",
     "prize", "church", "cathedral", "mosque", "temple", "museum", "stadium", "airport", "station",
-    "hotel", "house", "office", "board",
+    "hotel", "house", "office", "board", "partnership",
     "authority", "service", "services", "union", "federation", "alliance", "front", "movement",
     "times", "channel", "tv", "radio", "network", "magazine", "review", "show", "act", "treaty",
     "accord", "declaration", "plus", "ministers", "representatives", "parliament", "assembly",
@@ -1310,9 +1314,9 @@ def _qualifies_a_noun(toks: list[Token], last: int) -> bool:
 
 def acts_as_government(text: str, start: int, end: int) -> bool:
     """Does the name at text[start:end] act, or is it asked, as a government is: "announced by
-    Washington", "Moscow denied it", "the Kremlin declined to comment" (not "officials in Rome
-    said", "growers in neighbouring San Juan warned")?"""
-    if GOVERNMENT_BEFORE.search(text, max(0, start - 8), start):
+    Washington", "Moscow denied it", "the Kremlin declined to comment", "the Kremlin's response"
+    (not "officials in Rome said", "growers in neighbouring San Juan warned")?"""
+    if GOVERNMENT_BEFORE.search(text, max(0, start - 8), start) or GOVERNMENT_POSSESSION.match(text, end):
         return True
     after = NEXT_WORD.match(text, end)
     return after is not None and after.group(1).lower() in GOVERNMENT_VERBS \
@@ -1460,9 +1464,15 @@ def _described_as_place(toks: list[Token], last: int) -> bool:
 
 
 def _opens_dateline(toks: list[Token], first: int, last: int) -> bool:
-    """Does the name open the article as a dateline: "FRANKLIN —", "MARION (AP) -"?"""
-    return first == 0 and last + 1 < len(toks) and toks[last + 1].text in DATELINE_MARKS \
-        and toks[last + 1].start > toks[last].end  # not "Orange-scented candles"
+    """Does the name open the article as a dateline, "FRANKLIN —", "MARION (AP) -", or a line,
+    "SANDWICH —", also with its county or state: "Reading, Berkshire —"?"""
+    if first > 0 and not toks[first].opens_line:
+        return False
+    k = last + 1
+    if k + 1 < len(toks) and toks[k].text == "," and toks[k + 1].is_capitalised:
+        k = _run_end(toks, k + 1) + 1
+    marks = DATELINE_MARKS if first == 0 else DASHES  # (not "Houston (pictured) said" opening a line)
+    return k < len(toks) and toks[k].text in marks and toks[k].start > toks[k - 1].end  # not "Orange-scented"
 
 
 def _dateline_word(word: str) -> bool:
@@ -1797,7 +1807,7 @@ def _aged(toks: list[Token], last: int) -> bool:
 def _opens_sentence(toks: list[Token], i: int) -> bool:
     """Does token i open a sentence or a line, or follow a dateline ("COLUMBIA, S.C. — A ...") or a
     live blog's time ("08:15 — In ...", "8:40am — In ...")?"""
-    return i == 0 or toks[i - 1].text in ".!?\"“‘:;" or "\n" in toks[i - 1].text \
+    return i == 0 or toks[i - 1].text in ".!?\"“‘:;" or toks[i].opens_line \
         or toks[i - 1].text in ("—", "–", "-") and i > 1 \
         and (toks[i - 2].text == ")" or toks[i - 2].text.endswith(".") or toks[i - 2].text.isupper()
              or toks[i - 2].text[-1:].isdigit() or _dateline_before(toks, i - 2)
@@ -1806,9 +1816,11 @@ def _opens_sentence(toks: list[Token], i: int) -> bool:
 
 def _dateline_before(toks: list[Token], k: int) -> bool:
     """Do tokens k and back to the line's start make a dateline: names and commas ("ISABELA CITY, Basilan")?"""
-    while k >= 0 and "\n" not in toks[k].text and (toks[k].is_capitalised or toks[k].text in (",", ".")):
+    while k >= 0 and (toks[k].is_capitalised or toks[k].text in (",", ".")):
+        if toks[k].opens_line:
+            return True
         k -= 1
-    return k < 0 or "\n" in toks[k].text
+    return k < 0
 
 
 def _before_local_body(toks: list[Token], last: int) -> bool:

@@ -14,7 +14,7 @@ import sqlite3
 from bisect import bisect_left
 from functools import lru_cache, partial
 from importlib.util import find_spec
-from itertools import accumulate
+from itertools import accumulate, repeat
 from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
@@ -67,6 +67,7 @@ class Token(NamedTuple):
     is_capitalised: bool
     is_word: bool
     lowered: str  # the text in lower case
+    opens_line: bool  # a line break comes between it and the token before
 
 
 _new_token = partial(tuple.__new__, Token)  # Token from one tuple, without a Python-level call
@@ -101,8 +102,9 @@ def tokens(text: str) -> list[Token]:
         k = bisect_left(starts, joiner.start())
         if k < len(starts) and starts[k] == joiner.start():
             capitalised[k] = False
+    line_breaks = map(str.__contains__, parts[0:-1:2], repeat("\n"))  # in the gap before each token
     return list(map(_new_token, zip(starts, offsets[2::2], words, capitalised, map(str.isalpha, firsts),
-                                    map(str.lower, words))))
+                                    map(str.lower, words), line_breaks)))
 
 
 @lru_cache(maxsize=1)

@@ -347,6 +347,9 @@ def test_an_unknown_name_after_a_comma_is_a_place_only_on_a_list(recognise, text
     ("Council votes on budget. MARION — The city council met.", ["MARION"]),
     ("Residents of Franklin packed the meeting.", ["Franklin"]),
     ("Orange-scented candles sold out.", []),
+    ("Flood plan goes out for comment\n\nReading, Berkshire — The council opened a consultation.",
+     ["Reading", "Berkshire"]),  # a dateline opening a line, with its county
+    ("Briefs\n\nSANDWICH — Two town councils clashed.\n\nDEAL — The pier reopens.", ["SANDWICH", "DEAL"]),
 ])
 def test_a_dateline_or_its_residents_make_a_common_name_a_place(recognise, text, places):
     assert surfaces(recognise, text) == places
@@ -926,9 +929,18 @@ def test_the_words_of_a_clubs_name_mark_the_place_in_it_as_the_clubs(recognise):
     assert surfaces(recognise, text) == ["Glasgow"]
 
 
+@pytest.mark.parametrize("text, places", [
+    ("Drowning at Greers Ferry Lake\n\nA Conway man, 27, drowned Sunday.", ["Greers Ferry Lake", "Conway"]),
+    ("Quilt show results\n\nA Scranton woman took the blue ribbon.", ["Scranton"]),
+])
+def test_a_word_opening_a_line_opens_a_sentence(recognise, text, places):
+    assert surfaces(recognise, text) == places  # "A" is an article, not an initial before a surname
+
+
 def test_a_landmark_that_acts_is_a_government(recognise):
     assert surfaces(recognise, "The Kremlin declined to comment on the talks in Geneva.") == ["Geneva"]
     assert surfaces(recognise, "Crowds marched past the Kremlin.") == ["Kremlin"]  # guard: standing, it is a place
+    assert surfaces(recognise, "The Kremlin's response came a day later, from Geneva.") == ["Geneva"]
     assert surfaces(recognise, "Pilots based at Heathrow said they would strike.") == ["Heathrow"]  # guard
 
 
