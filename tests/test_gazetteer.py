@@ -65,6 +65,8 @@ def test_news_abbreviations_and_short_names(gazetteer):
     assert gazetteer.candidates("bosnia")[0].place.name == "Bosnia and Herzegovina"
     assert gazetteer.candidates(fold("N.L."))[0].place.name == "Newfoundland and Labrador"  # Canadian Press style
     assert gazetteer.candidates(fold("A.C.T."))[0].place.name == "Australian Capital Territory"
+    assert gazetteer.candidates(fold("Kabardino-Balkaria"))[0].place.name == "Kabardino-Balkar"  # a republic's usual name
+    assert gazetteer.candidates(fold("NWFP"))[0].place.name == "Khyber Pakhtunkhwa"  # a former name
 
 
 def test_a_district_of_south_asia_or_africa_goes_by_its_plain_name(gazetteer):
