@@ -273,7 +273,8 @@ COMPANY_SUFFIXES = {"airlines", "airways", "instruments", "scientific", "semicon
 BORROWED_SUFFIXES = CLUB_SUFFIXES | COMPANY_SUFFIXES
 EPONYM_FOLLOWERS = {"virus", "viruses", "fever", "flu", "influenza", "disease", "syndrome", "strain",
                     "variant", "encephalitis", "hemorrhagic", "haemorrhagic", "dollar", "dollars",
-                    "sprouts", "wings", "cheesesteak", "cheesesteaks"}  # "Brussels sprouts" (not "U.S. beef")
+                    "sprouts", "wings", "cheesesteak", "cheesesteaks",  # "Brussels sprouts" (not "U.S. beef")
+                    "crude", "intermediate"}  # oil grades: "Brent crude", "West Texas Intermediate"
 DISEASE_WORDS = {"virus", "fever", "disease", "encephalitis", "hemorrhagic", "haemorrhagic"}  # "Lassa fever"
 DISEASE_WORD = re.compile(rf"\b(?:{'|'.join(DISEASE_WORDS)})\b", re.IGNORECASE)
 # What a name right after is the title of: "the band Boston", "the musical Chicago", "the colt Memphis Rain".
@@ -1706,8 +1707,8 @@ def _disease_names(text: str, toks: list[Token]) -> set[str]:
 
 
 def _eponym(text: str, toks: list[Token], first: int, last: int) -> bool:
-    """A place name lending its name to a disease, a virus strain or a currency: "Marburg virus",
-    "Sudan ebolavirus", "A/California/7/2009", "US$", "$US"."""
+    """A place name lending its name to a disease, a virus strain, a currency or an oil grade: "Marburg
+    virus", "Sudan ebolavirus", "A/California/7/2009", "US$", "$US", "Brent crude"."""
     following = toks[last + 1].lowered if last + 1 < len(toks) else ""
     return following in EPONYM_FOLLOWERS or following.endswith("virus") \
         or STRAIN.match(text, max(0, toks[first].start - 2)) is not None \
@@ -1740,6 +1741,7 @@ WINNING_VERBS = {"beat", "defeated", "edged", "routed", "thrashed", "crushed", "
                  "stunned", "hammered", "trounced", "whipped", "outlasted"}
 RESULT_VERBS = WINNING_VERBS | {"beats", "defeats", "drew", "lost", "won", "rallied", "survived", "held"}
 RESULT_LINKS = WINNING_VERBS | {"past", "over", "to", "with", "against", "by"}
+MARGIN_UNITS = {"wickets", "wicket", "runs", "innings", "strokes", "lengths"}  # "beat Kent by six wickets"
 
 
 def _scored(toks: list[Token], match: _Match) -> bool:
@@ -1758,11 +1760,20 @@ def _scored(toks: list[Token], match: _Match) -> bool:
 
 
 def _result_side(toks: list[Token], match: _Match) -> bool:
-    """Is the match a side in a result with its score: "Georgia beat Texas 30-15", "Napoli drew 2-2
-    with Frosinone", "lost 27-10 to South Carolina", "a 28-13 win over Wisconsin"?"""
+    """Is the match a side in a result with its score or margin: "Georgia beat Texas 30-15", "Napoli
+    drew 2-2 with Frosinone", "lost 27-10 to South Carolina", "a 28-13 win over Wisconsin", "Sussex
+    beat Kent by six wickets"?"""
     after, before = match.last + 1, match.first - 1
-    return after < len(toks) and toks[after].lowered in RESULT_VERBS and _score_within(toks, after + 1, after + 6) \
-        or before >= 0 and toks[before].lowered in RESULT_LINKS and _score_within(toks, before - 4, before)
+    return after < len(toks) and toks[after].lowered in RESULT_VERBS and (
+        _score_within(toks, after + 1, after + 6) or _margin_within(toks, after + 1, after + 6)) \
+        or before >= 0 and toks[before].lowered in RESULT_LINKS and (
+            _score_within(toks, before - 4, before) or _margin_within(toks, after, after + 4))
+
+
+def _margin_within(toks: list[Token], start: int, end: int) -> bool:
+    """Is there a winning margin ("by six wickets", "by 45 runs", "by an innings") among tokens [start, end)?"""
+    return any(toks[k].lowered == "by" and any(t.lowered in MARGIN_UNITS for t in toks[k + 1: k + 4])
+               for k in range(max(0, start), min(end, len(toks))))
 
 
 def _score_within(toks: list[Token], start: int, end: int) -> bool:

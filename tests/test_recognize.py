@@ -537,6 +537,7 @@ def test_a_local_authority_is_named_after_its_place(recognise, text, name):
     "Shares of Texas Instruments and Alaska Airlines rose.",  # companies
     "Portland General Electric and Tampa Electric restored power.",  # utilities
     "Georgia beat Texas 30-15, Oklahoma lost 27-10 to South Carolina and Napoli drew 2-2 with Lyon.",  # results
+    "Sussex beat Kent by six wickets and Surrey lost to Essex by 45 runs.",  # margins
 ])
 def test_names_that_only_borrow_a_place_name(recognise, text):
     assert surfaces(recognise, text) == []
@@ -1029,6 +1030,7 @@ def test_a_place_naming_a_university_is_no_place(recognise, text, places):
     ('She starred in "Casablanca" before she moved to Lyon.', ["Lyon"]),
     ("The colt Memphis Rain won by a length at Saratoga.", ["Saratoga"]),
     ("Diners ordered Brussels sprouts and Buffalo wings in Leeds.", ["Leeds"]),
+    ("Brent crude rose and West Texas Intermediate fell as traders in Singapore bought.", ["Singapore"]),
     ('"Lyon is lovely," she said.', ["Lyon"]),  # guard: a quotation, not a title
 ])
 def test_a_works_bands_or_dishs_name_is_no_place(recognise, text, places):
