@@ -482,6 +482,21 @@ def cold_start(repeats: int = 3) -> dict:
             "geo_parse_small_s": statistics.median(parse), "geotext_import_s": geotext}
 
 
+def list_scaling(sizes: tuple[int, ...] = (1_000, 4_000)) -> dict:
+    """Seconds to parse one article that is nothing but a comma list of place names, at two
+    lengths: a time that grows with the list's square would show as a ratio near 16."""
+    code = ("import sys, time; from geo.pipeline import Pipeline; from geo.model import Article; "
+            "names = ['Paris', 'Lyon', 'Kabul', 'Delhi', 'Boston', 'Lagos', 'Quito', 'Oslo', 'Leeds', 'Derby']; "
+            "pipe = Pipeline.default(None, None, events=False); n = int(sys.argv[1]); "
+            "text = ' '.join(names[k % len(names)] + ',' for k in range(n)); "
+            "t = time.perf_counter(); pipe.parse(Article(id='list', text=text)); print(time.perf_counter() - t)")
+    seconds = {}
+    for n in sizes:
+        out = subprocess.run([sys.executable, "-c", code, str(n)], capture_output=True, text=True, check=True, cwd=ROOT)
+        seconds[n] = float(out.stdout.strip().splitlines()[-1])
+    return {"names": list(sizes), "seconds": [seconds[n] for n in sizes]}
+
+
 def geotext_throughput(texts: list[str]) -> dict | None:
     try:
         from geotext import GeoText
@@ -623,6 +638,14 @@ def report(results: dict) -> str:
               f"whole process: {cold['geo_parse_small_s']:.2f} s",
               "- geotext import (loads its name index): "
               + (f"{cold['geotext_import_s']:.2f} s" if cold.get("geotext_import_s") is not None else "n/a"), ""]
+    listed = results.get("list_scaling")
+    if listed:
+        (small, large), (t_small, t_large) = listed["names"], listed["seconds"]
+        lines += ["## One long list", "",
+                  f"One article that is nothing but a comma list of place names (a page of results, a table "
+                  f"pasted as text): {small:,} names parse in {t_small:.2f} s, {large:,} in {t_large:.2f} s, "
+                  f"{t_large / t_small:.1f}× the time for {large / small:.0f}× the names (a time growing with the "
+                  f"list's square would be {(large / small) ** 2:.0f}×).", ""]
     if render_run:
         sizes = ", ".join(f"{k} {v:.1f} MB" for k, v in render_run["sizes_mb"].items())
         lines += ["## Map rendering", "",
@@ -688,6 +711,8 @@ def main(argv: list[str] | None = None) -> int:
     print("machine:", results["machine"], file=sys.stderr)
     results["cold"] = cold_start()
     print("cold start:", results["cold"], file=sys.stderr)
+    results["list_scaling"] = list_scaling()
+    print("list scaling:", results["list_scaling"], file=sys.stderr)
 
     with tempfile.TemporaryDirectory(prefix="geo-bench-") as tmp:
         synthetic = Path(tmp) / "synthetic.jsonl"

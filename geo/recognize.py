@@ -199,6 +199,9 @@ RESIDENT_NOUNS = {"man", "woman", "men", "women", "boy", "girl", "teen", "teenag
 PERSON_NOUNS = RESIDENT_NOUNS | KIN_WORDS | {"person", "child", "baby", "someone", "somebody"}
 # "county" (parish, district) after a name, or "counties" after a list of names: "Knott county", "Perry, Letcher
 # and Knott counties", "Kodagu district"; and "Co." of local news: "Jasper Co.", "PLYMOUTH CO.".
+# How far back a name's list is followed to its start, or forward to a "counties" after it: a list of
+# some thirty names; a longer one (a page of nothing but names) would cost time growing with its square.
+LIST_REACH_TOKENS, LIST_REACH_CHARS = 90, 600
 COUNTY_AFTER = re.compile(r"(?:(?:,|,? and|,? or|,? &) [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*)* "
                           r"(count(?:y|ies)\b|parish(?:es)?\b|districts?\b|Co\.|CO\.)")
 STRAIN = re.compile(r"[A-D]/[A-Z][\w .'-]*/\d")  # an influenza strain: "A/California/7/2009"
@@ -471,7 +474,7 @@ class Recognizer:
         """The county (parish, district) the name at `end` is, before "county" or in a list before
         "counties": "Knott County" of "Perry, Letcher and Knott counties", "Kodagu District" of
         "Kodagu district"; None if the gazetteer has no such division."""
-        after = COUNTY_AFTER.match(text, end)
+        after = COUNTY_AFTER.match(text, end, end + LIST_REACH_CHARS)
         if after is None:
             return None
         kind = SECOND_LEVEL_TYPES[after.group(1)]
@@ -1408,7 +1411,7 @@ def _after_locative(toks: list[Token], i: int) -> bool:
         return False
     if _heading_town(toks, i):
         return True
-    while k >= 0:
+    while k >= max(0, i - LIST_REACH_TOKENS):
         word = toks[k].lowered
         if word in LOCATIVES or word in ("of", ":") and k > 0 and toks[k - 1].lowered in PLACES_OF \
                 or word == "of" and k > 0 and toks[k - 1].lowered in BEARINGS:
@@ -1517,7 +1520,7 @@ def _list_start(toks: list[Token], first: int) -> int:
     """The first token of the list of capitalised names, joined by commas and a last "and" or
     "or", that ends with the name at `first` ("Madison" of "Madison, Ridgeland, Clinton and Brandon")."""
     k, start, conjunction_allowed = first - 1, first, True
-    while k > 0 and toks[k].text in LIST_JOINERS:
+    while k > max(0, first - LIST_REACH_TOKENS) and toks[k].text in LIST_JOINERS:
         if toks[k].text in CONJUNCTIONS:
             if not conjunction_allowed:
                 break

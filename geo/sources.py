@@ -296,7 +296,10 @@ def read_articles(paths: Iterable[str | Path], report: Report | None = None,
     max_chars = max_chars or MAX_ARTICLE_CHARS
     for path in map(Path, paths):
         if path.is_dir():
-            for child in _walk(path, report):
+            children = _walk(path, report)
+            if not children:
+                report(Problem(str(path), f"no {', '.join(READABLE_SUFFIXES)} file in the folder"))
+            for child in children:
                 yield from _read_guarded(child, report, max_chars)
         elif path.exists() or path.is_symlink():
             yield from _read_guarded(path, report, max_chars)
@@ -304,7 +307,7 @@ def read_articles(paths: Iterable[str | Path], report: Report | None = None,
             report(Problem(str(path), "no such file or folder"))
 
 
-def _walk(folder: Path, report: Report) -> Iterator[Path]:
+def _walk(folder: Path, report: Report) -> list[Path]:
     """The readable files under `folder`, sorted by path; unreadable subfolders are reported
     (first, as the folder is listed before any file is read)."""
     def failed(error: OSError) -> None:
@@ -315,7 +318,7 @@ def _walk(folder: Path, report: Report) -> Iterator[Path]:
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         found += [Path(root) / name for name in files
                   if not name.startswith(".") and Path(name).suffix.lower() in READABLE_SUFFIXES]
-    return iter(sorted(found, key=lambda p: p.parts))
+    return sorted(found, key=lambda p: p.parts)
 
 
 def _read_guarded(path: Path, report: Report, max_chars: int) -> Iterator[Article]:

@@ -192,6 +192,18 @@ def test_folder_with_unreadable_entries(tmp_path, monkeypatch):
     assert all(p.skipped for p in problems)
 
 
+def test_a_folder_without_articles_says_so(tmp_path):
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "scans").mkdir()
+    (tmp_path / "scans" / "page.pdf").write_bytes(b"%PDF-1.4")
+    articles, problems = read(tmp_path / "empty", tmp_path / "scans")
+    assert articles == []
+    assert [(Path(p.where).name, p.reason) for p in problems] == [
+        ("empty", "no .txt, .csv, .jsonl, .ndjson, .html, .htm file in the folder"),
+        ("scans", "no .txt, .csv, .jsonl, .ndjson, .html, .htm file in the folder"),
+    ]
+
+
 def test_a_reader_crash_is_reported_and_the_next_file_read(tmp_path, monkeypatch):
     (tmp_path / "a.csv").write_text("text\nhello\n")
     (tmp_path / "b.txt").write_text(NEWS)
