@@ -147,6 +147,7 @@ NEXT_WORD = re.compile(r"\s+(\w+)")
 GOVERNMENT_POSSESSION = re.compile(r"['’]s\s+(?:response|reaction|statement|spokesman|spokeswoman|spokesperson"
                                    r"|position|stance|decision|announcement|denial|demands|comments|envoy)\b")
 PLACE_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(LOCATIVES | {'of', 'into'}))})\s+(?:[\w-]+\s+){{0,2}}$", re.I)
+BRAND_NOUNS = {"brands", "labels"}  # before a list of products' names: "the labels Lucerne, ...", "brand names: ..."
 # Kinds of settlement that, in lower case right before an unlisted name, make it a place: "the slum Kibera".
 PLURAL_PLACE_NOUNS = {"towns", "cities", "villages", "suburbs", "communities", "counties", "provinces", "states",
                       "districts", "regions", "islands", "neighbourhoods", "neighborhoods", "municipalities",
@@ -735,8 +736,9 @@ class Recognizer:
             return None  # a team: "beat Seymour 42-7", "Georgia beat Texas 30-15"
         if _all_or_pan(toks, match.first):
             return None  # an adjective of the whole: "All-Ireland champions", "the All-Africa Games"
-        if _titled_work(toks, match.first, first, last):
-            return None  # a work's, band's or horse's name: "the band Boston", "starred in "Casablanca""
+        if _titled_work(toks, match.first, first, last) or _listed_as_brands(toks, match.first):
+            return None  # a work's, band's or horse's name: "the band Boston", "starred in "Casablanca""; a
+            # brand's: "sold under the labels Lucerne, Sunshine and Sun Valley"
         if match.places.landmark and acts_as_government(text, toks[match.first].start, toks[match.last].end):
             return None  # a seat of power that acts is a government: "the Kremlin denied it" (not "crew based
             # at Heathrow said")
@@ -1532,6 +1534,18 @@ def _list_start(toks: list[Token], first: int) -> int:
         start = _capitalised_start(toks, k - 1)
         k = start - 1
     return start
+
+
+def _listed_as_brands(toks: list[Token], first: int) -> bool:
+    """Does the list the name belongs to follow "brands" or "labels" ("sold under the labels Lucerne,
+    Sunshine and Lund", "brand names including Dole")?"""
+    k = _list_start(toks, first) - 1
+    if k >= 1 and toks[k].lowered == "as" and toks[k - 1].lowered == "such":
+        k -= 2
+    elif k >= 0 and toks[k].lowered in ("like", "including", ":"):
+        k -= 1
+    return k >= 0 and (toks[k].lowered in BRAND_NOUNS
+                       or toks[k].lowered == "names" and k > 0 and toks[k - 1].lowered == "brand")
 
 
 def _named_as_places(toks: list[Token], first: int) -> bool:

@@ -514,14 +514,15 @@ def _article_from_fields(record: dict, path: Path, number: int, report: Report,
 
 
 def parse_date(value, where: str, report: Report | None = None) -> date | None:
-    """An ISO publication date (`YYYY-MM-DD`, optionally followed by a time); anything else is
-    reported as a warning and treated as unknown."""
+    """An ISO publication date (`YYYY-MM-DD`, optionally followed by a time), a written one ("Nov.
+    22, 2016") or a numeric one only one reading fits ("11/28/2016"); anything else is reported as a
+    warning and treated as unknown."""
     report = report or log_problem
     if isinstance(value, str):
         try:
             return date.fromisoformat(value.strip()[:10])
         except ValueError:
-            written = _written_date(value)
+            written = _written_date(value) or _numeric_date(value)
             if written:
                 return written
             reason = f"date {value!r} is not a real YYYY-MM-DD date"
@@ -533,6 +534,25 @@ def parse_date(value, where: str, report: Report | None = None) -> date | None:
 
 WRITTEN_DATE = re.compile(r"(?=.*\b(?:19|20)\d\d\b)(?=.*\b\d{1,2}(?:st|nd|rd|th)?\b)(?=.*\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)",
                           re.IGNORECASE)
+
+
+NUMERIC_DATE = re.compile(r"\s*(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d)\b")
+
+
+def _numeric_date(value: str) -> date | None:
+    """A day and a month in either order before a full year, where only one order makes a date:
+    "11/28/2016" and "28.11.2016" (not "11/12/2016", which could be either)."""
+    match = NUMERIC_DATE.match(value)
+    if not match:
+        return None
+    first, second, year = map(int, match.groups())
+    orders = {(year, month, day) for month, day in ((first, second), (second, first)) if month <= 12}
+    if len(orders) != 1:
+        return None
+    try:
+        return date(*orders.pop())
+    except ValueError:
+        return None
 
 
 def _written_date(value: str) -> date | None:

@@ -577,7 +577,11 @@ def test_file_name_that_is_not_utf8(tmp_path):
     ("9 Oct 2012", "2012-10-09"),
     ("May 2015", None),  # no day: unknown rather than invented
     ("7:58 AM ET", None),
+    ("11/28/2016", "2016-11-28"),  # numbers: only where one order of day and month makes a date
+    ("28.11.2016", "2016-11-28"),
+    ("11/12/2016", None),  # November 12 or 11 December
+    ("31/02/2016", None),
 ])
-def test_publication_dates_written_with_a_month_name(value, expected):
+def test_publication_dates_written_with_a_month_name_or_in_one_order(value, expected):
     parsed = sources.parse_date(value, "test", report=lambda problem: None)
     assert (parsed.isoformat() if parsed else None) == expected

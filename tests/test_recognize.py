@@ -1031,6 +1031,8 @@ def test_a_place_naming_a_university_is_no_place(recognise, text, places):
     ("The colt Memphis Rain won by a length at Saratoga.", ["Saratoga"]),
     ("Diners ordered Brussels sprouts and Buffalo wings in Leeds.", ["Leeds"]),
     ("Brent crude rose and West Texas Intermediate fell as traders in Singapore bought.", ["Singapore"]),
+    ("Eggs sold under the labels Lucerne, Sunshine and Bayview were recalled in Iowa.", ["Iowa"]),  # brands
+    ("Flooding hit towns such as Lund and Bayview. It names Russia as a threat.", ["Lund", "Bayview", "Russia"]),
     ('"Lyon is lovely," she said.', ["Lyon"]),  # guard: a quotation, not a title
 ])
 def test_a_works_bands_or_dishs_name_is_no_place(recognise, text, places):
