@@ -147,6 +147,8 @@ NEXT_WORD = re.compile(r"\s+(\w+)")
 GOVERNMENT_POSSESSION = re.compile(r"['’]s\s+(?:response|reaction|statement|spokesman|spokeswoman|spokesperson"
                                    r"|position|stance|decision|announcement|denial|demands|comments|envoy)\b")
 PLACE_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(LOCATIVES | {'of', 'into'}))})\s+(?:[\w-]+\s+){{0,2}}$", re.I)
+# After a name's possessive, what ends a business's name: "a spokeswoman for McDonald's, Ann ...".
+BUSINESS_FOLLOWERS = {",", ".", ";", ":", ")", "is", "was", "has", "had", "said", "says", "will", "would"}
 BRAND_NOUNS = {"brands", "labels"}  # before a list of products' names: "the labels Lucerne, ...", "brand names: ..."
 # Kinds of settlement that, in lower case right before an unlisted name, make it a place: "the slum Kibera".
 PLURAL_PLACE_NOUNS = {"towns", "cities", "villages", "suburbs", "communities", "counties", "provinces", "states",
@@ -1276,9 +1278,11 @@ def _possessed_word(toks: list[Token], last: int) -> Token | None:
 
 def _namesake(toks: list[Token], match, significant: bool) -> bool:
     """Is the match followed by a possessive and an institution's word ("St. Joseph's Hospital")? In
-    lower case the word may be the place's own ("Lyon's airport"), unless the place is minor."""
+    lower case the word may be the place's own ("Lyon's airport"), unless the place is minor. A minor
+    place's possessive that possesses nothing is a business's name: "McDonald's is recalling"."""
     word = _possessed_word(toks, match.last)
-    return word is not None and word.lowered in ORGANISATION_WORDS and (word.is_capitalised or not significant)
+    return word is not None and (word.lowered in ORGANISATION_WORDS and (word.is_capitalised or not significant)
+                                 or not significant and word.lowered in BUSINESS_FOLLOWERS)
 
 
 def _after_patronymic(toks: list[Token], i: int) -> bool:

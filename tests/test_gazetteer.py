@@ -67,6 +67,8 @@ def test_news_abbreviations_and_short_names(gazetteer):
     assert gazetteer.candidates(fold("A.C.T."))[0].place.name == "Australian Capital Territory"
     assert gazetteer.candidates(fold("Kabardino-Balkaria"))[0].place.name == "Kabardino-Balkar"  # a republic's usual name
     assert gazetteer.candidates(fold("NWFP"))[0].place.name == "Khyber Pakhtunkhwa"  # a former name
+    assert gazetteer.candidates(fold("Hedmark"))[0].place.name == "Innlandet"  # a county merged into another
+    assert gazetteer.candidates(fold("Kien Giang"))[0].place.name == "Rạch Giá"  # a merged province, by its capital
 
 
 def test_a_district_of_south_asia_or_africa_goes_by_its_plain_name(gazetteer):

@@ -862,6 +862,8 @@ def test_an_institutions_namesake_is_no_place(recognise):
     assert surfaces(recognise, "He was taken to St. Joseph's Hospital in Denver.") == ["Denver"]
     assert "Britain" in surfaces(recognise, "Britain's Foreign Office said so.")
     assert surfaces(recognise, "Parents said Pike County's school board met.") == ["Pike County"]  # the county's own
+    text = "McDonald's is calling diners. A spokeswoman for McDonald's, Ann Reed, said Texas's rules apply."
+    assert surfaces(recognise, text) == ["Texas"]  # a possessive that possesses nothing: a business
 
 
 def test_with_demonyms_an_adjective_names_its_country_or_continent(gazetteer):
