@@ -940,7 +940,8 @@ class Recognizer:
         After a title ("minister Rajnath Singh", "Russian President Vladimir Putin")
         every word of the name, vouched for; in a two- or three-word run that no
         gazetteer holds whole ("John Walsh"), the surname, and the given name too
-        when the surname is a rare word and the given name a known one or no place's. The names of a family the article names
+        when the surname is a rare word and the given name a known one or no
+        place's. The names of a family the article names
         twice ("Chad Morrow" and "Alice Morrow") are kept apart: such a given name
         is a person's even when it is a country's, and such a surname unless it is a
         populous place's.
@@ -967,8 +968,8 @@ class Recognizer:
             if _after_title(toks, i) or run.titled or _after_age(toks, i):
                 names.update((word, True) for word in run.after_title)
             elif run.surname:
-                if _aged(toks, end):  # "Dallas Fulton, 91, of Monroe"
-                    names.update((word, True) for word in run.after_title)
+                if _aged(toks, end) or _introduced_speaker(toks, i, end):  # "Dallas Fulton, 91, of Monroe",
+                    names.update((word, True) for word in run.after_title)  # "said Victoria Lim, a shopkeeper"
                 names.setdefault(run.surname, False)
                 if toks[i].text in self.given_names:
                     names.after_given.add(run.surname)
@@ -1828,6 +1829,13 @@ def _named_in_full(text: str, match) -> bool:
     Janeiro", "Bengaluru (Bangalore)"?"""
     return any(c.place.name != match.word and c.place.population >= CITY and c.place.name in text
                and re.search(rf"\b{re.escape(c.place.name)}\b", text) for c in match.places)
+
+
+def _introduced_speaker(toks: list[Token], first: int, last: int) -> bool:
+    """Is the run of two or three words a speaker the text goes on to introduce: "said Victoria Lim,
+    a shopkeeper", "said Chileshe Mwanza, who runs a workshop"?"""
+    return first > 0 and toks[first - 1].lowered in SPEECH_VERBS and 1 <= last - first <= 2 \
+        and last + 2 < len(toks) and toks[last + 1].text == "," and toks[last + 2].lowered in ("who", "whose", "a", "an")
 
 
 def _aged(toks: list[Token], last: int) -> bool:

@@ -144,9 +144,9 @@ COHERENCE_PASSES = 2  # agreement with pass 1's choices, then (if any moved) wit
 # A place the name only names as an alternate, where the name is the main name of a place this many
 # times as populous, gets this share of the agreement bonuses.
 OVERSHADOWED, OVERSHADOWED_SHARE = 10, 0.5
-# So does a town where the name is a great city's, state's or country's (GREAT_CITY people, OVERSHADOWED_TOWN times as
-# many), unless the text puts the town somewhere or the article's other places lie next to it or
-# in its state (two or more of them, the state aside).
+# So does a town where the name is a great city's, state's or country's (GREAT_CITY people,
+# OVERSHADOWED_TOWN times as many), unless the text puts the town somewhere or the article's other
+# places lie next to it or in its state (two or more of them, the state aside).
 GREAT_CITY, OVERSHADOWED_TOWN = 500_000, 50
 # A town named like a national capital of GREAT_CITY people, OVERSHADOWED times as many, gets this share
 # unless the text puts it somewhere or it lies next to one of the article's places or near two of them.
@@ -849,7 +849,7 @@ def _coherence(name: str, options, context: _Context) -> list[float]:
                 and context.chosen_town_divisions.get(division, 0) - own_divisions.get(division, 0) <= 1 \
                 and not placed and place.id not in context.county_pairs:
             bonus *= OVERSHADOWED_SHARE  # "a job in Boston" after "Rome, New York" is no village near Buffalo,
-            # "Oxford in England" after "Athens, Ga." no town in Arkansas
+            # "Oxford in England" after "Oxford, Miss." no town in Arkansas
         bonuses.append(bonus)
     return bonuses
 

@@ -131,6 +131,15 @@ def test_a_place_before_a_rare_word_is_no_given_name_unless_people_bear_it(recog
     assert surfaces(recognise, "Chelsea Pelham said the boats were late. Chelsea said so twice.") == []
 
 
+@pytest.mark.parametrize("text, places", [
+    ('"Fix the roads," said Victoria Lim, a shopkeeper in Kota Kinabalu.', ["Kota Kinabalu"]),
+    ('"We are not against it," said Marcos Santos, who works in Santos.', ["Santos"]),
+    ('"It is over," said Jordan Pike, whose shop in Denver closed.', ["Denver"]),
+])
+def test_a_speaker_the_text_introduces_is_a_person(recognise, text, places):
+    assert surfaces(recognise, text) == places
+
+
 def test_a_surname_written_after_a_given_name_is_a_persons_alone_too(recognise):
     assert surfaces(recognise, "Deputies arrested Maria Denton. Denton was held in Gainesville.") == ["Gainesville"]
 
