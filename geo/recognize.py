@@ -795,7 +795,8 @@ class Recognizer:
         if _glued(text, toks, match.first - 1, match.first, first, last) \
                 and not (any(c.place.source == "curated" for c in match.places)
                          and self._after_country(text, toks, match.first, first)) \
-                and (not match.places.major or self._after_given_name(toks, match.first)
+                and (not match.places.major or people.get(word) and not match.places.country
+                     or self._after_given_name(toks, match.first)
                      and not (match.places.country and self._after_great_place(toks, match.first))) \
                 and not _local_authority(toks, match, last):
             # surname position: "Rajnath Singh", "Dong Jun"; even a great city's after a given name: "Karen
@@ -1435,13 +1436,20 @@ def _after_locative(toks: list[Token], i: int) -> bool:
 
 
 def _heading_town(toks: list[Token], i: int) -> bool:
-    """Does token i open the town of a roundup's heading, between its state and a colon: "Mobile" of
-    "ALABAMA — Mobile: Dredging resumed"?"""
+    """Does token i open the town of a roundup's heading, after its state: "Mobile" of "ALABAMA —
+    Mobile: Dredging resumed", "Jackson" of "Mississippi: Jackson — Boil-water notices"?"""
     k = i - 1
-    if k < 1 or toks[k].text not in ("—", "–", "-") or toks[k].start == toks[k - 1].end or not toks[k - 1].is_capitalised:
+    if k < 1 or not toks[k - 1].is_capitalised or toks[k].text not in DASHES | {":"}:
         return False
+    if toks[k].text == ":":  # the state, a colon, then the town and a dash
+        ends_with = DASHES
+    elif toks[k].start == toks[k - 1].end:  # "Winston-Salem" is no heading
+        return False
+    else:  # the state, a dash, then the town and a colon
+        ends_with = {":"}
     state, end = _capitalised_start(toks, k - 1), _run_end(toks, i)
-    return (toks[state].text.isupper() or _opens_sentence(toks, state)) and end + 1 < len(toks) and toks[end + 1].text == ":"
+    return (toks[state].text.isupper() or _opens_sentence(toks, state)) and end + 1 < len(toks) \
+        and toks[end + 1].text in ends_with and (ends_with == {":"} or toks[end + 1].start > toks[end].end)
 
 
 def _dated(toks: list[Token], i: int) -> bool:

@@ -135,6 +135,8 @@ def test_a_place_before_a_rare_word_is_no_given_name_unless_people_bear_it(recog
     ('"Fix the roads," said Victoria Lim, a shopkeeper in Kota Kinabalu.', ["Kota Kinabalu"]),
     ('"We are not against it," said Marcos Santos, who works in Santos.', ["Santos"]),
     ('"It is over," said Jordan Pike, whose shop in Denver closed.', ["Denver"]),
+    ('"Then I sleep," said Chileshe Mwanza, who runs a workshop in Lusaka.', ["Lusaka"]),  # a great city's name
+    ("Mayor Hiroshi Toyama said the port at Chiba reopened.", ["Chiba"]),  # vouched by a title
 ])
 def test_a_speaker_the_text_introduces_is_a_person(recognise, text, places):
     assert surfaces(recognise, text) == places
@@ -418,6 +420,8 @@ def test_the_town_of_a_roundups_heading_is_a_place_though_a_word(recognise):
     text = ("AROUND THE NATION\n\nALABAMA — Mobile: Dredging resumed.\n\nARKANSAS — Hope: Crowds were up."
             "\n\nPENNSYLVANIA — Reading: A pagoda will reopen.")
     assert surfaces(recognise, text) == ["ALABAMA", "Mobile", "ARKANSAS", "Hope", "PENNSYLVANIA", "Reading"]
+    text = "Across the nation\n\nMississippi: Jackson — Water notices were lifted.\n\nFISHERIES: Purse-seine boats sailed."
+    assert surfaces(recognise, text) == ["Mississippi", "Jackson"]  # the state and a colon first
 
 
 def test_a_states_abbreviation_after_a_town_needs_no_period(recognise):
