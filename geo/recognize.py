@@ -1843,7 +1843,8 @@ def _introduced_speaker(toks: list[Token], first: int, last: int) -> bool:
     """Is the run of two or three words a speaker the text goes on to introduce: "said Victoria Lim,
     a shopkeeper", "said Chileshe Mwanza, who runs a workshop"?"""
     return first > 0 and toks[first - 1].lowered in SPEECH_VERBS and 1 <= last - first <= 2 \
-        and last + 2 < len(toks) and toks[last + 1].text == "," and toks[last + 2].lowered in ("who", "whose", "a", "an")
+        and last + 2 < len(toks) and toks[last + 1].text == "," \
+        and toks[last + 2].lowered in ("who", "whose", "a", "an")
 
 
 def _aged(toks: list[Token], last: int) -> bool:

@@ -65,7 +65,8 @@ def test_news_abbreviations_and_short_names(gazetteer):
     assert gazetteer.candidates("bosnia")[0].place.name == "Bosnia and Herzegovina"
     assert gazetteer.candidates(fold("N.L."))[0].place.name == "Newfoundland and Labrador"  # Canadian Press style
     assert gazetteer.candidates(fold("A.C.T."))[0].place.name == "Australian Capital Territory"
-    assert gazetteer.candidates(fold("Kabardino-Balkaria"))[0].place.name == "Kabardino-Balkar"  # a republic's usual name
+    # a republic's usual English name
+    assert gazetteer.candidates(fold("Kabardino-Balkaria"))[0].place.name == "Kabardino-Balkar"
     assert gazetteer.candidates(fold("NWFP"))[0].place.name == "Khyber Pakhtunkhwa"  # a former name
     assert gazetteer.candidates(fold("Hedmark"))[0].place.name == "Innlandet"  # a county merged into another
     assert gazetteer.candidates(fold("Kien Giang"))[0].place.name == "Rạch Giá"  # a merged province, by its capital

@@ -420,7 +420,8 @@ def test_the_town_of_a_roundups_heading_is_a_place_though_a_word(recognise):
     text = ("AROUND THE NATION\n\nALABAMA — Mobile: Dredging resumed.\n\nARKANSAS — Hope: Crowds were up."
             "\n\nPENNSYLVANIA — Reading: A pagoda will reopen.")
     assert surfaces(recognise, text) == ["ALABAMA", "Mobile", "ARKANSAS", "Hope", "PENNSYLVANIA", "Reading"]
-    text = "Across the nation\n\nMississippi: Jackson — Water notices were lifted.\n\nFISHERIES: Purse-seine boats sailed."
+    text = ("Across the nation\n\nMississippi: Jackson — Water notices were lifted."
+            "\n\nFISHERIES: Purse-seine boats sailed.")
     assert surfaces(recognise, text) == ["Mississippi", "Jackson"]  # the state and a colon first
 
 
