@@ -183,6 +183,9 @@ PERSON_TITLES = {
 # Family words that mark a name even after a comma: "his wife, Dora", "his daughters, Malia and Sasha".
 KIN_WORDS = {"son", "daughter", "wife", "husband", "brother", "sister", "father", "mother", "sons", "daughters",
              "brothers", "sisters", "widow", "widower", "grandson", "granddaughter", "fiancé", "fiancée"}
+KIN_LIST_WORDS = KIN_WORDS | {"children", "grandchildren", "grandsons", "granddaughters", "nieces", "nephews",
+                              "cousins", "stepchildren"}  # before the names of an obituary's survivors
+KIN_OWNERS = {"her", "his", "their", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
 # Lower-case particles of surnames: "da Vinci", "van Gogh", "de Gaulle".
 SURNAME_PARTICLES = {"da", "de", "di", "van", "von", "der", "du", "bin", "ibn"}
 GERMANIC_PARTICLES = {"van", "von"}  # after a given name too: "Otto von Bismarck" (not "Rio de Janeiro")
@@ -738,9 +741,11 @@ class Recognizer:
             return None  # a team: "beat Seymour 42-7", "Georgia beat Texas 30-15"
         if _all_or_pan(toks, match.first):
             return None  # an adjective of the whole: "All-Ireland champions", "the All-Africa Games"
-        if _titled_work(toks, match.first, first, last) or _listed_as_brands(toks, match.first):
+        if _titled_work(toks, match.first, first, last) or _listed_as_brands(toks, match.first) \
+                or _listed_as_kin(toks, match.first):
             return None  # a work's, band's or horse's name: "the band Boston", "starred in "Casablanca""; a
-            # brand's: "sold under the labels Lucerne, Sunshine and Sun Valley"
+            # brand's: "sold under the labels Lucerne, Sunshine and Sun Valley"; a relative's, as obituaries
+            # list them: "grandchildren Dakota, Cheyenne and Brooklyn", "her daughter, Savannah"
         if match.places.landmark and acts_as_government(text, toks[match.first].start, toks[match.last].end):
             return None  # a seat of power that acts is a government: "the Kremlin denied it" (not "crew based
             # at Heathrow said")
@@ -1559,6 +1564,15 @@ def _listed_as_brands(toks: list[Token], first: int) -> bool:
         k -= 1
     return k >= 0 and (toks[k].lowered in BRAND_NOUNS
                        or toks[k].lowered == "names" and k > 0 and toks[k - 1].lowered == "brand")
+
+
+def _listed_as_kin(toks: list[Token], first: int) -> bool:
+    """Does the list the name belongs to follow a family word, with or without a comma
+    ("grandchildren Dakota, Cheyenne and Brooklyn", "two sons, Austin and Tyler")?"""
+    k = _list_start(toks, first) - 1
+    if k >= 2 and toks[k].text == ",":  # whose relatives: "her daughter, Savannah" (not "mostly children, Samoa")
+        return toks[k - 1].lowered in KIN_LIST_WORDS and (toks[k - 2].lowered in KIN_OWNERS or toks[k - 2].text.isdigit())
+    return k >= 0 and toks[k].lowered in KIN_LIST_WORDS
 
 
 def _named_as_places(toks: list[Token], first: int) -> bool:

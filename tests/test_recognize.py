@@ -1049,6 +1049,9 @@ def test_a_place_naming_a_university_is_no_place(recognise, text, places):
     ("Brent crude rose and West Texas Intermediate fell as traders in Singapore bought.", ["Singapore"]),
     ("Eggs sold under the labels Lucerne, Sunshine and Bayview were recalled in Iowa.", ["Iowa"]),  # brands
     ("Flooding hit towns such as Lund and Bayview. It names Russia as a threat.", ["Lund", "Bayview", "Russia"]),
+    ("She leaves two sons, Austin and Tyler, and grandchildren Dakota and Cheyenne of Liberty, Texas.",
+     ["Liberty", "Texas"]),  # an obituary's relatives
+    ("Most were children, Samoa said, and the rest were in Brooklyn.", ["Samoa", "Brooklyn"]),
     ('"Lyon is lovely," she said.', ["Lyon"]),  # guard: a quotation, not a title
 ])
 def test_a_works_bands_or_dishs_name_is_no_place(recognise, text, places):
