@@ -149,6 +149,7 @@ GOVERNMENT_POSSESSION = re.compile(r"['’]s\s+(?:response|reaction|statement|sp
 PLACE_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(LOCATIVES | {'of', 'into'}))})\s+(?:[\w-]+\s+){{0,2}}$", re.I)
 # After a name's possessive, what ends a business's name: "a spokeswoman for McDonald's, Ann ...".
 BUSINESS_FOLLOWERS = {",", ".", ";", ":", ")", "is", "was", "has", "had", "said", "says", "will", "would"}
+LIST_INTRODUCERS = {"like", "including", "of", ":", ","}  # before a list: "towns like", "two sons, ..."
 BRAND_NOUNS = {"brands", "labels"}  # before a list of products' names: "the labels Lucerne, ...", "brand names: ..."
 # Kinds of settlement that, in lower case right before an unlisted name, make it a place: "the slum Kibera".
 PLURAL_PLACE_NOUNS = {"towns", "cities", "villages", "suburbs", "communities", "counties", "provinces", "states",
@@ -1554,36 +1555,41 @@ def _list_start(toks: list[Token], first: int) -> int:
     return start
 
 
+def _before_list(toks: list[Token], first: int) -> tuple[int, str]:
+    """Read back from the list the name at `first` belongs to over the word that introduces it: the
+    index of the word before ("suburbs" of "suburbs such as Madison, Ridgeland and Brandon"), and the
+    introducer ("such as", "like", "including", "of", ":" or ","; "" for none)."""
+    k = _list_start(toks, first) - 1
+    if k >= 1 and toks[k].lowered == "as" and toks[k - 1].lowered == "such":
+        return k - 2, "such as"
+    if k >= 0 and toks[k].lowered in LIST_INTRODUCERS:
+        return k - 1, toks[k].lowered
+    return k, ""
+
+
 def _listed_as_brands(toks: list[Token], first: int) -> bool:
     """Does the list the name belongs to follow "brands" or "labels" ("sold under the labels Lucerne,
     Sunshine and Lund", "brand names including Dole")?"""
-    k = _list_start(toks, first) - 1
-    if k >= 1 and toks[k].lowered == "as" and toks[k - 1].lowered == "such":
-        k -= 2
-    elif k >= 0 and toks[k].lowered in ("like", "including", ":"):
-        k -= 1
-    return k >= 0 and (toks[k].lowered in BRAND_NOUNS
-                       or toks[k].lowered == "names" and k > 0 and toks[k - 1].lowered == "brand")
+    k, introducer = _before_list(toks, first)
+    return introducer in ("", "such as", "like", "including", ":") and k >= 0 \
+        and (toks[k].lowered in BRAND_NOUNS or toks[k].lowered == "names" and k > 0 and toks[k - 1].lowered == "brand")
 
 
 def _listed_as_kin(toks: list[Token], first: int) -> bool:
     """Does the list the name belongs to follow a family word, with or without a comma
     ("grandchildren Dakota, Cheyenne and Brooklyn", "two sons, Austin and Tyler")?"""
-    k = _list_start(toks, first) - 1
-    if k >= 2 and toks[k].text == ",":  # whose relatives: "her daughter, Savannah" (not "mostly children, Samoa")
-        return toks[k - 1].lowered in KIN_LIST_WORDS and (toks[k - 2].lowered in KIN_OWNERS or toks[k - 2].text.isdigit())
-    return k >= 0 and toks[k].lowered in KIN_LIST_WORDS
+    k, introducer = _before_list(toks, first)
+    if introducer == ",":  # whose relatives: "her daughter, Savannah" (not "mostly children, Samoa")
+        return k >= 1 and toks[k].lowered in KIN_LIST_WORDS and (toks[k - 1].lowered in KIN_OWNERS
+                                                                 or toks[k - 1].text.isdigit())
+    return introducer == "" and k >= 0 and toks[k].lowered in KIN_LIST_WORDS
 
 
 def _named_as_places(toks: list[Token], first: int) -> bool:
     """Does the list the name belongs to follow places' plural noun ("suburbs such as Madison, Ridgeland,
     Clinton and Brandon", "the towns of Hope and Liberty", "counties including Clay")?"""
-    k = _list_start(toks, first) - 1
-    if k >= 1 and toks[k].lowered == "as" and toks[k - 1].lowered == "such":
-        k -= 1
-    elif k < 1 or toks[k].lowered not in ("like", "including", "of"):
-        return False
-    return toks[k - 1].lowered in PLURAL_PLACE_NOUNS
+    k, introducer = _before_list(toks, first)
+    return introducer in ("such as", "like", "including", "of") and k >= 0 and toks[k].lowered in PLURAL_PLACE_NOUNS
 
 
 def _capitalised_end(toks: list[Token], i: int) -> int:
@@ -1871,7 +1877,7 @@ def _opens_sentence(toks: list[Token], i: int) -> bool:
     """Does token i open a sentence or a line, or follow a dateline ("COLUMBIA, S.C. — A ...") or a
     live blog's time ("08:15 — In ...", "8:40am — In ...")?"""
     return i == 0 or toks[i - 1].text in ".!?\"“‘:;" or toks[i].opens_line \
-        or toks[i - 1].text in ("—", "–", "-") and i > 1 \
+        or toks[i - 1].text in DASHES and i > 1 \
         and (toks[i - 2].text == ")" or toks[i - 2].text.endswith(".") or toks[i - 2].text.isupper()
              or toks[i - 2].text[-1:].isdigit() or _dateline_before(toks, i - 2)
              or toks[i - 2].lowered in ("am", "pm") and toks[i - 3].text[-1:].isdigit())
