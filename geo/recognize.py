@@ -52,7 +52,7 @@ RUN_CACHE_SIZE = 200_000  # distinct capitalised runs whose facts are kept
 # Lower-case words that may sit inside a place name ("Rio de Janeiro", "Isle of Man").
 CONNECTORS = {"de", "da", "do", "dos", "das", "del", "della", "di", "du", "des", "la", "le", "les",
               "el", "al", "es", "of", "upon", "on", "sur", "en", "y", "and", "am", "im", "an", "der", "den",
-              "au", "aux", "et", "lès", "nad", "pod"}  # "Ústí nad Labem"
+              "au", "aux", "et", "lès", "nad", "pod", "og", "och"}  # "Ústí nad Labem", "Møre og Romsdal"
 # Connectors of Romance names, which join their parts into one name: "Torres del Paine", "Salar de Uyuni".
 ROMANCE_CONNECTORS = {"de", "del", "da", "do", "dos", "das", "della", "di", "du", "des"}
 # "Barrow-in-Furness", "Mazar-i-Sharif", "Albergaria-a-Velha", "Rostov-na-Donu"
@@ -118,8 +118,8 @@ DIVISION_NOUNS = {"province", "provinces", "district", "districts", "county", "c
                   "governorate", "municipality", "village", "villages", "slum", "slums", "suburb", "suburbs",
                   "township", "townships", "neighbourhood", "neighborhood", "valley", "camp"}
 # Kinds of feature that do the same whatever follows them: "the Qorvintal river burst its banks".
-FEATURE_NOUNS = {"island", "river", "rivers", "crossing", "settlement", "mountains", "lake", "peninsula",
-                 "plateau", "desert"}
+FEATURE_NOUNS = {"island", "river", "rivers", "crossing", "settlement", "mountains", "lake", "lakes", "peninsula",
+                 "plateau", "desert", "dam", "dams", "reservoir", "reservoirs", "barrage", "canal", "glacier"}
 # Lower-case words after a people's adjective that make it the division named after them: "the Somali region".
 DEMONYM_DIVISION_NOUNS = {"region", "regions"}
 # ... and what may follow that type: "Velmora province, in the north", "Velmora district was hit".
@@ -214,7 +214,7 @@ COUNTY_AFTER = re.compile(r"(?:(?:,|,? and|,? or|,? &) [A-Z][\w'’.-]*(?: [A-Z]
 STRAIN = re.compile(r"[A-D]/[A-Z][\w .'-]*/\d")  # an influenza strain: "A/California/7/2009"
 SEASONS = {"spring", "summer", "autumn", "fall", "winter"}
 ORDINAL_ENDS = {"st", "nd", "rd", "th"}  # "2nd" is read as "2" and "nd"
-KIND_AFTER = re.compile(r" (river|mountains|island|islands|desert|valley|peninsula)\b")  # "the Niger river"
+KIND_AFTER = re.compile(r" (river|mountains|island|islands|desert|valley|peninsula|dam|reservoir|lake|glacier|canal)\b")  # "the Niger river"
 SECOND_LEVEL_TYPES = {"county": "County", "counties": "County", "Co.": "County", "CO.": "County",
                       "parish": "Parish", "parishes": "Parish", "district": "District", "districts": "District"}
 # Holidays named like places ("the Christmas market").
@@ -1431,6 +1431,8 @@ def _after_locative(toks: list[Token], i: int) -> bool:
                 or word == "of" and k > 0 and toks[k - 1].lowered in BEARINGS:
             return True  # "in X", "the village of X", "four villages: X, Y and Z", "residents of X", "out of X",
             # "south of X"
+        if word == "the" and k > 0 and toks[k - 1].is_capitalised and toks[k - 1].lowered not in LOCATIVES:
+            return False  # "In Oslo the Hurtigruten ship"
         if word in {"and", "or", ",", "the", "-"} or word in POSSESSIVE_MARKS or toks[k].is_capitalised or word in DIRECTIONS \
                 or word in CONNECTORS and word != "of" and k > 0 \
                 and (toks[k - 1].is_capitalised or toks[k - 1].text == "-"):

@@ -220,7 +220,8 @@ FOLLOWING_WORD = re.compile(r" ([a-z]+)\b")  # "the Volga river"
 FEATURE_WORDS = {  # words that name a type of feature, and its GeoNames feature codes
     "sea": {"SEA", "LK"}, "ocean": {"OCN"}, "gulf": {"GULF"}, "bay": {"BAY"}, "strait": {"STRT"},
     "straits": {"STRT"}, "river": {"STM"}, "afon": {"STM"}, "lake": {"LK"}, "loch": {"LK"}, "lough": {"LK"},
-    "llyn": {"LK"}, "lakes": {"LKS"}, "canal": {"CNL"},
+    "llyn": {"LK"}, "lakes": {"LKS"}, "canal": {"CNL"}, "reservoir": {"RSV", "LK"}, "reservoirs": {"RSV", "LK"},
+    "dam": {"DAM"}, "dams": {"DAM"}, "barrage": {"DAM"}, "glacier": {"GLCR"},
     "island": {"ISL"}, "islands": {"ISLS"}, "isle": {"ISL"}, "mount": {"MT", "VLC"}, "mountain": {"MT"},
     "mountains": {"MTS"}, "desert": {"DSRT"}, "valley": {"VAL"}, "peninsula": {"PEN"}, "volcano": {"VLC"},
     "pass": {"PASS"}, "airport": {"AIRP"}, "plain": {"PLN"}, "plains": {"PLN"}, "plateau": {"PLAT"},
@@ -233,6 +234,7 @@ QUARTER_WORDS = {word for word, codes in FEATURE_WORDS.items() if codes == {"PPL
 CITY_PEOPLE = 100_000  # a place this big before "neighborhood" is the city the quarter lies in ...
 QUARTER_OF = re.compile(r" \w+ of\b")  # ... unless the quarter is "of" another: "the Kurla neighbourhood of Mumbai"
 ISLAND_WORDS = {"island", "isle"}
+DAM_WORDS = {"dam", "dams", "barrage"}
 ISLAND_OF = re.compile(r"\bthe (island|isle) of $")  # "the island of Flores"
 THE_BEFORE = re.compile(r"\b[Tt]he\s+(?:[A-Z][a-z]+\s+)?$")  # "the Andes", "the Peruvian Andes"
 THE_FEATURES = {"STM", "RGN", "SEA", "OCN", "LK", "DSRT", "PEN", "VAL", "FRST"}
@@ -1295,7 +1297,8 @@ def _other_features(text: str, mentions: list[Mention], candidates: dict,
     story from Peru (the gazetteer knows a town Chira in China), "Tanna island" in Vanuatu (not
     Thane, once called Tanna), "the Karun river near Ahvaz" (not a village of Fars); each to be
     asked with that word, in the article's countries. An airport is named after its town ("Cairo
-    airport")."""
+    airport"), and a dam after a town beside it: a namesake town within REGION_KM of the others keeps
+    it ("the Aswan dam" beside Cairo; not "the Jawai dam" of Rajasthan, Jowai in Meghalaya)."""
     chosen_countries = Counter(p.country_code for p in context.chosen.values())
     others = {}
     for mention in mentions:
@@ -1311,7 +1314,8 @@ def _other_features(text: str, mentions: list[Mention], candidates: dict,
         others_countries = chosen_countries - Counter([own.country_code] if own else [])
         article = set(context.named_countries) | set(others_countries)
         points = _Points.of({name: place for name, place in context.chosen.items() if name != mention.key})
-        if not any(o.place.country_code in article and _nearest_km(o.place, points) <= NEAR_KM for o in options):
+        reach = REGION_KM if kind in DAM_WORDS else NEAR_KM
+        if not any(o.place.country_code in article and _nearest_km(o.place, points) <= reach for o in options):
             others[mention.key] = (context.named_countries or others_countries, "{} " + kind)
     return others
 

@@ -604,6 +604,8 @@ def test_the_village_of_marks_an_unlisted_place(recognise):
     ("The Qorvintal river burst its banks.", ["Qorvintal"]),  # a feature's kind, whatever follows
     ("Aid trucks queued at the Velmora crossing.", ["Velmora"]),
     ("The storm hit Qorvintal island first.", ["Qorvintal"]),
+    ("Sluice gates of the Qorvintal dam were opened.", ["Qorvintal"]),
+    ("Officials said the Qorvintal and Velmora reservoirs are full.", ["Qorvintal", "Velmora"]),
     ("Many died in the Nairobi slum Qorvintal.", ["Nairobi", "Qorvintal"]),  # a kind of settlement before it
 ])
 def test_the_text_says_an_unlisted_name_is_a_place(recognise, text, names):
@@ -619,6 +621,18 @@ def test_the_text_says_an_unlisted_name_is_a_place(recognise, text, names):
 ])
 def test_people_described_near_places_stay_people(recognise, text, names):
     assert surfaces(recognise, text) == names
+
+
+@pytest.mark.parametrize("text, names", [
+    ("In Oslo the Qorvintal ferry was held in port.", ["Oslo"]),  # "in" reaches no name after a place and "the"
+    ("In the Qorvintal region, wells ran dry.", ["Qorvintal"]),  # guard: "in the X region"
+])
+def test_the_after_a_place_ends_what_in_reaches(recognise, text, names):
+    assert surfaces(recognise, text) == names
+
+
+def test_a_scandinavian_and_joins_a_divisions_name(recognise):
+    assert surfaces(recognise, "Storms hit Møre og Romsdal and Vestland.") == ["Møre og Romsdal", "Vestland"]
 
 
 @pytest.mark.parametrize("text, names", [

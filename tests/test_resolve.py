@@ -648,6 +648,17 @@ def test_a_feature_none_of_whose_namesakes_is_one_is_asked_for_as_that_feature(g
     assert resolved["Tanna"].place.country_code == "VU"
 
 
+@pytest.mark.parametrize("text, name, place", [
+    ("Egypt said the level behind the Aswan dam rose; officials in Cairo met.", "Aswan", "Aswan High Dam"),
+    ("Farmers near Pali want the Jawai dam opened; Jodhpur and Sirohi wait too.", "Jawai", None),  # not Jowai,
+    # 1,500 km away in Meghalaya
+    ("Water from the Kariba dam feeds Harare and Lusaka.", "Kariba", "Kariba Dam"),
+])
+def test_a_dam_is_the_curated_dam_or_a_town_near_the_story(parse, text, name, place):
+    resolved = parse(text)[name].place
+    assert (resolved and resolved.name) == place
+
+
 def test_a_mine_named_like_towns_abroad_is_asked_for_as_a_mine(gazetteer, tmp_path):
     # The gazetteer's Grasberg is a town in Lower Saxony; the mine is in Papua.
     from nominatim_server import _result
