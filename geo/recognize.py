@@ -211,6 +211,7 @@ PERSON_NOUNS = RESIDENT_NOUNS | KIN_WORDS | {"person", "child", "baby", "someone
 LIST_REACH_TOKENS, LIST_REACH_CHARS = 90, 600
 COUNTY_AFTER = re.compile(r"(?:(?:,|,? and|,? or|,? &) [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*)* "
                           r"(count(?:y|ies)\b|parish(?:es)?\b|districts?\b|Co\.|CO\.)")
+REGION_AFTER = re.compile(r"(?:(?:,|,? and|,? or) [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*)* (region|province)s?\b(?! of\b)")
 STRAIN = re.compile(r"[A-D]/[A-Z][\w .'-]*/\d")  # an influenza strain: "A/California/7/2009"
 SEASONS = {"spring", "summer", "autumn", "fall", "winter"}
 ORDINAL_ENDS = {"st", "nd", "rd", "th"}  # "2nd" is read as "2" and "nd"
@@ -489,6 +490,16 @@ class Recognizer:
             return None  # "the Adrar district" is the division called Adrar, not Algeria's Adrar District
         county = f"{name} {kind}"
         return county if any(c.place.feature_code == "ADM2" for c in self.gazetteer.candidates(fold(county))) else None
+
+    def _region_before(self, text: str, name: str, end: int) -> str | None:
+        """The first-level division the name at `end` is, before "region" or "province" or in a list
+        before "regions": "Northern Region" of "results from the Northern region", "Western Region" of
+        "the Western and Ashanti regions" (not "the Eastern province of Prince Edward Island"); None if the
+        gazetteer has no such division."""
+        after = REGION_AFTER.match(text, end, end + LIST_REACH_CHARS)
+        region = after and f"{name} {after.group(1).capitalize()}"
+        return region if region and any(c.place.feature_code == "ADM1" for c in self.gazetteer.candidates(fold(region))) \
+            else None
 
     def _listed_with_places(self, toks: list[Token], match, people, uncommon: bool = False) -> bool:
         """Is the match in a list of places, next to a name a place has and no person of the story:
@@ -817,7 +828,10 @@ class Recognizer:
                     or self._opens_persons_name(toks, match, first, last):
                 return None  # a first name ("Vladimir Putin", "Paris Hilton"); a major place may modify ("Kentucky State Police")
         lower = word.lower().rstrip(".")  # "Nov."
-        if lower in DIRECTIONS or lower in MONTHS_AND_DAYS or lower in HOLIDAYS or lower in CLIMATE_PATTERNS:
+        if lower in DIRECTIONS:  # a compass word names a place only as a division's: "the Northern region"
+            region = self._region_before(text, word, end)
+            return Mention(start, end, text[start:end], name=region, signal="gazetteer") if region else None
+        if lower in MONTHS_AND_DAYS or lower in HOLIDAYS or lower in CLIMATE_PATTERNS:
             return None
         if lower in SEASONS and _dated(toks, match.first):
             return None  # "the Summer of 2008", "last Spring"

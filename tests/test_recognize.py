@@ -1083,3 +1083,13 @@ def test_a_sea_or_forest_named_by_a_common_word_is_a_place_after_the(recognise, 
 def test_scots_irish_and_welsh_lakes_and_rivers_are_features_by_their_first_word(recognise):
     text = "Anglers reported algae on Loch Qorvin, Lough Velmora, Llyn Ostrak and the Afon Dulas."
     assert surfaces(recognise, text) == ["Loch Qorvin", "Lough Velmora", "Llyn Ostrak", "Afon Dulas"]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Results from the Northern region gave the opposition Tamale.", [("Northern", "Northern Region"), ("Tamale", "")]),
+    ("Mining fouled rivers in the Western and Ashanti regions.", [("Western", "Western Region"), ("Ashanti", "")]),
+    ("Flu reached a bird in the Eastern province of Prince Edward Island.", [("Prince Edward Island", "")]),
+    ("The Northern team won.", []),  # a compass word alone names no place
+])
+def test_a_compass_word_before_region_names_the_division(recognise, text, names):
+    assert [(m.text, m.name) for m in recognise(text)] == names
