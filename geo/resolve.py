@@ -221,7 +221,7 @@ FEATURE_WORDS = {  # words that name a type of feature, and its GeoNames feature
     "sea": {"SEA", "LK"}, "ocean": {"OCN"}, "gulf": {"GULF"}, "bay": {"BAY"}, "strait": {"STRT"},
     "straits": {"STRT"}, "river": {"STM"}, "afon": {"STM"}, "lake": {"LK"}, "loch": {"LK"}, "lough": {"LK"},
     "llyn": {"LK"}, "lakes": {"LKS"}, "canal": {"CNL"}, "reservoir": {"RSV", "LK"}, "reservoirs": {"RSV", "LK"},
-    "dam": {"DAM"}, "dams": {"DAM"}, "barrage": {"DAM"}, "glacier": {"GLCR"},
+    "dam": {"DAM"}, "dams": {"DAM"}, "barrage": {"DAM"}, "glacier": {"GLCR"}, "cape": {"CAPE"},
     "island": {"ISL"}, "islands": {"ISLS"}, "isle": {"ISL"}, "mount": {"MT", "VLC"}, "mountain": {"MT"},
     "mountains": {"MTS"}, "desert": {"DSRT"}, "valley": {"VAL"}, "peninsula": {"PEN"}, "volcano": {"VLC"},
     "pass": {"PASS"}, "airport": {"AIRP"}, "plain": {"PLN"}, "plains": {"PLN"}, "plateau": {"PLAT"},

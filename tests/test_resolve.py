@@ -241,6 +241,7 @@ def test_a_great_citys_english_name_is_its_name(parse, text, name, country):
     ("Aid ships docked at Port Sudan on the Red Sea.", "Red Sea", "SEA"),  # though Port Sudan lies in the state
     ("Barges were stuck on the Volga river.", "Volga", "STM"),  # not the town of Volga
     ("Storms battered Long Island overnight.", "Long Island", "ISL"),
+    ("Tankers from Houston and Seattle went around Cape Horn.", "Cape Horn", "CAPE"),  # not the town near Vancouver
     ("Tourists fill Lake Geneva, Wis., every summer.", "Lake Geneva", "PPL"),  # the town the text puts in a state
 ])
 def test_a_feature_word_in_or_after_a_name_says_what_it_is(parse, text, name, feature_code):
