@@ -986,6 +986,8 @@ class Recognizer:
                     names[toks[i].text] = True
                 continue
             run = self._run_people(toks, i, end)
+            if _the_thing(toks, i, end) and not run.titled:
+                continue  # "the Rio Ruidoso with her cat": no one (but "the Tony Blair government")
             if _after_title(toks, i) or run.titled or _after_age(toks, i):
                 names.update((word, True) for word in run.after_title)
             elif run.surname:
@@ -1249,6 +1251,15 @@ def _named_before(toks: list[Token], match, first: int, last: int) -> bool:
     """Is the match the run's end, after capitalised words that name it: "Virunga National Park"
     (not "northern Williamson County", nor "Andes of Mendoza Province")?"""
     return match.last == last and first < match.first and all(toks[k].is_capitalised for k in range(first, match.first))
+
+
+def _the_thing(toks: list[Token], first: int, last: int) -> bool:
+    """Is the two-word run after "the" and followed by no word it modifies, as a thing's or a place's
+    name is and a person's is not: "the Rio Ruidoso with", "the Rio Ruidoso." (not "the Tony Blair
+    government", nor a team's score: "the Saskatoon Blades 5-3")?"""
+    after = toks[last + 1].lowered if last + 1 < len(toks) else "."
+    return last == first + 1 and first > 0 and toks[first - 1].text == "the" \
+        and (after in NOUN_PHRASE_ENDS or after in OPENING_WORDS)
 
 
 def _connector_joined(toks: list[Token], match, first: int, last: int) -> bool:

@@ -1093,3 +1093,12 @@ def test_scots_irish_and_welsh_lakes_and_rivers_are_features_by_their_first_word
 ])
 def test_a_compass_word_before_region_names_the_division(recognise, text, names):
     assert [(m.text, m.name) for m in recognise(text)] == names
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Ash fell near the Rio Velmora on Monday, and families in Velmora left.", ["Velmora"]),  # a river, no one
+    ("Hikers fled along the Sierra Qorvintal. Crews in Qorvintal worked late.", ["Qorvintal"]),
+    ("It was the Paris Hilton show. Hilton said so.", []),  # guard: a person's name modifying a noun
+])
+def test_a_two_word_name_after_the_and_before_no_noun_is_no_persons(recognise, text, names):
+    assert surfaces(recognise, text) == names
