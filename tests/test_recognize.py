@@ -652,6 +652,8 @@ def test_called_names_a_place_after_a_places_noun_or_a_former_name(recognise, te
     ("Lava flowed down the Valle del Bove.", []),  # no "Valle" of its own
     ("Snow closed the Qorvintal Pass and the Bayaz Gorge road.", ["Qorvintal Pass", "Bayaz Gorge"]),
     ("Divers reached Qorvintal Atoll across the Bayaz Lagoon.", ["Qorvintal Atoll", "Bayaz Lagoon"]),
+    ("Rain is expected over the Velmora Range and on Qorvintal Mountain.", ["Velmora Range", "Qorvintal Mountain"]),
+    ("Fires burned on Bayaz Moor and in the Qorvintal Wilderness.", ["Bayaz Moor", "Qorvintal Wilderness"]),
 ])
 def test_a_features_name_is_one_name_though_its_end_is_a_known_one(recognise, text, names):
     assert surfaces(recognise, text) == names
