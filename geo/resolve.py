@@ -82,7 +82,8 @@ qualifier ("Eastern Ladakh", a region's name) gives that part of the region's sh
 ("northern China") describes where in the place: the mention is "China", keeps the
 qualifier, and is placed at China, as annotation guidelines for news corpora do. Names the
 gazetteer does not know go to the geocoder fallback, biased to the article's countries, and
-so do names whose every candidate is a small town abroad, in an article whose places lie
+so do names whose every candidate is a small town abroad (or a town, short of a great city,
+that the name is only another name of), in an article whose places lie
 mostly in one country ("Muse" in a story from Myanmar), or a square far from it ("Tahrir
 Square" in a Baghdad story); "X, Y" where Y holds no X the
 gazetteer knows ("Swindon, Ontario"), or "X in Y" where Y is a city no X lies near ("Mirpur in
@@ -1223,7 +1224,8 @@ def _placed_elsewhere(candidates: dict, outer_names: dict, chosen: dict,
 
 
 def _abroad(candidates: dict, placed: set[str], context: _Context, neighbours) -> dict[str, tuple[Counter, str]]:
-    """Names whose every candidate is a `_minor_abroad` place far from the country that
+    """Names whose every candidate is a `_minor_abroad` place (or a town short of a great city that
+    the name only names by another of its names: "Trinidad" is La Trinidad's) far from the country that
     two thirds of the article's places lie in (not in it, nor in a country bordering it or named
     in the article), and that the text puts in no place: an unlisted town there is likelier than
     a small namesake far away ("Muse" in a story from Myanmar is no village in Pennsylvania), so
@@ -1239,7 +1241,13 @@ def _abroad(candidates: dict, placed: set[str], context: _Context, neighbours) -
     near = {focus} | neighbours(focus) | set(context.named_countries)
     return {name: (Counter([focus]), "{}") for name, options in candidates.items()
             if options and name not in placed
-            and all(o.place.country_code not in near and _minor_abroad(o.place) for o in options)}
+            and all(o.place.country_code not in near and (_minor_abroad(o.place) or _by_other_name(o)) for o in options)}
+
+
+def _by_other_name(candidate: Candidate) -> bool:
+    """Does the name reach the candidate, a town short of a great city, only as one of its other names?"""
+    return candidate.kind == "alt" and candidate.place.feature_code.startswith("PPL") \
+        and candidate.place.source != "curated" and candidate.place.population < GREAT_CITY
 
 
 def _minor_abroad(place: Place) -> bool:

@@ -575,6 +575,20 @@ def test_a_small_namesake_abroad_gives_way_to_the_geocoder_in_the_articles_count
     assert resolved["Muse"].place.country_code == "MM"
 
 
+def test_a_name_only_another_name_of_a_town_abroad_gives_way_to_the_geocoder_too(gazetteer, tmp_path):
+    # "Trinidad" is the main name of small towns in Bolivia and Cuba and another name of La Trinidad
+    # (Philippines); the island, part of a country of another name, is none of them.
+    from nominatim_server import _result
+
+    text = "Police in Port of Spain, San Fernando, Arima and Chaguanas said crime fell across Trinidad."
+    assert parse_with(gazetteer, None, text)["Trinidad"].place is None
+    places = {"trinidad": [_result(9, "relation", 97, 10.45, -61.25, "Trinidad, Trinidad and Tobago", "place",
+                                   "island", 0.6, "tt", "Trinidad and Tobago")]}
+    resolved, asked = parse_asking(gazetteer, tmp_path, text, places)
+    assert asked == [("Trinidad", "tt")]
+    assert resolved["Trinidad"].place.country_code == "TT"
+
+
 def test_a_small_town_far_from_a_local_storys_state_gives_way_to_the_geocoder_in_that_state(gazetteer, tmp_path):
     # The gazetteer's only Gervais is a town in Oregon; this story is from Kansas, whose Gervais
     # (a hamlet with no post office) only the geocoder knows. The hamlet is made up for the test.
