@@ -108,7 +108,7 @@ DASHES = {"—", "–", "-"}
 DATELINE_MARKS = DASHES | {"("}  # after a dateline's place: "FRANKLIN —", "MARION (AP) -"
 # "the <people> of X" names a place X too ("residents of Qorvintal", "the mayor of Velmora").
 INHABITANTS = {"residents", "people", "citizens", "voters", "mayor", "inhabitants", "townspeople", "population"}
-PLACES_OF = PLACE_NOUNS | INHABITANTS  # "the village of X", "residents of X"
+PLACES_OF = PLACE_NOUNS | INHABITANTS | {"rivers", "lakes"}  # "the village of X", "residents of X", "four rivers: X, Y"
 # Words after "a town" that show it describes a place: "Qorvintal, a suburb east of Harare".
 PLACE_FOLLOWERS = {"in", "of", "near", "on", "outside", "located", "situated", "about", "some", "just", "close",
                    "along", "where", "north", "south", "east", "west", "northeast", "northwest", "southeast",
