@@ -106,6 +106,7 @@ PLACE_NOUNS = {"town", "towns", "city", "cities", "village", "villages", "island
 # "the Highbridge section of the Bronx", "the north side of Franklin"
 DASHES = {"—", "–", "-"}
 DATELINE_MARKS = DASHES | {"("}  # after a dateline's place: "FRANKLIN —", "MARION (AP) -"
+DATELINE_REACH = 12  # tokens from a dateline's town to its credit: "GEORGETOWN, Guyana, Aug 12 (Energy Wire) -"
 # "the <people> of X" names a place X too ("residents of Qorvintal", "the mayor of Velmora").
 INHABITANTS = {"residents", "people", "citizens", "voters", "mayor", "inhabitants", "townspeople", "population"}
 PLACES_OF = PLACE_NOUNS | INHABITANTS | {"rivers", "lakes"}  # "the village of X", "residents of X", "four rivers: X, Y"
@@ -609,8 +610,9 @@ class Recognizer:
         if before in SURNAME_PARTICLES and first > 1 and (not toks[first - 2].is_capitalised
                                                          or before in GERMANIC_PARTICLES and toks[first - 2].text in self.given_names):
             return []  # a surname: "a da Vinci drawing", "van Gogh's letters" (not "Rio de Janeiro")
-        if run.borrowed:
-            return []  # a publication's or club's name: "The New York Times", "China Daily", "Real Madrid"
+        if run.borrowed or _dateline_credit(toks, first, last):
+            return []  # a publication's or club's name: "The New York Times", "China Daily", "Real Madrid"; a
+            # dateline's credit: "BAMAKO, Mali (Sahel Wire) —"
         if run.team and len(run.segments) > 1:
             return [m for a, b in run.segments for m in self._mentions_in_run(text, toks, first + a, first + b, people)]
         if run.team and not run.matches[0][2].country:
@@ -1525,6 +1527,19 @@ def _opens_dateline(toks: list[Token], first: int, last: int) -> bool:
         k = _run_end(toks, k + 1) + 1
     marks = DATELINE_MARKS if first == 0 else DASHES  # (not "Houston (pictured) said" opening a line)
     return k < len(toks) and toks[k].text in marks and toks[k].start > toks[k - 1].end  # not "Orange-scented"
+
+
+def _dateline_credit(toks: list[Token], first: int, last: int) -> bool:
+    """Is the run the credit in brackets of a dateline, the news service's name: "Sahel Wire" of
+    "BAMAKO, Mali (Sahel Wire) —", "PERTH (West Coast Resources Weekly) -"? The line opens with
+    the dateline's town in capitals, a few words before."""
+    if not (0 < first and toks[first - 1].text == "(" and last + 2 < len(toks) and toks[last + 1].text == ")"
+            and toks[last + 2].text in DASHES):
+        return False
+    k = first - 1
+    while k > max(0, first - DATELINE_REACH) and not toks[k].opens_line:
+        k -= 1
+    return (k == 0 or toks[k].opens_line) and toks[k].text.isupper() and toks[k].is_word
 
 
 def _dateline_word(word: str) -> bool:

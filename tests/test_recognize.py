@@ -1105,3 +1105,12 @@ def test_a_compass_word_before_region_names_the_division(recognise, text, names)
 ])
 def test_a_two_word_name_after_the_and_before_no_noun_is_no_persons(recognise, text, names):
     assert surfaces(recognise, text) == names
+
+
+@pytest.mark.parametrize("text, names", [
+    ("TAMALE, Ghana (Volta Wire) — Floods cut the road to Bolgatanga.", ["TAMALE", "Ghana", "Bolgatanga"]),
+    ("DARWIN, Aug 3 (Top End Weekly) - Ships left for Timor.", ["DARWIN", "Timor"]),
+    ("Crowds gathered in Kano (northern Nigeria) — and in Abuja.", ["Kano", "Nigeria", "Abuja"]),  # no dateline
+])
+def test_a_datelines_credit_in_brackets_names_the_news_service(recognise, text, names):
+    assert surfaces(recognise, text) == names
