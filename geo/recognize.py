@@ -1526,6 +1526,9 @@ def _opens_dateline(toks: list[Token], first: int, last: int) -> bool:
     if k + 1 < len(toks) and toks[k].text == "," and toks[k + 1].is_capitalised:
         k = _run_end(toks, k + 1) + 1
     marks = DATELINE_MARKS if first == 0 else DASHES  # (not "Houston (pictured) said" opening a line)
+    if first > 0 and k == last + 1 and not toks[first].text.isupper() \
+            and word_frequency(toks[first].lowered) >= COMMON_WORD_ZIPF:
+        return False  # a heading: "Oil - Brent crude settled", "Coal - futures fell" (a town opens "SANDWICH —")
     return k < len(toks) and toks[k].text in marks and toks[k].start > toks[k - 1].end  # not "Orange-scented"
 
 

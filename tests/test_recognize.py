@@ -361,6 +361,7 @@ def test_an_unknown_name_after_a_comma_is_a_place_only_on_a_list(recognise, text
     ("Flood plan goes out for comment\n\nReading, Berkshire — The council opened a consultation.",
      ["Reading", "Berkshire"]),  # a dateline opening a line, with its county
     ("Briefs\n\nSANDWICH — Two town councils clashed.\n\nDEAL — The pier reopens.", ["SANDWICH", "DEAL"]),
+    ("Markets\n\nOil - Prices fell.\n\nCoal - Futures rose.", []),  # a market wrap's headings are words
 ])
 def test_a_dateline_or_its_residents_make_a_common_name_a_place(recognise, text, places):
     assert surfaces(recognise, text) == places
