@@ -348,6 +348,7 @@ KNOWN_WORD_ZIPF = 3.5  # a word this frequent needs more than an alternate name 
 NATURAL_CLASSES = {"H", "T", "V"}  # GeoNames classes of waters, terrain and vegetation: seas, ranges, forests
 PATRONYMIC_WORDS = {"bin", "ibn", "bint", "binti"}  # "Wasdi bin Umri": the name after is a person's
 NAME_PARTICLES = GERMANIC_PARTICLES | PATRONYMIC_WORDS | CONNECTORS  # inside a person's name: "van", "bin", "de"
+ADVERB_ZIPF = 2.0  # an English word in -ly this frequent is an adverb ("Worryingly"), however rare, not a name
 RARE_WORD_ZIPF = 3.3  # below this, a capitalised word after "in" may be an unlisted place
 SURNAME_ZIPF = 4.75  # a surname this rare is no common noun ("Taylor", "Morgan"; not "Power", "Park")
 
@@ -1962,7 +1963,8 @@ def _language(toks: list[Token], first: int, last: int) -> bool:
 def _not_a_name(word: str) -> bool:
     lower = word.lower().rstrip(".")
     return (lower in MONTHS_AND_DAYS or lower in DIRECTIONS or lower in HOLIDAYS or _is_acronym(word)
-            or word_frequency(lower) >= RARE_WORD_ZIPF)
+            or word_frequency(lower) >= RARE_WORD_ZIPF
+            or lower.endswith("ly") and len(lower) > 6 and word_frequency(lower) >= ADVERB_ZIPF)  # "Confusingly, Mali"
 
 
 def _debris_tokens(text: str, toks: list[Token]) -> set[int]:

@@ -620,6 +620,7 @@ def test_the_text_says_an_unlisted_name_is_a_place(recognise, text, names):
     ("Shells hit the Qorvintal villages overnight.", []),
     ("Google, Qorvintal and Amazon filed suits.", []),
     ("It began as a Qorvintal settlement.", []),  # a people's word before a feature's kind
+    ("Rain fell. Worryingly, Vietnam had no stocks.", ["Vietnam"]),  # an adverb before a country is no place
 ])
 def test_people_described_near_places_stay_people(recognise, text, names):
     assert surfaces(recognise, text) == names
