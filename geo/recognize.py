@@ -56,7 +56,7 @@ CONNECTORS = {"de", "da", "do", "dos", "das", "del", "della", "di", "du", "des",
 # Connectors of Romance names, which join their parts into one name: "Torres del Paine", "Salar de Uyuni".
 ROMANCE_CONNECTORS = {"de", "del", "da", "do", "dos", "das", "della", "di", "du", "des"}
 # "Barrow-in-Furness", "Mazar-i-Sharif", "Albergaria-a-Velha", "Rostov-na-Donu"
-HYPHEN_CONNECTORS = CONNECTORS | {"in", "under", "by", "over", "i", "e", "a", "na", "the", "super"}  # "Weston-super-Mare"
+HYPHEN_CONNECTORS = CONNECTORS | {"in", "under", "by", "over", "i", "e", "a", "à", "na", "the", "super"}  # "Weston-super-Mare"
 # A capitalised word hyphened to a name before it, maybe by a connector ("Hewlett-" of "Hewlett-Packard",
 # "Mar-a-" of "Mar-a-Lago"), or after it, maybe by a Persian "e" or "i" ("-Packard", "-e-Iqbal" of
 # "Gulshan-e-Iqbal"; but "Brompton" of "Brompton-on-Swale" is the town).

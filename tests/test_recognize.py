@@ -380,6 +380,7 @@ def test_hyphenated_town_names_are_whole(recognise):
     assert surfaces(recognise, text) == ["Stoke-on-Trent", "Henley-on-Thames", "Barrow-in-Furness",
                                          "Newcastle-under-Lyme"]
     assert surfaces(recognise, "Trucks left Mazar-i-Sharif at dawn.") == ["Mazar-i-Sharif"]  # a Persian "i" joins too
+    assert surfaces(recognise, "Boats reached Port-à-Piment and Anse-à-Veau.") == ["Port-à-Piment", "Anse-à-Veau"]
     # two connectors, or a Latin one, join as well: not Stow of Massachusetts, Walton nor Weston
     assert surfaces(recognise, "Roads shut in Stow-on-the-Wold, Walton-on-the-Naze and Weston-super-Mare.") \
         == ["Stow-on-the-Wold", "Walton-on-the-Naze", "Weston-super-Mare"]
