@@ -151,6 +151,11 @@ PLACE_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(LOCATIVES | {'of', 'into'}))}
 # After a name's possessive, what ends a business's name: "a spokeswoman for McDonald's, Ann ...".
 BUSINESS_FOLLOWERS = {",", ".", ";", ":", ")", "is", "was", "has", "had", "said", "says", "will", "would"}
 LIST_INTRODUCERS = {"like", "including", "of", ":", ","}  # before a list: "towns like", "two sons, ..."
+# Carmakers, whose models are named after places: "a 2008 Ford Crown Victoria", "the Jeep Cherokee", "a Chevrolet
+# Tahoe" (not the ambiguous Lincoln, Mercury, Plymouth)
+VEHICLE_MAKES = {"Ford", "Chevrolet", "Chevy", "Dodge", "Jeep", "Toyota", "Honda", "Nissan", "Hyundai", "Kia", "GMC",
+                 "Buick", "Cadillac", "Chrysler", "Pontiac", "Subaru", "Mazda", "Volkswagen", "VW", "Mitsubishi",
+                 "Oldsmobile"}
 BRAND_NOUNS = {"brands", "labels"}  # before a list of products' names: "the labels Lucerne, ...", "brand names: ..."
 # Kinds of settlement that, in lower case right before an unlisted name, make it a place: "the slum Kibera".
 PLURAL_PLACE_NOUNS = {"towns", "cities", "villages", "suburbs", "communities", "counties", "provinces", "states",
@@ -611,9 +616,10 @@ class Recognizer:
         if before in SURNAME_PARTICLES and first > 1 and (not toks[first - 2].is_capitalised
                                                          or before in GERMANIC_PARTICLES and toks[first - 2].text in self.given_names):
             return []  # a surname: "a da Vinci drawing", "van Gogh's letters" (not "Rio de Janeiro")
-        if run.borrowed or _dateline_credit(toks, first, last):
+        if run.borrowed or _dateline_credit(toks, first, last) \
+                or first < last and toks[first].text in VEHICLE_MAKES and not run.known_whole and len(run.segments) == 1:
             return []  # a publication's or club's name: "The New York Times", "China Daily", "Real Madrid"; a
-            # dateline's credit: "BAMAKO, Mali (Sahel Wire) —"
+            # dateline's credit: "BAMAKO, Mali (Sahel Wire) —"; a car: "Ford Crown Victoria" (not "Dodge City")
         if run.team and len(run.segments) > 1:
             return [m for a, b in run.segments for m in self._mentions_in_run(text, toks, first + a, first + b, people)]
         if run.team and not run.matches[0][2].country:

@@ -1117,3 +1117,12 @@ def test_a_two_word_name_after_the_and_before_no_noun_is_no_persons(recognise, t
 ])
 def test_a_datelines_credit_in_brackets_names_the_news_service(recognise, text, names):
     assert surfaces(recognise, text) == names
+
+
+@pytest.mark.parametrize("text, names", [
+    ("A 2009 Chevrolet Tahoe driven by a Topeka man hit a Hyundai Santa Fe.", ["Topeka"]),  # cars named after places
+    ("The Jeep Cherokee was built there until 2017.", []),
+    ("Crews from Dodge City and Garden City reached Ford County.", ["Dodge City", "Garden City", "Ford County"]),
+])
+def test_a_carmakers_model_is_no_place(recognise, text, names):
+    assert surfaces(recognise, text) == names
