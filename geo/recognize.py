@@ -56,7 +56,8 @@ CONNECTORS = {"de", "da", "do", "dos", "das", "del", "della", "di", "du", "des",
 # Connectors of Romance names, which join their parts into one name: "Torres del Paine", "Salar de Uyuni".
 ROMANCE_CONNECTORS = {"de", "del", "da", "do", "dos", "das", "della", "di", "du", "des"}
 # "Barrow-in-Furness", "Mazar-i-Sharif", "Albergaria-a-Velha", "Rostov-na-Donu"
-HYPHEN_CONNECTORS = CONNECTORS | {"in", "under", "by", "over", "i", "e", "a", "à", "na", "the", "super"}  # "Weston-super-Mare"
+HYPHEN_CONNECTORS = CONNECTORS | {"in", "under", "by", "over", "i", "e", "a", "à", "na", "the",
+                                  "super"}  # "Weston-super-Mare", "Anse-à-Pitres"
 # A capitalised word hyphened to a name before it, maybe by a connector ("Hewlett-" of "Hewlett-Packard",
 # "Mar-a-" of "Mar-a-Lago"), or after it, maybe by a Persian "e" or "i" ("-Packard", "-e-Iqbal" of
 # "Gulshan-e-Iqbal"; but "Brompton" of "Brompton-on-Swale" is the town).
@@ -217,11 +218,13 @@ PERSON_NOUNS = RESIDENT_NOUNS | KIN_WORDS | {"person", "child", "baby", "someone
 LIST_REACH_TOKENS, LIST_REACH_CHARS = 90, 600
 COUNTY_AFTER = re.compile(r"(?:(?:,|,? and|,? or|,? &) [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*)* "
                           r"(count(?:y|ies)\b|parish(?:es)?\b|districts?\b|Co\.|CO\.)")
-REGION_AFTER = re.compile(r"(?:(?:,|,? and|,? or) [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*)* (region|province)s?\b(?! of\b)")
+REGION_AFTER = re.compile(r"(?:(?:,|,? and|,? or) [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*)* "
+                          r"(region|province)s?\b(?! of\b)")
 STRAIN = re.compile(r"[A-D]/[A-Z][\w .'-]*/\d")  # an influenza strain: "A/California/7/2009"
 SEASONS = {"spring", "summer", "autumn", "fall", "winter"}
 ORDINAL_ENDS = {"st", "nd", "rd", "th"}  # "2nd" is read as "2" and "nd"
-KIND_AFTER = re.compile(r" (river|mountains|island|islands|desert|valley|peninsula|dam|reservoir|lake|glacier|canal)\b")  # "the Niger river"
+KIND_AFTER = re.compile(r" (river|mountains|island|islands|desert|valley|peninsula|dam|reservoir|lake|glacier"
+                        r"|canal)\b")  # "the Niger river"
 SECOND_LEVEL_TYPES = {"county": "County", "counties": "County", "Co.": "County", "CO.": "County",
                       "parish": "Parish", "parishes": "Parish", "district": "District", "districts": "District"}
 # Holidays named like places ("the Christmas market").
@@ -495,8 +498,7 @@ class Recognizer:
         kind = SECOND_LEVEL_TYPES[after.group(1)]
         if kind == "District" and any(c.place.feature_code in ("ADM1", "ADM2") for c in self.gazetteer.candidates(fold(name))):
             return None  # "the Adrar district" is the division called Adrar, not Algeria's Adrar District
-        county = f"{name} {kind}"
-        return county if any(c.place.feature_code == "ADM2" for c in self.gazetteer.candidates(fold(county))) else None
+        return self._division_named(f"{name} {kind}", "ADM2")
 
     def _region_before(self, text: str, name: str, end: int) -> str | None:
         """The first-level division the name at `end` is, before "region" or "province" or in a list
@@ -504,9 +506,11 @@ class Recognizer:
         "the Western and Ashanti regions" (not "the Eastern province of Prince Edward Island"); None if the
         gazetteer has no such division."""
         after = REGION_AFTER.match(text, end, end + LIST_REACH_CHARS)
-        region = after and f"{name} {after.group(1).capitalize()}"
-        return region if region and any(c.place.feature_code == "ADM1" for c in self.gazetteer.candidates(fold(region))) \
-            else None
+        return self._division_named(f"{name} {after.group(1).capitalize()}", "ADM1") if after else None
+
+    def _division_named(self, name: str, code: str) -> str | None:
+        """The name, if the gazetteer holds a division of that level (`code`) by it."""
+        return name if any(c.place.feature_code == code for c in self.gazetteer.candidates(fold(name))) else None
 
     def _listed_with_places(self, toks: list[Token], match, people, uncommon: bool = False) -> bool:
         """Is the match in a list of places, next to a name a place has and no person of the story:
@@ -616,8 +620,8 @@ class Recognizer:
         if before in SURNAME_PARTICLES and first > 1 and (not toks[first - 2].is_capitalised
                                                          or before in GERMANIC_PARTICLES and toks[first - 2].text in self.given_names):
             return []  # a surname: "a da Vinci drawing", "van Gogh's letters" (not "Rio de Janeiro")
-        if run.borrowed or _dateline_credit(toks, first, last) \
-                or first < last and toks[first].text in VEHICLE_MAKES and not run.known_whole and len(run.segments) == 1:
+        if run.borrowed or _dateline_credit(toks, first, last) or first < last and toks[first].text in VEHICLE_MAKES \
+                and not run.known_whole and len(run.segments) == 1:
             return []  # a publication's or club's name: "The New York Times", "China Daily", "Real Madrid"; a
             # dateline's credit: "BAMAKO, Mali (Sahel Wire) —"; a car: "Ford Crown Victoria" (not "Dodge City")
         if run.team and len(run.segments) > 1:

@@ -1241,7 +1241,8 @@ def _abroad(candidates: dict, placed: set[str], context: _Context, neighbours) -
     near = {focus} | neighbours(focus) | set(context.named_countries)
     return {name: (Counter([focus]), "{}") for name, options in candidates.items()
             if options and name not in placed
-            and all(o.place.country_code not in near and (_minor_abroad(o.place) or _by_other_name(o)) for o in options)}
+            and all(o.place.country_code not in near and (_minor_abroad(o.place) or _by_other_name(o))
+                    for o in options)}
 
 
 def _by_other_name(candidate: Candidate) -> bool:
