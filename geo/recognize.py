@@ -84,6 +84,7 @@ DIRECTIONS = {
     "southwestern": "southwest", "south-western": "southwest", "upper": "north", "lower": "south",
 }
 COMPASS_FIRST, COMPASS_SECOND = {"north", "south"}, {"east", "eastern", "west", "western"}  # "North-Western"
+FAR_DIRECTIONS = {"north", "south", "west"}  # "Far North Queensland", "Far West Texas" (the Far East is a region)
 # "Eastern and " before "Southern Europe" (a capital not after a letter: sought faster than "\b" and a capital)
 DIRECTION_AND = re.compile(r"([A-Z](?<!\w[A-Z])[a-z]+) and $")
 BASED_AFTER = re.compile(r"-based\b")
@@ -1686,7 +1687,10 @@ def _feature_of(toks: list[Token], first: int) -> bool:
 
 
 def _only_directions(toks: list[Token], first: int, last: int) -> bool:
-    """Are tokens first..last a direction ("Eastern", "North-West", "South East")?"""
+    """Are tokens first..last a direction ("Eastern", "North-West", "South East"), maybe a far one ("Far
+    North" of "Far North Queensland": no region of Cameroon)?"""
+    if first < last and toks[first].lowered == "far" and toks[first + 1].lowered in FAR_DIRECTIONS:
+        first += 1
     return all(t.text == "-" or t.lowered in DIRECTIONS for t in toks[first: last + 1])
 
 

@@ -1126,3 +1126,12 @@ def test_a_datelines_credit_in_brackets_names_the_news_service(recognise, text, 
 ])
 def test_a_carmakers_model_is_no_place(recognise, text, names):
     assert surfaces(recognise, text) == names
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Youth crime rose in Far North Queensland, police in Cairns said.", ["North Queensland", "Cairns"]),
+    ("Ranchers in Far West Texas lost cattle.", ["West Texas"]),
+    ("Cameroon's Far North region was hit.", ["Cameroon", "Far North"]),  # a division's own name stays
+])
+def test_far_before_a_direction_qualifies_the_place_after_it(recognise, text, names):
+    assert surfaces(recognise, text) == names
