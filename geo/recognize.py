@@ -367,7 +367,8 @@ class _RunFacts(NamedTuple):
 
     known_whole: bool  # the gazetteer holds the run as one name
     opens_with_title: bool  # "President Georgia Brown"
-    borrowed: bool  # a publication's, club's or company's name: "China Daily", "Real Madrid", "Texas Instruments"
+    borrowed: bool  # a publication's, club's, company's or car's name: "China Daily", "Real Madrid",
+    # "Texas Instruments", "Ford Crown Victoria"
     organisation: bool  # an organisation's, event's or building's word is in it
     team: bool  # a place's name before a plural noun, as a team's name is: "Denver Broncos", "Lucknow Super Giants"
     feature_name: str | None  # shaped like a feature's name ("Metcalfe County"): its lookup name ("" for the run)
@@ -504,7 +505,7 @@ class Recognizer:
     def _region_before(self, text: str, name: str, end: int) -> str | None:
         """The first-level division the name at `end` is, before "region" or "province" or in a list
         before "regions": "Northern Region" of "results from the Northern region", "Western Region" of
-        "the Western and Ashanti regions" (not "the Eastern province of Prince Edward Island"); None if the
+        "the Western and Ashanti regions" (not "the Northern province of Alberta"); None if the
         gazetteer has no such division."""
         after = REGION_AFTER.match(text, end, end + LIST_REACH_CHARS)
         return self._division_named(f"{name} {after.group(1).capitalize()}", "ADM1") if after else None
@@ -621,10 +622,9 @@ class Recognizer:
         if before in SURNAME_PARTICLES and first > 1 and (not toks[first - 2].is_capitalised
                                                          or before in GERMANIC_PARTICLES and toks[first - 2].text in self.given_names):
             return []  # a surname: "a da Vinci drawing", "van Gogh's letters" (not "Rio de Janeiro")
-        if run.borrowed or _dateline_credit(toks, first, last) or first < last and toks[first].text in VEHICLE_MAKES \
-                and not run.known_whole and len(run.segments) == 1:
+        if run.borrowed or _dateline_credit(toks, first, last):
             return []  # a publication's or club's name: "The New York Times", "China Daily", "Real Madrid"; a
-            # dateline's credit: "BAMAKO, Mali (Sahel Wire) —"; a car: "Ford Crown Victoria" (not "Dodge City")
+            # car: "Ford Crown Victoria" (not "Dodge City"); a dateline's credit: "BAMAKO, Mali (Sahel Wire) —"
         if run.team and len(run.segments) > 1:
             return [m for a, b in run.segments for m in self._mentions_in_run(text, toks, first + a, first + b, people)]
         if run.team and not run.matches[0][2].country:
@@ -694,7 +694,8 @@ class Recognizer:
                 opens_with_title=first < last and _is_title(toks[first]),
                 borrowed=not known_whole and (
                     any(self._media_or_club_word(text, toks, k, last) for k in range(first, last + 1))
-                    or first < last and toks[last].lowered.rstrip(".") in BORROWED_SUFFIXES),
+                    or first < last and toks[last].lowered.rstrip(".") in BORROWED_SUFFIXES
+                    or first < last and toks[first].text in VEHICLE_MAKES and len(segments) == 1),
                 organisation=_has_organisation_word(toks, first, last) and toks[last].lowered not in STREET_SUFFIXES
                 and toks[last].lowered not in AIRPORT_TYPES,
                 team=not known_whole and any(

@@ -1067,7 +1067,7 @@ def test_a_place_naming_a_university_is_no_place(recognise, text, places):
     ("The colt Memphis Rain won by a length at Saratoga.", ["Saratoga"]),
     ("Diners ordered Brussels sprouts and Buffalo wings in Leeds.", ["Leeds"]),
     ("Brent crude rose and West Texas Intermediate fell as traders in Singapore bought.", ["Singapore"]),
-    ("Eggs sold under the labels Lucerne, Sunshine and Bayview were recalled in Iowa.", ["Iowa"]),  # brands
+    ("Cheese sold under the labels Geneva, Sunshine and Bayview was recalled in Iowa.", ["Iowa"]),  # brands
     ("Flooding hit towns such as Lund and Bayview. It names Russia as a threat.", ["Lund", "Bayview", "Russia"]),
     ("She leaves two sons, Austin and Tyler, and grandchildren Dakota and Cheyenne of Liberty, Texas.",
      ["Liberty", "Texas"]),  # an obituary's relatives
@@ -1094,7 +1094,7 @@ def test_scots_irish_and_welsh_lakes_and_rivers_are_features_by_their_first_word
 @pytest.mark.parametrize("text, names", [
     ("Results from the Northern region gave the opposition Tamale.", [("Northern", "Northern Region"), ("Tamale", "")]),
     ("Mining fouled rivers in the Western and Ashanti regions.", [("Western", "Western Region"), ("Ashanti", "")]),
-    ("Flu reached a bird in the Eastern province of Prince Edward Island.", [("Prince Edward Island", "")]),
+    ("Rain fell on farms in the Northern province of Alberta.", [("Alberta", "")]),
     ("The Northern team won.", []),  # a compass word alone names no place
 ])
 def test_a_compass_word_before_region_names_the_division(recognise, text, names):
@@ -1129,7 +1129,7 @@ def test_a_carmakers_model_is_no_place(recognise, text, names):
 
 
 @pytest.mark.parametrize("text, names", [
-    ("Youth crime rose in Far North Queensland, police in Cairns said.", ["North Queensland", "Cairns"]),
+    ("Cattle stations in Far North Queensland flooded, graziers near Cooktown said.", ["North Queensland", "Cooktown"]),
     ("Ranchers in Far West Texas lost cattle.", ["West Texas"]),
     ("Cameroon's Far North region was hit.", ["Cameroon", "Far North"]),  # a division's own name stays
 ])
