@@ -96,8 +96,9 @@ class Place:
 
 
 # How a mention got its coordinates; "container": a name nothing else placed, put at the place
-# the text puts it in ("Qorvintal, Auckland" at Auckland).
-RESOLVED_BY = ("gazetteer", "curated", "geocoder", "cache", "container")
+# the text puts it in ("Qorvintal, Auckland" at Auckland); "namesake": a feature nothing else placed,
+# put at the nearby town whose name it bears ("Lake Lugano" at Lugano).
+RESOLVED_BY = ("gazetteer", "curated", "geocoder", "cache", "container", "namesake")
 
 
 @dataclass

@@ -183,6 +183,13 @@ IN_TOWN = {"in", ", in"} | POSSESSIVE  # what puts a place in a town: "Mirpur in
 DIVISION_SENSE = "(division)"  # the holder of a name's sense the text calls a state or province
 HOLDER_AREAS = {"PCLI", "ADM1", "ADM2"}  # what Y of "X, Y" must be to put X in a place of its own
 CONTAINER_CONFIDENCE = 0.3  # a name placed at the place holding it: right region, rough point
+# A lake, river or township that bears a town's name lies near that town: "Lake Lugano", "Libby Dam".
+NAMESAKE_SUFFIXES = {"lake", "river", "creek", "harbour", "harbor", "bay", "dam", "reservoir", "glacier", "falls",
+                     "canyon", "gorge", "valley", "township", "mountain", "hills", "beach", "lagoon", "forest"}
+NAMESAKE_PREFIXES = {"lake", "loch", "lough", "mount"}
+NAMESAKE_KM = 100  # ... when it lies this near a town the article names ...
+NAMESAKE_REACH = 400  # ... this many characters before or after the feature
+NAMESAKE_CONFIDENCE = 0.3
 PLACED_BY_NAME = {"PCLI", "ADM1", "PPLC", "PPLA"}  # never dropped for the country the text puts them in
 OWN_SENSE_CODES = {"PCLI", "ADM1", "PPLC"}  # a name of these keeps its sense beside a longer name ("Mexico City")
 # Y of "X, Y" speaks: "near Wonsan, South Korea's military said" puts Wonsan in no South Korea.
@@ -428,6 +435,8 @@ class Resolver:
         for name, (place, confidence, how) in chosen.items():
             if place is not None and place.feature_code in STREAM_CODES:
                 chosen[name] = (self._on_course(place, chosen), confidence, how)
+        for name, place in self._named_after_towns(text, mentions, chosen).items():
+            chosen[name] = (place, NAMESAKE_CONFIDENCE, "namesake")
         paired = self._paired_senses(placements, chosen)
         spans = sentences(text)
         resolved = []
@@ -575,6 +584,41 @@ class Resolver:
         near = {c.place.id for c in options
                 if any(haversine_km(c.place.lat, c.place.lon, t.lat, t.lon) <= TOWN_REACH_KM for t in towns)}
         return near or {c.place.id for c in options}
+
+    def _named_after_towns(self, text: str, mentions: list[Mention], chosen: dict) -> dict[str, Place]:
+        """Features that nothing else placed, each at the town whose name they bear with their kind's
+        word: the town of that name the article names, else one within NAMESAKE_KM of a town of its
+        country named in the feature's paragraph, at most NAMESAKE_REACH characters away: "Lake
+        Lugano" at Lugano, "Detroit Lake" in a story from Oregon at Detroit, Oregon (not Michigan's)."""
+        paragraph_starts = [0] + [gap.end() for gap in BLANK_LINE.finditer(text)]
+        placed = {}
+        for name, (place, _, _) in chosen.items():
+            words = name.split()
+            if place is not None or len(words) < 2:
+                continue
+            if words[-1] in NAMESAKE_SUFFIXES:
+                town = " ".join(words[:-1])
+            elif words[0] in NAMESAKE_PREFIXES:
+                town = " ".join(words[1:])
+            else:
+                continue
+            named = chosen.get(town, (None,))[0]
+            if named is not None and named.feature_class == "P":
+                placed[name] = named
+                continue
+            spans = {(bisect_right(paragraph_starts, m.start), m.start) for m in mentions if m.key == name}
+            nearby = [chosen[m.key][0] for m in mentions
+                      if any(abs(m.start - start) <= NAMESAKE_REACH
+                             and bisect_right(paragraph_starts, m.start) == paragraph for paragraph, start in spans)
+                      and (other := chosen[m.key][0]) is not None and other.feature_class == "P"]
+            near = [(km, c.place.id, c.place) for c in self.gazetteer.candidates(town)
+                    if c.place.feature_class == "P" and c.kind == "name"
+                    and (km := _nearest_km(c.place, _Points.of({p.id: p for p in nearby
+                                                                if p.country_code == c.place.country_code})))
+                    <= NAMESAKE_KM]
+            if near:
+                placed[name] = min(near)[2]
+        return placed
 
     def _fallback(self, name: str, countries: Counter) -> tuple[Place | None, float, str]:
         if self.geocoder is None:

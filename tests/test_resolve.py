@@ -549,6 +549,26 @@ def test_major_airports_are_curated_features(parse):
     assert parse("A tornado hit Heathrow, Florida.")["Heathrow"].place.country_code == "US"
 
 
+@pytest.mark.parametrize("text, feature, town", [
+    ("Kayakers paddled the Tavira River after a festival in Faro and Olhão.", "Tavira River", ("Tavira", "PT")),
+    ("The ferry to Mackinaw City crossed the Cheboygan River before it reached Petoskey.", "Cheboygan River",
+     ("Cheboygan", "US")),
+    ("Officials in Gisborne said the Gisborne Harbour was closed.", "Gisborne Harbour", ("Gisborne", "NZ")),
+])
+def test_a_feature_no_gazetteer_holds_is_placed_at_the_nearby_town_whose_name_it_bears(parse, text, feature, town):
+    resolved = parse(text)[feature]
+    assert ((resolved.place.name, resolved.place.country_code), resolved.resolved_by) == (town, "namesake")
+
+
+@pytest.mark.parametrize("text", [
+    "Crews cleared debris from the Springfield River on Monday. Cairns and Townsville stayed dry.",  # no Springfield near
+    "Kayakers paddled the Tavira River on Sunday.\n\nA festival opened in Faro and Olhão.",  # another paragraph's towns
+])
+def test_a_feature_whose_namesake_lies_far_from_the_towns_around_it_stays_unplaced(parse, text):
+    feature = text.split("the ")[1].split(" on ")[0]
+    assert parse(text)[feature].place is None
+
+
 def test_a_town_the_text_puts_in_a_division_that_holds_no_such_town_asks_the_geocoder_there(gazetteer, tmp_path):
     # The gazetteer's Swindons are all in England.
     from nominatim_server import _result
