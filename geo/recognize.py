@@ -341,6 +341,9 @@ FEATURE_SOURCES = {"curated", "airports"}  # features named so that no other nam
 MAJOR_CODES = ("PCLI", "ADM1", "CONT")
 STREAM_CODES = {"STM", "STMS"}
 NOUN_PHRASE_ENDS = {"", " ", "\n", ",", ".", ";", ":", ")"}  # what may follow a name used as a noun
+# What may follow a river's name after "the": "the Xingu basin", "the Murray valley".
+RIVER_NOUNS = frozenset({"basin", "valley", "delta", "catchment", "floodplain", "floodplains", "banks", "estuary",
+                         "headwaters", "waters", "system"})
 MONTHS_AND_DAYS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
@@ -461,7 +464,8 @@ class Recognizer:
         "Perry, Letcher and Knott counties" names Knott County; one before a feature's kind as the
         feature: "the Niger river" names the Niger River."""
         name = None if mention.name else self._county_before(text, mention.text, mention.end) \
-            or self._feature_before(text, mention.text, mention.end) or self._river_after_the(text, mention)
+            or self._feature_before(text, mention.text, mention.end) \
+            or self._river_after_the(text, mention.start, mention.end)
         if name is None:
             return mention
         return Mention(mention.start, mention.end, mention.text, name=name, signal=mention.signal)
@@ -473,18 +477,22 @@ class Recognizer:
         feature = after and f"{name} {after.group(1).capitalize()}"
         return feature if feature and self.gazetteer.candidates(fold(feature)) else None
 
-    def _river_after_the(self, text: str, mention: Mention) -> str | None:
-        """The river a division's or town's name after "the" stands for, as a noun: "the Ohio crested
-        at Cairo", "its meeting with the Mississippi" (not "the Ohio delegation", nor a country, "the
-        Congo", nor a feature of that name: "the Amazon")."""
-        follower = NEXT_WORD.match(text, mention.end)  # the next word, after a space
-        word = follower.group(1) if follower and follower.start(1) == mention.end + 1 else ""
-        if text[max(0, mention.start - 4): mention.start] not in ("the ", "The ") \
-                or text[mention.end: mention.end + 1] not in NOUN_PHRASE_ENDS \
-                or word and word not in DIVISION_FOLLOWERS and not (word.islower() and word.endswith("ed")):
+    def _river_after_the(self, text: str, start: int, end: int, strict: bool = False) -> str | None:
+        """The river a name after "the" stands for, as a noun: "the Ohio crested at Cairo", "its
+        meeting with the Mississippi" (not "the Ohio delegation", nor a country, "the Congo", nor a
+        feature of that name: "the Amazon"). `strict`, for a name that is no place by itself (a
+        person's, or one known only with "River"), asks for a lower-case "the" and no verb after,
+        though a river's noun may follow: "the Murray, "the Xingu basin" (not "The Hunter played")."""
+        follower = NEXT_WORD.match(text, end)  # the next word, after a space
+        word = follower.group(1) if follower and follower.start(1) == end + 1 else ""
+        if text[max(0, start - 4): start] not in (("the ",) if strict else ("the ", "The ")) \
+                or text[end: end + 1] not in NOUN_PHRASE_ENDS \
+                or word and word not in DIVISION_FOLLOWERS and not (word in RIVER_NOUNS if strict else (
+                    word.islower() and word.endswith("ed"))):
             return None  # (a past tense ends the noun: "the Ohio crested")
-        river = f"{mention.text} River"
-        names = self.gazetteer.candidates(fold(mention.text))
+        name = text[start:end]
+        river = f"{name} River"
+        names = self.gazetteer.candidates(fold(name))
         if any(c.place.feature_code == "PCLI" or c.place.source == "curated" for c in names) or not any(
                 c.place.feature_code in STREAM_CODES for c in self.gazetteer.candidates(fold(river))):
             return None
@@ -604,7 +612,7 @@ class Recognizer:
     def _mentions_in_run(self, text, toks, first, last, people) -> list[Mention]:
         run = self._run_facts(text, toks, first, last)
         if run.barren:
-            return []
+            return self._river_by_its_name(text, toks, first, last)
         before = toks[first - 1].lowered.rstrip(".") if first > 0 else ""
         named_with_title = any(a == 0 < b for a, b, _, _ in run.matches)  # "General Santos and Cagayan de Oro"
         titled = (before in PERSON_TITLES and not _names_a_place(toks, first)
@@ -670,7 +678,14 @@ class Recognizer:
                 mention = self._unknown_place(text, toks, first, last, people)  # "in Torres del Paine" as one name
                 if mention:
                     mentions.append(mention)
-        return mentions
+        return mentions or self._river_by_its_name(text, toks, first, last)
+
+    def _river_by_its_name(self, text, toks, first, last) -> list[Mention]:
+        """A river after "the" by a name that is no place by itself: a person's name, or one the
+        gazetteer knows only with "River" ("the Murray", "the Xingu basin")."""
+        start, end = toks[first].start, toks[last].end
+        river = first > 0 and toks[first - 1].text == "the" and self._river_after_the(text, start, end, strict=True)
+        return [Mention(start, end, text[start:end], name=river, signal="pattern")] if river else []
 
     def _run_facts(self, text, toks, first, last) -> _RunFacts:
         """What the run's own words say, worked out once per distinct run (its text, and whether

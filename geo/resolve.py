@@ -1318,7 +1318,8 @@ def _astray(candidates: dict, placed: set[str], context: _Context) -> dict[str, 
     FOCUS_PLACES or more of them, and that the text puts in no place: a town of
     that state the gazetteer lacks is likelier ("Danville" in a story from St. Johnsbury, Vermont,
     is no town in California), so the geocoder is asked there."""
-    divisions = Counter(filter(None, map(_division, context.chosen.values())))
+    divisions = Counter(filter(None, (_division(p) for p in context.chosen.values()
+                                      if p.feature_code not in STREAM_CODES)))  # a river lies in no one division
     if not divisions:
         return {}
     focus = divisions.most_common(1)[0][0]

@@ -725,6 +725,18 @@ def test_a_states_name_after_the_as_a_noun_is_its_river(recognise, text, mention
     assert [(m.text, m.name) for m in recognise(text)] == mentions
 
 
+@pytest.mark.parametrize("text, mentions", [
+    ("Officials said the Ravi, the Sutlej and the Chenab were rising.",  # Ravi is a given name
+     [("Ravi", "Ravi River"), ("Sutlej", ""), ("Chenab", "")]),
+    ("Boats on the Murray, near Mildura, were moored.", [("Murray", "Murray River"), ("Mildura", "")]),
+    ("Loggers are moving into the Xingu basin.", [("Xingu", "Xingu River")]),  # known only as "Xingu River"
+    ("He met the Murray family in Perth.", [("Perth", "")]),  # guard: a family's name
+    ("The Hunter played well in Sydney.", [("Sydney", "")]),  # guard: a title, and no river's noun after it
+])
+def test_a_rivers_name_after_the_is_the_river_though_it_is_a_persons_name(recognise, text, mentions):
+    assert [(m.text, m.name) for m in recognise(text)] == mentions
+
+
 @pytest.mark.parametrize("text, places", [
     ("A Madison man was arrested.", ["Madison"]),
     ("A Velmora teen was hurt.", ["Velmora"]),

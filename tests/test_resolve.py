@@ -549,6 +549,14 @@ def test_major_airports_are_curated_features(parse):
     assert parse("A tornado hit Heathrow, Florida.")["Heathrow"].place.country_code == "US"
 
 
+def test_a_rivers_division_keeps_no_far_small_town_in_a_local_story(parse):
+    # The Gandak's point lies in Uttar Pradesh; the only Titron the gazetteer knows is a small town there,
+    # 700 km from these towns of Bihar: likelier a village of Bihar it lacks.
+    text = ("Floods hit Darbhanga, Madhubani and Sitamarhi in Bihar on Monday. Further west, the Gandak River "
+            "was in spate. Relief boats reached Titron.")
+    assert parse(text)["Titron"].place is None
+
+
 @pytest.mark.parametrize("text, feature, town", [
     ("Kayakers paddled the Tavira River after a festival in Faro and Olhão.", "Tavira River", ("Tavira", "PT")),
     ("The ferry to Mackinaw City crossed the Cheboygan River before it reached Petoskey.", "Cheboygan River",
