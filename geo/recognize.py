@@ -88,6 +88,8 @@ FAR_DIRECTIONS = {"north", "south", "west"}  # "Far North Queensland", "Far West
 # "Eastern and " before "Southern Europe" (a capital not after a letter: sought faster than "\b" and a capital)
 DIRECTION_AND = re.compile(r"([A-Z](?<!\w[A-Z])[a-z]+) and $")
 BASED_AFTER = re.compile(r"-based\b")
+SPEAKING_AFTER = re.compile(r"-speaking\b")  # a language: "English-speaking", "Russian-speaking"
+PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")  # "MLAs", "NGOs"
 POSSESSIVE_MARKS = frozenset({"'s", "’s", "'S", "’S"})  # "St. John's", "COX'S BAZAR"
 BEARINGS = {"out", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
             "north-east", "north-west", "south-east", "south-west"}  # before "of X": "out of X", "south of X"
@@ -111,7 +113,9 @@ DATELINE_MARKS = DASHES | {"("}  # after a dateline's place: "FRANKLIN —", "MA
 DATELINE_REACH = 12  # tokens from a dateline's town to its credit: "GEORGETOWN, Guyana, Aug 12 (Energy Wire) -"
 # "the <people> of X" names a place X too ("residents of Qorvintal", "the mayor of Velmora").
 INHABITANTS = {"residents", "people", "citizens", "voters", "mayor", "inhabitants", "townspeople", "population"}
-PLACES_OF = PLACE_NOUNS | INHABITANTS | {"rivers", "lakes"}  # "the village of X", "residents of X", "four rivers: X, Y"
+# A share of a place: "much of X", "the rest of X", "areas of X".
+SHARES = {"areas", "much", "most", "rest", "half", "portion", "portions", "swaths", "swathes", "corner", "corners"}
+PLACES_OF = PLACE_NOUNS | INHABITANTS | SHARES | {"rivers", "lakes"}  # "the village of X", "residents of X", "four rivers: X, Y"
 # Words after "a town" that show it describes a place: "Qorvintal, a suburb east of Harare".
 PLACE_FOLLOWERS = {"in", "of", "near", "on", "outside", "located", "situated", "about", "some", "just", "close",
                    "along", "where", "north", "south", "east", "west", "northeast", "northwest", "southeast",
@@ -779,6 +783,8 @@ class Recognizer:
             return None  # "West Nile virus", "Ebola fever", "US$", "$US"
         if _route_number(toks, match):
             return None  # a highway: "U.S. 84", "US 101"
+        if SPEAKING_AFTER.match(text, toks[match.last].end):
+            return None  # a language: "English-speaking"
         if _scored(toks, match) or _result_side(toks, match):
             return None  # a team: "beat Seymour 42-7", "Georgia beat Texas 30-15"
         if _all_or_pan(toks, match.first):
@@ -1993,6 +1999,7 @@ def _language(toks: list[Token], first: int, last: int) -> bool:
 def _not_a_name(word: str) -> bool:
     lower = word.lower().rstrip(".")
     return (lower in MONTHS_AND_DAYS or lower in DIRECTIONS or lower in HOLIDAYS or _is_acronym(word)
+            or PLURAL_ACRONYM.fullmatch(word) is not None
             or word_frequency(lower) >= RARE_WORD_ZIPF
             or lower.endswith("ly") and len(lower) > 6 and word_frequency(lower) >= ADVERB_ZIPF)  # "Confusingly, Mali"
 

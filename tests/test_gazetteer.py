@@ -1,6 +1,7 @@
 """The local gazetteer: built from packaged GeoNames data plus curated rows."""
 from __future__ import annotations
 
+import pytest
 from shapely.geometry import Point
 
 from geo.gazetteer import Gazetteer, _airport_names, build, usable_alternate
@@ -146,6 +147,11 @@ def test_given_names_are_first_names_several_countries_share(gazetteer):
     assert {"Karen", "Judith", "Maria", "Georgia"} <= names
     assert not {"Dallas", "Texas", "karen"} & names
     assert {"Henderson", "Taylor", "Nguyen"} <= gazetteer.surnames()
+
+
+@pytest.mark.parametrize("name", ["falklands", "malvinas"])
+def test_a_territory_goes_by_its_short_names(gazetteer, name):
+    assert any(c.place.feature_code == "PCLI" and c.place.country_code == "FK" for c in gazetteer.candidates(name))
 
 
 def test_countries_countryinfo_lacks_come_from_geonames_and_countrystatecity(gazetteer):

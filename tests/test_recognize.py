@@ -738,6 +738,20 @@ def test_a_rivers_name_after_the_is_the_river_though_it_is_a_persons_name(recogn
 
 
 @pytest.mark.parametrize("text, places", [
+    ("Snow covered much of Buffalo, and power was out across the rest of Mobile.", ["Buffalo", "Mobile"]),
+    ("Half of Madison was without power.", ["Madison"]),
+    ("Floods hit low-lying areas of Qorvintal and Velmora.", ["Qorvintal", "Velmora"]),
+    ("The rest of MLAs voted in Patna.", ["Patna"]),  # guard: a plural acronym is no name
+])
+def test_a_share_of_a_place_says_it_is_a_place(recognise, text, places):
+    assert surfaces(recognise, text) == places
+
+
+def test_a_language_before_speaking_is_no_place(recognise):
+    assert surfaces(recognise, "Teachers in English-speaking schools in Bamenda protested.") == ["Bamenda"]
+
+
+@pytest.mark.parametrize("text, places", [
     ("A Madison man was arrested.", ["Madison"]),
     ("A Velmora teen was hurt.", ["Velmora"]),
     ("COLUMBIA, S.C. — A Lexington man drowned.", ["COLUMBIA", "S.C.", "Lexington"]),  # a sentence opens after a dateline
