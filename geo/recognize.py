@@ -92,7 +92,8 @@ SPEAKING_AFTER = re.compile(r"-speaking\b")  # a language: "English-speaking", "
 PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")  # "MLAs", "NGOs"
 POSSESSIVE_MARKS = frozenset({"'s", "’s", "'S", "’S"})  # "St. John's", "COX'S BAZAR"
 BEARINGS = {"out", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-            "north-east", "north-west", "south-east", "south-west"}  # before "of X": "out of X", "south of X"
+            "north-east", "north-west", "south-east", "south-west",  # before "of X": "out of X", "south of X",
+            "miles", "mile", "km", "kilometres", "kilometers", "kilometre", "kilometer"}  # "within 50 miles of X"
 LOCATIVES = {"in", "at", "near", "downtown", "outside", "around", "across", "inside", "within", "from",
              "towards", "toward", "via", "between", "throughout", "to", "nearby", "neighbouring", "neighboring"}
 # ... of which those a person's name may follow too ("a letter from Walsh", "between Walsh and Moss") place no surname.

@@ -747,6 +747,10 @@ def test_a_share_of_a_place_says_it_is_a_place(recognise, text, places):
     assert surfaces(recognise, text) == places
 
 
+def test_a_distance_of_a_place_says_it_is_a_place(recognise):
+    assert surfaces(recognise, "Police searched within 20 miles of Madison on Friday.") == ["Madison"]
+
+
 def test_a_language_before_speaking_is_no_place(recognise):
     assert surfaces(recognise, "Teachers in English-speaking schools in Bamenda protested.") == ["Bamenda"]
 
