@@ -121,6 +121,11 @@ def _common_word_nickname(name: str) -> bool:
     return rest != name and " " not in rest and _english_zipf(rest.lower()) >= COMMON_ZIPF
 
 
+def _names_an_airport(words: list[str]) -> bool:
+    """Are the words after a town's name an airport's kind ("airport", "municipal airport")?"""
+    return bool(words) and words[-1] in AIRPORT_KINDS and all(word in AIRPORT_QUALIFIERS for word in words[:-1])
+
+
 class Candidate(NamedTuple):
     """A place a name may denote, and how the name belongs to it."""
 
@@ -144,6 +149,7 @@ class Gazetteer:
         self.db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
         self.candidates = lru_cache(maxsize=200_000)(self._candidates)
         self.geometry = lru_cache(maxsize=10_000)(self._geometry)
+        self.airports_named_after = lru_cache(maxsize=10_000)(self._airports_named_after)
         self._neighbours: dict[str, frozenset[str]] | None = None
 
     def given_names(self) -> frozenset[str]:
@@ -171,6 +177,16 @@ class Gazetteer:
             (key,),
         ).fetchall()
         return tuple(Candidate(Place(*row[:10]), NAME_KINDS[row[10]]) for row in rows)
+
+    def _airports_named_after(self, key: str) -> tuple[Place, ...]:
+        """Airports named after the town `key` folds: "Bradford Airport", "Stroud Municipal Airport"."""
+        rows = self.db.execute(
+            "SELECT n.key, p.id, p.name, p.lat, p.lon, p.feature_class, p.feature_code, p.country_code,"
+            " p.admin1, p.population, p.source"
+            " FROM names n JOIN places p ON p.id = n.place_id WHERE n.key > ? AND n.key < ? AND p.feature_code = 'AIRP'",
+            (key + " ", key + "!"),  # keys that start with the name and a space
+        ).fetchall()
+        return tuple({row[1]: Place(*row[1:]) for row in rows if _names_an_airport(row[0][len(key) + 1:].split())}.values())
 
     def _geometry(self, place_id: str):
         row = self.db.execute("SELECT wkt FROM places WHERE id = ?", (place_id,)).fetchone()
@@ -547,6 +563,7 @@ AIRPORT_WORDS = ("Airport", "Airfield", "Aerodrome", "Air Base", "Airbase", "Air
 # Words of an airport's name that say nothing of which one it is ("Regional Airport", "the new International Airport").
 AIRPORT_QUALIFIERS = {"international", "regional", "municipal", "county", "domestic", "national", "city", "new",
                       "old", "main", "the", "and", "of"}
+AIRPORT_KINDS = {"airport", "airfield", "aerodrome"}  # the last word of an airport named after its town
 _GENERIC_AIRPORT_WORDS = AIRPORT_QUALIFIERS | {word.lower() for words in AIRPORT_WORDS for word in words.split()}
 
 

@@ -96,8 +96,8 @@ class Place:
 
 
 # How a mention got its coordinates; "container": a name nothing else placed, put at the place
-# the text puts it in ("Qorvintal, Auckland" at Auckland); "namesake": a feature nothing else placed,
-# put at the nearby town whose name it bears ("Lake Lugano" at Lugano).
+# the text puts it in ("Qorvintal, Auckland" at Auckland); "namesake": a name nothing else placed, put
+# at a nearby place named after it or after which it is named ("Lake Lugano" at Lugano, a town at its airport).
 RESOLVED_BY = ("gazetteer", "curated", "geocoder", "cache", "container", "namesake")
 
 

@@ -435,7 +435,7 @@ class Resolver:
         for name, (place, confidence, how) in chosen.items():
             if place is not None and place.feature_code in STREAM_CODES:
                 chosen[name] = (self._on_course(place, chosen), confidence, how)
-        for name, place in self._named_after_towns(text, mentions, chosen).items():
+        for name, place in self._namesakes(text, mentions, chosen).items():
             chosen[name] = (place, NAMESAKE_CONFIDENCE, "namesake")
         paired = self._paired_senses(placements, chosen)
         spans = sentences(text)
@@ -585,40 +585,54 @@ class Resolver:
                 if any(haversine_km(c.place.lat, c.place.lon, t.lat, t.lon) <= TOWN_REACH_KM for t in towns)}
         return near or {c.place.id for c in options}
 
-    def _named_after_towns(self, text: str, mentions: list[Mention], chosen: dict) -> dict[str, Place]:
-        """Features that nothing else placed, each at the town whose name they bear with their kind's
-        word: the town of that name the article names, else one within NAMESAKE_KM of a town of its
-        country named in the feature's paragraph, at most NAMESAKE_REACH characters away: "Lake
-        Lugano" at Lugano, "Detroit Lake" in a story from Oregon at Detroit, Oregon (not Michigan's)."""
+    def _namesakes(self, text: str, mentions: list[Mention], chosen: dict) -> dict[str, Place]:
+        """Names nothing else placed, or placed only at the division holding them, each at a place
+        named after them, or after which they are named: a feature at the town whose name it bears
+        with its kind's word ("Lake Lugano" at Lugano), a town at the airport named after it
+        ("Bradford, Ontario" at Bradford Airport). The place must be the town of that name the
+        article names, or lie in the division holding the name, or within NAMESAKE_KM of a town of its
+        country named in the name's paragraph, at most NAMESAKE_REACH characters away ("Detroit Lake"
+        in a story from Oregon at Detroit, Oregon, not Michigan's)."""
         paragraph_starts = [0] + [gap.end() for gap in BLANK_LINE.finditer(text)]
         placed = {}
-        for name, (place, _, _) in chosen.items():
-            words = name.split()
-            if place is not None or len(words) < 2:
+        for name, (place, _, how) in chosen.items():
+            holder = place if how == "container" and place.feature_code in ("ADM1", "ADM2") else None
+            if place is not None and holder is None:
                 continue
-            if words[-1] in NAMESAKE_SUFFIXES:
-                town = " ".join(words[:-1])
-            elif words[0] in NAMESAKE_PREFIXES:
-                town = " ".join(words[1:])
-            else:
-                continue
+            town, namesakes = self._named_after(name)
             named = chosen.get(town, (None,))[0]
-            if named is not None and named.feature_class == "P":
+            if named is not None and named.feature_class == "P" and holder is None:
                 placed[name] = named
+                continue
+            if holder is not None:
+                inside = [p for p in namesakes if _division(p) == _division(holder)]
+                if len(inside) == 1:
+                    placed[name] = inside[0]
                 continue
             spans = {(bisect_right(paragraph_starts, m.start), m.start) for m in mentions if m.key == name}
             nearby = [chosen[m.key][0] for m in mentions
                       if any(abs(m.start - start) <= NAMESAKE_REACH
                              and bisect_right(paragraph_starts, m.start) == paragraph for paragraph, start in spans)
                       and (other := chosen[m.key][0]) is not None and other.feature_class == "P"]
-            near = [(km, c.place.id, c.place) for c in self.gazetteer.candidates(town)
-                    if c.place.feature_class == "P" and c.kind == "name"
-                    and (km := _nearest_km(c.place, _Points.of({p.id: p for p in nearby
-                                                                if p.country_code == c.place.country_code})))
+            near = [(km, p.id, p) for p in namesakes
+                    if (km := _nearest_km(p, _Points.of({o.id: o for o in nearby if o.country_code == p.country_code})))
                     <= NAMESAKE_KM]
             if near:
                 placed[name] = min(near)[2]
         return placed
+
+    def _named_after(self, name: str) -> tuple[str, list[Place]]:
+        """The town a feature's name bears and the towns of that name ("lake lugano": "lugano" and the
+        Luganos), or, for any other name, the name and the airports named after it."""
+        words = name.split()
+        town = ""
+        if len(words) > 1 and words[-1] in NAMESAKE_SUFFIXES:
+            town = " ".join(words[:-1])
+        elif len(words) > 1 and words[0] in NAMESAKE_PREFIXES:
+            town = " ".join(words[1:])
+        if town:
+            return town, [c.place for c in self.gazetteer.candidates(town) if c.place.feature_class == "P" and c.kind == "name"]
+        return name, list(self.gazetteer.airports_named_after(name))
 
     def _fallback(self, name: str, countries: Counter) -> tuple[Place | None, float, str]:
         if self.geocoder is None:

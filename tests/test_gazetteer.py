@@ -149,6 +149,11 @@ def test_given_names_are_first_names_several_countries_share(gazetteer):
     assert {"Henderson", "Taylor", "Nguyen"} <= gazetteer.surnames()
 
 
+def test_airports_are_found_by_the_town_they_are_named_after(gazetteer):
+    assert [p.name for p in gazetteer.airports_named_after("arborfield")] == ["Arborfield Airport"]
+    assert not gazetteer.airports_named_after("arbor")  # no "Arbor Airport": a name is whole words
+
+
 @pytest.mark.parametrize("name", ["falklands", "malvinas"])
 def test_a_territory_goes_by_its_short_names(gazetteer, name):
     assert any(c.place.feature_code == "PCLI" and c.place.country_code == "FK" for c in gazetteer.candidates(name))

@@ -549,6 +549,17 @@ def test_major_airports_are_curated_features(parse):
     assert parse("A tornado hit Heathrow, Florida.")["Heathrow"].place.country_code == "US"
 
 
+@pytest.mark.parametrize("text, town, airport", [
+    ("A grain elevator burned in Arborfield, Saskatchewan, on Sunday.", "Arborfield", "Arborfield Airport"),  # not at
+    ("Farmers near Kulin and Newdegate counted losses after the frost.", "Newdegate", "Newdegate Airport"),  # the province
+    ("A crew flew from Darwin to Newdegate on Monday.", "Newdegate", None),  # guard: 3,000 km from Darwin
+])
+def test_a_town_no_gazetteer_holds_is_placed_at_the_airport_named_after_it(parse, text, town, airport):
+    resolved = parse(text)[town]
+    assert (resolved.place.name if resolved.place else None) == airport
+    assert resolved.resolved_by == ("namesake" if airport else "")
+
+
 def test_a_rivers_division_keeps_no_far_small_town_in_a_local_story(parse):
     # The Gandak's point lies in Uttar Pradesh; the only Titron the gazetteer knows is a small town there,
     # 700 km from these towns of Bihar: likelier a village of Bihar it lacks.
