@@ -42,8 +42,8 @@ def _any_case(word: str) -> str:
 
 
 # A word keeps a trailing period when it is a known abbreviation ("Dr.") or a single letter
-# ("D.", and "U." "S." in "U.S."); any other period is a token of its own. (A lone numeric
-# character such as "½" counts as a letter here, as it does in \w.)
+# ("D.", and "U." "S." in "U.S."; not the "s" of "the 1990s."); any other period is a token of its
+# own. (A lone numeric character such as "½" counts as a letter here, as it does in \w.)
 _WORD_ABBREVIATIONS = [a[:-1] for a in sorted(ABBREVIATIONS, key=len, reverse=True) if re.fullmatch(r"[a-z]+\.", a)]
 # The lookahead spares most words the trial of every abbreviation.
 _ABBREVIATION = (rf"(?=[a-zA-Z{KELVIN_SIGN}]{{2,{len(_WORD_ABBREVIATIONS[0])}}}\.)"
@@ -52,7 +52,7 @@ _WORD = r"[^\W\d_]+(?:['’](?![sS]\b)[^\W\d_]+)*"  # letters, with inner apostr
 _WHOLE_WORD = r"[^\W\d_]++(?:['’](?![sS]\b)[^\W\d_]++)*+"  # the same, possessive: never a shorter match
 # In order: a possessive 's; a word (the common case first: a whole word with no period after
 # it; then one keeping its period; then one before a period of its own); a number; a mark.
-TOKEN = re.compile(rf"['’][sS]\b|(?=[^\W\d_])(?:{_WHOLE_WORD}(?!\.)|(?:{_ABBREVIATION}|[^\W\d_])\.|{_WORD})"
+TOKEN = re.compile(rf"['’][sS]\b|(?=[^\W\d_])(?:{_WHOLE_WORD}(?!\.)|(?:{_ABBREVIATION}|(?<!\d)[^\W\d_])\.|{_WORD})"
                    r"|\d+(?:[.,]\d+)*|[^\w\s]")
 # Tokens and the text between them: split() gives gap, token, gap, ..., token, gap.
 _TOKENS_AND_GAPS = re.compile(f"({TOKEN.pattern})")

@@ -747,6 +747,11 @@ def test_a_share_of_a_place_says_it_is_a_place(recognise, text, places):
     assert surfaces(recognise, text) == places
 
 
+def test_a_decade_ends_its_sentence(recognise):
+    # the "s." of "1990s." is no initial: "In" opens the next sentence, and "In Split" is no name
+    assert surfaces(recognise, "Crime fell sharply in the 1990s. In Split, the harbour reopened.") == ["Split"]
+
+
 def test_a_distance_of_a_place_says_it_is_a_place(recognise):
     assert surfaces(recognise, "Police searched within 20 miles of Madison on Friday.") == ["Madison"]
 
