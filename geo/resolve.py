@@ -190,6 +190,7 @@ NAMESAKE_PREFIXES = {"lake", "loch", "lough", "mount"}
 NAMESAKE_KM = 100  # ... when it lies this near a town the article names ...
 NAMESAKE_REACH = 400  # ... this many characters before or after the feature
 NAMESAKE_CONFIDENCE = 0.3
+SECOND_LEVEL_KINDS = ("district", "county", "territory", "municipality", "parish", "borough", "regency")  # "Masisi Territory"
 PLACED_BY_NAME = {"PCLI", "ADM1", "PPLC", "PPLA"}  # never dropped for the country the text puts them in
 OWN_SENSE_CODES = {"PCLI", "ADM1", "PPLC"}  # a name of these keeps its sense beside a longer name ("Mexico City")
 # Y of "X, Y" speaks: "near Wonsan, South Korea's military said" puts Wonsan in no South Korea.
@@ -606,8 +607,8 @@ class Resolver:
                 continue
             if holder is not None:
                 inside = [p for p in namesakes if _division(p) == _division(holder)]
-                if len(inside) == 1:
-                    placed[name] = inside[0]
+                if len({p.name for p in inside}) == 1:
+                    placed[name] = inside[0]  # one place of that name in the division (a district first)
                 continue
             spans = {(bisect_right(paragraph_starts, m.start), m.start) for m in mentions if m.key == name}
             nearby = [chosen[m.key][0] for m in mentions
@@ -623,7 +624,8 @@ class Resolver:
 
     def _named_after(self, name: str) -> tuple[str, list[Place]]:
         """The town a feature's name bears and the towns of that name ("lake lugano": "lugano" and the
-        Luganos), or, for any other name, the name and the airports named after it."""
+        Luganos), or, for any other name, the name and the second-level divisions and airports named
+        after it ("Masisi Territory", "Bradford Airport")."""
         words = name.split()
         town = ""
         if len(words) > 1 and words[-1] in NAMESAKE_SUFFIXES:
@@ -632,7 +634,9 @@ class Resolver:
             town = " ".join(words[1:])
         if town:
             return town, [c.place for c in self.gazetteer.candidates(town) if c.place.feature_class == "P" and c.kind == "name"]
-        return name, list(self.gazetteer.airports_named_after(name))
+        divisions = [c.place for kind in SECOND_LEVEL_KINDS for c in self.gazetteer.candidates(f"{name} {kind}")
+                     if c.place.feature_code == "ADM2"]
+        return name, divisions + list(self.gazetteer.airports_named_after(name))
 
     def _fallback(self, name: str, countries: Counter) -> tuple[Place | None, float, str]:
         if self.geocoder is None:
@@ -1240,6 +1244,8 @@ def _containers(text: str, placements: list[tuple[Mention, Mention]], candidates
                 holds = any(f"{c.place.country_code}.{c.place.admin1}" == key for c in inner)
             else:
                 continue
+            if gap in HEADING_MARKS and _other_state(inner, key):
+                continue  # "VICTORIA — British Columbia's cabinet": a dateline's city, no Australian state
             within.setdefault(first.key, set()).add(key)
             outer_names.setdefault(first.key, []).append(second.key)
             if holds:
@@ -1650,9 +1656,17 @@ def _roundup_areas(text: str, mentions: list[Mention], candidates: dict) -> dict
             area = _area(holders[0]) if holders else None
             blank_line = BLANK_LINE.search(text, mention.end)
             paragraph_end = blank_line.start() if blank_line else len(text)
-        elif area:
+        elif area and not _other_state(candidates.get(mention.key) or (), area):
             areas.setdefault(mention.key, area)
     return areas
+
+
+def _other_state(options, area: str) -> bool:
+    """Are the options all states or countries, none of them in the area (`_area`)? No state
+    holds another: "VICTORIA — British Columbia's cabinet" is a dateline, Victoria there a city and
+    no Australian state (but "TENNESSEE — Lebanon" is Lebanon, Tennessee)."""
+    return bool(options) and all(o.place.feature_code in ("ADM1", "PCLI") for o in options) \
+        and not any(area in (o.place.country_code, _area(o.place)) for o in options)
 
 
 def _opens_line(text: str, mention: Mention) -> bool:

@@ -560,6 +560,18 @@ def test_a_town_no_gazetteer_holds_is_placed_at_the_airport_named_after_it(parse
     assert resolved.resolved_by == ("namesake" if airport else "")
 
 
+def test_a_name_no_gazetteer_holds_alone_is_placed_at_the_district_named_after_it(parse):
+    resolved = parse("Floods cut roads near Ifakara and across Kilombero on Monday.")["Kilombero"]
+    assert (resolved.place.name, resolved.resolved_by) == ("Kilombero District", "namesake")
+
+
+def test_a_datelines_city_named_like_a_state_holds_no_other_state(parse):
+    text = ("NEWS FROM THE PROVINCES\n\nVICTORIA — Nova Scotia's fisheries minister met officials here on Monday. "
+            "Officials in Vancouver welcomed her.\n\nREGINA — Saskatchewan's harvest is nearly done.")
+    resolved = parse(text)["Nova Scotia"]  # not asked for in the Australian state of Victoria
+    assert (resolved.place.name, resolved.place.country_code) == ("Nova Scotia", "CA")
+
+
 def test_a_rivers_division_keeps_no_far_small_town_in_a_local_story(parse):
     # The Gandak's point lies in Uttar Pradesh; the only Titron the gazetteer knows is a small town there,
     # 700 km from these towns of Bihar: likelier a village of Bihar it lacks.
