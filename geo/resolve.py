@@ -820,6 +820,7 @@ def _cue_scores(name: str, options: _Options, context: _Context) -> list[float]:
     own_country, own_mentions = context.own_country.get(name), context.mention_count.get(name, 0)
     containers, contained = context.containers.get(name, ()), context.contained.get(name, ())
     in_named_state, state_speaks = _named_states(name, options, context)
+    great_place = options.great_place
     scores = []
     for candidate, score, in_state in zip(options, options.priors, in_named_state):
         place = candidate.place
@@ -839,7 +840,11 @@ def _cue_scores(name: str, options: _Options, context: _Context) -> list[float]:
             named -= own_mentions  # a name is no evidence for itself ("Mexico")
         if named and place.feature_code != "PCLI" \
                 and not (state_speaks and not in_state and place.feature_code.startswith("PPL")):
-            score += min(COUNTRY_NAMED_BONUS + COUNTRY_REPEAT_BONUS * (named - 1), COUNTRY_BONUS_CAP)
+            bonus = min(COUNTRY_NAMED_BONUS + COUNTRY_REPEAT_BONUS * (named - 1), COUNTRY_BONUS_CAP)
+            if named == 1 and great_place >= GREAT_CITY and great_place >= OVERSHADOWED_TOWN * place.population \
+                    and not containers:
+                bonus *= OVERSHADOWED_SHARE  # "Brisbane" in a story naming the US once is still Australia's city
+            score += bonus
         if containers and (place.country_code in containers or f"{place.country_code}.{place.admin1}" in containers):
             score += CONTAINER_BONUS
         if place.id in contained:

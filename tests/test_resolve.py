@@ -28,6 +28,13 @@ def test_container_pattern_overrides_population(parse):
     assert (resolved.place.country_code, resolved.place.admin1) == ("US", "TX")
 
 
+def test_a_country_named_once_does_not_make_a_great_citys_name_a_small_namesakes_there(parse):
+    text = "Hotels in Tonga expect more guests once planes from Brisbane return, a US diplomat said."
+    assert parse(text)["Brisbane"].place.country_code == "AU"  # not Brisbane, California (4,700 people)
+    text = "Rain fell across Australia. In Perth, streets flooded. Australia's weather bureau warned of more."
+    assert parse(text)["Perth"].place.country_code == "AU"  # guard: a country named twice still speaks
+
+
 def test_countries_named_in_the_article_steer_resolution(parse):
     resolved = parse("Rain fell across Australia. In Perth, streets flooded.")["Perth"]
     assert resolved.place.country_code == "AU"
