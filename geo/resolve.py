@@ -1284,9 +1284,11 @@ def _placed_elsewhere(candidates: dict, outer_names: dict, chosen: dict,
                                                      and c.place.population * OWN_CITY_SHARE >= holder.population
                                                      or c.place.population >= GREAT_CITY)
                        for c in candidates[name])
-        else:
+        else:  # ... nor a great city by its own name before another country: "in Bouaké, Nigeria face Ghana"
             area = _division if holder.feature_code == "ADM1" and holder.population else attrgetter("country_code")
-            held = any(area(c.place) == area(holder) for c in candidates[name])
+            held = any(area(c.place) == area(holder) or holder.feature_code == "PCLI" and c.kind == "name"
+                       and c.place.feature_code.startswith("PPL") and c.place.population >= GREAT_CITY
+                       for c in candidates[name])
         if not held:
             elsewhere[name] = (Counter([holder.country_code]), "{}, " + holder.name)
     return elsewhere

@@ -28,6 +28,11 @@ def test_container_pattern_overrides_population(parse):
     assert (resolved.place.country_code, resolved.place.admin1) == ("US", "TX")
 
 
+def test_a_great_city_before_another_country_is_no_town_of_that_country(parse):
+    resolved = parse("The group stage ends this week. In Yaoundé, Nigeria meet Egypt on Sunday.")["Yaoundé"]
+    assert (resolved.place.name, resolved.place.country_code) == ("Yaoundé", "CM")  # a new clause, not "X, Y"
+
+
 def test_a_country_named_once_does_not_make_a_great_citys_name_a_small_namesakes_there(parse):
     text = "Hotels in Tonga expect more guests once planes from Brisbane return, a US diplomat said."
     assert parse(text)["Brisbane"].place.country_code == "AU"  # not Brisbane, California (4,700 people)
