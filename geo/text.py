@@ -144,7 +144,10 @@ NAVIGATION_WORDS = {
     "twitter", "x", "linkedin", "telegram", "copy", "link", "and", "the", "of",
 }
 BYLINE = re.compile(r"^\s*(?:by\s*[A-Z]|written by|reported by|edited by|posted by)", re.IGNORECASE)
-BYLINE_PLACE = re.compile(r"\b(?:in|from) [A-Z]")  # "By a staff reporter in Sfax, Tunisia" says where
+# ... where a byline says where: "By a staff reporter in Sfax, Tunisia", "By our Connacht correspondent",
+# "By our correspondent, Hoima", "By Staff Reporter | BHOPAL"
+BYLINE_PLACE = re.compile(r"\b(?:in|from) [A-Z]|\b[Oo]ur [A-Z]\w* correspondent"
+                          r"|\b(?i:correspondent|reporter|writer)\s*[,|]?\s+[A-Z]")
 TIMESTAMP = re.compile(
     r"^\s*(?:updated|published|posted|last updated)?\s*:?\s*(?:on\s+)?"
     r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4}|\d{4}-\d{2}-\d{2})"

@@ -450,9 +450,16 @@ def test_page_debris_creates_no_places(recognise):
     assert surfaces(recognise, text) == ["Dhaka"]
 
 
-def test_a_byline_that_says_where_the_reporter_is_names_that_place(recognise):
-    text = "Ferry crossings resume\nBy a staff reporter in Mombasa, Kenya\nThe ferries sailed at dawn."
-    assert surfaces(recognise, text) == ["Mombasa", "Kenya"]
+@pytest.mark.parametrize("byline, places", [
+    ("By a staff reporter in Mombasa, Kenya", ["Mombasa", "Kenya"]),
+    ("By our correspondent, Kisumu", ["Kisumu"]),
+    ("By Staff Reporter | MOMBASA", ["MOMBASA"]),
+    ("By our Kenya correspondent", ["Kenya"]),
+    ("By Jane Otieno, Staff Writer", []),  # guard: a byline that says nothing of where is page furniture
+])
+def test_a_byline_that_says_where_the_reporter_is_names_that_place(recognise, byline, places):
+    text = f"Ferry crossings resume\n{byline}\nThe ferries sailed at dawn."
+    assert surfaces(recognise, text) == places
 
 
 def test_a_dateline_alone_on_its_line_is_no_photo_credit(recognise):
