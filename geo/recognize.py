@@ -88,6 +88,7 @@ FAR_DIRECTIONS = {"north", "south", "west"}  # "Far North Queensland", "Far West
 # "Eastern and " before "Southern Europe" (a capital not after a letter: sought faster than "\b" and a capital)
 DIRECTION_AND = re.compile(r"([A-Z](?<!\w[A-Z])[a-z]+) and $")
 BASED_AFTER = re.compile(r"-based\b")
+HEADING_DASH = re.compile(r" ?[—–] ")  # after a roundup's heading: "WA — Perth recorded ..."
 SPEAKING_AFTER = re.compile(r"-speaking\b")  # a language: "English-speaking", "Russian-speaking"
 PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")  # "MLAs", "NGOs"
 POSSESSIVE_MARKS = frozenset({"'s", "’s", "'S", "’S"})  # "St. John's", "COX'S BAZAR"
@@ -763,7 +764,8 @@ class Recognizer:
             # a state's two-letter postal code only after its town: "Paris, KY" (not "LA Galaxy"; "NSW" stays),
             # and not in a headline's capitals ("FLOODS HIT TOWN, IN PICTURES") nor before a name ("NB Power")
             postal = len(surface) == 2 and not (_after_name_and_comma(toks, i) and not (
-                j + 1 < len(toks) and _is_acronym(toks[j + 1].text) or _opens_longer_name(text, toks, j)))
+                j + 1 < len(toks) and _is_acronym(toks[j + 1].text) or _opens_longer_name(text, toks, j))
+                or opens_line and HEADING_DASH.match(text, toks[j].end))  # a roundup's state: "WA — Perth ..."
             return _Places(c for c in candidates if c.kind == "abbr" and not (postal and c.place.feature_code == "ADM1"))
         if any(c.kind == "demonym" for c in candidates):
             if j + 1 < len(toks) and toks[j + 1].text in DEMONYM_DIVISION_NOUNS:  # "the Somali region" of Ethiopia

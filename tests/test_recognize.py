@@ -462,6 +462,12 @@ def test_a_byline_that_says_where_the_reporter_is_names_that_place(recognise, by
     assert surfaces(recognise, text) == places
 
 
+def test_a_states_code_opening_a_roundups_line_before_a_dash_is_the_state(recognise):
+    text = "Around the country\n\nWA — Albany had its wettest June.\n\nSA — Whyalla's steelworks reopened."
+    assert surfaces(recognise, text) == ["WA", "Albany", "SA", "Whyalla"]
+    assert surfaces(recognise, "Ticket prices at LA — the club — rose.") == []  # guard: not opening a line
+
+
 def test_a_dateline_alone_on_its_line_is_no_photo_credit(recognise):
     assert surfaces(recognise, "Washington (CNN)\nThe talks will go on, officials said.") == ["Washington"]
 
