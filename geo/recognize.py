@@ -348,8 +348,8 @@ MAJOR_CODES = ("PCLI", "ADM1", "CONT")
 STREAM_CODES = {"STM", "STMS"}
 NOUN_PHRASE_ENDS = {"", " ", "\n", ",", ".", ";", ":", ")"}  # what may follow a name used as a noun
 # What may follow a river's name after "the": "the Xingu basin", "the Murray valley".
-RIVER_NOUNS = frozenset({"basin", "valley", "delta", "catchment", "floodplain", "floodplains", "banks", "estuary",
-                         "headwaters", "waters", "system"})
+RIVER_NOUNS = {"basin", "valley", "delta", "catchment", "floodplain", "floodplains", "banks", "estuary", "headwaters",
+               "waters", "system"}
 MONTHS_AND_DAYS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
@@ -488,7 +488,7 @@ class Recognizer:
         meeting with the Mississippi" (not "the Ohio delegation", nor a country, "the Congo", nor a
         feature of that name: "the Amazon"). `strict`, for a name that is no place by itself (a
         person's, or one known only with "River"), asks for a lower-case "the" and no verb after,
-        though a river's noun may follow: "the Murray, "the Xingu basin" (not "The Hunter played")."""
+        though a river's noun may follow: "the Murray", "the Xingu basin" (not "The Hunter played")."""
         follower = NEXT_WORD.match(text, end)  # the next word, after a space
         word = follower.group(1) if follower and follower.start(1) == end + 1 else ""
         if text[max(0, start - 4): start] not in (("the ",) if strict else ("the ", "The ")) \

@@ -183,7 +183,7 @@ IN_TOWN = {"in", ", in"} | POSSESSIVE  # what puts a place in a town: "Mirpur in
 DIVISION_SENSE = "(division)"  # the holder of a name's sense the text calls a state or province
 HOLDER_AREAS = {"PCLI", "ADM1", "ADM2"}  # what Y of "X, Y" must be to put X in a place of its own
 CONTAINER_CONFIDENCE = 0.3  # a name placed at the place holding it: right region, rough point
-# A lake, river or township that bears a town's name lies near that town: "Lake Lugano", "Libby Dam".
+# A lake, river or township that bears a town's name lies near that town: "Lake Lugano", "Libby Dam" (_namesakes).
 NAMESAKE_SUFFIXES = {"lake", "river", "creek", "harbour", "harbor", "bay", "dam", "reservoir", "glacier", "falls",
                      "canyon", "gorge", "valley", "township", "mountain", "hills", "beach", "lagoon", "forest"}
 NAMESAKE_PREFIXES = {"lake", "loch", "lough", "mount"}
@@ -601,8 +601,8 @@ class Resolver:
             if place is not None and holder is None:
                 continue
             town, namesakes = self._named_after(name)
-            named = chosen.get(town, (None,))[0]
-            if named is not None and named.feature_class == "P" and holder is None:
+            named = chosen.get(town, (None,))[0] if town != name else None
+            if named is not None and named.feature_class == "P":
                 placed[name] = named
                 continue
             if holder is not None:
