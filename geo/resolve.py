@@ -594,7 +594,7 @@ class Resolver:
         article names, or lie in the division holding the name, or within NAMESAKE_KM of a town of its
         country named in the name's paragraph, at most NAMESAKE_REACH characters away ("Detroit Lake"
         in a story from Oregon at Detroit, Oregon, not Michigan's)."""
-        paragraph_starts = [0] + [gap.end() for gap in BLANK_LINE.finditer(text)]
+        paragraph_starts = None  # worked out for the first name that needs them
         placed = {}
         for name, (place, _, how) in chosen.items():
             holder = place if how == "container" and place.feature_code in ("ADM1", "ADM2") else None
@@ -610,14 +610,13 @@ class Resolver:
                 if len({p.name for p in inside}) == 1:
                     placed[name] = inside[0]  # one place of that name in the division (a district first)
                 continue
-            spans = {(bisect_right(paragraph_starts, m.start), m.start) for m in mentions if m.key == name}
-            nearby = [chosen[m.key][0] for m in mentions
-                      if any(abs(m.start - start) <= NAMESAKE_REACH
-                             and bisect_right(paragraph_starts, m.start) == paragraph for paragraph, start in spans)
-                      and (other := chosen[m.key][0]) is not None and other.feature_class == "P"]
+            if not namesakes:
+                continue
+            if paragraph_starts is None:
+                paragraph_starts = [0] + [gap.end() for gap in BLANK_LINE.finditer(text)]
+            towns = _towns_around(name, mentions, chosen, paragraph_starts)
             near = [(km, p.id, p) for p in namesakes
-                    if (km := _nearest_km(p, _Points.of({o.id: o for o in nearby if o.country_code == p.country_code})))
-                    <= NAMESAKE_KM]
+                    if p.country_code in towns and (km := _nearest_km(p, towns[p.country_code])) <= NAMESAKE_KM]
             if near:
                 placed[name] = min(near)[2]
         return placed
@@ -690,6 +689,26 @@ class Resolver:
         return (replace(place, id=f"{place.id}#{mention.qualifier}", name=mention.text,
                         lat=point.y, lon=point.x, geometry=part),
                 confidence * QUALIFIED_CONFIDENCE_FACTOR)
+
+
+def _towns_around(name: str, mentions: list[Mention], chosen: dict, paragraph_starts: list[int]) -> dict[str, "_Points"]:
+    """The towns named in the paragraph of a mention of `name`, at most NAMESAKE_REACH characters from
+    it, by country."""
+    spans = {(bisect_right(paragraph_starts, m.start), m.start) for m in mentions if m.key == name}
+    towns: dict[str, dict[str, Place]] = {}
+    for m in mentions:
+        other = chosen[m.key][0]
+        if other is not None and other.feature_class == "P" and any(
+                abs(m.start - start) <= NAMESAKE_REACH and bisect_right(paragraph_starts, m.start) == paragraph
+                for paragraph, start in spans):
+            towns.setdefault(other.country_code, {})[other.id] = other
+    return {code: _Points.of(places) for code, places in towns.items()}
+
+
+def _overshadowed_town(great_place: int, place: Place) -> bool:
+    """Is the name a great city's, state's or country's (GREAT_CITY people), OVERSHADOWED_TOWN times
+    the place's?"""
+    return great_place >= GREAT_CITY and great_place >= OVERSHADOWED_TOWN * place.population
 
 
 def _along(line, place: Place) -> tuple[float, float]:
@@ -841,8 +860,7 @@ def _cue_scores(name: str, options: _Options, context: _Context) -> list[float]:
         if named and place.feature_code != "PCLI" \
                 and not (state_speaks and not in_state and place.feature_code.startswith("PPL")):
             bonus = min(COUNTRY_NAMED_BONUS + COUNTRY_REPEAT_BONUS * (named - 1), COUNTRY_BONUS_CAP)
-            if named == 1 and great_place >= GREAT_CITY and great_place >= OVERSHADOWED_TOWN * place.population \
-                    and not containers:
+            if named == 1 and _overshadowed_town(great_place, place) and not containers:
                 bonus *= OVERSHADOWED_SHARE  # "Brisbane" in a story naming the US once is still Australia's city
             score += bonus
         if containers and (place.country_code in containers or f"{place.country_code}.{place.admin1}" in containers):
@@ -915,7 +933,7 @@ def _coherence(name: str, options, context: _Context) -> list[float]:
                 and division not in named_divisions:
             bonus *= CAPITAL_NAMESAKE_SHARE  # "Washington" beside London is the US capital, not a town near
             # Sunderland or in Sussex; but "London police in southwestern Ontario" are Ontario's
-        elif great_place >= GREAT_CITY and great_place >= OVERSHADOWED_TOWN * place.population and nearest > LOCAL_KM \
+        elif _overshadowed_town(great_place, place) and nearest > LOCAL_KM \
                 and context.chosen_town_divisions.get(division, 0) - own_divisions.get(division, 0) <= 1 \
                 and not placed and place.id not in context.county_pairs:
             bonus *= OVERSHADOWED_SHARE  # "a job in Boston" after "Rome, New York" is no village near Buffalo,

@@ -579,7 +579,7 @@ def test_a_name_no_gazetteer_holds_alone_is_placed_at_the_district_named_after_i
 
 def test_a_datelines_city_named_like_a_state_holds_no_other_state(parse):
     text = ("NEWS FROM THE PROVINCES\n\nVICTORIA — Nova Scotia's fisheries minister met officials here on Monday. "
-            "Officials in Vancouver welcomed her.\n\nREGINA — Saskatchewan's harvest is nearly done.")
+            "The mayor of Vancouver welcomed her.\n\nREGINA — Saskatchewan's harvest is nearly done.")
     resolved = parse(text)["Nova Scotia"]  # not asked for in the Australian state of Victoria
     assert (resolved.place.name, resolved.place.country_code) == ("Nova Scotia", "CA")
 
