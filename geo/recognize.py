@@ -138,7 +138,9 @@ DIVISION_FOLLOWERS = PLACE_FOLLOWERS | {"and", "or", "is", "was", "has", "had", 
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "our", "their", "his", "her", "its"}
 # Words that open a sentence before a name and are no given name: "In Kiev, ...", "After Lyon, ...".
 OPENING_WORDS = LOCATIVES | {"a", "an", "on", "of", "for", "with", "by", "after", "before", "since", "until", "during", "and",
-                             "but", "or", "as", "if", "when", "while", "like", "unlike", "beyond", "despite"}
+                             "but", "or", "as", "if", "when", "while", "like", "unlike", "beyond", "despite", "above",
+                             "below", "beneath", "behind", "beside", "past", "over", "under", "into", "onto", "upon",
+                             "through", "along", "against", "amid", "among", "off", "up", "down"}
 # Verbs of saying: a minor place's name next to one is a speaker's ("Kemp said", "Tass reported").
 SPEECH_VERBS = {"said", "says", "told", "added", "explained", "noted", "asked", "stated", "wrote",
                 "confirmed", "announced", "warned", "insisted", "argued", "recalled", "admitted",
@@ -350,6 +352,13 @@ NOUN_PHRASE_ENDS = {"", " ", "\n", ",", ".", ";", ":", ")"}  # what may follow a
 # What may follow a river's name after "the": "the Xingu basin", "the Murray valley".
 RIVER_NOUNS = {"basin", "valley", "delta", "catchment", "floodplain", "floodplains", "banks", "estuary", "headwaters",
                "waters", "system"}
+# What a river does, after its name and maybe "is", "was also": "The Teesta crossed its danger level",
+# "the Jamuna was rising", "The Mahaweli rises near Adam's Peak".
+RIVER_VERBS = {"rises", "rose", "rising", "flows", "flowed", "flowing", "crested", "crests", "cresting", "peaked",
+               "peaks", "swelled", "swells", "swollen", "swelling", "burst", "bursts", "overflowed", "overflows",
+               "overflowing", "breached", "crossed", "receded", "recedes", "receding", "drains", "empties", "joins", "falls", "enters",
+               "meanders", "snakes", "winds"}
+RIVER_VERB_AUXILIARIES = {"is", "was", "has", "had", "been", "also", "still", "now", "again", "already"}
 MONTHS_AND_DAYS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
@@ -488,12 +497,14 @@ class Recognizer:
         meeting with the Mississippi" (not "the Ohio delegation", nor a country, "the Congo", nor a
         feature of that name: "the Amazon"). `strict`, for a name that is no place by itself (a
         person's, or one known only with "River"), asks for a lower-case "the" and no verb after,
-        though a river's noun may follow: "the Murray", "the Xingu basin" (not "The Hunter played")."""
+        though a river's noun may follow: "the Murray", "the Xingu basin" (not "The Hunter played"),
+        unless what follows is what a river does: "The Teesta crossed its danger level"."""
         follower = NEXT_WORD.match(text, end)  # the next word, after a space
         word = follower.group(1) if follower and follower.start(1) == end + 1 else ""
-        if text[max(0, start - 4): start] not in (("the ",) if strict else ("the ", "The ")) \
+        flows = bool(word) and _river_verb_after(text, end)
+        if text[max(0, start - 4): start] not in (("the ",) if strict and not flows else ("the ", "The ")) \
                 or text[end: end + 1] not in NOUN_PHRASE_ENDS \
-                or word and word not in DIVISION_FOLLOWERS and not (word in RIVER_NOUNS if strict else (
+                or word and not flows and word not in DIVISION_FOLLOWERS and not (word in RIVER_NOUNS if strict else (
                     word.islower() and word.endswith("ed"))):
             return None  # (a past tense ends the noun: "the Ohio crested")
         name = text[start:end]
@@ -688,9 +699,11 @@ class Recognizer:
 
     def _river_by_its_name(self, text, toks, first, last) -> list[Mention]:
         """A river after "the" by a name that is no place by itself: a person's name, or one the
-        gazetteer knows only with "River" ("the Murray", "the Xingu basin")."""
+        gazetteer knows only with "River" ("the Murray", "the Xingu basin", "The Teesta crossed")."""
+        if toks[first].text == "The" and first < last:
+            first += 1  # the run opens a sentence: "The Teesta"
         start, end = toks[first].start, toks[last].end
-        river = first > 0 and toks[first - 1].text == "the" and self._river_after_the(text, start, end, strict=True)
+        river = self._river_after_the(text, start, end, strict=True)
         return [Mention(start, end, text[start:end], name=river, signal="pattern")] if river else []
 
     def _run_facts(self, text, toks, first, last) -> _RunFacts:
@@ -1580,6 +1593,18 @@ def _dateline_credit(toks: list[Token], first: int, last: int) -> bool:
     while k > max(0, first - DATELINE_REACH) and not toks[k].opens_line:
         k -= 1
     return (k == 0 or toks[k].opens_line) and toks[k].text.isupper() and toks[k].is_word
+
+
+def _river_verb_after(text: str, end: int) -> bool:
+    """Does a river's verb follow the name ending at `end`, maybe after "is", "was also"?"""
+    for _ in range(4):
+        follower = NEXT_WORD.match(text, end)
+        if not follower or follower.start(1) != end + 1:
+            return False
+        word, end = follower.group(1), follower.end(1)
+        if word not in RIVER_VERB_AUXILIARIES:
+            return word in RIVER_VERBS
+    return False
 
 
 def _dateline_word(word: str) -> bool:

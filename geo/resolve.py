@@ -245,7 +245,8 @@ QUARTER_OF = re.compile(r" \w+ of\b")  # ... unless the quarter is "of" another:
 ISLAND_WORDS = {"island", "isle"}
 DAM_WORDS = {"dam", "dams", "barrage"}
 ISLAND_OF = re.compile(r"\bthe (island|isle) of $")  # "the island of Flores"
-THE_BEFORE = re.compile(r"\b[Tt]he\s+(?:[A-Z][a-z]+\s+)?$")  # "the Andes", "the Peruvian Andes"
+# "the Andes", "the Peruvian Andes", "the southern Andes", "the upper Indus"
+THE_BEFORE = re.compile(r"\b[Tt]he\s+(?:[A-Z][a-z]+\s+|(?:north|south|east|west|central|upper|lower|middle)[a-z-]*\s+)?$")
 THE_FEATURES = {"STM", "RGN", "SEA", "OCN", "LK", "DSRT", "PEN", "VAL", "FRST"}
 # "X is a city in Y", "X, the capital of Y", "X is a village and civil parish in Y", "X is a city
 # in and the county seat of Y", "X is the largest inland city in the state of Y", "X is a city in

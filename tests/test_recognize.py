@@ -744,6 +744,9 @@ def test_a_states_name_after_the_as_a_noun_is_its_river(recognise, text, mention
     ("Loggers are moving into the Xingu basin.", [("Xingu", "Xingu River")]),  # known only as "Xingu River"
     ("He met the Murray family in Perth.", [("Perth", "")]),  # guard: a family's name
     ("The Hunter played well in Sydney.", [("Sydney", "")]),  # guard: a title, and no river's noun after it
+    ("The Ravi was still rising near Lahore.", [("Ravi", "Ravi River"), ("Lahore", "")]),  # what a river does
+    ("The Xingu flowed faster after the rains.", [("Xingu", "Xingu River")]),
+    ("The Murray was arrested in Perth.", [("Perth", "")]),  # guard: what a person undergoes
 ])
 def test_a_rivers_name_after_the_is_the_river_though_it_is_a_persons_name(recognise, text, mentions):
     assert [(m.text, m.name) for m in recognise(text)] == mentions
@@ -820,6 +823,7 @@ def test_a_known_name_inside_a_longer_feature_name(recognise, text, name):
 
 @pytest.mark.parametrize("text, places", [
     ("In Kiev, police said the roads were shut. Kiev was calm.", ["Kiev", "Kiev"]),  # "In Kiev" is no person
+    ("Below Chamonix, the valley widens. Trains into Chamonix ran late.", ["Chamonix", "Chamonix"]),  # no "Mr Chamonix"
     ("Floods shut Porto Alegre's airport.", ["Porto Alegre"]),
     ("Traders on Lagos Island said prices rose.", ["Lagos Island"]),
     ("Katoomba and Blackheath told residents to leave.", ["Katoomba", "Blackheath"]),

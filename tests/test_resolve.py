@@ -1194,6 +1194,7 @@ def test_a_countrys_authorities_named_by_adjective_are_evidence_of_that_country(
     ("Barges on the Elbe near Magdeburg ran aground.", "Elbe", "STM"),  # a river after "the", not the town of Elbe
     ("Drought gripped the Sahel again.", "Sahel", "RGN"),  # the region, not Burkina Faso's Sahel province
     ("Climbers died in the Peruvian Andes.", "Andes", "MTS"),  # an adjective between: not the Colombian town
+    ("Glaciers in the southern Andes near Chile are shrinking.", "Andes", "MTS"),  # not the Chilean town
     ("Talks were held in the Hague.", "Hague", "PPL"),  # a town's own "the" still leaves the town
     ("Irrigation districts near Las Cruces drew less from the Rio Grande, and more melons came from Mexico.",
      "Rio Grande", "STM"),  # two words: not the Mexican town the country's name would pull
