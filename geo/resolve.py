@@ -387,7 +387,7 @@ class Resolver:
         elsewhere.update(_placed_off(text, pairs, candidates, context.chosen))
         placed = outer_names.keys() | {m.key for m in mentions if isinstance(m, _Sense)}
         elsewhere.update(_abroad(candidates, placed, context, self.gazetteer.neighbours))
-        elsewhere.update(_astray(candidates, placed, context))
+        elsewhere.update(_astray(candidates, placed, _joined(text, mentions), context))
         elsewhere.update(_other_features(text, mentions, candidates, context))
         for name in elsewhere:
             candidates[name] = ()  # "Swindon, Ontario": no Swindon the gazetteer knows is in Canada
@@ -1151,6 +1151,16 @@ def _siblings(lists: list[list[Mention]]) -> dict[str, set[str]]:
     return siblings
 
 
+def _joined(text: str, mentions: list[Mention]) -> dict[str, set[str]]:
+    """The names each name is joined to by "and" or "or": "Durban and Walvis Bay"."""
+    joined: dict[str, set[str]] = {}
+    for first, second in zip(mentions, mentions[1:]):
+        if text[first.end: second.start].strip() in ("and", "or"):
+            joined.setdefault(first.key, set()).add(second.key)
+            joined.setdefault(second.key, set()).add(first.key)
+    return joined
+
+
 def _neighbours(mentions: list[Mention], lists: list[list[Mention]]) -> list[tuple[Mention, Mention]]:
     """Each mention and the next, except two members of lists: "Washington, Pennsylvania and
     California" are siblings, where "Paris, Texas" may be a place and what holds it."""
@@ -1356,12 +1366,14 @@ def _focus(countries: Counter) -> str | None:
     return focus if 3 * count >= 2 * countries.total() else None
 
 
-def _astray(candidates: dict, placed: set[str], context: _Context) -> dict[str, tuple[Counter, str]]:
+def _astray(candidates: dict, placed: set[str], joined: dict[str, set[str]],
+            context: _Context) -> dict[str, tuple[Counter, str]]:
     """Names whose every candidate is a town of under ABROAD_TOWN people in a first-level division
     none of the article's other places lie in, more than STRAY_KM from all of them (a post office
     town of another state, people unknown, at any distance), where most of them lie in one division,
     or near it (NEAR_KM) in its country as a metro area does across a state line, that holds
-    FOCUS_PLACES or more of them, and that the text puts in no place: a town of
+    FOCUS_PLACES or more of them, and that the text puts in no place nor lists with a town
+    abroad: a town of
     that state the gazetteer lacks is likelier ("Danville" in a story from St. Johnsbury, Vermont,
     is no town in California), so the geocoder is asked there."""
     divisions = Counter(filter(None, (_division(p) for p in context.chosen.values()
@@ -1379,8 +1391,11 @@ def _astray(candidates: dict, placed: set[str], context: _Context) -> dict[str, 
     points = _Points.of(context.chosen)
     astray = {}
     for name, options in candidates.items():
-        if not options or name in placed:
-            continue
+        if not options or name in placed or any(
+                (partners := candidates.get(key)) and all(o.place.country_code != focus[0]
+                                                          and o.place.feature_code.startswith("PPL") for o in partners)
+                for key in context.siblings.get(name, set()) | joined.get(name, set())):
+            continue  # listed with a town abroad: "bound for the ports of Durban and Walvis Bay"
         own = context.chosen.get(name)
         others, elsewhere = divisions - Counter([_division(own)] if own else []), points.without([name])
         if all(o.place.feature_code.startswith("PPL") and o.place.population < ABROAD_TOWN

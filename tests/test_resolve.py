@@ -666,6 +666,12 @@ def test_a_small_town_far_from_a_local_storys_state_gives_way_to_the_geocoder_in
     assert (resolved["Gervais"].place.lat, resolved["Gervais"].place.lon) == (39.03, -97.26)
 
 
+def test_a_small_town_listed_with_a_town_abroad_stays_abroad_in_a_local_story(parse):
+    text = ("Mines in Kitwe, Ndola, Mufulira and Chingola cut output. Trucks from Kitwe carry the copper "
+            "to Durban and Walvis Bay.")
+    assert parse(text)["Walvis Bay"].place.country_code == "NA"  # a port abroad, like Durban
+
+
 def test_a_metro_area_across_a_state_line_is_one_local_story(gazetteer, tmp_path):
     # Kansas City's suburbs lie in two states, neither holding most of the story's places; the
     # Oregon town is still too far to be the Gervais meant (made up for the test, as above).
