@@ -404,7 +404,10 @@ def _add_english_names(divisions: list[tuple[Place, list[str]]], division_of: di
                      division_of.get(code) if per_code[code] == 1 else None)  # else the one division with its code
         if place is not None and place.feature_code == "ADM1":
             known = alternates[id(place)]
-            known.extend(n for n in names if usable_alternate(n) and n not in known and n != place.name)
+            new = [n for n in names if usable_alternate(n) and n not in known and n != place.name]
+            types = [n[len(place.name):] for n in known if n[len(place.name) + 1:].lower() in _TYPE_WORDS
+                     and n.startswith(place.name + " ")]
+            known.extend(new + [f"{n}{kind}" for n in new for kind in types])  # "North-Western Province" too
 
 
 def _admin1_code(geonames_code: str | None) -> str:

@@ -129,6 +129,12 @@ def test_somalias_regions_and_states_go_by_the_names_its_news_uses(gazetteer):
             for c in gazetteer.candidates(name)} == {"SO"}
 
 
+def test_a_divisions_other_spelling_goes_with_its_type_word_too(gazetteer):
+    # countrystatecity's Zambian "Northwestern" is "North-Western Province" in Zambian news
+    assert ("ADM1", "ZM") in {(c.place.feature_code, c.place.country_code)
+                              for c in gazetteer.candidates(fold("North-Western Province"))}
+
+
 def test_build_is_atomic_and_reports_counts(tmp_path):
     path = tmp_path / "g.sqlite"
     counts = build(path, progress=False)
