@@ -315,13 +315,17 @@ FEATURE_SUFFIXES = {"county", "parish", "province", "district", "region", "valle
                     "river", "lake", "mountains", "hills", "bay", "gulf", "sea", "ocean", "desert",
                     "peninsula", "plateau", "strait", "canal", "street", "road", "avenue", "highway",
                     "boulevard", "lane", "drive", "terrace", "square", "bridge", "park", "airport", "camp",
-                    "delta", "basin", "plains", "falls", "heights", "harbour", "harbor", "creek", "canyon",
+                    "delta", "basin", "plain", "plains", "falls", "heights", "harbour", "harbor", "creek", "canyon",
                     "reservoir", "glacier", "reef", "forest", "beach", "township", "dam", "volcano", "peak",
                     "base", "cosmodrome", "pass", "gorge", "lagoon", "atoll", "fjord", "crater", "swamp",
                     "wetlands", "archipelago", "mountain", "range", "ranges", "moor", "wilderness"}
 # A water body's kind at the end of a run makes the run one name, whatever it was named after:
 # "Cedar Creek Lake", "Mark Twain Lake" (not the town of Cedar Creek).
 WATER_SUFFIXES = {"lake", "river", "reservoir"}
+# ... and so do the words of other natural features and of airports, unless a known name ends the run:
+# "Anna Maria Island", "La Aurora International Airport" (not "the western Upper Peninsula").
+NATURAL_SUFFIXES = {"island", "islands", "isle", "peninsula", "reef", "atoll", "glacier", "lagoon", "plain", "plains",
+                    "plateau", "volcano", "peak", "airport"}
 # Divisions named with a plain word, which alone in a capitalised run is rather that word:
 # "the Kampala Capital City Authority", "the Orthopedic Capital of the World" (but "in Capital").
 GENERIC_DIVISIONS = {"capital", "centre", "center", "coast", "interior", "lakes", "highlands"}
@@ -658,13 +662,17 @@ class Recognizer:
             return []  # a team's name: "the Uganda Cranes football team" (not "the New Zealand cricket team")
         if len(run.segments) > 1 and (run.feature_name is not None or run.organisation and not run.known_whole
                                       and (not _has_organisation_word(toks, last, last)
-                                           or run.segments[-1] in {m[:2] for m in run.matches})):
+                                           or run.segments[-1] in {m[:2] for m in run.matches})
+                                      or not run.known_whole
+                                      and any(self._feature_name(text, toks, first + a, first + b) is not None
+                                              for a, b in run.segments)):
             # each name of "Metcalfe County and Adair County", "Market Rasen and Louth", "Brentwood and
             # Thompson's Station" on its own (not of "Saint Peter and Saint Paul Church")
             return [m for a, b in run.segments for m in self._mentions_in_run(text, toks, first + a, first + b, people)]
         matches = [_Match(first + a, first + b, places, word) for a, b, places, word in run.matches]
         if run.feature_name is not None and not run.organisation \
                 and (run.feature_known or _feature_of(toks, first) or toks[last].lowered in WATER_SUFFIXES
+                     or toks[last].lowered in NATURAL_SUFFIXES and not any(m.first < m.last == last for m in matches)
                      or not any(m.first < m.last and not _named_before(toks, m, first, last) for m in matches)):
             # unless a known name of two words inside says better: "Kern County Water District"
             # (not the name of "Cape of Good Hope", nor a known end: "National Park" of "Virunga National Park")

@@ -185,7 +185,8 @@ HOLDER_AREAS = {"PCLI", "ADM1", "ADM2"}  # what Y of "X, Y" must be to put X in 
 CONTAINER_CONFIDENCE = 0.3  # a name placed at the place holding it: right region, rough point
 # A lake, river or township that bears a town's name lies near that town: "Lake Lugano", "Libby Dam" (_namesakes).
 NAMESAKE_SUFFIXES = {"lake", "river", "creek", "harbour", "harbor", "bay", "dam", "reservoir", "glacier", "falls",
-                     "canyon", "gorge", "valley", "township", "mountain", "hills", "beach", "lagoon", "forest"}
+                     "canyon", "gorge", "valley", "township", "mountain", "hills", "beach", "lagoon", "forest",
+                     "island", "peninsula", "volcano", "point"}
 NAMESAKE_PREFIXES = {"lake", "loch", "lough", "mount"}
 NAMESAKE_KM = 100  # ... when it lies this near a town the article names ...
 NAMESAKE_REACH = 400  # ... this many characters before or after the feature
@@ -632,8 +633,9 @@ class Resolver:
             town = " ".join(words[:-1])
         elif len(words) > 1 and words[0] in NAMESAKE_PREFIXES:
             town = " ".join(words[1:])
-        if town:
-            return town, [c.place for c in self.gazetteer.candidates(town) if c.place.feature_class == "P" and c.kind == "name"]
+        if town:  # (and an island's airport: "Lizard Island Airport")
+            return town, [c.place for c in self.gazetteer.candidates(town) if c.place.feature_class == "P"
+                          and c.kind == "name"] + list(self.gazetteer.airports_named_after(name))
         divisions = [c.place for kind in SECOND_LEVEL_KINDS for c in self.gazetteer.candidates(f"{name} {kind}")
                      if c.place.feature_code == "ADM2"]
         return name, divisions + list(self.gazetteer.airports_named_after(name))

@@ -709,6 +709,17 @@ def test_a_lake_named_after_a_town_is_one_name(recognise):
     assert surfaces(recognise, "Homes near Cedar Creek Lake flooded.") == ["Cedar Creek Lake"]  # not Cedar Creek
 
 
+@pytest.mark.parametrize("text, places", [
+    ("Homes on Anna Maria Island flooded.", ["Anna Maria Island"]),  # not the town of Anna Maria alone
+    ("La Aurora International Airport reopened on Sunday.", ["La Aurora International Airport"]),
+    ("Ore carriers load at Dampier and Cape Lambert.", ["Dampier", "Cape Lambert"]),  # a list's member
+    ("Tourism in Turks and Caicos Islands recovered.", ["Turks and Caicos Islands"]),  # guard: known whole
+    ("Snow fell across the western Upper Peninsula.", ["Upper Peninsula"]),  # guard: a known name ends the run
+])
+def test_an_island_airport_or_cape_named_after_a_town_or_a_person_is_one_name(recognise, text, places):
+    assert surfaces(recognise, text) == places
+
+
 def test_an_abbreviated_saint_keeps_a_name_whole(recognise):
     assert surfaces(recognise, "Workers in Sault Ste. Marie voted to strike.") == ["Sault Ste. Marie"]
 

@@ -597,6 +597,9 @@ def test_a_rivers_division_keeps_no_far_small_town_in_a_local_story(parse):
     ("The ferry to Mackinaw City crossed the Cheboygan River before it reached Petoskey.", "Cheboygan River",
      ("Cheboygan", "US")),
     ("Officials in Gisborne said the Gisborne Harbour was closed.", "Gisborne Harbour", ("Gisborne", "NZ")),
+    ("The surge flooded Holmes Beach and homes on Anna Maria Island.", "Anna Maria Island", ("Anna Maria", "US")),
+    ("Smoke from the Santa Ana Volcano drifted over Santa Ana and Sonsonate.", "Santa Ana Volcano",
+     ("Santa Ana", "SV")),
 ])
 def test_a_feature_no_gazetteer_holds_is_placed_at_the_nearby_town_whose_name_it_bears(parse, text, feature, town):
     resolved = parse(text)[feature]
