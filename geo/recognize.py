@@ -118,6 +118,10 @@ INHABITANTS = {"residents", "people", "citizens", "voters", "mayor", "inhabitant
 # A share of a place: "much of X", "the rest of X", "areas of X".
 SHARES = {"areas", "much", "most", "rest", "half", "portion", "portions", "swaths", "swathes", "corner", "corners"}
 PLACES_OF = PLACE_NOUNS | INHABITANTS | SHARES | {"rivers", "lakes"}  # "the village of X", "residents of X", "four rivers: X, Y"
+# Places named as examples of a plural place noun: "villages such as X", "towns including X and Y".
+EXAMPLED_PLACES = {"towns", "cities", "villages", "islands", "provinces", "states", "regions", "districts", "suburbs",
+                   "counties", "municipalities", "areas", "camps", "ports"}
+EXAMPLE_WORDS = {"including", "like", "as"}  # "as" of "such as"
 # Words after "a town" that show it describes a place: "Qorvintal, a suburb east of Harare".
 PLACE_FOLLOWERS = {"in", "of", "near", "on", "outside", "located", "situated", "about", "some", "just", "close",
                    "along", "where", "north", "south", "east", "west", "northeast", "northwest", "southeast",
@@ -503,10 +507,13 @@ class Recognizer:
         person's, or one known only with "River"), asks for a lower-case "the" and no verb after,
         though a river's noun may follow: "the Murray", "the Xingu basin" (not "The Hunter played"),
         unless what follows is what a river does: "The Teesta crossed its danger level"."""
+        before = text[max(0, start - 4): start]
+        if before not in ("the ", "The "):
+            return None
         follower = NEXT_WORD.match(text, end)  # the next word, after a space
         word = follower.group(1) if follower and follower.start(1) == end + 1 else ""
         flows = bool(word) and _river_verb_after(text, end)
-        if text[max(0, start - 4): start] not in (("the ",) if strict and not flows else ("the ", "The ")) \
+        if strict and before == "The " and not flows \
                 or text[end: end + 1] not in NOUN_PHRASE_ENDS \
                 or word and not flows and word not in DIVISION_FOLLOWERS and not (word in RIVER_NOUNS if strict else (
                     word.islower() and word.endswith("ed"))):
@@ -1516,6 +1523,8 @@ def _after_locative(toks: list[Token], i: int) -> bool:
                 or word == "of" and k > 0 and toks[k - 1].lowered in BEARINGS:
             return True  # "in X", "the village of X", "four villages: X, Y and Z", "residents of X", "out of X",
             # "south of X"
+        if word in EXAMPLE_WORDS and _after_place_noun(toks, k - 1 if word != "as" or toks[k - 1].lowered != "such" else k - 2):
+            return True  # "villages such as X", "towns, including X and Y"
         if word == "the" and k > 0 and toks[k - 1].is_capitalised and toks[k - 1].lowered not in LOCATIVES:
             return False  # "In Oslo the Hurtigruten ship"
         if word in {"and", "or", ",", "the", "-"} or word in POSSESSIVE_MARKS or toks[k].is_capitalised or word in DIRECTIONS \
@@ -1601,6 +1610,13 @@ def _dateline_credit(toks: list[Token], first: int, last: int) -> bool:
     while k > max(0, first - DATELINE_REACH) and not toks[k].opens_line:
         k -= 1
     return (k == 0 or toks[k].opens_line) and toks[k].text.isupper() and toks[k].is_word
+
+
+def _after_place_noun(toks: list[Token], k: int) -> bool:
+    """Is token k (or the one before a comma there) a plural place noun ("villages", "towns,")?"""
+    if k >= 1 and toks[k].text == ",":
+        k -= 1
+    return k >= 0 and toks[k].lowered in EXAMPLED_PLACES
 
 
 def _river_verb_after(text: str, end: int) -> bool:

@@ -700,6 +700,15 @@ def test_a_town_a_firm_is_based_in_is_a_place(recognise):
     assert surfaces(recognise, "Water-based paints sold well.") == []  # a word that only opens the sentence
 
 
+@pytest.mark.parametrize("text, places", [
+    ("Families fled villages such as Qorvintal and Velmora.", ["Qorvintal", "Velmora"]),
+    ("Floods reached towns, including Velmora and Kisii.", ["Velmora", "Kisii"]),
+    ("He admires writers such as Qorvintal and Velmora.", []),  # guard: no place noun
+])
+def test_examples_of_a_plural_place_noun_are_places(recognise, text, places):
+    assert surfaces(recognise, text) == places
+
+
 def test_out_of_and_a_bearing_of_are_locatives(recognise):
     assert surfaces(recognise, "Supplies are flown out of Derby every day.") == ["Derby"]  # a common word otherwise
     assert surfaces(recognise, "The farm lies ten miles south of Cleveland.") == ["Cleveland"]  # a surname otherwise
