@@ -144,7 +144,8 @@ DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "our", "their
 OPENING_WORDS = LOCATIVES | {"a", "an", "on", "of", "for", "with", "by", "after", "before", "since", "until", "during", "and",
                              "but", "or", "as", "if", "when", "while", "like", "unlike", "beyond", "despite", "above",
                              "below", "beneath", "behind", "beside", "past", "over", "under", "into", "onto", "upon",
-                             "through", "along", "against", "amid", "among", "off", "up", "down"}
+                             "through", "along", "against", "amid", "among", "off", "up", "down", "meanwhile",
+                             "elsewhere", "overnight", "downstream", "upstream", "inland", "offshore", "separately"}
 # Verbs of saying: a minor place's name next to one is a speaker's ("Kemp said", "Tass reported").
 SPEECH_VERBS = {"said", "says", "told", "added", "explained", "noted", "asked", "stated", "wrote",
                 "confirmed", "announced", "warned", "insisted", "argued", "recalled", "admitted",

@@ -844,6 +844,7 @@ def test_a_known_name_inside_a_longer_feature_name(recognise, text, name):
 @pytest.mark.parametrize("text, places", [
     ("In Kiev, police said the roads were shut. Kiev was calm.", ["Kiev", "Kiev"]),  # "In Kiev" is no person
     ("Below Chamonix, the valley widens. Trains into Chamonix ran late.", ["Chamonix", "Chamonix"]),  # no "Mr Chamonix"
+    ("Elsewhere Lerwick had gales. Downstream Vicksburg braced for the crest.", ["Lerwick", "Vicksburg"]),
     ("Floods shut Porto Alegre's airport.", ["Porto Alegre"]),
     ("Traders on Lagos Island said prices rose.", ["Lagos Island"]),
     ("Katoomba and Blackheath told residents to leave.", ["Katoomba", "Blackheath"]),
