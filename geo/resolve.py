@@ -177,6 +177,7 @@ OFF_REACH_KM = 300  # ... and one it puts north (south, ...) of a town, this nea
 OWN_CITY_SHARE = 10  # ... unless it is a city of its country a tenth as big or more
 COURSE_REACH_KM = 50  # a town this near a river's course tells which stretch of it the text means
 COUNTY_REACH_KM = 60  # ... and one it puts in a county this near the county's point
+REGION_REACH_KM = 1000  # ... and one it puts in a region, valley or island this near its point, if in another country
 CITY_DIVISION_KM, CITY_DIVISION_PEOPLE = 10, 100_000  # a division whose point lies this near its city of
 # this many people is the city's outline ("Paris")
 IN_TOWN = {"in", ", in"} | POSSESSIVE  # what puts a place in a town: "Mirpur in Dhaka", "Nairobi's Eastleigh"
@@ -1268,9 +1269,10 @@ def _containers(text: str, placements: list[tuple[Mention, Mention]], candidates
                     holders.setdefault(first.key, set()).update(near)
                     holders.setdefault(second.key, set()).add(outer.id)
                 continue
-            if outer.feature_class == "L" and outer.country_code:  # "Krasnoyarsk in Siberia" (not Siberia,
-                if any(c.place.country_code == outer.country_code for c in inner):  # Mexico): a region
+            if outer.feature_class in ("L", "T") and outer.country_code:  # "Krasnoyarsk in Siberia" (not
+                if any(c.place.country_code == outer.country_code for c in inner):  # Siberia, Mexico): a region
                     holders.setdefault(second.key, set()).add(outer.id)  # holds its country's towns
+                outer_names.setdefault(first.key, []).append(second.key)
                 continue
             if outer.feature_code == "PCLI":
                 key = outer.country_code
@@ -1294,13 +1296,15 @@ def _placed_elsewhere(candidates: dict, outer_names: dict, chosen: dict,
     """Names X of "X, Y" whose Y (as first chosen) is a country, or a division whose towns the
     gazetteer places, holding none of X's candidates ("Swindon, Ontario", "LUBBOCK, Mo."), or a
     town none of them lies near (a neighbourhood: "Nairobi's Eastleigh", "Mirpur in Dhaka", and any
-    of `districts`, which the text calls one: "Germantown, the Nashville neighborhood"); each
+    of `districts`, which the text calls one: "Germantown, the Nashville neighborhood"), or a
+    region, valley or island whose country holds none of them, and none near it; each
     with Y's country and name, to ask the geocoder. A country, division or capital keeps its
     candidates ("Hong Kong, China"), but not in another country's division ("Normandy, Tennessee"); a
     division before one of its own country's is a list ("polls closed in Pennsylvania, Florida")."""
     elsewhere = {}
     for name, outers in outer_names.items():
-        holders = [chosen[o] for o in outers if o in chosen and chosen[o].feature_code in HOLDER_CODES]
+        holders = [chosen[o] for o in outers if o in chosen and (chosen[o].feature_code in HOLDER_CODES
+                                                                 or _region(chosen[o]))]
         if not holders:
             continue
         holder = holders[0]
@@ -1315,6 +1319,11 @@ def _placed_elsewhere(candidates: dict, outer_names: dict, chosen: dict,
                                                      and c.place.population * OWN_CITY_SHARE >= holder.population
                                                      or c.place.population >= GREAT_CITY)
                        for c in candidates[name])
+        elif _region(holder):  # a region, valley or island: in its country or near its point ("Kalam in the
+            # Swat Valley" is no Kallam of India; "Punta Arenas in Patagonia" may be Chile's)
+            held = any(c.place.country_code == holder.country_code
+                       or haversine_km(c.place.lat, c.place.lon, holder.lat, holder.lon) <= REGION_REACH_KM
+                       for c in candidates[name])
         else:  # ... nor a great city by its own name before another country: "in Bouaké, Nigeria face Ghana"
             area = _division if holder.feature_code == "ADM1" and holder.population else attrgetter("country_code")
             held = any(area(c.place) == area(holder) or holder.feature_code == "PCLI" and c.kind == "name"
@@ -1323,6 +1332,11 @@ def _placed_elsewhere(candidates: dict, outer_names: dict, chosen: dict,
         if not held:
             elsewhere[name] = (Counter([holder.country_code]), "{}, " + holder.name)
     return elsewhere
+
+
+def _region(place: Place) -> bool:
+    """Is the place a region, valley, range or island of one country ("Siberia", "the Swat Valley")?"""
+    return place.feature_class in ("L", "T") and bool(place.country_code)
 
 
 def _abroad(candidates: dict, placed: set[str], context: _Context, neighbours) -> dict[str, tuple[Counter, str]]:

@@ -839,6 +839,14 @@ def test_a_name_nothing_else_places_goes_to_the_place_the_text_puts_it_in(parse,
     assert resolved["Qorvintal"].confidence < resolved[holder].confidence
 
 
+def test_a_town_the_text_puts_in_a_valley_or_region_is_none_of_its_namesakes_far_away(parse):
+    # The gazetteer's only Kalam is Kallam, in Maharashtra, 1,900 km from the Swat Valley
+    kalam = parse("Floods shut hotels in Kalam, a resort in the Swat Valley.")["Kalam"]
+    assert kalam.place is None or kalam.place.country_code == "PK"
+    keran = parse("Shops in Keran in the Neelum Valley reopened.")["Keran"]
+    assert keran.place.name == "Keran"  # guard: the namesake across the border, near the valley
+
+
 def test_a_town_the_text_puts_off_another_is_none_of_its_namesakes_far_away(parse):
     phoenix = parse("Floods swept through Phoenix, north of Durban, on Monday.")["Phoenix"]
     assert (phoenix.place.name, phoenix.resolved_by) == ("Durban", "container")  # no suburb the gazetteer knows
