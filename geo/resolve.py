@@ -388,8 +388,9 @@ class Resolver:
         elsewhere.update(_listed_elsewhere(candidates, lists, context.chosen))
         elsewhere.update(_placed_off(text, pairs, candidates, context.chosen))
         placed = outer_names.keys() | {m.key for m in mentions if isinstance(m, _Sense)}
-        elsewhere.update(_abroad(candidates, placed, context, self.gazetteer.neighbours))
-        elsewhere.update(_astray(candidates, placed, _joined(text, mentions), context))
+        joined = _joined(text, mentions)
+        elsewhere.update(_abroad(candidates, placed, joined, context, self.gazetteer.neighbours))
+        elsewhere.update(_astray(candidates, placed, joined, context))
         elsewhere.update(_other_features(text, mentions, candidates, context))
         for name in elsewhere:
             candidates[name] = ()  # "Swindon, Ontario": no Swindon the gazetteer knows is in Canada
@@ -1339,7 +1340,8 @@ def _region(place: Place) -> bool:
     return place.feature_class in ("L", "T") and bool(place.country_code)
 
 
-def _abroad(candidates: dict, placed: set[str], context: _Context, neighbours) -> dict[str, tuple[Counter, str]]:
+def _abroad(candidates: dict, placed: set[str], joined: dict[str, set[str]], context: _Context,
+            neighbours) -> dict[str, tuple[Counter, str]]:
     """Names whose every candidate is a `_minor_abroad` place (or a town short of a great city that
     the name only names by another of its names: "Trinidad" is La Trinidad's) far from the country that
     two thirds of the article's places lie in (not in it, nor in a country bordering it or named
@@ -1358,7 +1360,19 @@ def _abroad(candidates: dict, placed: set[str], context: _Context, neighbours) -
     return {name: (Counter([focus]), "{}") for name, options in candidates.items()
             if options and name not in placed
             and all(o.place.country_code not in near and (_minor_abroad(o.place) or _by_other_name(o))
-                    for o in options)}
+                    for o in options)
+            and not _listed_with_town_abroad(name, candidates, context.siblings.get(name, set())
+                                             | joined.get(name, set()), focus)}
+
+
+def _listed_with_town_abroad(name: str, candidates: dict, partners: set[str], country: str) -> bool:
+    """Is the name listed with a town of ABROAD_TOWN people or more by that name, no candidate of
+    which lies in the country ("bound for the ports of Durban and Walvis Bay" in a Zambian story; "ferries to
+    Dover, Portsmouth and Ireland" in a French one)? Then it may well lie abroad too."""
+    return any((options := candidates.get(key)) and all(o.place.country_code != country for o in options)
+               and any(o.place.feature_code.startswith("PPL") and o.place.population >= ABROAD_TOWN and o.kind == "name"
+                       for o in options)
+               for key in partners)
 
 
 def _by_other_name(candidate: Candidate) -> bool:
@@ -1407,11 +1421,9 @@ def _astray(candidates: dict, placed: set[str], joined: dict[str, set[str]],
     points = _Points.of(context.chosen)
     astray = {}
     for name, options in candidates.items():
-        if not options or name in placed or any(
-                (partners := candidates.get(key)) and all(o.place.country_code != focus[0]
-                                                          and o.place.feature_code.startswith("PPL") for o in partners)
-                for key in context.siblings.get(name, set()) | joined.get(name, set())):
-            continue  # listed with a town abroad: "bound for the ports of Durban and Walvis Bay"
+        if not options or name in placed or _listed_with_town_abroad(
+                name, candidates, context.siblings.get(name, set()) | joined.get(name, set()), focus[0]):
+            continue
         own = context.chosen.get(name)
         others, elsewhere = divisions - Counter([_division(own)] if own else []), points.without([name])
         if all(o.place.feature_code.startswith("PPL") and o.place.population < ABROAD_TOWN

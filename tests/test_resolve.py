@@ -673,6 +673,9 @@ def test_a_small_town_listed_with_a_town_abroad_stays_abroad_in_a_local_story(pa
     text = ("Mines in Kitwe, Ndola, Mufulira and Chingola cut output. Trucks from Kitwe carry the copper "
             "to Durban and Walvis Bay.")
     assert parse(text)["Walvis Bay"].place.country_code == "NA"  # a port abroad, like Durban
+    text = ("Dockers struck in Le Havre, Rouen and Caen on Tuesday. Ferries from Cherbourg to Dover and "
+            "Portsmouth still sailed.")
+    assert parse(text)["Dover"].place.country_code == "GB"  # in a French story, beside Portsmouth
 
 
 def test_a_metro_area_across_a_state_line_is_one_local_story(gazetteer, tmp_path):
