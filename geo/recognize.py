@@ -914,7 +914,8 @@ class Recognizer:
                 and not (match.first > 0 and (toks[match.first - 1].lowered in LOCATIVES or toks[match.first - 1].text
                                               in (",", "and", "or") and _after_locative(toks, match.first)))
                 and not (match.places.curated_feature and first == match.first > 0 and toks[first - 1].lowered == "the"
-                         and first == last)):
+                         and first == last)
+                and not _in_region_list(text, toks, match)):
             return None  # a feature's word alone is no place: "Gulf Air", "Region 8", "the Capital" (but "in Delta",
             # and the sea news calls by the word: "tankers sailing into the Gulf")
         if match.first == match.last and (frequency := word_frequency(word.lower())) >= COMMON_WORD_ZIPF:
@@ -933,7 +934,8 @@ class Recognizer:
                     or _named_as_places(toks, match.first)
                     or self._after_origin(toks, match.first) or _resident_of(toks, match.first, match.last)
                     or _called_a_place(toks, match.last) or local or _named_in_full(text, match)
-                    or BASED_AFTER.match(text, toks[match.last].end)):  # "a Richmond-based bank"
+                    or BASED_AFTER.match(text, toks[match.last].end)  # "a Richmond-based bank"
+                    or _in_region_list(text, toks, match)):  # "the Bay and Bakool regions"
                 return None
         if match.first == match.last and _opens_sentence(toks, match.first) and not significant \
                 and not word.isupper() and word_frequency(word.lower()) >= KNOWN_WORD_ZIPF and text.count(word) == 1 \
@@ -1495,6 +1497,13 @@ def _after_name_and_comma(toks: list[Token], i: int) -> bool:
 
 def _adjacent(a: Token, b: Token) -> bool:
     return b.start - a.end <= 1
+
+
+def _in_region_list(text: str, toks: list[Token], match: _Match) -> bool:
+    """Is the match a first-level division's name before "region(s)" or "province(s)", alone or in a
+    list: "the Bay and Bakool regions", "Bay region"?"""
+    return REGION_AFTER.match(text, toks[match.last].end, toks[match.last].end + LIST_REACH_CHARS) is not None \
+        and any(c.place.feature_code == "ADM1" for c in match.places)
 
 
 def _placed_by_locative(toks: list[Token], match: _Match) -> bool:

@@ -709,6 +709,14 @@ def test_examples_of_a_plural_place_noun_are_places(recognise, text, places):
     assert surfaces(recognise, text) == places
 
 
+@pytest.mark.parametrize("text, places", [
+    ("Aid reached the Bay and Gedo regions last week.", ["Bay", "Gedo"]),  # Somalia's Bay region
+    ("Crews sailed across the Bay on Monday.", []),  # guard: a feature's word alone
+])
+def test_a_division_named_by_a_common_word_is_a_place_before_regions(recognise, text, places):
+    assert surfaces(recognise, text) == places
+
+
 def test_out_of_and_a_bearing_of_are_locatives(recognise):
     assert surfaces(recognise, "Supplies are flown out of Derby every day.") == ["Derby"]  # a common word otherwise
     assert surfaces(recognise, "The farm lies ten miles south of Cleveland.") == ["Cleveland"]  # a surname otherwise
