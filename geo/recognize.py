@@ -232,6 +232,10 @@ PERSON_NOUNS = RESIDENT_NOUNS | KIN_WORDS | {"person", "child", "baby", "someone
 LIST_REACH_TOKENS, LIST_REACH_CHARS = 90, 600
 COUNTY_AFTER = re.compile(r"(?:(?:,|,? and|,? or|,? &) [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*)* "
                           r"(count(?:y|ies)\b|parish(?:es)?\b|districts?\b|Co\.|CO\.)")
+# A distance and a bearing after a name make it a place: "Sake, 25 km to the west of the city".
+DISTANCE_OFF = re.compile(r",\s+(?:(?:about|some|roughly|around|nearly|just|only)\s+)?\d[\d,.]*\s*"
+                          r"(?:km|kilometres|kilometers|miles)\s+(?:to\s+the\s+)?"
+                          r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\b")
 REGION_AFTER = re.compile(r"(?:(?:,|,? and|,? or) [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*)* "
                           r"(region|province)s?\b(?! of\b)")
 STRAIN = re.compile(r"[A-D]/[A-Z][\w .'-]*/\d")  # an influenza strain: "A/California/7/2009"
@@ -935,7 +939,8 @@ class Recognizer:
                     or self._after_origin(toks, match.first) or _resident_of(toks, match.first, match.last)
                     or _called_a_place(toks, match.last) or local or _named_in_full(text, match)
                     or BASED_AFTER.match(text, toks[match.last].end)  # "a Richmond-based bank"
-                    or _in_region_list(text, toks, match)):  # "the Bay and Bakool regions"
+                    or _in_region_list(text, toks, match)  # "the Bay and Bakool regions"
+                    or DISTANCE_OFF.match(text, toks[match.last].end)):  # "Sake, 25 km west of Goma"
                 return None
         if match.first == match.last and _opens_sentence(toks, match.first) and not significant \
                 and not word.isupper() and word_frequency(word.lower()) >= KNOWN_WORD_ZIPF and text.count(word) == 1 \

@@ -720,6 +720,7 @@ def test_a_division_named_by_a_common_word_is_a_place_before_regions(recognise, 
 def test_out_of_and_a_bearing_of_are_locatives(recognise):
     assert surfaces(recognise, "Supplies are flown out of Derby every day.") == ["Derby"]  # a common word otherwise
     assert surfaces(recognise, "The farm lies ten miles south of Cleveland.") == ["Cleveland"]  # a surname otherwise
+    assert surfaces(recognise, "Convoys reached Sake, 25 km west of Goma, on Friday.") == ["Sake", "Goma"]
 
 
 def test_a_lake_named_after_a_town_is_one_name(recognise):
