@@ -238,7 +238,7 @@ FEATURE_WORDS = {  # words that name a type of feature, and its GeoNames feature
     "pass": {"PASS"}, "airport": {"AIRP"}, "plain": {"PLN"}, "plains": {"PLN"}, "plateau": {"PLAT"},
     "mine": {"MN", "MNAU", "MNC", "MNCU", "MNFE", "MNN", "MNQR"}, "field": {"OILF", "GASF"},
     "oilfield": {"OILF"}, "gasfield": {"GASF"},
-    "neighbourhood": {"PPLX"}, "neighborhood": {"PPLX"}, "quarter": {"PPLX"},
+    "neighbourhood": {"PPLX"}, "neighborhood": {"PPLX"}, "quarter": {"PPLX"}, "zone": {"ADM2"},
 }
 PLURAL_FEATURES = {"MTS", "ISLS"}
 QUARTER_WORDS = {word for word, codes in FEATURE_WORDS.items() if codes == {"PPLX"}}  # "neighborhood"

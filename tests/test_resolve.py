@@ -778,6 +778,11 @@ def test_plains_none_of_whose_namesakes_are_plains_are_asked_for_as_plains(gazet
     assert resolved["Kano"].place.country_code == "KE"
 
 
+def test_a_zone_none_of_whose_namesakes_is_a_division_is_no_town_far_away(parse):
+    # The gazetteer's only Arsi is another name of Fushë-Arrëz, a town in Albania
+    assert parse("Runners from Bekoji train in the Arsi zone.")["Arsi"].place is None
+
+
 @pytest.mark.parametrize("text, name", [
     ("Typhoon winds battered Samar and Leyte.", "Samar"),  # the province's own name, not Samara
     ("Ferries to Mindoro resumed from Batangas.", "Mindoro"),  # the island, not a Wisconsin hamlet
