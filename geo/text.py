@@ -75,6 +75,8 @@ _new_token = partial(tuple.__new__, Token)  # Token from one tuple, without a Py
 _ELIDED = re.compile(r"(?<![\w'’])[^\W\d_]['’](?=[^\W\d_])")
 _CAPITAL_JOINER = re.compile(r"\b(?:AND|OF|THE)\b")  # a headline's small words, in capitals
 _APOSTROPHE = re.compile(r"['’](?=[^\W\d_])")  # where _ELIDED may end: much faster to find
+# "eThekwini", "uMngeni", "iSimangaliso": a Nguni name's class prefix in lower case before its capital.
+_PREFIXED_NAME = re.compile(r"(?<![\w'’])[eiuo][A-Z][a-z]{3,}")
 
 
 @lru_cache(maxsize=1)
@@ -98,6 +100,10 @@ def tokens(text: str) -> list[Token]:
             k = bisect_left(starts, start)
             if k < len(starts) and starts[k] == start:
                 capitalised[k] = True
+    for prefixed in _PREFIXED_NAME.finditer(text):
+        k = bisect_left(starts, prefixed.start())
+        if k < len(starts) and starts[k] == prefixed.start():
+            capitalised[k] = True
     for joiner in _CAPITAL_JOINER.finditer(text):  # "AND" of "CORNWALL AND SOMERSET" joins, as "and" does
         k = bisect_left(starts, joiner.start())
         if k < len(starts) and starts[k] == joiner.start():

@@ -593,6 +593,7 @@ def test_a_titled_persons_given_name_is_not_a_place(recognise):
     ("Elections were held in Côte d'Ivoire.", "Côte d'Ivoire"),
     ("Ducks were found in Prince George's County, Maryland.", "Prince George's County"),
     ("A bird was found in Prince Edward Island.", "Prince Edward Island"),
+    ("Water was cut across eThekwini on Monday.", "eThekwini"),  # a Zulu name's prefix in lower case
 ])
 def test_names_built_with_hyphens_elisions_and_titles(recognise, text, name):
     assert name in surfaces(recognise, text)
