@@ -943,10 +943,13 @@ class Recognizer:
                     or DISTANCE_OFF.match(text, toks[match.last].end)):  # "Sake, 25 km west of Goma"
                 return None
         if match.first == match.last and _opens_sentence(toks, match.first) and not significant \
-                and not word.isupper() and word_frequency(word.lower()) >= KNOWN_WORD_ZIPF and text.count(word) == 1 \
+                and not word.isupper() and text.count(word) == 1 \
+                and word_frequency(word.lower()) >= (ENGLISH_WORD_ZIPF if all(c.place.population < VILLAGE
+                                                                              for c in match.places) else KNOWN_WORD_ZIPF) \
                 and not (self._before_container(toks, match.last) or _called_a_place(toks, match.last) or local
                          or _named_in_full(text, match) or _heading_town(toks, match.first)):
             return None  # a word capitalised only as it opens a sentence, and nowhere else: "Cocoa prices rose"
+            # (a rarer one if only villages bear it: "Lorry drivers say")
         if match.first == match.last and not match.places.denoted \
                 and (word_frequency(word.lower()) >= KNOWN_WORD_ZIPF or all(c.place.population < VILLAGE for c in match.places)) \
                 and not (_after_locative(toks, match.first) or self._after_origin(toks, match.first)

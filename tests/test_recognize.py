@@ -1025,6 +1025,7 @@ def test_a_peoples_adjective_before_region_names_the_region_called_so(recognise)
 @pytest.mark.parametrize("text, places", [
     ("Cocoa prices rose sharply on Monday.", []),  # Cocoa, Florida, is a town of 18,000
     ("Cocoa is a city in Brevard County, Florida. Cocoa was founded in 1860.", ["Cocoa", "Brevard County", "Florida", "Cocoa"]),
+    ("Lorry drivers queued for hours at the border.", []),  # a rarer word, but only a French village's name
 ])
 def test_a_word_capitalised_only_to_open_a_sentence_is_no_town(recognise, text, places):
     assert surfaces(recognise, text) == places
