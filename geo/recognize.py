@@ -369,8 +369,8 @@ RIVER_NOUNS = {"basin", "valley", "delta", "catchment", "floodplain", "floodplai
 # "the Jamuna was rising", "The Mahaweli rises near Adam's Peak".
 RIVER_VERBS = {"rises", "rose", "rising", "flows", "flowed", "flowing", "crested", "crests", "cresting", "peaked",
                "peaks", "swelled", "swells", "swollen", "swelling", "burst", "bursts", "overflowed", "overflows",
-               "overflowing", "breached", "crossed", "receded", "recedes", "receding", "drains", "empties", "joins", "falls", "enters",
-               "meanders", "snakes", "winds"}
+               "overflowing", "breached", "crossed", "receded", "recedes", "receding", "drains", "empties", "joins",
+               "falls", "enters", "meanders", "snakes", "winds"}
 RIVER_VERB_AUXILIARIES = {"is", "was", "has", "had", "been", "also", "still", "now", "again", "already"}
 MONTHS_AND_DAYS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -944,14 +944,13 @@ class Recognizer:
                 return None
         if match.first == match.last and _opens_sentence(toks, match.first) and not significant \
                 and not word.isupper() and text.count(word) == 1 \
-                and word_frequency(word.lower()) >= (ENGLISH_WORD_ZIPF if all(c.place.population < VILLAGE
-                                                                              for c in match.places) else KNOWN_WORD_ZIPF) \
+                and word_frequency(word.lower()) >= (ENGLISH_WORD_ZIPF if match.places.villages else KNOWN_WORD_ZIPF) \
                 and not (self._before_container(toks, match.last) or _called_a_place(toks, match.last) or local
                          or _named_in_full(text, match) or _heading_town(toks, match.first)):
             return None  # a word capitalised only as it opens a sentence, and nowhere else: "Cocoa prices rose"
             # (a rarer one if only villages bear it: "Lorry drivers say")
         if match.first == match.last and not match.places.denoted \
-                and (word_frequency(word.lower()) >= KNOWN_WORD_ZIPF or all(c.place.population < VILLAGE for c in match.places)) \
+                and (word_frequency(word.lower()) >= KNOWN_WORD_ZIPF or match.places.villages) \
                 and not (_after_locative(toks, match.first) or self._after_origin(toks, match.first)
                          or _resident_of(toks, match.first, match.last) or _named_in_full(text, match)):
             if all(c.place.source in UNCOUNTED_TOWN_SOURCES for c in match.places):
@@ -1541,7 +1540,7 @@ def _after_locative(toks: list[Token], i: int) -> bool:
                 or word == "of" and k > 0 and toks[k - 1].lowered in BEARINGS:
             return True  # "in X", "the village of X", "four villages: X, Y and Z", "residents of X", "out of X",
             # "south of X"
-        if word in EXAMPLE_WORDS and _after_place_noun(toks, k - 1 if word != "as" or toks[k - 1].lowered != "such" else k - 2):
+        if word in EXAMPLE_WORDS and _after_place_noun(toks, k - 2 if toks[k - 1].lowered == "such" else k - 1):
             return True  # "villages such as X", "towns, including X and Y"
         if word == "the" and k > 0 and toks[k - 1].is_capitalised and toks[k - 1].lowered not in LOCATIVES:
             return False  # "In Oslo the Hurtigruten ship"
@@ -1878,6 +1877,11 @@ class _Places(tuple):
     def denoted(self) -> bool:
         """Does the name properly denote one of them (see `_denotes`)?"""
         return any(_denotes(c) for c in self)
+
+    @cached_attribute
+    def villages(self) -> bool:
+        """All of them places of under VILLAGE people?"""
+        return all(c.place.population < VILLAGE for c in self)
 
     @cached_attribute
     def demonyms(self) -> bool:

@@ -248,7 +248,8 @@ ISLAND_WORDS = {"island", "isle"}
 DAM_WORDS = {"dam", "dams", "barrage"}
 ISLAND_OF = re.compile(r"\bthe (island|isle) of $")  # "the island of Flores"
 # "the Andes", "the Peruvian Andes", "the southern Andes", "the upper Indus"
-THE_BEFORE = re.compile(r"\b[Tt]he\s+(?:[A-Z][a-z]+\s+|(?:north|south|east|west|central|upper|lower|middle)[a-z-]*\s+)?$")
+THE_BEFORE = re.compile(r"\b[Tt]he\s+(?:[A-Z][a-z]+\s+"
+                        r"|(?:north|south|east|west|central|upper|lower|middle)[a-z-]*\s+)?$")
 THE_FEATURES = {"STM", "RGN", "SEA", "OCN", "LK", "DSRT", "PEN", "VAL", "FRST"}
 # "X is a city in Y", "X, the capital of Y", "X is a village and civil parish in Y", "X is a city
 # in and the county seat of Y", "X is the largest inland city in the state of Y", "X is a city in
@@ -1361,14 +1362,15 @@ def _abroad(candidates: dict, placed: set[str], joined: dict[str, set[str]], con
             if options and name not in placed
             and all(o.place.country_code not in near and (_minor_abroad(o.place) or _by_other_name(o))
                     for o in options)
-            and not _listed_with_town_abroad(name, candidates, context.siblings.get(name, set())
-                                             | joined.get(name, set()), focus)}
+            and not _listed_with_town_abroad(candidates, context.siblings.get(name, set()) | joined.get(name, set()),
+                                             focus)}
 
 
-def _listed_with_town_abroad(name: str, candidates: dict, partners: set[str], country: str) -> bool:
-    """Is the name listed with a town of ABROAD_TOWN people or more by that name, no candidate of
-    which lies in the country ("bound for the ports of Durban and Walvis Bay" in a Zambian story; "ferries to
-    Dover, Portsmouth and Ireland" in a French one)? Then it may well lie abroad too."""
+def _listed_with_town_abroad(candidates: dict, partners: set[str], country: str) -> bool:
+    """Is one of a name's list partners a town of ABROAD_TOWN people or more by that name, no
+    candidate of which lies in the country ("bound for the ports of Durban and Walvis Bay" in a
+    Zambian story; "ferries to Dover, Portsmouth and Ireland" in a French one)? Then the name may
+    well lie abroad too."""
     return any((options := candidates.get(key)) and all(o.place.country_code != country for o in options)
                and any(o.place.feature_code.startswith("PPL") and o.place.population >= ABROAD_TOWN and o.kind == "name"
                        for o in options)
@@ -1402,10 +1404,9 @@ def _astray(candidates: dict, placed: set[str], joined: dict[str, set[str]],
     none of the article's other places lie in, more than STRAY_KM from all of them (a post office
     town of another state, people unknown, at any distance), where most of them lie in one division,
     or near it (NEAR_KM) in its country as a metro area does across a state line, that holds
-    FOCUS_PLACES or more of them, and that the text puts in no place nor lists with a town
-    abroad: a town of
-    that state the gazetteer lacks is likelier ("Danville" in a story from St. Johnsbury, Vermont,
-    is no town in California), so the geocoder is asked there."""
+    FOCUS_PLACES or more of them, and that the text puts in no place nor lists with a town abroad:
+    a town of that state the gazetteer lacks is likelier ("Danville" in a story from St. Johnsbury,
+    Vermont, is no town in California), so the geocoder is asked there."""
     divisions = Counter(filter(None, (_division(p) for p in context.chosen.values()
                                       if p.feature_code not in STREAM_CODES)))  # a river lies in no one division
     if not divisions:
@@ -1422,7 +1423,7 @@ def _astray(candidates: dict, placed: set[str], joined: dict[str, set[str]],
     astray = {}
     for name, options in candidates.items():
         if not options or name in placed or _listed_with_town_abroad(
-                name, candidates, context.siblings.get(name, set()) | joined.get(name, set()), focus[0]):
+                candidates, context.siblings.get(name, set()) | joined.get(name, set()), focus[0]):
             continue
         own = context.chosen.get(name)
         others, elsewhere = divisions - Counter([_division(own)] if own else []), points.without([name])
