@@ -404,6 +404,7 @@ class _RunFacts(NamedTuple):
     team: bool  # a place's name before a plural noun, as a team's name is: "Denver Broncos", "Lucknow Super Giants"
     feature_name: str | None  # shaped like a feature's name ("Metcalfe County"): its lookup name ("" for the run)
     feature_known: bool  # ... and the gazetteer knows that name
+    feature_segment: bool  # one of several segments is shaped like a feature's name ("Dampier and Cape Lambert")
     segments: tuple  # (first, last) of the parts "and" separates
     matches: tuple  # (first, last, places, word) of the greedy longest gazetteer matches
     unknown_names: tuple  # the segments no match touches whose words may all be names ("Depsang")
@@ -675,9 +676,7 @@ class Recognizer:
         if len(run.segments) > 1 and (run.feature_name is not None or run.organisation and not run.known_whole
                                       and (not _has_organisation_word(toks, last, last)
                                            or run.segments[-1] in {m[:2] for m in run.matches})
-                                      or not run.known_whole
-                                      and any(self._feature_name(text, toks, first + a, first + b) is not None
-                                              for a, b in run.segments)):
+                                      or not run.known_whole and run.feature_segment):
             # each name of "Metcalfe County and Adair County", "Market Rasen and Louth", "Brentwood and
             # Thompson's Station" on its own (not of "Saint Peter and Saint Paul Church")
             return [m for a, b in run.segments for m in self._mentions_in_run(text, toks, first + a, first + b, people)]
@@ -758,6 +757,8 @@ class Recognizer:
                     for a, b in segments),
                 feature_name=None if feature is None else feature.name,
                 feature_known=feature is not None and bool(self.gazetteer.candidates(feature.key)),
+                feature_segment=len(segments) > 1 and any(self._feature_name(text, toks, first + a, first + b)
+                                                          is not None for a, b in segments),
                 segments=segments, matches=matches, unknown_names=unknown_names,
                 barren=not (matches or unknown_names) and feature is None and all(t.text != "of" for t in toks[first + 1: last]))
         return facts

@@ -389,9 +389,9 @@ class Resolver:
         elsewhere.update(_listed_elsewhere(candidates, lists, context.chosen))
         elsewhere.update(_placed_off(text, pairs, candidates, context.chosen))
         placed = outer_names.keys() | {m.key for m in mentions if isinstance(m, _Sense)}
-        joined = _joined(text, mentions)
-        elsewhere.update(_abroad(candidates, placed, joined, context, self.gazetteer.neighbours))
-        elsewhere.update(_astray(candidates, placed, joined, context))
+        partners = _partners(text, mentions, context.siblings)
+        elsewhere.update(_abroad(candidates, placed, partners, context, self.gazetteer.neighbours))
+        elsewhere.update(_astray(candidates, placed, partners, context))
         elsewhere.update(_other_features(text, mentions, candidates, context))
         for name in elsewhere:
             candidates[name] = ()  # "Swindon, Ontario": no Swindon the gazetteer knows is in Canada
@@ -1156,14 +1156,15 @@ def _siblings(lists: list[list[Mention]]) -> dict[str, set[str]]:
     return siblings
 
 
-def _joined(text: str, mentions: list[Mention]) -> dict[str, set[str]]:
-    """The names each name is joined to by "and" or "or": "Durban and Walvis Bay"."""
-    joined: dict[str, set[str]] = {}
+def _partners(text: str, mentions: list[Mention], siblings: dict[str, set[str]]) -> dict[str, set[str]]:
+    """The names each name is listed with (`siblings`) or joined to by "and" or "or": "Durban and
+    Walvis Bay"."""
+    partners = {key: set(others) for key, others in siblings.items()}
     for first, second in zip(mentions, mentions[1:]):
         if text[first.end: second.start].strip() in ("and", "or"):
-            joined.setdefault(first.key, set()).add(second.key)
-            joined.setdefault(second.key, set()).add(first.key)
-    return joined
+            partners.setdefault(first.key, set()).add(second.key)
+            partners.setdefault(second.key, set()).add(first.key)
+    return partners
 
 
 def _neighbours(mentions: list[Mention], lists: list[list[Mention]]) -> list[tuple[Mention, Mention]]:
@@ -1271,7 +1272,7 @@ def _containers(text: str, placements: list[tuple[Mention, Mention]], candidates
                     holders.setdefault(first.key, set()).update(near)
                     holders.setdefault(second.key, set()).add(outer.id)
                 continue
-            if outer.feature_class in ("L", "T") and outer.country_code:  # "Krasnoyarsk in Siberia" (not
+            if _region(outer):  # "Krasnoyarsk in Siberia" (not
                 if any(c.place.country_code == outer.country_code for c in inner):  # Siberia, Mexico): a region
                     holders.setdefault(second.key, set()).add(outer.id)  # holds its country's towns
                 outer_names.setdefault(first.key, []).append(second.key)
@@ -1341,7 +1342,7 @@ def _region(place: Place) -> bool:
     return place.feature_class in ("L", "T") and bool(place.country_code)
 
 
-def _abroad(candidates: dict, placed: set[str], joined: dict[str, set[str]], context: _Context,
+def _abroad(candidates: dict, placed: set[str], partners: dict[str, set[str]], context: _Context,
             neighbours) -> dict[str, tuple[Counter, str]]:
     """Names whose every candidate is a `_minor_abroad` place (or a town short of a great city that
     the name only names by another of its names: "Trinidad" is La Trinidad's) far from the country that
@@ -1362,11 +1363,10 @@ def _abroad(candidates: dict, placed: set[str], joined: dict[str, set[str]], con
             if options and name not in placed
             and all(o.place.country_code not in near and (_minor_abroad(o.place) or _by_other_name(o))
                     for o in options)
-            and not _listed_with_town_abroad(candidates, context.siblings.get(name, set()) | joined.get(name, set()),
-                                             focus)}
+            and not _listed_with_town_abroad(candidates, partners.get(name, ()), focus)}
 
 
-def _listed_with_town_abroad(candidates: dict, partners: set[str], country: str) -> bool:
+def _listed_with_town_abroad(candidates: dict, partners: Iterable[str], country: str) -> bool:
     """Is one of a name's list partners a town of ABROAD_TOWN people or more by that name, no
     candidate of which lies in the country ("bound for the ports of Durban and Walvis Bay" in a
     Zambian story; "ferries to Dover, Portsmouth and Ireland" in a French one)? Then the name may
@@ -1398,7 +1398,7 @@ def _focus(countries: Counter) -> str | None:
     return focus if 3 * count >= 2 * countries.total() else None
 
 
-def _astray(candidates: dict, placed: set[str], joined: dict[str, set[str]],
+def _astray(candidates: dict, placed: set[str], partners: dict[str, set[str]],
             context: _Context) -> dict[str, tuple[Counter, str]]:
     """Names whose every candidate is a town of under ABROAD_TOWN people in a first-level division
     none of the article's other places lie in, more than STRAY_KM from all of them (a post office
@@ -1422,8 +1422,7 @@ def _astray(candidates: dict, placed: set[str], joined: dict[str, set[str]],
     points = _Points.of(context.chosen)
     astray = {}
     for name, options in candidates.items():
-        if not options or name in placed or _listed_with_town_abroad(
-                candidates, context.siblings.get(name, set()) | joined.get(name, set()), focus[0]):
+        if not options or name in placed or _listed_with_town_abroad(candidates, partners.get(name, ()), focus[0]):
             continue
         own = context.chosen.get(name)
         others, elsewhere = divisions - Counter([_division(own)] if own else []), points.without([name])
