@@ -199,7 +199,7 @@ OWN_SENSE_CODES = {"PCLI", "ADM1", "PPLC"}  # a name of these keeps its sense be
 SPOKEN_AFTER = re.compile(r"(?:'s|’s)?(?:\s+[\w-]+){0,5}?\s+(?:said|says|told|reported|announced|confirmed|"
                           r"acknowledged|added|stated|claimed|denied|warned)\b")
 DIVISION_OF = re.compile(r"(?:province|region|district|governorate|prefecture|oblast) of(?: the)?", re.IGNORECASE)
-DIVISION_WORDS = ("state", "province", "region", "prefecture", "governorate", "oblast")  # "Kerala state"
+DIVISION_WORDS = ("state", "province", "region", "prefecture", "governorate", "oblast", "department")  # "Kerala state"
 DIVISION_BEFORE = re.compile(rf"(?:{'|'.join(DIVISION_WORDS)}) of\s+$", re.IGNORECASE)
 DATELINE_END = re.compile(r"\s*(?:\([^)\n]{1,40}\)|[—–-]|,)")
 DIVISION_AFTER = re.compile(rf"^\s+(?:{'|'.join(DIVISION_WORDS)})\b")
@@ -227,6 +227,7 @@ TOWN_OF_BEFORE = re.compile(r"\b(?:city|town|village|port)\s+of\s+$", re.I)  # "
 DOUBLED_LETTER = re.compile(r"(\w)\1")
 DIVISION_WORD_END = re.compile(rf" (?:{'|'.join(DIVISION_WORDS)}|county|district)$")  # "niger state"
 DIVISIONS_AFTER = re.compile(rf"^\s+(?:{'|'.join(w + 's' for w in DIVISION_WORDS)})\b")  # after a list
+DIVISIONS_BEFORE = re.compile(rf"\b(?:{'|'.join(w + 's' for w in DIVISION_WORDS)}) of\s+(?:the\s+)?$", re.IGNORECASE)  # before one
 FOLLOWING_WORD = re.compile(r" ([a-z]+)\b")  # "the Volga river"
 FEATURE_WORDS = {  # words that name a type of feature, and its GeoNames feature codes
     "sea": {"SEA", "LK"}, "ocean": {"OCN"}, "gulf": {"GULF"}, "bay": {"BAY"}, "strait": {"STRT"},
@@ -358,16 +359,18 @@ class Resolver:
             containers.setdefault(name, set()).add(country)  # "the Peruvian city of Trujillo"
         for name, area in _roundup_areas(text, mentions, candidates).items():
             containers.setdefault(name, set()).add(area)  # "ILLINOIS — Springfield: ... near Peoria"
+        siblings = _siblings(lists)
+        partners = _partners(text, mentions, siblings)
         context = _Context(named_countries=_named_countries(mentions, candidates) + self._adjectives(text, mentions),
                            containers=containers, contained=contained,
-                           division_cue=_division_cues(text, mentions) | _listed_with_divisions(lists, candidates),
-                           town_cue=_hometowns(text, mentions),
+                           division_cue=(division_cue := _division_cues(text, mentions) | _listed_with_divisions(lists, candidates)),
+                           town_cue=_hometowns(text, mentions) | _listed_with_towns(partners, candidates) - division_cue,
                            described_town=_described_towns(text, mentions) | _dateline(text, mentions),
                            feature_cue=_feature_cues(text, mentions),
                            spelled={m.key: m.lookup_name for m in mentions if not m.lookup_name.isascii()},
                            own_country=_own_countries(candidates),
                            mention_count=Counter(m.key for m in mentions),
-                           siblings=_siblings(lists),
+                           siblings=siblings,
                            county_pairs=_county_pairs(candidates),
                            kin=_kin(mentions),
                            governments=_governments(text, mentions))
@@ -389,7 +392,6 @@ class Resolver:
         elsewhere.update(_listed_elsewhere(candidates, lists, context.chosen))
         elsewhere.update(_placed_off(text, pairs, candidates, context.chosen))
         placed = outer_names.keys() | {m.key for m in mentions if isinstance(m, _Sense)}
-        partners = _partners(text, mentions, context.siblings)
         elsewhere.update(_abroad(candidates, placed, partners, context, self.gazetteer.neighbours))
         elsewhere.update(_astray(candidates, placed, partners, context))
         elsewhere.update(_other_features(text, mentions, candidates, context))
@@ -757,10 +759,12 @@ class _Options(tuple):
                 key = (o.place.country_code, o.place.admin1)
                 towns[key] = max(towns.get(key, 0), o.place.population)
         main_population = max((o.place.population for o in self if o.kind == "name"), default=0)
-        main_name = next((fold(o.place.name) for o in self if o.kind == "name"), None)
+        main = next((o.place for o in self if o.kind == "name"), None)
+        main_name = fold(main.name) if main else None
+        city_name = f"{main_name} city" if main and main.feature_code != "PCLI" else None
         capitals = {o.place.country_code: o.place.admin1 for o in self
                     if o.kind == "name" and o.place.feature_code == "PPLC"}
-        return [_prior(c, divisions, towns, main_population, main_name, capitals) for c in self]
+        return [_prior(c, divisions, towns, main_population, main_name, city_name, capitals) for c in self]
 
     def city_itself(self, place: Place) -> Place | None:
         """The city of this name that a division is drawn round, where the division has the city's
@@ -792,16 +796,18 @@ class _Options(tuple):
 
 
 def _prior(candidate: Candidate, divisions: dict, towns: dict, main_population: int,
-           main_name: str | None, capitals: dict) -> float:
+           main_name: str | None, city_name: str | None, capitals: dict) -> float:
     """The candidate's prior; `divisions` and `towns` map a (country, admin1) to the population of
     the name's first-level division there and of its largest town so named there; `main_population`
-    is the largest population of the places whose main name it is (`main_name`, folded); `capitals`
-    maps a country to the division of its capital of that name."""
+    is the largest population of the places whose main name it is (`main_name`, folded);
+    `city_name` is that name with "city" added, where its place is no country ("new york city");
+    `capitals` maps a country to the division of its capital of that name."""
     place = candidate.place
     score = TYPE_PRIOR.get(place.feature_code, 0.0) + POPULATION_WEIGHT * math.log10(place.population + 1)
     if place.source == "curated":
         score += CURATED_PRIOR
-    if candidate.kind == "name" or place.source == "curated" or _exonym(candidate, main_population, main_name):
+    if candidate.kind == "name" or place.source == "curated" or _exonym(candidate, main_population, main_name) \
+            or candidate.kind == "alt" and fold(place.name) == city_name and place.feature_code.startswith("PPL"):
         score += MAIN_NAME_BONUS  # curated names are all chosen ones
     if candidate.kind in ("name", "alt") and place.feature_code.startswith("PPL") \
             and place.population >= SEAT_SHARE * divisions.get((place.country_code, place.admin1), math.inf) \
@@ -1622,15 +1628,24 @@ def _division_and_town(candidates: list[Candidate]) -> bool:
 
 def _division_cues(text: str, mentions: list[Mention]) -> set[str]:
     """Names the text calls a state, province or county ("the state of Victoria", "Kerala state",
-    "County Durham", "Co Kerry", "Kano, Kaduna and Katsina states")."""
+    "County Durham", "Co Kerry", "Kano, Kaduna and Katsina states", "the departments of Cauca and
+    Nariño")."""
+    def joined(i: int) -> bool:
+        return " ".join(text[mentions[i - 1].end: mentions[i].start].split()) in LIST_JOINS
+
     cued = set()
     for i, mention in enumerate(mentions):
         if _division_cued(text, mention) or mention.text.split(" ", 1)[0].lower() in ADMIN_PREFIXES:
             cued.add(mention.key)
         elif DIVISIONS_AFTER.match(text[mention.end: mention.end + 20]):
             cued.add(mention.key)
-            while i > 0 and " ".join(text[mentions[i - 1].end: mentions[i].start].split()) in LIST_JOINS:
+            while i > 0 and joined(i):
                 i -= 1
+                cued.add(mentions[i].key)
+        elif DIVISIONS_BEFORE.search(text[max(0, mention.start - 30): mention.start]):
+            cued.add(mention.key)
+            while i + 1 < len(mentions) and joined(i + 1):
+                i += 1
                 cued.add(mentions[i].key)
     return cued
 
@@ -1645,6 +1660,28 @@ def _listed_with_divisions(lists: list[list[Mention]], candidates: dict) -> set[
         divisions = sum(1 for first in firsts if first is not None and first.feature_code == "ADM1")
         if divisions >= 2 and 2 * divisions >= len(keys):
             cued |= keys
+    return cued
+
+
+def _listed_with_towns(partners: dict[str, set[str]], candidates: dict) -> set[str]:
+    """The names first a state or province holding a town of the name, listed only with names first
+    a town that name no state or province of its country ("Boston and New York", "Atlanta, New York
+    and Toronto"): that town, not the state of New York; but "Tarija, Beni and Santa Cruz" are
+    Bolivia's departments."""
+    def town(place: Place | None) -> bool:
+        return place is not None and place.feature_code.startswith("PPL")
+
+    def town_only(key: str, country: str) -> bool:
+        options = candidates.get(key) or ()
+        return town(_top(options)) and not any(c.place.feature_code == "ADM1" and c.place.country_code == country
+                                               for c in options)
+    cued = set()
+    for key, others in partners.items():
+        state = _top(candidates.get(key))
+        if state is not None and state.feature_code == "ADM1" and others \
+                and all(town_only(other, state.country_code) for other in others) \
+                and any(town(c.place) and _division(c.place) == _division(state) for c in candidates[key]):
+            cued.add(key)
     return cued
 
 

@@ -1337,3 +1337,34 @@ def test_the_place_a_town_gave_its_name_to_is_another_sense_of_the_name(gazettee
 def test_a_roundup_puts_each_town_in_the_state_that_opens_its_line(gazetteer, text):
     resolved = Resolver(gazetteer)(text, Recognizer(gazetteer)(text))
     assert [r.place.admin1 for r in resolved if r.mention.text == "Springfield"] == ["MO", "MA"]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("The chef worked in Chicago and New York before opening her own kitchen.", "PPL"),  # listed with towns
+    ("Investors in Tokyo, New York and Frankfurt sold shares on Friday.", "PPL"),
+    ("Lawmakers in New York passed a budget on Friday.", "ADM1"),  # alone: the state
+    ("Storm damage was worst in Vermont and New York.", "ADM1"),  # listed with a state
+])
+def test_a_state_listed_with_towns_alone_is_its_namesake_city(parse, text, code):
+    assert parse(text)["New York"].place.feature_code == code
+
+
+def test_departments_listed_with_towns_of_their_names_stay_departments(parse):
+    resolved = parse("Turnout was highest in Tarija, Beni and Santa Cruz, officials said.")
+    assert resolved["Santa Cruz"].place.feature_code == "ADM1"
+
+
+def test_a_town_called_after_its_province_with_city_has_the_name_too(parse):
+    place = parse("Typhoon winds toppled trees across Quezon on Tuesday.")["Quezon"].place
+    assert place.name == "Quezon City"  # the city of three million, rather than the province
+    assert parse("Tourists crowded Kuwait in the spring.")["Kuwait"].place.feature_code == "PCLI"  # a country keeps it
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Floods swept the departments of Beni, Pando and Santa Cruz.", ("Beni", "Pando", "Santa Cruz")),
+    ("Soldiers patrolled the provinces of Kandahar, Helmand and Zabul.", ("Kandahar", "Helmand", "Zabul")),
+    ("Rains soaked the provinces of Córdoba and Mendoza.", ("Córdoba", "Mendoza")),  # not the cities
+])
+def test_a_plural_division_word_before_a_list_makes_each_a_division(parse, text, names):
+    resolved = parse(text)
+    assert {resolved[name].place.feature_code for name in names} == {"ADM1"}
