@@ -533,10 +533,13 @@ class Resolver:
         for mention in mentions:
             if id(mention) not in holder_of and not CAPITALISED_NEXT.match(text, mention.end):
                 first_bare.setdefault(mention.key, mention.start)
+        first_placed: dict[str, int] = {}  # where each name is first put in a place ("CALAMA, Chile —")
+        for name, _ in holder_of.values():
+            first_placed[name.key] = min(name.start, first_placed.get(name.key, name.start))
         namesakes = {key for key, (name, holder) in holder_of.items()
                      if len(holders[name.key]) == 1 and not _opens_line_in_capitals(text, name) and (
                          NAMESAKE_BEFORE.search(text, 0, name.start)
-                         or first_bare.get(name.key, len(text)) < name.start and self._country(holder)
+                         or first_bare.get(name.key, len(text)) < first_placed[name.key] and self._country(holder)
                          and not self._country(name))}
         twice = {key: holder.key for key, (name, holder) in holder_of.items()
                  if len(holders[name.key]) > 1 or key in namesakes}

@@ -1368,3 +1368,10 @@ def test_a_town_called_after_its_province_with_city_has_the_name_too(parse):
 def test_a_plural_division_word_before_a_list_makes_each_a_division(parse, text, names):
     resolved = parse(text)
     assert {resolved[name].place.feature_code for name in names} == {"ADM1"}
+
+
+def test_a_town_a_dateline_placed_keeps_its_place_when_later_put_in_that_country(parse):
+    text = ("CALAMA, Chile — Dust hangs over the streets of Calama most afternoons. "
+            "Calama is a copper town in Chile, and it votes on Sunday.")
+    resolved = parse(text)
+    assert resolved["CALAMA"].place.name == resolved["Calama"].place.name == "Calama"  # no namesake abroad
