@@ -96,9 +96,10 @@ BEARINGS = {"out", "north", "south", "east", "west", "northeast", "northwest", "
             "north-east", "north-west", "south-east", "south-west",  # before "of X": "out of X", "south of X",
             "miles", "mile", "km", "kilometres", "kilometers", "kilometre", "kilometer"}  # "within 50 miles of X"
 LOCATIVES = {"in", "at", "near", "downtown", "outside", "around", "across", "inside", "within", "from",
-             "towards", "toward", "via", "between", "throughout", "to", "nearby", "neighbouring", "neighboring"}
+             "towards", "toward", "via", "between", "throughout", "to", "nearby", "neighbouring", "neighboring",
+             "through"}
 # ... of which those a person's name may follow too ("a letter from Walsh", "between Walsh and Moss") place no surname.
-STRONG_LOCATIVES = LOCATIVES - {"from", "towards", "toward", "via", "between", "to", "around", "neighbouring",
+STRONG_LOCATIVES = LOCATIVES - {"from", "towards", "toward", "via", "between", "to", "around", "neighbouring", "through",
                                 "neighboring"}
 # Words before "for X" that make X a journey's goal: "left for Miami", "bound for Lagos".
 DEPARTURE_WORDS = {"left", "leave", "leaves", "leaving", "bound", "headed", "heading", "departed", "departs",
@@ -1169,6 +1170,7 @@ class Recognizer:
         "clan" ("in the Kimakonde language")."""
         if toks[first].text in people or last + 1 < len(toks) and toks[last + 1].lowered in SPEECH_AND_KIN_NOUNS or not (
                 _after_locative(toks, first) and _listed_if_after_comma(toks, first, last)
+                and not _through_a_thing(toks, first, last)
                 or self._after_origin(toks, first) or _resident_of(toks, first, last)
                 or _described_as_place(toks, last) or _named_as_division(toks, first, last)
                 or self._before_container(toks, last, whole=True) or _names_a_place(toks, first)
@@ -1653,6 +1655,14 @@ def _dateline_word(word: str) -> bool:
     """Could an upper-case word opening the article be a dateline's town rather than an acronym
     ("KAMITUGA, South Kivu —"; not "UN", "NATO")? A long word that is no common one."""
     return len(word) > 4 and word.isalpha() and word_frequency(word.lower()) < RARE_WORD_ZIPF
+
+
+def _through_a_thing(toks: list[Token], first: int, last: int) -> bool:
+    """Is the name between "through the" and a lower-case noun of no place: "through the Qorvintal
+    pipeline", "through the Velmora mosquito" (not "through the Qorvintal border post")?"""
+    return first > 1 and toks[first - 1].lowered == "the" and toks[first - 2].lowered == "through" \
+        and last + 1 < len(toks) and toks[last + 1].is_word and not toks[last + 1].is_capitalised \
+        and toks[last + 1].lowered not in FEATURE_NOUNS | PLACE_NOUNS | {"border"}
 
 
 def _listed_if_after_comma(toks: list[Token], first: int, last: int) -> bool:

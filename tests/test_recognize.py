@@ -1223,3 +1223,13 @@ def test_a_carmakers_model_is_no_place(recognise, text, names):
 ])
 def test_far_before_a_direction_qualifies_the_place_after_it(recognise, text, names):
     assert surfaces(recognise, text) == names
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Convoys of grain passed through Qorvintal on their way north.", ["Qorvintal"]),
+    ("Refugees crossed through the Qorvintal border post overnight.", ["Qorvintal"]),
+    ("Exports flow through the Qorvintal pipeline to the coast.", []),  # a pipeline's name
+    ("The virus spreads through the Velmora mosquito.", []),
+])
+def test_a_name_no_list_holds_after_through_is_a_place(recognise, text, expected):
+    assert surfaces(recognise, text) == expected
