@@ -328,7 +328,8 @@ FEATURE_SUFFIXES = {"county", "parish", "province", "district", "region", "valle
                     "delta", "basin", "plain", "plains", "falls", "heights", "harbour", "harbor", "creek", "canyon",
                     "reservoir", "glacier", "reef", "forest", "beach", "township", "dam", "volcano", "peak",
                     "base", "cosmodrome", "pass", "gorge", "lagoon", "atoll", "fjord", "crater", "swamp",
-                    "wetlands", "archipelago", "mountain", "range", "ranges", "moor", "wilderness"}
+                    "wetlands", "archipelago", "mountain", "range", "ranges", "moor", "wilderness", "bayou", "barrage",
+                    "refuge", "reservation"}
 # A water body's kind at the end of a run makes the run one name, whatever it was named after:
 # "Cedar Creek Lake", "Mark Twain Lake" (not the town of Cedar Creek).
 WATER_SUFFIXES = {"lake", "river", "reservoir"}

@@ -187,7 +187,7 @@ CONTAINER_CONFIDENCE = 0.3  # a name placed at the place holding it: right regio
 # A lake, river or township that bears a town's name lies near that town: "Lake Lugano", "Libby Dam" (_namesakes).
 NAMESAKE_SUFFIXES = {"lake", "river", "creek", "harbour", "harbor", "bay", "dam", "reservoir", "glacier", "falls",
                      "canyon", "gorge", "valley", "township", "mountain", "hills", "beach", "lagoon", "forest",
-                     "island", "peninsula", "volcano", "point"}
+                     "island", "peninsula", "volcano", "point", "barrage"}
 NAMESAKE_PREFIXES = {"lake", "loch", "lough", "mount"}
 NAMESAKE_KM = 100  # ... when it lies this near a town the article names ...
 NAMESAKE_REACH = 400  # ... this many characters before or after the feature

@@ -1233,3 +1233,13 @@ def test_far_before_a_direction_qualifies_the_place_after_it(recognise, text, na
 ])
 def test_a_name_no_list_holds_after_through_is_a_place(recognise, text, expected):
     assert surfaces(recognise, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Rescuers searched Greens Bayou after the storm.", ["Greens Bayou"]),
+    ("Farmers below the Qorvintal Barrage ran short of water.", ["Qorvintal Barrage"]),
+    ("Hunters were barred from the Seney Refuge this winter.", ["Seney Refuge"]),
+    ("Voters on the Qorvintal Indian Reservation waited for hours.", ["Qorvintal Indian Reservation"]),
+])
+def test_a_bayou_barrage_refuge_or_reservation_is_named_whole(recognise, text, expected):
+    assert surfaces(recognise, text) == expected

@@ -1375,3 +1375,9 @@ def test_a_town_a_dateline_placed_keeps_its_place_when_later_put_in_that_country
             "Calama is a copper town in Chile, and it votes on Sunday.")
     resolved = parse(text)
     assert resolved["CALAMA"].place.name == resolved["Calama"].place.name == "Calama"  # no namesake abroad
+
+
+def test_a_barrage_named_after_its_town_is_placed_at_the_town(parse):
+    text = "Engineers opened the gates of the Kalabagh Barrage as the Indus rose past Kalabagh in Pakistan."
+    place = parse(text)["Kalabagh Barrage"].place
+    assert place is not None and place.name == "Kalabagh"
