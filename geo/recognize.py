@@ -215,7 +215,8 @@ GERMANIC_PARTICLES = {"van", "von"}  # after a given name too: "Otto von Bismarc
 # Nouns after a name that make it a tongue's or a people's: "in the Kimakonde language", "the Darod clan".
 SPEECH_AND_KIN_NOUNS = {"language", "languages", "dialect", "dialects", "script", "clan", "clans"}
 # Words before a country's adjective used as a noun that make it a language: "speaks French".
-LANGUAGE_CUES = {"speak", "speaks", "spoke", "spoken", "speaking", "fluent", "in", "into"}
+LANGUAGE_CUES = {"speak", "speaks", "spoke", "spoken", "speaking", "fluent", "in", "into", "teach", "teaches", "teaching",
+                 "taught", "learn", "learns", "learning", "learned", "learnt", "study", "studies", "studying", "studied"}
 # Words after a number that make it an amount, not a road's number ("US 10 billion").
 QUANTITY_WORDS = {"million", "billion", "trillion", "thousand", "%", "per", "percent", "cents"}
 # Bodies and people of a town, named after it: "Clinton police", "Richmond's mayor", "Cambridge residents".
@@ -2076,10 +2077,13 @@ def _division_shaped(toks: list[Token], match) -> bool:
 
 
 def _language(toks: list[Token], first: int, last: int) -> bool:
-    """Is the adjective at [first, last] a language, a noun after "speaks", "fluent" or "in"?"""
+    """Is the adjective at [first, last] a language, a noun after "speaks", "fluent" or "teaching" (no
+    noun after it: "teaching English to adults"), or after "in" and ending a phrase ("in French, and")?"""
     before = toks[first - 1].lowered if first > 0 else ""
     after = toks[last + 1] if last + 1 < len(toks) else None
-    return before in LANGUAGE_CUES and (after is None or not after.is_word or after.text in ("and", "or"))
+    if after is None or not after.is_word or after.text in ("and", "or"):
+        return before in LANGUAGE_CUES
+    return before in LANGUAGE_CUES - {"in", "into"} and after.lowered in FRAME_WORDS
 
 
 def _not_a_name(word: str) -> bool:

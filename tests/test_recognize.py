@@ -1243,3 +1243,10 @@ def test_a_name_no_list_holds_after_through_is_a_place(recognise, text, expected
 ])
 def test_a_bayou_barrage_refuge_or_reservation_is_named_whole(recognise, text, expected):
     assert surfaces(recognise, text) == expected
+
+
+def test_english_scottish_and_welsh_are_adjectives_not_towns(recognise, gazetteer):
+    assert surfaces(recognise, "The notice was printed in English and Arabic.") == []  # not English, Indiana
+    with_adjectives = Recognizer(gazetteer, demonyms=True)
+    assert surfaces(with_adjectives, "Welsh hill farmers drove tractors to the square.") == ["Welsh"]  # Wales's
+    assert surfaces(with_adjectives, "She taught English to adults near the harbour.") == []  # a language
