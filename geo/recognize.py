@@ -825,8 +825,8 @@ class Recognizer:
             return None  # a highway: "U.S. 84", "US 101"
         if SPEAKING_AFTER.match(text, toks[match.last].end):
             return None  # a language: "English-speaking"
-        if _scored(toks, match) or _result_side(toks, match):
-            return None  # a team: "beat Seymour 42-7", "Georgia beat Texas 30-15"
+        if _scored(toks, match) or _result_side(toks, match) or _versus_side(toks, match):
+            return None  # a team: "beat Seymour 42-7", "Georgia beat Texas 30-15", "Ghana v Mali"
         if _all_or_pan(toks, match.first):
             return None  # an adjective of the whole: "All-Ireland champions", "the All-Africa Games"
         if _titled_work(toks, match.first, first, last) or _listed_as_brands(toks, match.first) \
@@ -1960,6 +1960,7 @@ WINNING_VERBS = {"beat", "defeated", "edged", "routed", "thrashed", "crushed", "
                  "stunned", "hammered", "trounced", "whipped", "outlasted"}
 RESULT_VERBS = WINNING_VERBS | {"beats", "defeats", "drew", "lost", "won", "rallied", "survived", "held"}
 RESULT_LINKS = WINNING_VERBS | {"past", "over", "to", "with", "against", "by"}
+VERSUS = {"v", "vs", "vs."}  # "Ghana v Mali", "Texas vs. Ohio" (a case's "v." names a state: "U.S. v. Smith")
 MARGIN_UNITS = {"wickets", "wicket", "runs", "innings", "strokes", "lengths"}  # "beat Kent by six wickets"
 
 
@@ -1987,6 +1988,12 @@ def _result_side(toks: list[Token], match: _Match) -> bool:
         _score_within(toks, after + 1, after + 6) or _margin_within(toks, after + 1, after + 6)) \
         or before >= 0 and toks[before].lowered in RESULT_LINKS and (
             _score_within(toks, before - 4, before) or _margin_within(toks, after, after + 4))
+
+
+def _versus_side(toks: list[Token], match: _Match) -> bool:
+    """Is the match a side of a fixture, beside "v" or "vs": "Ghana v Mali", "Texas vs. Ohio"?"""
+    after, before = match.last + 1, match.first - 1
+    return after < len(toks) and toks[after].lowered in VERSUS or before >= 0 and toks[before].lowered in VERSUS
 
 
 def _margin_within(toks: list[Token], start: int, end: int) -> bool:

@@ -1250,3 +1250,11 @@ def test_english_scottish_and_welsh_are_adjectives_not_towns(recognise, gazettee
     with_adjectives = Recognizer(gazetteer, demonyms=True)
     assert surfaces(with_adjectives, "Welsh hill farmers drove tractors to the square.") == ["Welsh"]  # Wales's
     assert surfaces(with_adjectives, "She taught English to adults near the harbour.") == []  # a language
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Quarter-finals on Saturday: Senegal v Morocco, then Egypt vs Algeria.", []),  # sides of fixtures
+    ("The ruling in United States v. Halvorsk was appealed.", ["United States"]),  # a case names its state
+])
+def test_a_side_of_a_fixture_is_no_place(recognise, text, expected):
+    assert surfaces(recognise, text) == expected
