@@ -536,11 +536,12 @@ class Resolver:
         first_placed: dict[str, int] = {}  # where each name is first put in a place ("CALAMA, Chile —")
         for name, _ in holder_of.values():
             first_placed[name.key] = min(name.start, first_placed.get(name.key, name.start))
+        firsts = {m.key: _top(self._candidates(m)) for m in mentions}
         namesakes = {key for key, (name, holder) in holder_of.items()
                      if len(holders[name.key]) == 1 and not _opens_line_in_capitals(text, name) and (
                          NAMESAKE_BEFORE.search(text, 0, name.start)
-                         or first_bare.get(name.key, len(text)) < first_placed[name.key] and self._country(holder)
-                         and not self._country(name))}
+                         or first_bare.get(name.key, len(text)) < first_placed[name.key] and not self._country(name)
+                         and (self._country(holder) or self._named_abroad(name, holder, firsts)))}
         twice = {key: holder.key for key, (name, holder) in holder_of.items()
                  if len(holders[name.key]) > 1 or key in namesakes}
         twice.update(self._division_senses(text, mentions))
@@ -557,6 +558,16 @@ class Resolver:
         bare = {m.key for m in mentions if id(m) not in cued}
         return {id(m): DIVISION_SENSE for m in mentions if id(m) in cued and m.key in bare
                 and _division_and_town(self.gazetteer.candidates(m.key))}
+
+    def _named_abroad(self, name: Mention, holder: Mention, firsts: dict[str, Place | None]) -> bool:
+        """Is the holder a state or province, and the name's first place outside it in a country
+        whose places the article's other names first name ("PERTH — ..." among Australian places,
+        then "a commentator from Perth, Scotland"; not "of Paris ... of Paris, Texas" in a Texan
+        obituary, whose other Paris is in France)? `firsts`: each name's first place."""
+        states = {_division(c.place) for c in self.gazetteer.candidates(holder.key) if c.place.feature_code == "ADM1"}
+        outside = _top(_Options(c for c in self._candidates(name) if _division(c.place) not in states)) if states else None
+        return outside is not None and any(place is not None and place.country_code == outside.country_code
+                                           for key, place in firsts.items() if key not in (name.key, holder.key))
 
     def _country(self, mention: Mention) -> bool:
         """Does the mention name a country ("Ireland" of "Dublin, Ireland")?"""

@@ -1381,3 +1381,15 @@ def test_a_barrage_named_after_its_town_is_placed_at_the_town(parse):
     text = "Engineers opened the gates of the Kalabagh Barrage as the Indus rose past Kalabagh in Pakistan."
     place = parse(text)["Kalabagh Barrage"].place
     assert place is not None and place.name == "Kalabagh"
+
+
+def test_a_name_written_alone_then_put_in_a_state_abroad_keeps_its_own_place(parse):
+    text = ("PERTH — Rain delayed the second day of the Test. Fans from Sydney and Brisbane waited "
+            "under umbrellas, and a visiting reporter from Perth, Scotland, filed from the stand.")
+    assert parse(text)["PERTH"].place.country_code == "AU"  # the Perth of the story's places
+
+
+def test_a_name_written_alone_then_put_in_its_state_is_that_town(gazetteer):
+    text = "Mae Holt, 81, of Paris died Sunday. She leaves two sons, both of Paris, Texas, and a sister in Tyler."
+    resolved = Resolver(gazetteer)(text, Recognizer(gazetteer)(text))
+    assert {r.place.country_code for r in resolved if r.mention.text == "Paris"} == {"US"}  # not France
