@@ -148,6 +148,7 @@ OPENING_WORDS = LOCATIVES | {"a", "an", "on", "of", "for", "with", "by", "after"
                              "through", "along", "against", "amid", "among", "off", "up", "down", "meanwhile",
                              "elsewhere", "overnight", "downstream", "upstream", "inland", "offshore", "separately"}
 # Verbs of saying: a minor place's name next to one is a speaker's ("Kemp said", "Tass reported").
+PERSON_VERBS = {"has", "had", "is", "was", "will", "would"}  # "Moss has won endorsements"
 SPEECH_VERBS = {"said", "says", "told", "added", "explained", "noted", "asked", "stated", "wrote",
                 "confirmed", "announced", "warned", "insisted", "argued", "recalled", "admitted",
                 "reported", "reports", "quoted"}
@@ -192,7 +193,9 @@ PERSON_TITLES = {
     "princess", "pope", "judge", "justice", "secretary", "spokesman", "spokeswoman",
     "spokesperson", "counterpart", "ambassador", "envoy", "chief", "commander", "prof",
     "professor", "coach", "director", "chairman", "chairwoman", "ceo", "officer", "leader",
-    "councillor", "councilman", "deputy", "son", "daughter", "wife", "husband", "brother",
+    "councillor", "councilman", "councilwoman", "councilor", "councilmember", "alderman", "alderwoman",
+    "congressman", "congresswoman", "assemblyman", "assemblywoman", "commissioner", "deputy", "son",
+    "daughter", "wife", "husband", "brother",
     "sister", "father", "mother", "uncle", "aunt", "cousin", "nephew", "niece", "mp", "mla",
     "actor", "actress", "singer", "author", "writer", "reporter", "correspondent", "player",
     "striker", "dubbed", "named", "called", "saint", "st", "by", "det", "detective", "insp", "inspector",
@@ -861,7 +864,8 @@ class Recognizer:
         if (word in people.given or word in people.surnames and not match.places.populous) and not named_by_body \
                 and not placed and not self._before_container(toks, match.last):
             return None  # "Chad Morrow ... said Alice Morrow, Chad's mother"; "Mei Lau ... Tom Lau"
-        speaker = _speaker(toks, match) and not _division_shaped(toks, match)
+        speaker = (_speaker(toks, match) or people.get(word) and _person_subject(toks, match)) \
+            and not _division_shaped(toks, match)
         if not named_by_body and (word in people and (not significant and not strongly_placed
                                                       or word in people.after_given
                                                       and not match.places.major and not placed)
@@ -1426,6 +1430,15 @@ def _speaker(toks: list[Token], match) -> bool:
         return False
     # not "a former resident of Denver told media", "traders on Lagos Island said", "Eldoret and Thika told"
     return not (_after_locative(toks, match.first) or before in ("of", "on", "and", "or") or after in ("and", "or"))
+
+
+def _person_subject(toks: list[Token], match) -> bool:
+    """Does the match open a sentence as a person would: before a verb of having or being ("Moss
+    has won endorsements"), or before a description of someone ("Moss, a season-ticket holder")?"""
+    if not _opens_sentence(toks, match.first) or match.last + 2 >= len(toks):
+        return False
+    after, then = toks[match.last + 1], toks[match.last + 2]
+    return after.lowered in PERSON_VERBS or after.text == "," and then.lowered in ("a", "an", "who")
 
 
 def _qualifies_a_noun(toks: list[Token], last: int) -> bool:

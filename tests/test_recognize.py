@@ -1258,3 +1258,12 @@ def test_english_scottish_and_welsh_are_adjectives_not_towns(recognise, gazettee
 ])
 def test_a_side_of_a_fixture_is_no_place(recognise, text, expected):
     assert surfaces(recognise, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Councilwoman Dana Austin led the count. Austin has promised a new library.", []),  # the councilwoman
+    ("Councilwoman Dana Austin led the count. Austin, a former teacher, thanked voters.", []),
+    ("Rents rose again this year. Austin has added more jobs than any other city.", ["Austin"]),  # no one so named
+])
+def test_a_titled_persons_surname_opening_a_sentence_is_that_person(recognise, text, expected):
+    assert surfaces(recognise, text) == expected
