@@ -124,8 +124,8 @@ EXAMPLED_PLACES = {"towns", "cities", "villages", "islands", "provinces", "state
                    "counties", "municipalities", "areas", "camps", "ports"}
 EXAMPLE_WORDS = {"including", "like", "as"}  # "as" of "such as"
 # Words after "a town" that show it describes a place: "Qorvintal, a suburb east of Harare".
-PLACE_FOLLOWERS = {"in", "of", "near", "on", "outside", "located", "situated", "about", "some", "just", "close",
-                   "along", "where", "north", "south", "east", "west", "northeast", "northwest", "southeast",
+PLACE_FOLLOWERS = {"in", "of", "near", "on", "at", "outside", "located", "situated", "about", "some", "just", "close",
+                   "whose", "along", "where", "north", "south", "east", "west", "northeast", "northwest", "southeast",
                    "southwest", "northeastern", "northwestern", "southeastern", "southwestern"}
 # Division types that, in lower case after an unknown name, make it a place: "Velmora province".
 DIVISION_NOUNS = {"province", "provinces", "district", "districts", "county", "counties", "prefecture",
@@ -1610,9 +1610,9 @@ def _described_as_place(toks: list[Token], last: int) -> bool:
         k += 1
     if k >= len(toks) or toks[k].lowered not in ("a", "an", "the"):
         return False
-    for j in range(k + 1, min(k + 5, len(toks) - 1)):
+    for j in range(k + 1, min(k + 6, len(toks) - 1)):
         word = toks[j].lowered
-        if toks[j].is_capitalised or not toks[j].is_word:
+        if toks[j].is_capitalised or not toks[j].is_word and toks[j].text != "-":  # "a near-deserted town"
             return False
         if word in PLACE_NOUNS and (toks[j + 1].lowered in PLACE_FOLLOWERS or not toks[j + 1].is_word):
             return True

@@ -1267,3 +1267,11 @@ def test_a_side_of_a_fixture_is_no_place(recognise, text, expected):
 ])
 def test_a_titled_persons_surname_opening_a_sentence_is_that_person(recognise, text, expected):
     assert surfaces(recognise, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Qorvintal, a near-deserted mining town, lost its last school this year.",
+    "Velmora, the river port at its northern edge, voted on Sunday.",
+])
+def test_a_name_described_as_a_town_after_a_comma_is_a_place(recognise, text):
+    assert surfaces(recognise, text) == [text.split(",")[0]]
