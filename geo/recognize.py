@@ -215,8 +215,13 @@ KIN_OWNERS = {"her", "his", "their", "two", "three", "four", "five", "six", "sev
 # Lower-case particles of surnames: "da Vinci", "van Gogh", "de Gaulle".
 SURNAME_PARTICLES = {"da", "de", "di", "van", "von", "der", "du", "bin", "ibn"}
 GERMANIC_PARTICLES = {"van", "von"}  # after a given name too: "Otto von Bismarck" (not "Rio de Janeiro")
-# Nouns after a name that make it a tongue's or a people's: "in the Kimakonde language", "the Darod clan".
-SPEECH_AND_KIN_NOUNS = {"language", "languages", "dialect", "dialects", "script", "clan", "clans"}
+# Nouns after a name no list holds that make it a tongue's or a people's: "in the Kimakonde language",
+# "the Darod clan", "home to Velmora families", "the Qorvintal minority"; and the second words of
+# compounds that make it a side's: "in Velmora-held areas".
+SPEECH_AND_KIN_NOUNS = {"language", "languages", "dialect", "dialects", "script", "clan", "clans", "people", "peoples",
+                        "minority", "minorities", "families", "militia", "militias", "militiamen", "movement",
+                        "brotherhood", "confederation", "herders"}  # (the corpora mark "the Pokot tribe")
+SIDE_COMPOUNDS = {"held", "controlled", "led", "backed", "majority", "dominated", "run"}
 # Words before a country's adjective used as a noun that make it a language: "speaks French".
 LANGUAGE_CUES = {"speak", "speaks", "spoke", "spoken", "speaking", "fluent", "in", "into", "teach", "teaches", "teaching",
                  "taught", "learn", "learns", "learning", "learned", "learnt", "study", "studies", "studying", "studied"}
@@ -1174,7 +1179,8 @@ class Recognizer:
         Qorvintal"), or opening the article as its dateline
         ("QORVINTAL —"); and not when the article uses it as a person's name, nor before "language" or
         "clan" ("in the Kimakonde language")."""
-        if toks[first].text in people or last + 1 < len(toks) and toks[last + 1].lowered in SPEECH_AND_KIN_NOUNS or not (
+        if toks[first].text in people or last + 1 < len(toks) and toks[last + 1].lowered in SPEECH_AND_KIN_NOUNS \
+                or _side_compound(toks, last) or not (
                 _after_locative(toks, first) and _listed_if_after_comma(toks, first, last)
                 and not _through_a_thing(toks, first, last)
                 or self._after_origin(toks, first) or _resident_of(toks, first, last)
@@ -1670,6 +1676,12 @@ def _dateline_word(word: str) -> bool:
     """Could an upper-case word opening the article be a dateline's town rather than an acronym
     ("KAMITUGA, South Kivu —"; not "UN", "NATO")? A long word that is no common one."""
     return len(word) > 4 and word.isalpha() and word_frequency(word.lower()) < RARE_WORD_ZIPF
+
+
+def _side_compound(toks: list[Token], last: int) -> bool:
+    """Does the name open a compound naming a side: "Velmora-held", "Qorvintal-majority"?"""
+    return last + 2 < len(toks) and toks[last + 1].text == "-" and toks[last + 1].start == toks[last].end \
+        and toks[last + 2].lowered in SIDE_COMPOUNDS
 
 
 def _through_a_thing(toks: list[Token], first: int, last: int) -> bool:

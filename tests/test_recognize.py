@@ -1275,3 +1275,12 @@ def test_a_titled_persons_surname_opening_a_sentence_is_that_person(recognise, t
 ])
 def test_a_name_described_as_a_town_after_a_comma_is_a_place(recognise, text):
     assert surfaces(recognise, text) == [text.split(",")[0]]
+
+
+@pytest.mark.parametrize("text", [
+    "The valley is home to Qorvintal families who farm the terraces.",
+    "Gunmen from the Velmora movement blocked the road near the ford.",
+    "Drones struck Qorvintal-held villages overnight.",
+])
+def test_a_name_no_list_holds_before_a_peoples_noun_names_no_place(recognise, text):
+    assert surfaces(recognise, text) == []
