@@ -118,13 +118,14 @@ from .geocode import Geocoder
 from .model import Mention, Place, ResolvedMention, cached_attribute
 from .names import fold, spelled_out
 from .recognize import ADMIN_PREFIXES, NEXT_WORD, RESIDENT_NOUNS, STREAM_CODES, acts_as_government
-from .text import sentences
+from .text import sentences, word_frequency
 
 TYPE_PRIOR = {"CONT": 5.0, "PCLI": 5.0, "ADM1": 2.0, "ADM2": 0.5, "PPLC": 1.5}
 CURATED_PRIOR = 2.5
 POPULATION_WEIGHT = 0.6
 MAIN_NAME_BONUS = 2.0
 EXONYM_RATIO, EXONYM_CITY = 30, 100_000  # see _exonym
+EXONYM_ZIPF = 2.0  # ... and an English name that common ("Leghorn" 2.2, not "Sangay" 1.7)
 RESPELLING_RATIO = 5  # see _exonym
 SEAT_BONUS, SEAT_SHARE = 2.5, 0.2
 SEAT_RIVAL = 2  # ... unless a namesake elsewhere has more than twice its people
@@ -1065,7 +1066,8 @@ def _exonym(candidate: Candidate, main_population: int, main_name: str | None) -
     Other alternate names are often nicknames or old names of lesser places ("Harlem" for Haarlem,
     "Pueblo" for Puebla)."""
     place = candidate.place
-    if candidate.kind != "alt" or not place.feature_code.startswith("PPL") or place.population < EXONYM_CITY:
+    if candidate.kind != "alt" or not place.feature_code.startswith("PPL") or place.population < EXONYM_CITY \
+            or main_name is not None and word_frequency(main_name) < EXONYM_ZIPF:
         return False
     return place.population >= EXONYM_RATIO * main_population or (
         place.population >= RESPELLING_RATIO * main_population and main_name is not None

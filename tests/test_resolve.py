@@ -1393,3 +1393,8 @@ def test_a_name_written_alone_then_put_in_its_state_is_that_town(gazetteer):
     text = "Mae Holt, 81, of Paris died Sunday. She leaves two sons, both of Paris, Texas, and a sister in Tyler."
     resolved = Resolver(gazetteer)(text, Recognizer(gazetteer)(text))
     assert {r.place.country_code for r in resolved if r.mention.text == "Paris"} == {"US"}  # not France
+
+
+def test_a_great_citys_other_name_that_english_rarely_uses_is_no_exonym(parse):
+    assert parse("Flooding closed schools in Tianfu on Monday.")["Tianfu"].place.name == "Tianfu"  # not Chengdu
+    assert parse("The ferry from Leghorn was delayed.")["Leghorn"].place.name == "Livorno"  # an English name
