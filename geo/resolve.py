@@ -1366,8 +1366,9 @@ def _region(place: Place) -> bool:
 
 def _abroad(candidates: dict, placed: set[str], partners: dict[str, set[str]], context: _Context,
             neighbours) -> dict[str, tuple[Counter, str]]:
-    """Names whose every candidate is a `_minor_abroad` place (or a town short of a great city that
-    the name only names by another of its names: "Trinidad" is La Trinidad's) far from the country that
+    """Names whose every candidate is a `_minor_abroad` place (or a town that the name only names by
+    another of its names, short of a great city or no English exonym of one: "Trinidad" is La
+    Trinidad's, "Sangay" one of Shanghai's) far from the country that
     two thirds of the article's places lie in (not in it, nor in a country bordering it or named
     in the article), and that the text puts in no place: an unlisted town there is likelier than
     a small namesake far away ("Muse" in a story from Myanmar is no village in Pennsylvania), so
@@ -1383,7 +1384,7 @@ def _abroad(candidates: dict, placed: set[str], partners: dict[str, set[str]], c
     near = {focus} | neighbours(focus) | set(context.named_countries)
     return {name: (Counter([focus]), "{}") for name, options in candidates.items()
             if options and name not in placed
-            and all(o.place.country_code not in near and (_minor_abroad(o.place) or _by_other_name(o))
+            and all(o.place.country_code not in near and (_minor_abroad(o.place) or _by_other_name(o, name))
                     for o in options)
             and not _listed_with_town_abroad(candidates, partners.get(name, ()), focus)}
 
@@ -1399,10 +1400,12 @@ def _listed_with_town_abroad(candidates: dict, partners: Iterable[str], country:
                for key in partners)
 
 
-def _by_other_name(candidate: Candidate) -> bool:
-    """Does the name reach the candidate, a town short of a great city, only as one of its other names?"""
+def _by_other_name(candidate: Candidate, name: str) -> bool:
+    """Does the name reach the candidate, a town, only as one of its other names, and one that is no
+    English exonym of a great city ("Sangay" of Shanghai)?"""
     return candidate.kind == "alt" and candidate.place.feature_code.startswith("PPL") \
-        and candidate.place.source != "curated" and candidate.place.population < GREAT_CITY
+        and candidate.place.source != "curated" \
+        and (candidate.place.population < GREAT_CITY or word_frequency(name) < EXONYM_ZIPF)
 
 
 def _minor_abroad(place: Place) -> bool:

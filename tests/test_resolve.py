@@ -1398,3 +1398,8 @@ def test_a_name_written_alone_then_put_in_its_state_is_that_town(gazetteer):
 def test_a_great_citys_other_name_that_english_rarely_uses_is_no_exonym(parse):
     assert parse("Flooding closed schools in Tianfu on Monday.")["Tianfu"].place.name == "Tianfu"  # not Chengdu
     assert parse("The ferry from Leghorn was delayed.")["Leghorn"].place.name == "Livorno"  # an English name
+
+
+def test_a_rare_other_name_of_a_great_city_abroad_is_no_mention_of_it(parse):
+    text = "Ash from Sangay fell on farms around Riobamba, Macas and Guamote in Ecuador, and schools in Ambato closed."
+    assert parse(text)["Sangay"].place is None  # no gazetteer place in Ecuador; not Shanghai, of which it is a name
