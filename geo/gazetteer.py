@@ -56,7 +56,8 @@ from shapely.geometry import MultiPoint, Point, shape
 from .model import Place
 from .names import SHORT_WORDS, fold, without_apostrophes
 
-SCHEMA_VERSION = "46"
+SCHEMA_VERSION = "47"
+ISLAND_STEM_ZIPF = 2.5  # see _island_short_name
 # How a name belongs to a place; stored as a digit so that min() picks the best.
 NAME_KINDS = ("name", "alt", "abbr", "demonym")
 LARGE_DIVISION_SQ_DEGREES = 5.0  # about 50,000 km2 at mid latitudes
@@ -665,13 +666,27 @@ def _person_names() -> Iterator[tuple[str, str]]:
 def _curated(path: Path) -> Iterator[tuple[Place, list[str]]]:
     with open(path, newline="", encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
-            yield Place(
+            place = Place(
                 id=row["id"], name=row["name"], lat=float(row["lat"]), lon=float(row["lon"]),
                 feature_class=row["feature_class"], feature_code=row["feature_code"],
                 country_code=row["country_code"], admin1=row["admin1"],
                 population=int(row["population"] or 0), source="curated",
                 geometry=shapely_wkt.loads(row["wkt"]) if row["wkt"] else None,
-            ), [n for n in row["alternate_names"].split("|") if n]
+            )
+            alternates = [n for n in row["alternate_names"].split("|") if n]
+            yield place, alternates + _island_short_name(place, alternates)
+
+
+def _island_short_name(place: Place, alternates: list[str]) -> list[str]:
+    """An island news names without its word: "Pemba" of Pemba Island, unless the rest is a word
+    English uses ("Long", "Christmas")."""
+    from wordfreq import zipf_frequency  # at build time only: loading it takes 0.2 s
+
+    stem = place.name.removesuffix(" Island")
+    if place.feature_code != "ISL" or stem == place.name or stem in alternates \
+            or zipf_frequency(stem.lower(), "en") >= ISLAND_STEM_ZIPF:
+        return []
+    return [stem]
 
 
 class _NearestAdmin1:

@@ -1403,3 +1403,8 @@ def test_a_great_citys_other_name_that_english_rarely_uses_is_no_exonym(parse):
 def test_a_rare_other_name_of_a_great_city_abroad_is_no_mention_of_it(parse):
     text = "Ash from Sangay fell on farms around Riobamba, Macas and Guamote in Ecuador, and schools in Ambato closed."
     assert parse(text)["Sangay"].place is None  # no gazetteer place in Ecuador; not Shanghai, of which it is a name
+
+
+def test_an_island_is_named_without_its_word(parse):
+    assert parse("Ferries to Zanzibar and Pemba were cancelled as the storm neared.")["Pemba"].place.feature_code == "ISL"
+    assert parse("Militants attacked Pemba, the provincial capital in Mozambique.")["Pemba"].place.country_code == "MZ"
