@@ -833,8 +833,8 @@ class Recognizer:
             return None  # a highway: "U.S. 84", "US 101"
         if SPEAKING_AFTER.match(text, toks[match.last].end):
             return None  # a language: "English-speaking"
-        if _scored(toks, match) or _result_side(toks, match) or _versus_side(toks, match):
-            return None  # a team: "beat Seymour 42-7", "Georgia beat Texas 30-15", "Ghana v Mali"
+        if _scored(toks, match) or _result_side(toks, match) or _versus_side(toks, match) or _fixture_side(toks, match):
+            return None  # a team: "beat Seymour 42-7", "Georgia beat Texas 30-15", "Ghana v Mali", "Kerry beat Mayo"
         if _all_or_pan(toks, match.first):
             return None  # an adjective of the whole: "All-Ireland champions", "the All-Africa Games"
         if _titled_work(toks, match.first, first, last) or _listed_as_brands(toks, match.first) \
@@ -1984,6 +1984,7 @@ SCORE_FOLLOWERS = {"in", "at", "on", "to", "for", "after", "with", "against", "a
 WINNING_VERBS = {"beat", "defeated", "edged", "routed", "thrashed", "crushed", "downed", "topped", "blanked", "upset",
                  "stunned", "hammered", "trounced", "whipped", "outlasted"}
 RESULT_VERBS = WINNING_VERBS | {"beats", "defeats", "drew", "lost", "won", "rallied", "survived", "held"}
+FIXTURE_VERBS = WINNING_VERBS | {"beats", "defeats", "drew", "host", "hosts"}  # (not "meets": "where Wales meets England")
 RESULT_LINKS = WINNING_VERBS | {"past", "over", "to", "with", "against", "by"}
 VERSUS = {"v", "vs", "vs."}  # "Ghana v Mali", "Texas vs. Ohio" (a case's "v." names a state: "U.S. v. Smith")
 MARGIN_UNITS = {"wickets", "wicket", "runs", "innings", "strokes", "lengths"}  # "beat Kent by six wickets"
@@ -2013,6 +2014,23 @@ def _result_side(toks: list[Token], match: _Match) -> bool:
         _score_within(toks, after + 1, after + 6) or _margin_within(toks, after + 1, after + 6)) \
         or before >= 0 and toks[before].lowered in RESULT_LINKS and (
             _score_within(toks, before - 4, before) or _margin_within(toks, after, after + 4))
+
+
+def _fixture_side(toks: list[Token], match: _Match) -> bool:
+    """Is the match a side of a game between two named sides, without its score: "Kerry beat Mayo",
+    "Kerry drew with Mayo", "Mayo lost to Kerry", "Kerry host Mayo"?"""
+    def word(k: int) -> str:
+        return toks[k].lowered if 0 <= k < len(toks) else ""
+
+    def name(k: int) -> bool:  # a side's name, not "It" of "It beat Incheon and Jeju to host the summit"
+        return 0 <= k < len(toks) and toks[k].is_capitalised and toks[k].is_word \
+            and word_frequency(toks[k].lowered) < LOCAL_NAME_ZIPF
+    after, before = match.last + 1, match.first - 1
+    if word(after) in FIXTURE_VERBS:
+        following = after + 2 if word(after + 1) in ("with", "out") else after + 1
+        return name(following)
+    return word(before) in FIXTURE_VERBS - {"drew"} and name(before - 1) \
+        or (word(before), word(before - 1)) in (("with", "drew"), ("to", "lost"))
 
 
 def _versus_side(toks: list[Token], match: _Match) -> bool:

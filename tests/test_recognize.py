@@ -1284,3 +1284,13 @@ def test_a_name_described_as_a_town_after_a_comma_is_a_place(recognise, text):
 ])
 def test_a_name_no_list_holds_before_a_peoples_noun_names_no_place(recognise, text):
     assert surfaces(recognise, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On Saturday Tyrone beat Armagh in a tight final.", []),  # two sides
+    ("Galway drew with Clare, and Limerick host Cork next week.", []),
+    ("It beat Leeds to host the games.", ["Leeds"]),  # a city, bidding
+    ("The path follows the hills where Wales meets England.", ["Wales", "England"]),
+])
+def test_sides_of_a_game_without_its_score_are_no_places(recognise, text, expected):
+    assert surfaces(recognise, text) == expected
