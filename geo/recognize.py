@@ -220,7 +220,7 @@ GERMANIC_PARTICLES = {"van", "von"}  # after a given name too: "Otto von Bismarc
 # compounds that make it a side's: "in Velmora-held areas".
 SPEECH_AND_KIN_NOUNS = {"language", "languages", "dialect", "dialects", "script", "clan", "clans", "people", "peoples",
                         "minority", "minorities", "families", "militia", "militias", "militiamen", "movement",
-                        "brotherhood", "confederation", "herders"}  # (the corpora mark "the Pokot tribe")
+                        "brotherhood", "confederation", "herders"}  # (GeoVirus marks "the Pokot tribe")
 SIDE_COMPOUNDS = {"held", "controlled", "led", "backed", "majority", "dominated", "run"}
 # Words before a country's adjective used as a noun that make it a language: "speaks French".
 LANGUAGE_CUES = {"speak", "speaks", "spoke", "spoken", "speaking", "fluent", "in", "into", "teach", "teaches", "teaching",
@@ -2030,7 +2030,8 @@ def _fixture_side(toks: list[Token], match: _Match) -> bool:
         following = after + 2 if word(after + 1) in ("with", "out") else after + 1
         return name(following)
     return word(before) in FIXTURE_VERBS - {"drew"} and name(before - 1) \
-        or (word(before), word(before - 1)) in (("with", "drew"), ("to", "lost"))
+        or (word(before), word(before - 1)) in (("with", "drew"), ("to", "lost")) and name(before - 2)  # not "jobs
+    # lost to Mexico"
 
 
 def _versus_side(toks: list[Token], match: _Match) -> bool:

@@ -228,7 +228,8 @@ TOWN_OF_BEFORE = re.compile(r"\b(?:city|town|village|port)\s+of\s+$", re.I)  # "
 DOUBLED_LETTER = re.compile(r"(\w)\1")
 DIVISION_WORD_END = re.compile(rf" (?:{'|'.join(DIVISION_WORDS)}|county|district)$")  # "niger state"
 DIVISIONS_AFTER = re.compile(rf"^\s+(?:{'|'.join(w + 's' for w in DIVISION_WORDS)})\b")  # after a list
-DIVISIONS_BEFORE = re.compile(rf"\b(?:{'|'.join(w + 's' for w in DIVISION_WORDS)}) of\s+(?:the\s+)?$", re.IGNORECASE)  # before one
+# ... and before one: "the provinces of Kandahar and Helmand"
+DIVISIONS_BEFORE = re.compile(rf"\b(?:{'|'.join(w + 's' for w in DIVISION_WORDS)}) of\s+(?:the\s+)?$", re.IGNORECASE)
 FOLLOWING_WORD = re.compile(r" ([a-z]+)\b")  # "the Volga river"
 FEATURE_WORDS = {  # words that name a type of feature, and its GeoNames feature codes
     "sea": {"SEA", "LK"}, "ocean": {"OCN"}, "gulf": {"GULF"}, "bay": {"BAY"}, "strait": {"STRT"},
@@ -362,10 +363,11 @@ class Resolver:
             containers.setdefault(name, set()).add(area)  # "ILLINOIS — Springfield: ... near Peoria"
         siblings = _siblings(lists)
         partners = _partners(text, mentions, siblings)
+        division_cue = _division_cues(text, mentions) | _listed_with_divisions(lists, candidates)
         context = _Context(named_countries=_named_countries(mentions, candidates) + self._adjectives(text, mentions),
-                           containers=containers, contained=contained,
-                           division_cue=(division_cue := _division_cues(text, mentions) | _listed_with_divisions(lists, candidates)),
-                           town_cue=_hometowns(text, mentions) | _listed_with_towns(partners, candidates) - division_cue,
+                           containers=containers, contained=contained, division_cue=division_cue,
+                           town_cue=_hometowns(text, mentions)
+                           | _listed_with_towns(partners, candidates) - division_cue,
                            described_town=_described_towns(text, mentions) | _dateline(text, mentions),
                            feature_cue=_feature_cues(text, mentions),
                            spelled={m.key: m.lookup_name for m in mentions if not m.lookup_name.isascii()},
@@ -537,12 +539,11 @@ class Resolver:
         first_placed: dict[str, int] = {}  # where each name is first put in a place ("CALAMA, Chile —")
         for name, _ in holder_of.values():
             first_placed[name.key] = min(name.start, first_placed.get(name.key, name.start))
-        firsts = {m.key: _top(self._candidates(m)) for m in mentions}
         namesakes = {key for key, (name, holder) in holder_of.items()
                      if len(holders[name.key]) == 1 and not _opens_line_in_capitals(text, name) and (
                          NAMESAKE_BEFORE.search(text, 0, name.start)
                          or first_bare.get(name.key, len(text)) < first_placed[name.key] and not self._country(name)
-                         and (self._country(holder) or self._named_abroad(name, holder, firsts)))}
+                         and (self._country(holder) or self._named_abroad(name, holder, mentions)))}
         twice = {key: holder.key for key, (name, holder) in holder_of.items()
                  if len(holders[name.key]) > 1 or key in namesakes}
         twice.update(self._division_senses(text, mentions))
@@ -560,15 +561,18 @@ class Resolver:
         return {id(m): DIVISION_SENSE for m in mentions if id(m) in cued and m.key in bare
                 and _division_and_town(self.gazetteer.candidates(m.key))}
 
-    def _named_abroad(self, name: Mention, holder: Mention, firsts: dict[str, Place | None]) -> bool:
+    def _named_abroad(self, name: Mention, holder: Mention, mentions: list[Mention]) -> bool:
         """Is the holder a state or province, and the name's first place outside it in a country
         whose places the article's other names first name ("PERTH — ..." among Australian places,
         then "a commentator from Perth, Scotland"; not "of Paris ... of Paris, Texas" in a Texan
-        obituary, whose other Paris is in France)? `firsts`: each name's first place."""
+        obituary, whose other Paris is in France)?"""
         states = {_division(c.place) for c in self.gazetteer.candidates(holder.key) if c.place.feature_code == "ADM1"}
-        outside = _top(_Options(c for c in self._candidates(name) if _division(c.place) not in states)) if states else None
-        return outside is not None and any(place is not None and place.country_code == outside.country_code
-                                           for key, place in firsts.items() if key not in (name.key, holder.key))
+        if not states:
+            return False
+        outside = _top(_Options(c for c in self._candidates(name) if _division(c.place) not in states))
+        return outside is not None and any(
+            (first := _top(self._candidates(m))) is not None and first.country_code == outside.country_code
+            for m in mentions if m.key not in (name.key, holder.key))
 
     def _country(self, mention: Mention) -> bool:
         """Does the mention name a country ("Ireland" of "Dublin, Ireland")?"""

@@ -1291,6 +1291,7 @@ def test_a_name_no_list_holds_before_a_peoples_noun_names_no_place(recognise, te
     ("Galway drew with Clare, and Limerick host Cork next week.", []),
     ("It beat Leeds to host the games.", ["Leeds"]),  # a city, bidding
     ("The path follows the hills where Wales meets England.", ["Wales", "England"]),
+    ("Thousands of factory jobs were lost to Mexico.", ["Mexico"]),
 ])
 def test_sides_of_a_game_without_its_score_are_no_places(recognise, text, expected):
     assert surfaces(recognise, text) == expected
