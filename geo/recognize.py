@@ -99,8 +99,8 @@ LOCATIVES = {"in", "at", "near", "downtown", "outside", "around", "across", "ins
              "towards", "toward", "via", "between", "throughout", "to", "nearby", "neighbouring", "neighboring",
              "through"}
 # ... of which those a person's name may follow too ("a letter from Walsh", "between Walsh and Moss") place no surname.
-STRONG_LOCATIVES = LOCATIVES - {"from", "towards", "toward", "via", "between", "to", "around", "neighbouring", "through",
-                                "neighboring"}
+STRONG_LOCATIVES = LOCATIVES - {"from", "towards", "toward", "via", "between", "to", "around", "neighbouring",
+                                "neighboring", "through"}
 # Words before "for X" that make X a journey's goal: "left for Miami", "bound for Lagos".
 DEPARTURE_WORDS = {"left", "leave", "leaves", "leaving", "bound", "headed", "heading", "departed", "departs",
                    "sailed", "sails", "flew", "flights", "flight", "set", "boarded", "destined"}
@@ -223,8 +223,9 @@ SPEECH_AND_KIN_NOUNS = {"language", "languages", "dialect", "dialects", "script"
                         "brotherhood", "confederation", "herders"}  # (GeoVirus marks "the Pokot tribe")
 SIDE_COMPOUNDS = {"held", "controlled", "led", "backed", "majority", "dominated", "run"}
 # Words before a country's adjective used as a noun that make it a language: "speaks French".
-LANGUAGE_CUES = {"speak", "speaks", "spoke", "spoken", "speaking", "fluent", "in", "into", "teach", "teaches", "teaching",
-                 "taught", "learn", "learns", "learning", "learned", "learnt", "study", "studies", "studying", "studied"}
+LANGUAGE_CUES = {"speak", "speaks", "spoke", "spoken", "speaking", "fluent", "in", "into", "teach", "teaches",
+                 "teaching", "taught", "learn", "learns", "learning", "learned", "learnt", "study", "studies",
+                 "studying", "studied"}
 # Words after a number that make it an amount, not a road's number ("US 10 billion").
 QUANTITY_WORDS = {"million", "billion", "trillion", "thousand", "%", "per", "percent", "cents"}
 # Bodies and people of a town, named after it: "Clinton police", "Richmond's mayor", "Cambridge residents".
@@ -382,6 +383,7 @@ RIVER_VERBS = {"rises", "rose", "rising", "flows", "flowed", "flowing", "crested
                "peaks", "swelled", "swells", "swollen", "swelling", "burst", "bursts", "overflowed", "overflows",
                "overflowing", "breached", "crossed", "receded", "recedes", "receding", "drains", "empties", "joins",
                "falls", "enters", "meanders", "snakes", "winds"}
+RIVER_ONLY_VERBS = RIVER_VERBS - {"rises", "rose", "rising", "falls", "joins", "enters", "crossed", "winds", "snakes"}
 RIVER_VERB_AUXILIARIES = {"is", "was", "has", "had", "been", "also", "still", "now", "again", "already"}
 MONTHS_AND_DAYS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -1186,14 +1188,15 @@ class Recognizer:
                 or self._after_origin(toks, first) or _resident_of(toks, first, last)
                 or _described_as_place(toks, last) or _named_as_division(toks, first, last)
                 or self._before_container(toks, last, whole=True) or _names_a_place(toks, first)
-                or first > 0 and toks[first - 1].text in SETTLEMENT_NOUNS
+                or first > 0 and toks[first - 1].text in SETTLEMENT_NOUNS or _unknown_river(text, toks, first, last)
                 or self._between_places(toks, first, last) or self._closes_list(toks, first)
                 or _opens_dateline(toks, first, last)):
             return None
         start, end = toks[first].start, toks[last].end
         if self._demonym(text[start:end]):
             return None  # "a Cameroonian woman", without --demonyms
-        return Mention(start, end, text[start:end], signal="context")
+        river = f"{text[start:end]} River" if _unknown_river(text, toks, first, last) else ""
+        return Mention(start, end, text[start:end], name=river, signal="context")
 
     def _demonym(self, word: str) -> bool:
         """Is the word a country's adjective ("Brazilian", "Cameroonian")?"""
@@ -1660,7 +1663,7 @@ def _after_place_noun(toks: list[Token], k: int) -> bool:
     return k >= 0 and toks[k].lowered in EXAMPLED_PLACES
 
 
-def _river_verb_after(text: str, end: int) -> bool:
+def _river_verb_after(text: str, end: int, verbs: frozenset[str] | set[str] = RIVER_VERBS) -> bool:
     """Does a river's verb follow the name ending at `end`, maybe after "is", "was also"?"""
     for _ in range(4):
         follower = NEXT_WORD.match(text, end)
@@ -1668,8 +1671,14 @@ def _river_verb_after(text: str, end: int) -> bool:
             return False
         word, end = follower.group(1), follower.end(1)
         if word not in RIVER_VERB_AUXILIARIES:
-            return word in RIVER_VERBS
+            return word in verbs
     return False
+
+
+def _unknown_river(text: str, toks: list[Token], first: int, last: int) -> bool:
+    """Is a name no list holds a river's, after a lower-case "the" and before what only a river
+    does: "the Qorvintal burst its banks", "the Velmora crested at 9 metres"?"""
+    return first > 0 and toks[first - 1].text == "the" and _river_verb_after(text, toks[last].end, RIVER_ONLY_VERBS)
 
 
 def _dateline_word(word: str) -> bool:

@@ -1295,3 +1295,8 @@ def test_a_name_no_list_holds_before_a_peoples_noun_names_no_place(recognise, te
 ])
 def test_sides_of_a_game_without_its_score_are_no_places(recognise, text, expected):
     assert surfaces(recognise, text) == expected
+
+
+def test_a_name_no_list_holds_that_bursts_its_banks_is_a_river(recognise):
+    assert named(recognise, "After a week of rain the Qorvintal burst its banks.") == [("Qorvintal", "Qorvintal River")]
+    assert named(recognise, "After a week of rain the Qorvintal rose again.") == []  # a town's people may rise too
