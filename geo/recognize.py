@@ -383,6 +383,9 @@ RIVER_VERBS = {"rises", "rose", "rising", "flows", "flowed", "flowing", "crested
                "peaks", "swelled", "swells", "swollen", "swelling", "burst", "bursts", "overflowed", "overflows",
                "overflowing", "breached", "crossed", "receded", "recedes", "receding", "drains", "empties", "joins",
                "falls", "enters", "meanders", "snakes", "winds"}
+# Nouns after "the" and a name no list holds that make it a thing's: "at the Qorvintal stadium".
+THING_NOUNS = {"bloc", "pipeline", "stadium", "arena", "mosquito", "mosquitoes", "virus", "fever", "fishery",
+               "festival", "party"}
 RIVER_ONLY_VERBS = RIVER_VERBS - {"rises", "rose", "rising", "falls", "joins", "enters", "crossed", "winds", "snakes"}
 RIVER_VERB_AUXILIARIES = {"is", "was", "has", "had", "been", "also", "still", "now", "again", "already"}
 MONTHS_AND_DAYS = {
@@ -1184,7 +1187,7 @@ class Recognizer:
         if toks[first].text in people or last + 1 < len(toks) and toks[last + 1].lowered in SPEECH_AND_KIN_NOUNS \
                 or _side_compound(toks, last) or not (
                 _after_locative(toks, first) and _listed_if_after_comma(toks, first, last)
-                and not _through_a_thing(toks, first, last)
+                and not _names_a_thing(toks, first, last)
                 or self._after_origin(toks, first) or _resident_of(toks, first, last)
                 or _described_as_place(toks, last) or _named_as_division(toks, first, last)
                 or self._before_container(toks, last, whole=True) or _names_a_place(toks, first)
@@ -1693,12 +1696,16 @@ def _side_compound(toks: list[Token], last: int) -> bool:
         and toks[last + 2].lowered in SIDE_COMPOUNDS
 
 
-def _through_a_thing(toks: list[Token], first: int, last: int) -> bool:
-    """Is the name between "through the" and a lower-case noun of no place: "through the Qorvintal
-    pipeline", "through the Velmora mosquito" (not "through the Qorvintal border post")?"""
-    return first > 1 and toks[first - 1].lowered == "the" and toks[first - 2].lowered == "through" \
-        and last + 1 < len(toks) and toks[last + 1].is_word and not toks[last + 1].is_capitalised \
-        and toks[last + 1].lowered not in FEATURE_NOUNS | PLACE_NOUNS | {"border"}
+def _names_a_thing(toks: list[Token], first: int, last: int) -> bool:
+    """Is the name a thing's: after "the" and before a noun of things ("at the Qorvintal stadium", "in
+    the Velmora bloc"), or after "through the" and before any lower-case noun of no place ("through
+    the Qorvintal tunnel"; not "through the Qorvintal border post")?"""
+    if first < 1 or toks[first - 1].lowered != "the" or last + 1 >= len(toks) or not toks[last + 1].is_word \
+            or toks[last + 1].is_capitalised:
+        return False
+    noun = toks[last + 1].lowered
+    return noun in THING_NOUNS or first > 1 and toks[first - 2].lowered == "through" \
+        and noun not in FEATURE_NOUNS | PLACE_NOUNS | {"border"}
 
 
 def _listed_if_after_comma(toks: list[Token], first: int, last: int) -> bool:

@@ -1300,3 +1300,11 @@ def test_sides_of_a_game_without_its_score_are_no_places(recognise, text, expect
 def test_a_name_no_list_holds_that_bursts_its_banks_is_a_river(recognise):
     assert named(recognise, "After a week of rain the Qorvintal burst its banks.") == [("Qorvintal", "Qorvintal River")]
     assert named(recognise, "After a week of rain the Qorvintal rose again.") == []  # a town's people may rise too
+
+
+@pytest.mark.parametrize("text", [
+    "Fans queued for hours at the Qorvintal stadium.",
+    "Ministers from the Velmora bloc met in the capital.",
+])
+def test_a_name_no_list_holds_before_a_noun_of_things_names_no_place(recognise, text):
+    assert surfaces(recognise, text) == []
