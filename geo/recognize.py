@@ -303,6 +303,9 @@ LIST_JOINERS = {","} | CONJUNCTIONS  # what joins the members of a list of place
 # What a team's name is called after it: "the Kano Pillars football club", "the Sylhet Strikers cricket franchise".
 SPORTS = {"football", "soccer", "cricket", "rugby", "basketball", "baseball", "hockey", "netball", "volleyball"}
 TEAM_NOUNS = {"club", "clubs", "team", "teams", "franchise", "side", "squad"}
+# People of a team after its name: "Boca coach Claudio Úbeda", "Marseille's fans".
+TEAM_ROLES = {"striker", "strikers", "goalkeeper", "midfielder", "defender", "forwards", "fans", "skipper", "bowlers",
+              "batsmen", "batters"}
 # Plural nouns that end places' names, not teams': "Colorado Springs", "Indus Waters", "Boston Heights".
 PLACE_PLURALS = {
     "springs", "falls", "heights", "hills", "mountains", "islands", "isles", "keys", "plains", "highlands", "lowlands",
@@ -838,8 +841,10 @@ class Recognizer:
             return None  # a highway: "U.S. 84", "US 101"
         if SPEAKING_AFTER.match(text, toks[match.last].end):
             return None  # a language: "English-speaking"
-        if _scored(toks, match) or _result_side(toks, match) or _versus_side(toks, match) or _fixture_side(toks, match):
-            return None  # a team: "beat Seymour 42-7", "Georgia beat Texas 30-15", "Ghana v Mali", "Kerry beat Mayo"
+        if _scored(toks, match) or _result_side(toks, match) or _versus_side(toks, match) or _fixture_side(toks, match) \
+                or _before_team_role(toks, match.last) and not _placed_by_locative(toks, match):
+            return None  # a team: "beat Seymour 42-7", "Georgia beat Texas 30-15", "Ghana v Mali", "Kerry beat Mayo",
+            # "Boca coach", "Marseille's fans"
         if _all_or_pan(toks, match.first):
             return None  # an adjective of the whole: "All-Ireland champions", "the All-Africa Games"
         if _titled_work(toks, match.first, first, last) or _listed_as_brands(toks, match.first) \
@@ -2048,6 +2053,22 @@ def _fixture_side(toks: list[Token], match: _Match) -> bool:
     return word(before) in FIXTURE_VERBS - {"drew"} and name(before - 1) \
         or (word(before), word(before - 1)) in (("with", "drew"), ("to", "lost")) and name(before - 2)  # not "jobs
     # lost to Mexico"
+
+
+def _before_team_role(toks: list[Token], last: int) -> bool:
+    """Is the name a team's, before (its possessive and) a role in a team: "Marseille's fans", "Boca
+    coach Claudio Úbeda", "Georgia's new defence coach" (not "the coach limits" of a town)?"""
+    k = last + 1
+    possessive = k < len(toks) and toks[k].text in POSSESSIVE_MARKS
+    k += possessive
+    for _ in range(3 if possessive else 1):  # not "the club from Barranquilla, whose fans"
+        if k >= len(toks) or toks[k].is_capitalised or not toks[k].is_word:
+            return False
+        if toks[k].lowered in TEAM_ROLES or toks[k].lowered == "coach" and (
+                possessive or k + 1 < len(toks) and toks[k + 1].is_capitalised and toks[k + 1].is_word):
+            return True
+        k += 1
+    return False
 
 
 def _versus_side(toks: list[Token], match: _Match) -> bool:

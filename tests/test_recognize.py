@@ -1308,3 +1308,13 @@ def test_a_name_no_list_holds_that_bursts_its_banks_is_a_river(recognise):
 ])
 def test_a_name_no_list_holds_before_a_noun_of_things_names_no_place(recognise, text):
     assert surfaces(recognise, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Tyrone's fans lined the road home after the final.", []),  # a team's people
+    ("Galway coach Niall Burke praised the defence.", []),
+    ("Officials in Linz backed the coach limits for the old town.", ["Linz"]),  # a tour coach
+    ("Fans in Rosario celebrated until dawn.", ["Rosario"]),
+])
+def test_a_name_before_a_teams_people_is_the_team(recognise, text, expected):
+    assert surfaces(recognise, text) == expected
