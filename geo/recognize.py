@@ -1189,6 +1189,7 @@ class Recognizer:
         Qorvintal"), or opening the article as its dateline
         ("QORVINTAL —"); and not when the article uses it as a person's name, nor before "language" or
         "clan" ("in the Kimakonde language")."""
+        river = _unknown_river(text, toks, first, last)
         if toks[first].text in people or last + 1 < len(toks) and toks[last + 1].lowered in SPEECH_AND_KIN_NOUNS \
                 or _side_compound(toks, last) or not (
                 _after_locative(toks, first) and _listed_if_after_comma(toks, first, last)
@@ -1196,15 +1197,14 @@ class Recognizer:
                 or self._after_origin(toks, first) or _resident_of(toks, first, last)
                 or _described_as_place(toks, last) or _named_as_division(toks, first, last)
                 or self._before_container(toks, last, whole=True) or _names_a_place(toks, first)
-                or first > 0 and toks[first - 1].text in SETTLEMENT_NOUNS or _unknown_river(text, toks, first, last)
+                or first > 0 and toks[first - 1].text in SETTLEMENT_NOUNS or river
                 or self._between_places(toks, first, last) or self._closes_list(toks, first)
                 or _opens_dateline(toks, first, last)):
             return None
         start, end = toks[first].start, toks[last].end
         if self._demonym(text[start:end]):
             return None  # "a Cameroonian woman", without --demonyms
-        river = f"{text[start:end]} River" if _unknown_river(text, toks, first, last) else ""
-        return Mention(start, end, text[start:end], name=river, signal="context")
+        return Mention(start, end, text[start:end], name=f"{text[start:end]} River" if river else "", signal="context")
 
     def _demonym(self, word: str) -> bool:
         """Is the word a country's adjective ("Brazilian", "Cameroonian")?"""
@@ -2050,9 +2050,9 @@ def _fixture_side(toks: list[Token], match: _Match) -> bool:
     if word(after) in FIXTURE_VERBS:
         following = after + 2 if word(after + 1) in ("with", "out") else after + 1
         return name(following)
+    # the other side, after a named one: not "jobs lost to Mexico"
     return word(before) in FIXTURE_VERBS - {"drew"} and name(before - 1) \
-        or (word(before), word(before - 1)) in (("with", "drew"), ("to", "lost")) and name(before - 2)  # not "jobs
-    # lost to Mexico"
+        or (word(before), word(before - 1)) in (("with", "drew"), ("to", "lost")) and name(before - 2)
 
 
 def _before_team_role(toks: list[Token], last: int) -> bool:

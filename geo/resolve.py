@@ -118,7 +118,7 @@ from .geocode import Geocoder
 from .model import Mention, Place, ResolvedMention, cached_attribute
 from .names import fold, spelled_out
 from .recognize import ADMIN_PREFIXES, NEXT_WORD, RESIDENT_NOUNS, STREAM_CODES, acts_as_government
-from .text import sentences, word_frequency
+from .text import phrase_frequency, sentences
 
 TYPE_PRIOR = {"CONT": 5.0, "PCLI": 5.0, "ADM1": 2.0, "ADM2": 0.5, "PPLC": 1.5}
 CURATED_PRIOR = 2.5
@@ -1071,7 +1071,7 @@ def _exonym(candidate: Candidate, main_population: int, main_name: str | None) -
     "Pueblo" for Puebla)."""
     place = candidate.place
     if candidate.kind != "alt" or not place.feature_code.startswith("PPL") or place.population < EXONYM_CITY \
-            or main_name is not None and word_frequency(main_name) < EXONYM_ZIPF:
+            or main_name is not None and phrase_frequency(main_name) < EXONYM_ZIPF:
         return False
     return place.population >= EXONYM_RATIO * main_population or (
         place.population >= RESPELLING_RATIO * main_population and main_name is not None
@@ -1409,7 +1409,7 @@ def _by_other_name(candidate: Candidate, name: str) -> bool:
     English exonym of a great city ("Sangay" of Shanghai)?"""
     return candidate.kind == "alt" and candidate.place.feature_code.startswith("PPL") \
         and candidate.place.source != "curated" \
-        and (candidate.place.population < GREAT_CITY or word_frequency(name) < EXONYM_ZIPF)
+        and (candidate.place.population < GREAT_CITY or phrase_frequency(name) < EXONYM_ZIPF)
 
 
 def _minor_abroad(place: Place) -> bool:
