@@ -248,7 +248,7 @@ DISTANCE_OFF = re.compile(r",\s+(?:(?:about|some|roughly|around|nearly|just|only
                           r"(?:km|kilometres|kilometers|miles)\s+(?:to\s+the\s+)?"
                           r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\b")
 REGION_AFTER = re.compile(r"(?:(?:,|,? and|,? or) [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*)* "
-                          r"(region|province)s?\b(?! of\b)")
+                          r"(region|province|department|governorate|state)s?\b(?! of\b)")
 STRAIN = re.compile(r"[A-D]/[A-Z][\w .'-]*/\d")  # an influenza strain: "A/California/7/2009"
 SEASONS = {"spring", "summer", "autumn", "fall", "winter"}
 ORDINAL_ENDS = {"st", "nd", "rd", "th"}  # "2nd" is read as "2" and "nd"
@@ -564,8 +564,8 @@ class Recognizer:
         return self._division_named(f"{name} {kind}", "ADM2")
 
     def _region_before(self, text: str, name: str, end: int) -> str | None:
-        """The first-level division the name at `end` is, before "region" or "province" or in a list
-        before "regions": "Northern Region" of "results from the Northern region", "Western Region" of
+        """The first-level division the name at `end` is, before its kind (see `_in_region_list`) or in a
+        list before "regions": "Northern Region" of "results from the Northern region", "Western Region" of
         "the Western and Ashanti regions" (not "the Northern province of Alberta"); None if the
         gazetteer has no such division."""
         after = REGION_AFTER.match(text, end, end + LIST_REACH_CHARS)
@@ -717,6 +717,7 @@ class Recognizer:
             # In an organisation's name only a major place counts ("U.S. Army", "Bank of Canada").
             if organisation and (not (match.places.significant or _local_authority(toks, match, last))
                                      or match.first == match.last and _has_organisation_word(toks, match.first, match.last)
+                                     and not _in_region_list(text, toks, match)
                                      or _names_a_school(toks, match, last)):
                 continue  # "Bank of Canada" keeps Canada; "Howard Trust Centre" has no "Centre" region; "Ohio
                 # State University" no Ohio
@@ -1542,8 +1543,9 @@ def _adjacent(a: Token, b: Token) -> bool:
 
 
 def _in_region_list(text: str, toks: list[Token], match: _Match) -> bool:
-    """Is the match a first-level division's name before "region(s)" or "province(s)", alone or in a
-    list: "the Bay and Bakool regions", "Bay region"?"""
+    """Is the match a first-level division's name before its kind ("region", "province", "department",
+    "governorate" or "state", or their plurals), alone or in a list: "the Bay and Bakool regions", "Bay
+    region", "the Centre department", "Lakes state"?"""
     return REGION_AFTER.match(text, toks[match.last].end, toks[match.last].end + LIST_REACH_CHARS) is not None \
         and any(c.place.feature_code == "ADM1" for c in match.places)
 

@@ -718,8 +718,12 @@ def test_examples_of_a_plural_place_noun_are_places(recognise, text, places):
 @pytest.mark.parametrize("text, places", [
     ("Aid reached the Bay and Lower Juba regions last week.", ["Bay", "Lower Juba"]),  # Somalia's Bay region
     ("Crews sailed across the Bay on Monday.", []),  # guard: a feature's word alone
+    ("Voting was calm in the Central department on Sunday.", ["Central"]),  # Paraguay's
+    ("The Plateau state government imposed a curfew.", ["Plateau"]),  # Nigeria's
+    ("Cholera spread through the Centre department overnight.", ["Centre"]),  # an organisation's word too
+    ("She runs the Centre for Rural Studies.", []),  # guard: an organisation's word alone
 ])
-def test_a_division_named_by_a_common_word_is_a_place_before_regions(recognise, text, places):
+def test_a_division_named_by_a_common_word_is_a_place_before_its_kind(recognise, text, places):
     assert surfaces(recognise, text) == places
 
 
