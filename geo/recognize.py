@@ -527,8 +527,8 @@ class Recognizer:
 
     def _river_after_the(self, text: str, start: int, end: int, strict: bool = False) -> str | None:
         """The river a name after "the" stands for, as a noun: "the Ohio crested at Cairo", "its
-        meeting with the Mississippi" (not "the Ohio delegation", nor a country, "the Congo", nor a
-        feature of that name: "the Amazon"). `strict`, for a name that is no place by itself (a
+        meeting with the Mississippi", "traffic on the Niger" (not "the Ohio delegation", nor a country
+        English names with "the": "the Congo", "the Gambia", nor a feature of that name: "the Amazon"). `strict`, for a name that is no place by itself (a
         person's, or one known only with "River"), asks for a lower-case "the" and no verb after,
         though a river's noun may follow: "the Murray", "the Xingu basin" (not "The Hunter played"),
         unless what follows is what a river does: "The Teesta crossed its danger level"."""
@@ -546,7 +546,8 @@ class Recognizer:
         name = text[start:end]
         river = f"{name} River"
         names = self.gazetteer.candidates(fold(name))
-        if any(c.place.feature_code == "PCLI" or c.place.source == "curated" for c in names) or not any(
+        if any(c.place.feature_code == "PCLI" and fold(c.place.name) != fold(name) or c.place.source == "curated"
+               for c in names) or not any(
                 c.place.feature_code in STREAM_CODES for c in self.gazetteer.candidates(fold(river))):
             return None
         return river

@@ -772,8 +772,11 @@ def test_an_irish_county_is_named_after_county_or_co(recognise, text, mentions):
                                                                          ("Mississippi", "Mississippi River")]),
     ("The Ohio delegation flew to Denver.", [("Ohio", ""), ("Denver", "")]),  # guard: an adjective
     ("Levees on the Sacramento-San Joaquin delta held.", [("Sacramento", "")]),  # guard: a compound
+    ("Pirogues on the Niger carried rice to Mopti.", [("Niger", "Niger River"), ("Mopti", "")]),  # a country
+    ("Cargo boats on the Congo reached Mbandaka.", [("Congo", ""), ("Mbandaka", "")]),  # guard: "the Congo" is
+    # the country's English name too
 ])
-def test_a_states_name_after_the_as_a_noun_is_its_river(recognise, text, mentions):
+def test_a_states_or_countrys_name_after_the_as_a_noun_is_its_river(recognise, text, mentions):
     assert named(recognise, text) == mentions
 
 
