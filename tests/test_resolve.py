@@ -40,6 +40,13 @@ def test_a_country_named_once_does_not_make_a_great_citys_name_a_small_namesakes
     assert parse(text)["Perth"].place.country_code == "AU"  # guard: a country named twice still speaks
 
 
+def test_the_far_east_is_russias_among_russian_places_and_east_asia_elsewhere(parse):
+    text = "Miners from Yakutsk to Magadan say wages in the Far East lag behind."
+    assert parse(text)["Far East"].place.name == "Russian Far East"
+    text = "Exporters said orders from the Far East, led by Seoul and Osaka, rose."
+    assert parse(text)["Far East"].place.name == "East Asia"
+
+
 def test_countries_named_in_the_article_steer_resolution(parse):
     resolved = parse("Rain fell across Australia. In Perth, streets flooded.")["Perth"]
     assert resolved.place.country_code == "AU"
