@@ -184,6 +184,7 @@ SETTLEMENT_NOUNS = {"village", "town", "city", "slum", "township", "suburb", "ha
 NAMING_WORDS = {"called", "named", "renamed", "dubbed"}
 # ... as after these words ("once called X") or after a place's noun ("a town called X").
 FORMER_WORDS = {"once", "formerly", "previously", "originally", "then", "was", "were", "is", "been", "still"}
+KNOWN_AS_REACH = 3  # words between "known" and "as": "known to Armenians as X"
 # Words that, just before a capitalised name, say the name is a person's (or a storm's, an
 # operation's: "Hurricane Florence", "Operation Falcon").
 PERSON_TITLES = {
@@ -977,7 +978,8 @@ class Recognizer:
         if match.first == match.last and not match.places.denoted \
                 and (word_frequency(word.lower()) >= KNOWN_WORD_ZIPF or match.places.villages) \
                 and not (_after_locative(toks, match.first) or self._after_origin(toks, match.first)
-                         or _resident_of(toks, match.first, match.last) or _named_in_full(text, match)):
+                         or _resident_of(toks, match.first, match.last) or _named_in_full(text, match)
+                         or _other_name_given(text, toks, match)):
             if all(c.place.source in UNCOUNTED_TOWN_SOURCES for c in match.places):
                 # a town no source counts is a place where the text says so, as a name no list holds:
                 # "the Mvurwi, Centenary and Guruve areas"
@@ -1209,8 +1211,9 @@ class Recognizer:
         return Mention(start, end, text[start:end], name=f"{text[start:end]} River" if river else "", signal="context")
 
     def _demonym(self, word: str) -> bool:
-        """Is the word a country's adjective ("Brazilian", "Cameroonian")?"""
-        return any(c.kind == "demonym" for c in self.gazetteer.candidates(fold(word)))
+        """Is the word a country's adjective ("Brazilian", "Cameroonian"), or its people ("Armenians")?"""
+        return any(c.kind == "demonym" for c in self.gazetteer.candidates(fold(word))) \
+            or word.endswith("s") and any(c.kind == "demonym" for c in self.gazetteer.candidates(fold(word[:-1])))
 
     def _after_country(self, text: str, toks: list[Token], i: int, first: int) -> bool:
         """Do the words of the run before token i end in a country's adjective, name or abbreviation
@@ -1875,6 +1878,17 @@ def _names_a_place(toks: list[Token], i: int) -> bool:
         return False
     words = [t.lowered for t in toks[max(0, i - 4): i - 1]]
     return words[-1] in FORMER_WORDS or any(word in PLACE_NOUNS for word in words)
+
+
+def _other_name_given(text: str, toks: list[Token], match) -> bool:
+    """Is the match another name of a place the text names by its main name, given as such: "the city
+    once known to Armenians as Stepanakert is now officially Khankendi", "Bishkek, once called Frunze"
+    (not "the rapper known as Burch")?"""
+    i = match.first
+    known_as = i >= 2 and toks[i - 1].lowered == "as" \
+        and any(t.lowered == "known" for t in toks[max(0, i - KNOWN_AS_REACH - 1): i - 1])
+    return (known_as or _names_a_place(toks, i)) and any(
+        c.place.name != match.word and re.search(rf"\b{re.escape(c.place.name)}\b", text) for c in match.places)
 
 
 def _opens_longer_name(text: str, toks: list[Token], j: int) -> bool:

@@ -662,6 +662,8 @@ def test_a_scandinavian_and_joins_a_divisions_name(recognise):
     ("Shimla, once called Simla, was a summer capital.", ["Shimla", "Simla"]),  # a former name
     ("They moved to a village called Kirkbymoor.", ["Kirkbymoor"]),  # a place's noun before "called"
     ("A man called Jordan Smith was arrested.", []),  # a person's name
+    ("Khankendi was long known in Armenian as Stepanakert.", ["Khankendi", "Stepanakert"]),  # another name
+    ("A drummer known as Burch toured Hamm.", ["Hamm"]),  # guard: a village's other name, no place the text names
 ])
 def test_called_names_a_place_after_a_places_noun_or_a_former_name(recognise, text, names):
     assert surfaces(recognise, text) == names
@@ -823,6 +825,7 @@ def test_a_language_before_speaking_is_no_place(recognise):
     ("COLUMBIA, S.C. — A Lexington man drowned.", ["COLUMBIA", "S.C.", "Lexington"]),  # a sentence opens after a dateline
     ("08:15 — A Naga City man drowned.", ["Naga City"]),  # ... and after a live blog's time
     ("A Cameroonian woman was treated in Paris.", ["Paris"]),  # an adjective, without --demonyms no place
+    ("Letters to Brazilians in Lisbon went unanswered.", ["Lisbon"]),  # nor are a country's people
 ])
 def test_a_town_says_where_a_person_is_from(recognise, text, places):
     assert surfaces(recognise, text) == places
