@@ -151,6 +151,7 @@ class Gazetteer:
         self.candidates = lru_cache(maxsize=200_000)(self._candidates)
         self.geometry = lru_cache(maxsize=10_000)(self._geometry)
         self.airports_named_after = lru_cache(maxsize=10_000)(self._airports_named_after)
+        self.opens_a_name = lru_cache(maxsize=100_000)(self._opens_a_name)
         self._neighbours: dict[str, frozenset[str]] | None = None
 
     def given_names(self) -> frozenset[str]:
@@ -188,6 +189,12 @@ class Gazetteer:
             (key + " ", key + "!"),  # keys that start with the name and a space
         ).fetchall()
         return tuple({row[1]: Place(*row[1:]) for row in rows if _names_an_airport(row[0][len(key) + 1:].split())}.values())
+
+    def _opens_a_name(self, key: str) -> bool:
+        """Does a place's name of several words start with the word `key` folds ("kampung" of "Kampung
+        Baru", "ciudad" of "Ciudad Hidalgo")?"""
+        return self.db.execute("SELECT 1 FROM names WHERE key > ? AND key < ? LIMIT 1", (key + " ", key + "!")).fetchone() \
+            is not None
 
     def _geometry(self, place_id: str):
         row = self.db.execute("SELECT wkt FROM places WHERE id = ?", (place_id,)).fetchone()

@@ -409,6 +409,7 @@ NATURAL_CLASSES = {"H", "T", "V"}  # GeoNames classes of waters, terrain and veg
 PATRONYMIC_WORDS = {"bin", "ibn", "bint", "binti"}  # "Wasdi bin Umri": the name after is a person's
 NAME_PARTICLES = GERMANIC_PARTICLES | PATRONYMIC_WORDS | CONNECTORS  # inside a person's name: "van", "bin", "de"
 ADVERB_ZIPF = 2.0  # an English word in -ly this frequent is an adverb ("Worryingly"), however rare, not a name
+FOREIGN_WORD_ZIPF = 3.0  # below this, a capitalised word no place has is rather a club's or a company's
 RARE_WORD_ZIPF = 3.3  # below this, a capitalised word after "in" may be an unlisted place
 SURNAME_ZIPF = 4.75  # a surname this rare is no common noun ("Taylor", "Morgan"; not "Power", "Park")
 
@@ -770,7 +771,8 @@ class Recognizer:
                 borrowed=not known_whole and (
                     any(self._media_or_club_word(text, toks, k, last) for k in range(first, last + 1))
                     or first < last and toks[last].lowered.rstrip(".") in BORROWED_SUFFIXES
-                    or first < last and toks[first].text in VEHICLE_MAKES and len(segments) == 1),
+                    or first < last and toks[first].text in VEHICLE_MAKES and len(segments) == 1
+                    or feature is None and self._brand_before_place(toks, first, last, matches)),
                 organisation=_has_organisation_word(toks, first, last) and toks[last].lowered not in STREET_SUFFIXES
                 and toks[last].lowered not in AIRPORT_TYPES,
                 team=not known_whole and any(
@@ -784,6 +786,17 @@ class Recognizer:
                 segments=segments, matches=matches, unknown_names=unknown_names,
                 barren=not (matches or unknown_names) and feature is None and all(t.text != "of" for t in toks[first + 1: last]))
         return facts
+
+    def _brand_before_place(self, toks: list[Token], first: int, last: int, matches: tuple) -> bool:
+        """Do foreign words no place's name has or starts with come before a place's name that ends
+        the run, as in a club's, company's or person's name: "Kairat Almaty", "Entergy Louisiana",
+        "Hideki Matsuyama" (not "Ciudad Hidalgo", "Kampung Baru", "CTV Winnipeg")?"""
+        if len(matches) != 1 or matches[0][0] == 0 or first + matches[0][1] != last \
+                or toks[last].lowered in LONE_FEATURE_WORDS | STREET_SUFFIXES:
+            return False
+        return all(t.text.isalpha() and not t.text.isupper() and word_frequency(t.lowered) < FOREIGN_WORD_ZIPF
+                   and not self.gazetteer.candidates(fold(t.text)) and not self.gazetteer.opens_a_name(fold(t.text))
+                   for t in toks[first: first + matches[0][0]])
 
     def _match_run(self, text, toks, first, last) -> list[_Match]:
         """Greedy longest gazetteer matches inside the run [first, last]."""

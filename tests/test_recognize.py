@@ -1065,6 +1065,17 @@ def test_the_words_of_a_clubs_name_mark_the_place_in_it_as_the_clubs(recognise):
 
 
 @pytest.mark.parametrize("text, places", [
+    ("Shares in Entergy Louisiana slipped as crews worked in Baton Rouge.", ["Baton Rouge"]),  # a company's
+    ("Yeferson Córdoba scored twice in Cali.", ["Cali"]),  # a person's
+    ("Smugglers crossed at Ciudad Hidalgo overnight.", ["Ciudad Hidalgo"]),  # guard: a word places' names open with
+    ("CTV Winnipeg reported the blaze.", ["Winnipeg"]),  # guard: an acronym, as TR-News marks it
+    ("Hikers reached Maligne Lake by noon.", ["Maligne Lake"]),  # guard: a feature's name
+])
+def test_foreign_words_no_place_has_before_a_place_make_a_clubs_or_companys_name(recognise, text, places):
+    assert surfaces(recognise, text) == places
+
+
+@pytest.mark.parametrize("text, places", [
     ("Drowning at Greers Ferry Lake\n\nA Conway man, 27, drowned Sunday.", ["Greers Ferry Lake", "Conway"]),
     ("Quilt show results\n\nA Scranton woman took the blue ribbon.", ["Scranton"]),
 ])
