@@ -686,9 +686,16 @@ class Recognizer:
         if before in SURNAME_PARTICLES and first > 1 and (not toks[first - 2].is_capitalised
                                                          or before in GERMANIC_PARTICLES and toks[first - 2].text in self.given_names):
             return []  # a surname: "a da Vinci drawing", "van Gogh's letters" (not "Rio de Janeiro")
-        if run.borrowed or _dateline_credit(toks, first, last):
-            return []  # a publication's or club's name: "The New York Times", "China Daily", "Real Madrid"; a
-            # car: "Ford Crown Victoria" (not "Dodge City"); a dateline's credit: "BAMAKO, Mali (Sahel Wire) —"
+        if _dateline_credit(toks, first, last):
+            return []  # a dateline's credit: "BAMAKO, Mali (Sahel Wire) —"
+        if run.borrowed:
+            # a publication's or club's name: "The New York Times", "China Daily", "Real Madrid"; a car: "Ford
+            # Crown Victoria" (not "Dodge City"); but a club's town after "of" is a place: "Rahimo FC of
+            # Bobo-Dioulasso", "Jokerit of Helsinki and Dinamo Riga" (not a paper's: "The Times of India")
+            return [m for a, b in run.segments
+                    for of in [next((k for k in range(first + a + 1, first + b) if toks[k].text == "of"), None)]
+                    if of is not None and not any(t.lowered in MEDIA_WORDS for t in toks[first + a: of])
+                    for m in self._mentions_in_run(text, toks, of + 1, first + b, people)]
         if run.team and len(run.segments) > 1:
             return [m for a, b in run.segments for m in self._mentions_in_run(text, toks, first + a, first + b, people)]
         if run.team and not run.matches[0][2].country:

@@ -1065,6 +1065,15 @@ def test_the_words_of_a_clubs_name_mark_the_place_in_it_as_the_clubs(recognise):
 
 
 @pytest.mark.parametrize("text, places", [
+    ("The striker joined Horoya FC of Conakry last year.", ["Conakry"]),
+    ("Kalev of Tallinn and Dinamo Tbilisi advanced.", ["Tallinn"]),  # a list with a club's word in it
+    ("A columnist for The Times of India disagreed.", []),  # guard: a paper's name
+])
+def test_a_clubs_town_after_of_is_a_place(recognise, text, places):
+    assert surfaces(recognise, text) == places
+
+
+@pytest.mark.parametrize("text, places", [
     ("Shares in Entergy Louisiana slipped as crews worked in Baton Rouge.", ["Baton Rouge"]),  # a company's
     ("Yeferson Córdoba scored twice in Cali.", ["Cali"]),  # a person's
     ("Smugglers crossed at Ciudad Hidalgo overnight.", ["Ciudad Hidalgo"]),  # guard: a word places' names open with
