@@ -108,7 +108,8 @@ DEPARTURE_WORDS = {"left", "leave", "leaves", "leaving", "bound", "headed", "hea
 PLACE_NOUNS = {"town", "towns", "city", "cities", "village", "villages", "island", "islands", "province",
                "provinces", "state", "states", "region", "regions", "district", "districts", "county",
                "municipality", "capital", "suburb", "suburbs", "port", "township", "hamlet", "area",
-               "neighbourhood", "neighborhood", "republic", "kingdom", "emirate", "outskirts",
+               "neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods", "communes", "republic",
+               "kingdom", "emirate", "outskirts",
                "section", "part", "parts", "borough", "edge", "side"}
 # "the Highbridge section of the Bronx", "the north side of Franklin"
 DASHES = {"—", "–", "-"}

@@ -610,6 +610,7 @@ def test_the_village_of_marks_an_unlisted_place(recognise):
 
 @pytest.mark.parametrize("text, names", [
     ("Cases rose in the villages of Qorvintal and Dudescu.", ["Qorvintal", "Dudescu"]),
+    ("Shops shut across the neighbourhoods of Qorvintal and Dudescu.", ["Qorvintal", "Dudescu"]),
     ("It reached three villages: Qorvintal, Velmora and Ostrakan.", ["Qorvintal", "Velmora", "Ostrakan"]),
     ("The delta is fed by three rivers: the Qorvintal, Velmora and Ostrakan.", ["Qorvintal", "Velmora", "Ostrakan"]),
     ("Outbreaks hit Qorvintal, Vietnam, last week.", ["Qorvintal", "Vietnam"]),
