@@ -249,6 +249,7 @@ COUNTY_AFTER = re.compile(r"(?:(?:,|,? and|,? or|,? &) [A-Z][\w'’.-]*(?: [A-Z]
 DISTANCE_OFF = re.compile(r",\s+(?:(?:about|some|roughly|around|nearly|just|only)\s+)?\d[\d,.]*\s*"
                           r"(?:km|kilometres|kilometers|miles)\s+(?:to\s+the\s+)?"
                           r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\b")
+STRETCH_BEFORE = re.compile(r"\b[Tt]he (?:upper|lower|middle) $")  # a river's stretch: "the lower Angara"
 REGION_AFTER = re.compile(r"(?:(?:,|,? and|,? or) [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*)* "
                           r"(region|province|department|governorate|state)s?\b(?! of\b)")
 STRAIN = re.compile(r"[A-D]/[A-Z][\w .'-]*/\d")  # an influenza strain: "A/California/7/2009"
@@ -535,7 +536,8 @@ class Recognizer:
         person's, or one known only with "River"), asks for a lower-case "the" and no verb after,
         though a river's noun may follow: "the Murray", "the Xingu basin" (not "The Hunter played"),
         unless what follows is what a river does: "The Teesta crossed its danger level"."""
-        before = text[max(0, start - 4): start]
+        stretch = STRETCH_BEFORE.search(text, max(0, start - 11), start)  # "the lower Angara"
+        before = "the " if stretch else text[max(0, start - 4): start]
         if before not in ("the ", "The "):
             return None
         follower = NEXT_WORD.match(text, end)  # the next word, after a space

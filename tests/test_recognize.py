@@ -776,6 +776,7 @@ def test_an_irish_county_is_named_after_county_or_co(recognise, text, mentions):
     ("The Ohio delegation flew to Denver.", [("Ohio", ""), ("Denver", "")]),  # guard: an adjective
     ("Levees on the Sacramento-San Joaquin delta held.", [("Sacramento", "")]),  # guard: a compound
     ("Pirogues on the Niger carried rice to Mopti.", [("Niger", "Niger River"), ("Mopti", "")]),  # a country
+    ("Ice closed the lower Angara to barges.", [("Angara", "Angara River")]),  # not Ankara
     ("Cargo boats on the Congo reached Mbandaka.", [("Congo", ""), ("Mbandaka", "")]),  # guard: "the Congo" is
     # the country's English name too
 ])
