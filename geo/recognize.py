@@ -131,7 +131,8 @@ PLACE_FOLLOWERS = {"in", "of", "near", "on", "at", "outside", "located", "situat
 # Division types that, in lower case after an unknown name, make it a place: "Velmora province".
 DIVISION_NOUNS = {"province", "provinces", "district", "districts", "county", "counties", "prefecture",
                   "governorate", "municipality", "village", "villages", "slum", "slums", "suburb", "suburbs",
-                  "township", "townships", "neighbourhood", "neighborhood", "valley", "camp"}
+                  "township", "townships", "neighbourhood", "neighborhood", "valley", "camp", "region", "regions",
+                  "department", "departments", "oblast", "krai"}
 # Kinds of feature that do the same whatever follows them: "the Qorvintal river burst its banks".
 FEATURE_NOUNS = {"island", "river", "rivers", "crossing", "settlement", "mountains", "lake", "lakes", "peninsula",
                  "plateau", "desert", "dam", "dams", "reservoir", "reservoirs", "barrage", "canal", "glacier"}

@@ -620,6 +620,7 @@ def test_the_village_of_marks_an_unlisted_place(recognise):
     ("Rebels took Kyaukme, Lashio and Qorvintal.", ["Kyaukme", "Lashio", "Qorvintal"]),  # closing a list of two
     ("Plague has struck Qorvintal province, in the north.", ["Qorvintal"]),
     ("They closed the Qorvintal and Velmora districts.", ["Qorvintal", "Velmora"]),
+    ("Herders crossed the Qorvintal region at dawn.", ["Qorvintal"]),  # "region", "department", "oblast" too
     ("Rain fell in Kerala's Idukki and Velmora districts overnight.", ["Kerala", "Idukki", "Velmora"]),
     ("The riot began in Cairo's Velmora neighbourhood.", ["Cairo", "Velmora"]),
     ("Officials in Topeka and nearby Velmora said so.", ["Topeka", "Velmora"]),
