@@ -908,6 +908,9 @@ class Recognizer:
             return None  # "Chad Morrow ... said Alice Morrow, Chad's mother"; "Mei Lau ... Tom Lau"
         speaker = (_speaker(toks, match) or people.get(word) and _person_subject(toks, match)) \
             and not _division_shaped(toks, match)
+        if speaker and _according_to(toks, match.first) and not match.places.populous \
+                and match.last + 1 < len(toks) and toks[match.last + 1].text == ",":
+            return None  # a source: "According to Yap, the tests were negative" (not "according to Islamabad,")
         if not named_by_body and (word in people and (not significant and not strongly_placed
                                                       or word in people.after_given
                                                       and not match.places.major and not placed)
@@ -1219,6 +1222,7 @@ class Recognizer:
         "clan" ("in the Kimakonde language")."""
         river = _unknown_river(text, toks, first, last)
         if toks[first].text in people or last + 1 < len(toks) and toks[last + 1].lowered in SPEECH_AND_KIN_NOUNS \
+                or _according_to(toks, first) and not _qualifies_a_noun(toks, last) \
                 or _side_compound(toks, last) or not (
                 _after_locative(toks, first) and _listed_if_after_comma(toks, first, last)
                 and not _names_a_thing(toks, first, last)
@@ -1468,7 +1472,7 @@ def _speaker(toks: list[Token], match) -> bool:
     and Somerset police")?"""
     before = toks[match.first - 1].lowered if match.first > 0 else ""
     after = toks[match.last + 1].lowered if match.last + 1 < len(toks) else ""
-    if before == "to" and match.first > 1 and toks[match.first - 2].lowered == "according":
+    if _according_to(toks, match.first):
         return not _qualifies_a_noun(toks, match.last)  # "according to Kemp" (not "to Texas state officials")
     if after == "news" and match.last + 2 < len(toks) and toks[match.last + 2].lowered == "agency":
         return True
@@ -1476,6 +1480,11 @@ def _speaker(toks: list[Token], match) -> bool:
         return False
     # not "a former resident of Denver told media", "traders on Lagos Island said", "Eldoret and Thika told"
     return not (_after_locative(toks, match.first) or before in ("of", "on", "and", "or") or after in ("and", "or"))
+
+
+def _according_to(toks: list[Token], i: int) -> bool:
+    """Does "according to" come before token i?"""
+    return i > 1 and toks[i - 1].lowered == "to" and toks[i - 2].lowered == "according"
 
 
 def _person_subject(toks: list[Token], match) -> bool:

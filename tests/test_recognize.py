@@ -294,6 +294,15 @@ def test_a_place_the_text_puts_in_its_state_stays_though_a_person_shares_its_nam
     assert surfaces(recognise, text) == places
 
 
+@pytest.mark.parametrize("text, places", [
+    ("According to Yap, the samples tested negative in Manila.", ["Manila"]),  # a person, though a state's name
+    ("According to Qorvintal, the herd was sold.", []),  # a name no list holds
+    ("According to Beijing, the talks will resume.", ["Beijing"]),  # guard: a capital speaks for its government
+])
+def test_a_source_after_according_to_is_no_place(recognise, text, places):
+    assert surfaces(recognise, text) == places
+
+
 @pytest.mark.parametrize("text, name", [
     ("Walkers flocked to the Lake District at Easter.", ("Lake District", "")),  # not a place called "Lake"
     ("Police in Delhi Township said the road was closed.", ("Delhi Township", "")),  # not Delhi
