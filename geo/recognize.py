@@ -952,6 +952,12 @@ class Recognizer:
                     or people.get(following.text) and not match.places.country \
                     or self._opens_persons_name(toks, match, first, last):
                 return None  # a first name ("Vladimir Putin", "Paris Hilton"); a major place may modify ("Kentucky State Police")
+        if match.first == match.last and match.last + 2 < len(toks) and toks[match.last + 1].text in SURNAME_PARTICLES \
+                and word in self.given_names and toks[match.last + 2].is_capitalised \
+                and self._may_be_surname(toks[match.last + 2].text) \
+                and not self.gazetteer.candidates(fold(toks[match.last + 2].text)):
+            return None  # a given name before a particle and a surname: "Dominique de Villepin" (not Dominica,
+            # nor "Trinidad de Cuba")
         lower = word.lower().rstrip(".")  # "Nov."
         if lower in DIRECTIONS:  # a compass word names a place only as a division's: "the Northern region"
             region = self._region_before(text, word, end)
@@ -1062,11 +1068,14 @@ class Recognizer:
             if toks[i + 1].text not in self.given_names or i + 3 <= last and toks[i + 3].is_capitalised:
                 return False
             i += 1
-        surname = toks[i + 1].text
-        frequency = word_frequency(surname.lower())
-        return surname.lower() not in DIRECTIONS and (
-            surname in self.surnames and frequency < SURNAME_ZIPF or surname in self.common_surnames
-            or frequency < RARE_WORD_ZIPF and not self.gazetteer.candidates(fold(surname)))
+        return self._may_be_surname(toks[i + 1].text)
+
+    def _may_be_surname(self, word: str) -> bool:
+        """Is the capitalised word a surname, or a rare word no place has: "Hilton", "Villepin"?"""
+        frequency = word_frequency(word.lower())
+        return word.lower() not in DIRECTIONS and (
+            word in self.surnames and frequency < SURNAME_ZIPF or word in self.common_surnames
+            or frequency < RARE_WORD_ZIPF and not self.gazetteer.candidates(fold(word)))
 
     def _before_container(self, toks: list[Token], last: int, whole: bool = False) -> bool:
         """Is the name ending at `last` followed by ", State" or ", Country" ("Buffalo, New York")?

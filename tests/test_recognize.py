@@ -294,6 +294,10 @@ def test_a_place_the_text_puts_in_its_state_stays_though_a_person_shares_its_nam
     assert surfaces(recognise, text) == places
 
 
+def test_a_given_name_before_a_particle_and_a_surname_is_a_persons(recognise):
+    assert surfaces(recognise, "Dominique de Villepin toured Lyon on Monday.") == ["Lyon"]  # not Dominica
+
+
 @pytest.mark.parametrize("text, places", [
     ("According to Yap, the samples tested negative in Manila.", ["Manila"]),  # a person, though a state's name
     ("According to Qorvintal, the herd was sold.", []),  # a name no list holds
