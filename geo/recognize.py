@@ -104,6 +104,10 @@ STRONG_LOCATIVES = LOCATIVES - {"from", "towards", "toward", "via", "between", "
 # Words before "for X" that make X a journey's goal: "left for Miami", "bound for Lagos".
 DEPARTURE_WORDS = {"left", "leave", "leaves", "leaving", "bound", "headed", "heading", "departed", "departs",
                    "sailed", "sails", "flew", "flights", "flight", "set", "boarded", "destined"}
+# Words before "to" that make it no locative: "as to the Pope's successor", "due to Bovine spongiform".
+NOT_WHERE_TO = {"according", "as", "due", "owing", "thanks", "compared", "similar", "addition", "prior", "contrary",
+                "response", "subject", "related", "opposed", "equivalent", "relative", "exposed", "attributed",
+                "attributable", "vulnerable", "susceptible", "resistant", "loyal", "married", "regard", "respect"}
 # "the <noun> of X" names a place X ("the village of Qorvintal", "the island of Java").
 PLACE_NOUNS = {"town", "towns", "city", "cities", "village", "villages", "island", "islands", "province",
                "provinces", "state", "states", "region", "regions", "district", "districts", "county",
@@ -1619,6 +1623,8 @@ def _after_locative(toks: list[Token], i: int) -> bool:
         return True
     while k >= max(0, i - LIST_REACH_TOKENS):
         word = toks[k].lowered
+        if word == "to" and k > 0 and toks[k - 1].lowered in NOT_WHERE_TO:
+            return False  # "as to the Pope's successor", "due to Bovine spongiform encephalopathy"
         if word in LOCATIVES or word in ("of", ":") and k > 0 and toks[k - 1].lowered in PLACES_OF \
                 or word == "of" and k > 0 and toks[k - 1].lowered in BEARINGS:
             return True  # "in X", "the village of X", "four villages: X, Y and Z", "residents of X", "out of X",

@@ -294,6 +294,15 @@ def test_a_place_the_text_puts_in_its_state_stays_though_a_person_shares_its_nam
     assert surfaces(recognise, text) == places
 
 
+@pytest.mark.parametrize("text, places", [
+    ("Questions as to the Bishop's health went unanswered in Rome.", ["Rome"]),
+    ("Herds were culled due to Qorvintal fever in Kenya.", ["Kenya"]),
+    ("Ferries sailed to Velmora at dawn.", ["Velmora"]),  # guard: a journey's "to"
+])
+def test_to_after_as_or_due_is_no_locative(recognise, text, places):
+    assert surfaces(recognise, text) == places
+
+
 def test_a_given_name_before_a_particle_and_a_surname_is_a_persons(recognise):
     assert surfaces(recognise, "Dominique de Villepin toured Lyon on Monday.") == ["Lyon"]  # not Dominica
 
