@@ -1236,6 +1236,7 @@ class Recognizer:
         river = _unknown_river(text, toks, first, last)
         if toks[first].text in people or last + 1 < len(toks) and toks[last + 1].lowered in SPEECH_AND_KIN_NOUNS \
                 or _according_to(toks, first) and not _qualifies_a_noun(toks, last) \
+                or first == last and word_frequency(toks[first].lowered) >= COMMON_WORD_ZIPF \
                 or _side_compound(toks, last) or not (
                 _after_locative(toks, first) and _listed_if_after_comma(toks, first, last)
                 and not _names_a_thing(toks, first, last)

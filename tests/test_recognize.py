@@ -303,6 +303,11 @@ def test_to_after_as_or_due_is_no_locative(recognise, text, places):
     assert surfaces(recognise, text) == places
 
 
+def test_a_common_word_ending_a_headline_is_no_unlisted_place(recognise):
+    text = "Storms batter farms in the south\n\nDURBAN — Crews worked overnight."
+    assert surfaces(recognise, text) == ["DURBAN"]
+
+
 def test_a_given_name_before_a_particle_and_a_surname_is_a_persons(recognise):
     assert surfaces(recognise, "Dominique de Villepin toured Lyon on Monday.") == ["Lyon"]  # not Dominica
 
