@@ -535,12 +535,13 @@ class Recognizer:
         return feature if feature and self.gazetteer.candidates(fold(feature)) else None
 
     def _river_after_the(self, text: str, start: int, end: int, strict: bool = False) -> str | None:
-        """The river a name after "the" stands for, as a noun: "the Ohio crested at Cairo", "its
-        meeting with the Mississippi", "traffic on the Niger" (not "the Ohio delegation", nor a country
-        English names with "the": "the Congo", "the Gambia", nor a feature of that name: "the Amazon"). `strict`, for a name that is no place by itself (a
-        person's, or one known only with "River"), asks for a lower-case "the" and no verb after,
-        though a river's noun may follow: "the Murray", "the Xingu basin" (not "The Hunter played"),
-        unless what follows is what a river does: "The Teesta crossed its danger level"."""
+        """The river a name after "the" (or "the upper", "the lower") stands for, as a noun: "the Ohio
+        crested at Cairo", "its meeting with the Mississippi", "traffic on the Niger" (not "the Ohio
+        delegation", nor a country English names with "the": "the Congo", "the Gambia", nor a feature
+        of that name: "the Amazon"). `strict`, for a name that is no place by itself (a person's, or
+        one known only with "River"), asks for a lower-case "the" and no verb after, though a river's
+        noun may follow: "the Murray", "the Xingu basin" (not "The Hunter played"), unless what
+        follows is what a river does: "The Teesta crossed its danger level"."""
         stretch = STRETCH_BEFORE.search(text, max(0, start - 11), start)  # "the lower Angara"
         before = "the " if stretch else text[max(0, start - 4): start]
         if before not in ("the ", "The "):
@@ -1254,8 +1255,8 @@ class Recognizer:
 
     def _demonym(self, word: str) -> bool:
         """Is the word a country's adjective ("Brazilian", "Cameroonian"), or its people ("Armenians")?"""
-        return any(c.kind == "demonym" for c in self.gazetteer.candidates(fold(word))) \
-            or word.endswith("s") and any(c.kind == "demonym" for c in self.gazetteer.candidates(fold(word[:-1])))
+        forms = (word, word[:-1]) if word.endswith("s") else (word,)
+        return any(c.kind == "demonym" for form in forms for c in self.gazetteer.candidates(fold(form)))
 
     def _after_country(self, text: str, toks: list[Token], i: int, first: int) -> bool:
         """Do the words of the run before token i end in a country's adjective, name or abbreviation
