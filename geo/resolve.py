@@ -164,6 +164,7 @@ CONTAINER_GAP = re.compile(
     rf"\s*(?:,|(?:,\s*)?(?:(?!and\b|or\b|but\b)[a-z]+\s+){{0,2}}?(?:in|near|outside|of)(?:\s+the)?{_QUARTER})\s*")
 POSSESSIVE = {"'s", "’s", "'", "’"}  # "Y's X" puts X in Y
 DISTRICT_AFTER = re.compile(r"\s+(?:neighbou?rhood|suburb|district|enclave|borough)\b")  # "X, the Nashville neighborhood"
+CLOCK_ONLY = re.compile(r"\s*(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*[—–-]?\s*)?")  # nothing, or a time, before a line's name
 ROUNDUP_HEADING = re.compile(r" ?[—–-] ")  # after a state opening a roundup's paragraph: "OHIO — Springfield:"
 BLANK_LINE = re.compile(r"\n\s*\n")
 HEADING_MARKS = {":", "—", "–", "-"}  # "Y: X" or "Y — X" opening a line puts X in Y (a roundup of states' news)
@@ -1799,8 +1800,9 @@ def _other_state(options, area: str) -> bool:
 
 
 def _opens_line(text: str, mention: Mention) -> bool:
-    """Does the mention open its line (a heading, a dateline, a roundup's state)?"""
-    return not text[text.rfind("\n", 0, mention.start) + 1: mention.start].strip()
+    """Does the mention open its line (a heading, a dateline, a roundup's state), maybe after a live
+    blog's time ("10:30 Veracruz — Coffee growers around Córdoba ...")?"""
+    return CLOCK_ONLY.fullmatch(text, text.rfind("\n", 0, mention.start) + 1, mention.start) is not None
 
 
 def _opens_line_in_capitals(text: str, mention: Mention) -> bool:

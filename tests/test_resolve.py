@@ -299,6 +299,12 @@ def test_a_roundups_state_heading_speaks_for_its_whole_paragraph(parse):
     assert (peoria.country_code, peoria.admin1) == ("US", "IL")  # not the larger Peoria of Arizona
 
 
+def test_a_live_blogs_state_heading_after_its_time_speaks_for_its_paragraph(parse):
+    text = ("Markets, live\n\n09:40 Veracruz — Growers near Córdoba counted losses.\n\n"
+            "10:05 Lima — Peru's copper output rose, and Chile's fell.")
+    assert parse(text)["Córdoba"].place.country_code == "MX"  # not Argentina's great city
+
+
 def test_a_text_resolves_alike_whatever_pythons_hash_seed(tmp_path):
     # a name the text puts in two towns: which is tried first must not hang on the order of a set
     text = ("A brief placed a bar in Germantown, the Nashville neighborhood north of downtown, in "
