@@ -1937,8 +1937,7 @@ def _other_name_given(text: str, toks: list[Token], match) -> bool:
     i = match.first
     known_as = i >= 2 and toks[i - 1].lowered == "as" \
         and any(t.lowered == "known" for t in toks[max(0, i - KNOWN_AS_REACH - 1): i - 1])
-    return (known_as or _names_a_place(toks, i)) and any(
-        c.place.name != match.word and re.search(rf"\b{re.escape(c.place.name)}\b", text) for c in match.places)
+    return (known_as or _names_a_place(toks, i)) and _named_in_full(text, match, min_people=0)
 
 
 def _opens_longer_name(text: str, toks: list[Token], j: int) -> bool:
@@ -2176,10 +2175,10 @@ def _resident_of(toks: list[Token], first: int, last: int) -> bool:
         and toks[last + 1].lowered in RESIDENT_NOUNS
 
 
-def _named_in_full(text: str, match) -> bool:
-    """Does the text also give one of the match's cities its main name: "Rio" after "Rio de
-    Janeiro", "Bengaluru (Bangalore)"?"""
-    return any(c.place.name != match.word and c.place.population >= CITY and c.place.name in text
+def _named_in_full(text: str, match, min_people: int = CITY) -> bool:
+    """Does the text also give one of the match's places of `min_people` or more (cities) its main
+    name: "Rio" after "Rio de Janeiro", "Bengaluru (Bangalore)"?"""
+    return any(c.place.name != match.word and c.place.population >= min_people and c.place.name in text
                and re.search(rf"\b{re.escape(c.place.name)}\b", text) for c in match.places)
 
 

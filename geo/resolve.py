@@ -1299,9 +1299,9 @@ def _containers(text: str, placements: list[tuple[Mention, Mention]], candidates
                     holders.setdefault(first.key, set()).update(near)
                     holders.setdefault(second.key, set()).add(outer.id)
                 continue
-            if _region(outer):  # "Krasnoyarsk in Siberia" (not
-                if any(c.place.country_code == outer.country_code for c in inner):  # Siberia, Mexico): a region
-                    holders.setdefault(second.key, set()).add(outer.id)  # holds its country's towns
+            if _region(outer):  # "Krasnoyarsk in Siberia": a region holds its country's towns (not Siberia, Mexico)
+                if any(c.place.country_code == outer.country_code for c in inner):
+                    holders.setdefault(second.key, set()).add(outer.id)
                 outer_names.setdefault(first.key, []).append(second.key)
                 continue
             if outer.feature_code == "PCLI":
