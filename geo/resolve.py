@@ -325,6 +325,7 @@ class _Context:
     county_pairs: set[str] = field(default_factory=set)  # ids of counties and of other names' towns near them
     kin: dict[str, list[str]] = field(default_factory=dict)  # name -> the other senses of its name
     governments: set[str] = field(default_factory=set)  # names that only act: "announced by Washington"
+    text_neighbours: dict[str, set[str]] = field(default_factory=dict)  # name -> names written near it
 
 
 class Resolver:
@@ -377,7 +378,8 @@ class Resolver:
                            siblings=siblings,
                            county_pairs=_county_pairs(candidates),
                            kin=_kin(mentions),
-                           governments=_governments(text, mentions))
+                           governments=_governments(text, mentions),
+                           text_neighbours=_text_neighbours(text, mentions))
         context.crossed = {o.place.id: self._crossed(o.place.id) for options in candidates.values()
                            for o in options or () if not o.place.country_code}
         # Pass 1 uses priors and explicit cues; pass 2 adds agreement with the other names' choices.
@@ -937,6 +939,7 @@ def _coherence(name: str, options, context: _Context) -> list[float]:
     placed = bool(context.containers.get(name)) or bool(context.contained.get(name))
     named_divisions = {_division(p) for n, p in context.chosen.items()  # states the text names, for capital namesakes
                        if p.feature_code == "ADM1" and n not in own_names} if great_capital >= GREAT_CITY else set()
+    nearby_points = None  # the points of the names written near this one, for a great city's small namesakes
     bonuses = []
     for option in options:
         place = option.place
@@ -951,7 +954,13 @@ def _coherence(name: str, options, context: _Context) -> list[float]:
         if siblings:
             near = sum(haversine_km(place.lat, place.lon, p.lat, p.lon) <= REGION_KM for p in sibling_places)
             bonus += SIBLING_BONUS * (sibling_kinds.get(_kind(place), 0) + near) / siblings
-        nearest = _nearest_km(place, points)
+        if _overshadowed_town(great_place, place):  # "raised in Houston" is no village near Glasgow, named
+            if nearby_points is None:  # in another paragraph: only places written near a great city's namesake
+                nearby_points = _Points.of({n: context.chosen[n] for n in context.text_neighbours.get(name, ())
+                                            if n in context.chosen and n not in own_names})
+            nearest = _nearest_km(place, nearby_points)  # vouch for it
+        else:
+            nearest = _nearest_km(place, points)
         if nearest <= LOCAL_KM:
             bonus += NEAR_BONUS + LOCAL_BONUS
         elif nearest <= NEAR_KM:
@@ -972,6 +981,22 @@ def _coherence(name: str, options, context: _Context) -> list[float]:
             # "Oxford in England" after "Oxford, Miss." no town in Arkansas
         bonuses.append(bonus)
     return bonuses
+
+
+def _text_neighbours(text: str, mentions: list[Mention]) -> dict[str, set[str]]:
+    """Each name -> the other names with a mention in the same paragraph, at most NAMESAKE_REACH
+    characters from one of its own."""
+    gaps = [gap.end() for gap in BLANK_LINE.finditer(text)]
+    placed = sorted((m.start, bisect_right(gaps, m.start), m.key) for m in mentions)
+    neighbours: dict[str, set[str]] = {}
+    for k, (start, paragraph, name) in enumerate(placed):
+        for other_start, other_paragraph, other in placed[k + 1:]:
+            if other_start - start > NAMESAKE_REACH or other_paragraph != paragraph:
+                break
+            if other != name:
+                neighbours.setdefault(name, set()).add(other)
+                neighbours.setdefault(other, set()).add(name)
+    return neighbours
 
 
 def _tally(values: Iterable) -> dict:

@@ -40,6 +40,16 @@ def test_a_country_named_once_does_not_make_a_great_citys_name_a_small_namesakes
     assert parse(text)["Perth"].place.country_code == "AU"  # guard: a country named twice still speaks
 
 
+def test_a_great_citys_small_namesake_needs_a_place_written_near_it(parse):
+    text = ("The band's spring tour opens in Lisbon and Madrid, then Vienna and Prague.\n\n"
+            "In Britain it plays a folk festival in Paisley, then Leeds and London.\n\n"
+            "In the autumn it plays Chicago, Boston, Denver, Phoenix, Seattle and Atlanta.\n\n"
+            "Its drummer, who grew up in Houston, said the new songs came from long drives.")
+    assert parse(text)["Houston"].place.admin1 == "TX"  # not the village by Paisley, two paragraphs up
+    text = "Volunteers from Paisley and Johnstone cleared the burn at Houston, where the village hall opened."
+    assert parse(text)["Houston"].place.country_code == "GB"  # guard: written beside it, the village
+
+
 def test_the_far_east_is_russias_among_russian_places_and_east_asia_elsewhere(parse):
     text = "Miners from Yakutsk to Magadan say wages in the Far East lag behind."
     assert parse(text)["Far East"].place.name == "Russian Far East"
