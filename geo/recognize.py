@@ -218,6 +218,8 @@ KIN_WORDS = {"son", "daughter", "wife", "husband", "brother", "sister", "father"
              "brothers", "sisters", "widow", "widower", "grandson", "granddaughter", "fiancé", "fiancée"}
 KIN_LIST_WORDS = KIN_WORDS | {"children", "grandchildren", "grandsons", "granddaughters", "nieces", "nephews",
                               "cousins", "stepchildren"}  # before the names of an obituary's survivors
+MEMBER_BODIES = {"board", "council", "committee", "commission"}  # "board member Patsy Jordan" (not "Security
+# Council member France": a body's own name is capitalised inside a sentence)
 KIN_OWNERS = {"her", "his", "their", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
 # Lower-case particles of surnames: "da Vinci", "van Gogh", "de Gaulle".
 SURNAME_PARTICLES = {"da", "de", "di", "van", "von", "der", "du", "bin", "ibn"}
@@ -880,10 +882,12 @@ class Recognizer:
         if _all_or_pan(toks, match.first):
             return None  # an adjective of the whole: "All-Ireland champions", "the All-Africa Games"
         if _titled_work(toks, match.first, first, last) or _listed_as_brands(toks, match.first) \
-                or _listed_as_kin(toks, match.first):
+                or _listed_as_kin(toks, match.first) or self._bracketed_name_after(toks, match.last) \
+                or self._bracketed_name(toks, match.first):
             return None  # a work's, band's or horse's name: "the band Boston", "starred in "Casablanca""; a
             # brand's: "sold under the labels Lucerne, Sunshine and Sun Valley"; a relative's, as obituaries
-            # list them: "grandchildren Dakota, Cheyenne and Brooklyn", "her daughter, Savannah"
+            # list them: "grandchildren Dakota, Cheyenne and Brooklyn", "her daughter, Savannah", "Warren (Linda)
+            # Tollefson", "Ruth (Hagen) Lindquist"
         if match.places.landmark and acts_as_government(text, toks[match.first].start, toks[match.last].end):
             return None  # a seat of power that acts is a government: "the Kremlin denied it" (not "crew based
             # at Heathrow said")
@@ -943,7 +947,7 @@ class Recognizer:
                 and not (any(c.place.source == "curated" for c in match.places)
                          and self._after_country(text, toks, match.first, first)) \
                 and (not match.places.major or people.get(word) and not match.places.country
-                     or self._after_given_name(toks, match.first)
+                     or (self._after_given_name(toks, match.first) or people.get(word) and people.get(toks[match.first - 1].text))
                      and not (match.places.country and self._after_great_place(toks, match.first))) \
                 and not _local_authority(toks, match, last):
             # surname position: "Rajnath Singh", "Dong Jun"; even a great city's after a given name: "Karen
@@ -971,8 +975,9 @@ class Recognizer:
             return None
         if lower in SEASONS and _dated(toks, match.first):
             return None  # "the Summer of 2008", "last Spring"
-        if match.first == match.last and word in self.given_names and not significant and self._couple(toks, match.last):
-            return None  # "born to Harold and Ruth Chester"
+        if match.first == match.last and word in self.given_names and self._couple(toks, match.last) \
+                and (not significant or self._full_name(toks, match.last + 2)):
+            return None  # "born to Harold and Ruth Chester", "born to Jordan and Kayla Clay"
         if word.endswith(".") and word[:-1].isalpha() and all(c.kind == "abbr" for c in match.places) \
                 and word_frequency(word[:-1].lower()) >= KNOWN_WORD_ZIPF and not _after_name_and_comma(toks, match.first):
             return None  # "attended Mass.": an abbreviation that is also a word needs "Boston, Mass."
@@ -1151,6 +1156,23 @@ class Recognizer:
                            if len(given_names) > 1 or names[surname] for given in given_names)
         names.surnames.update(surname for surname, given_names in families.items() if len(given_names) > 1)
         return names
+
+    def _bracketed_name_after(self, toks: list[Token], i: int) -> bool:
+        """Is the word a given name with a spouse's or a maiden name in brackets before the surname, as
+        obituaries list survivors: "Warren (Linda) Tollefson", "Ruth (Bakke) Halvorson"?"""
+        return i + 4 < len(toks) and toks[i + 1].text == "(" and toks[i + 3].text == ")" \
+            and (toks[i + 2].text in self.given_names or toks[i + 2].text in self.surnames) \
+            and toks[i + 4].is_capitalised and toks[i + 4].is_word
+
+    def _bracketed_name(self, toks: list[Token], i: int) -> bool:
+        """Is the word that spouse's or maiden name in brackets: "Denise" of "Austin (Denise) Lindquist"?"""
+        return i >= 2 and toks[i - 1].text == "(" and self._bracketed_name_after(toks, i - 2)
+
+    def _full_name(self, toks: list[Token], i: int) -> bool:
+        """Do tokens i and i + 1 alone make a person's full name: a given name no place has as its own,
+        then a word no date ("Kayla Clay"; not "Israel Tuesday")?"""
+        return _capitalised_end(toks, i) == i + 1 and not self._named_place(toks[i].text) \
+            and toks[i + 1].lowered not in MONTHS_AND_DAYS
 
     def _run_people(self, toks: list[Token], first: int, last: int) -> _RunPeople:
         """What a capitalised run's own words say of people, worked out once per distinct run."""
@@ -1845,7 +1867,9 @@ def _listed_as_kin(toks: list[Token], first: int) -> bool:
     if introducer == ",":  # whose relatives: "her daughter, Savannah" (not "mostly children, Samoa")
         return k >= 1 and toks[k].lowered in KIN_LIST_WORDS and (toks[k - 1].lowered in KIN_OWNERS
                                                                  or toks[k - 1].text.isdigit())
-    return introducer == "" and k >= 0 and toks[k].lowered in KIN_LIST_WORDS
+    if introducer in ("including", "such as") and k >= 0 and toks[k].text == ",":
+        k -= 1  # "11 grandchildren, including Austin, Savannah and Jordan"
+    return introducer in ("", "including", "such as") and k >= 0 and toks[k].lowered in KIN_LIST_WORDS
 
 
 def _named_as_places(toks: list[Token], first: int) -> bool:
@@ -1913,7 +1937,9 @@ def _after_title(toks: list[Token], i: int) -> bool:
     title = before.lowered.rstrip(".")
     if title in NAMING_WORDS:
         return any(t.lowered in PERSON_NOUNS for t in toks[max(0, i - 4): i - 1])
-    return before.text == "," and i > 1 and toks[i - 2].lowered in KIN_WORDS or title in TITLES
+    return before.text == "," and i > 1 and toks[i - 2].lowered in KIN_WORDS or title in TITLES \
+        or title == "member" and i > 1 and toks[i - 2].lowered in MEMBER_BODIES \
+        and (not toks[i - 2].is_capitalised or _opens_sentence(toks, i - 2))
 
 
 def _after_age(toks: list[Token], i: int) -> bool:

@@ -1220,9 +1220,22 @@ def test_a_place_naming_a_university_is_no_place(recognise, text, places):
     ("She leaves two sons, Austin and Tyler, and grandchildren Dakota and Cheyenne of Liberty, Texas.",
      ["Liberty", "Texas"]),  # an obituary's relatives
     ("Most were children, Samoa said, and the rest were in Brooklyn.", ["Samoa", "Brooklyn"]),
+    ("Survivors include nine grandchildren, including Dallas, Sierra and Camden, all of Ames.", ["Ames"]),
     ('"Lyon is lovely," she said.', ["Lyon"]),  # guard: a quotation, not a title
 ])
 def test_a_works_bands_or_dishs_name_is_no_place(recognise, text, places):
+    assert surfaces(recognise, text) == places
+
+
+@pytest.mark.parametrize("text, places", [
+    ("He leaves a son, Austin (Denise) Lindquist of Ames, and a brother.", ["Ames"]),  # his wife in brackets
+    ("Her parents were Carl and Ruth (Hagen) Lindquist of Boone.", ["Boone"]),  # her maiden name
+    ("A daughter was born to Jordan and Brianna Welch of Ames on May 2.", ["Ames"]),
+    ("Talks between Jordan and Israel Tuesday ended without a deal.", ["Jordan", "Israel"]),  # guard: no one
+    ("Board member Kip Jordan voted against the levy in Ames.", ["Ames"]),
+    ("As a Security Council member, France can veto it.", ["France"]),  # guard: a body's own name
+])
+def test_obituaries_and_board_minutes_write_places_names_as_peoples(recognise, text, places):
     assert surfaces(recognise, text) == places
 
 
