@@ -268,7 +268,15 @@ SECOND_LEVEL_TYPES = {"county": "County", "counties": "County", "Co.": "County",
                       "parish": "Parish", "parishes": "Parish", "district": "District", "districts": "District"}
 # Holidays named like places ("the Christmas market").
 HOLIDAYS = {"christmas", "easter", "thanksgiving", "halloween", "ramadan", "hanukkah", "diwali", "passover",
-            "pentecost", "epiphany", "advent", "lent"}
+            "pentecost", "epiphany", "advent", "lent", "eid", "nowruz", "purim", "kwanzaa", "vesak", "hogmanay"}
+# Faiths and their followers, named like places no list holds or like a town's other name: "Christian
+# families" (Moundridge, Kansas, was once Christian), "Druze fighters". ("Jewish" is also the Jewish
+# Autonomous Oblast's name, which the rule for common words decides.)
+FAITHS = {"christian", "christians", "muslim", "muslims", "druze", "sunni", "sunnis", "shia", "shias", "shiite",
+          "shiites", "alawite", "alawites", "yazidi", "yazidis", "yezidi", "yezidis", "hindu", "hindus", "sikh",
+          "sikhs", "buddhist", "buddhists", "catholic", "catholics", "protestant", "protestants", "orthodox",
+          "coptic", "copts", "maronite", "maronites", "evangelical", "evangelicals", "mormon", "mormons",
+          "salafist", "salafists", "ismaili", "ismailis", "bahai", "zoroastrian", "zoroastrians"}
 # Climate patterns named like places: "El Niño conditions" (not the town in Baja California).
 CLIMATE_PATTERNS = {"el niño", "el nino", "la niña", "la nina"}
 TITLES = PERSON_TITLES - {"by", "st", "saint"}  # those that also mark the name after them as a person's
@@ -971,7 +979,7 @@ class Recognizer:
         if lower in DIRECTIONS:  # a compass word names a place only as a division's: "the Northern region"
             region = self._region_before(text, word, end)
             return Mention(start, end, text[start:end], name=region, signal="gazetteer") if region else None
-        if lower in MONTHS_AND_DAYS or lower in HOLIDAYS or lower in CLIMATE_PATTERNS:
+        if lower in MONTHS_AND_DAYS or lower in HOLIDAYS or lower in CLIMATE_PATTERNS or lower in FAITHS:
             return None
         if lower in SEASONS and _dated(toks, match.first):
             return None  # "the Summer of 2008", "last Spring"
@@ -2268,7 +2276,7 @@ def _language(toks: list[Token], first: int, last: int) -> bool:
 
 def _not_a_name(word: str) -> bool:
     lower = word.lower().rstrip(".")
-    return (lower in MONTHS_AND_DAYS or lower in DIRECTIONS or lower in HOLIDAYS or _is_acronym(word)
+    return (lower in MONTHS_AND_DAYS or lower in DIRECTIONS or lower in HOLIDAYS or lower in FAITHS or _is_acronym(word)
             or PLURAL_ACRONYM.fullmatch(word) is not None
             or word_frequency(lower) >= RARE_WORD_ZIPF
             or lower.endswith("ly") and len(lower) > 6 and word_frequency(lower) >= ADVERB_ZIPF)  # "Confusingly, Mali"
