@@ -1268,17 +1268,22 @@ def _shortened(candidates: dict) -> dict:
     candidates: "Boulogne" after "Boulogne-sur-Mer", "Newcastle" after "Newcastle upon Tyne" (not a
     name of a country, state or capital: "Mexico" beside "Mexico City" is the country)."""
     longer: dict[str, set[str]] = defaultdict(set)  # a key's opening words -> the places of the longer keys
+    counties: dict[str, list[Place]] = defaultdict(list)  # ... and the counties among them
     for key, options in candidates.items():
         words = key.split()
         for n in range(1, len(words)):
             longer[" ".join(words[:n])].update(o.place.id for o in options or ())
+            counties[" ".join(words[:n])].extend(o.place for o in options or () if o.place.feature_code == "ADM2")
     shortened = {}
     for short in longer.keys() & candidates.keys():
         options = candidates[short]
         if not options or any(o.place.feature_code in OWN_SENSE_CODES for o in options):
             continue
-        kept = _Options(o for o in options if o.place.id in longer[short])
-        if kept:
+        kept = [o for o in options if o.place.id in longer[short]]
+        if kept:  # "Roscommon" after "Roscommon County" may be a county's town too, the Irish or the Michigan one
+            kept = _Options(o for o in options if o.place.id in longer[short] or o.place.feature_class == "P" and any(
+                haversine_km(o.place.lat, o.place.lon, county.lat, county.lon) <= COUNTY_REACH_KM
+                for county in counties[short]))
             shortened[short] = kept
     return shortened
 

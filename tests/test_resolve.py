@@ -50,6 +50,13 @@ def test_a_great_citys_small_namesake_needs_a_place_written_near_it(parse):
     assert parse(text)["Houston"].place.country_code == "GB"  # guard: written beside it, the village
 
 
+def test_a_name_after_its_county_may_be_that_countys_town(parse):
+    text = "Snow closed roads across Roscommon County, Mich., on Friday. A plow slid off the highway north of Roscommon."
+    assert parse(text)["Roscommon"].place.admin1 == "MI"  # the town in the county, not Ireland's county
+    text = "Farmers in County Roscommon said hay prices doubled."
+    assert parse(text)["County Roscommon"].place.country_code == "IE"  # guard
+
+
 def test_the_far_east_is_russias_among_russian_places_and_east_asia_elsewhere(parse):
     text = "Miners from Yakutsk to Magadan say wages in the Far East lag behind."
     assert parse(text)["Far East"].place.name == "Russian Far East"
