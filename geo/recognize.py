@@ -1140,8 +1140,9 @@ class Recognizer:
                 continue  # "The Gurgaon-based airline", "The Qorvintal river" name no one
             if i == end:  # one word: a person's only after a title ("minister Singh") or "bin" ("Wasdi bin
                 # Umri"); an agency's name ("the Xinhua news agency") is no place either
-                if _after_title(toks, i) or _after_patronymic(toks, i) or _names_an_agency(toks, i):
-                    names[toks[i].text] = True
+                if _after_title(toks, i) or _after_patronymic(toks, i) or _names_an_agency(toks, i) \
+                        or _aged(toks, i) and i + 4 < len(toks) and not toks[i + 4].is_capitalised:
+                    names[toks[i].text] = True  # ... or with an age: "said Khalil, 38, who"
                 continue
             run = self._run_people(toks, i, end)
             if _the_thing(toks, i, end) and not run.titled:

@@ -1242,6 +1242,8 @@ def test_faiths_and_holidays_are_no_places(recognise, text, places):
     ("A daughter was born to Jordan and Brianna Welch of Ames on May 2.", ["Ames"]),
     ("Talks between Jordan and Israel Tuesday ended without a deal.", ["Jordan", "Israel"]),  # guard: no one
     ("Board member Kip Jordan voted against the levy in Ames.", ["Ames"]),
+    ('Rain ruined the stall again. "It came at night," said Nan, 64, who sells noodles in Chiang Mai.',
+     ["Chiang Mai"]),  # a name with an age is a person's (Nan is also a Thai town and province)
     ("As a Security Council member, France can veto it.", ["France"]),  # guard: a body's own name
 ])
 def test_obituaries_and_board_minutes_write_places_names_as_peoples(recognise, text, places):
