@@ -568,14 +568,22 @@ class Resolver:
         """Is the holder a state or province, and the name's first place outside it in a country
         whose places the article's other names first name ("PERTH — ..." among Australian places,
         then "a commentator from Perth, Scotland"; not "of Paris ... of Paris, Texas" in a Texan
-        obituary, whose other Paris is in France)?"""
+        obituary, whose other Paris is in France), or in a state they name?"""
         states = {_division(c.place) for c in self.gazetteer.candidates(holder.key) if c.place.feature_code == "ADM1"}
         if not states:
             return False
-        outside = _top(_Options(c for c in self._candidates(name) if _division(c.place) not in states))
-        return outside is not None and any(
-            (first := _top(self._candidates(m))) is not None and first.country_code == outside.country_code
-            for m in mentions if m.key not in (name.key, holder.key))
+        outside = _Options(c for c in self._candidates(name) if _division(c.place) not in states)
+        top = _top(outside)
+        if top is None:
+            return False
+        firsts = {m.key: first for m in mentions if m.key not in (name.key, holder.key)
+                  if (first := _top(self._candidates(m))) is not None}
+        if any(first.country_code == top.country_code for first in firsts.values()):
+            return True
+        in_division = Counter(_division(first) for first in firsts.values() if first.admin1)
+        held = max(in_division[state] for state in states)  # "Canton ... Woodstock, Cherokee County" in Georgia,
+        return any(in_division[_division(c.place)] >= max(2, held + 1)  # then "came from Canton, Ohio"
+                   for c in outside if c.place.admin1)
 
     def _country(self, mention: Mention) -> bool:
         """Does the mention name a country ("Ireland" of "Dublin, Ireland")?"""

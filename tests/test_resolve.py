@@ -199,6 +199,11 @@ def test_counties_are_second_level_divisions(parse):
      [("NI", "06"), ("ES", "51")]),
     ("Warsaw's mayor opened the fair. A choir from Warsaw, Poland, sang at the Kosciusko County courthouse.",
      "Warsaw", [("US", "IN"), ("PL", "78")]),  # the name written alone first is not the one a country follows
+    ("Parents from Woodstock and Ball Ground filled the Cherokee County school board meeting in Canton. The "
+     "superintendent, who came from Canton, Ohio, last year, said no vote was planned.", "Canton",
+     [("US", "GA"), ("US", "OH")]),  # ... nor the one a state follows, where the other names are in another state
+    ("Ruth Mays, 80, of Paris died Monday. She leaves a son of Paris, Texas, and sisters of Hugo, Oklahoma, and "
+     "Ada, Oklahoma.", "Paris", [("US", "TX"), ("US", "TX")]),  # guard: a Texan obituary's one Paris
 ])
 def test_a_name_the_text_puts_in_two_places_names_both(gazetteer, text, name, places):
     resolved = Resolver(gazetteer)(text, Recognizer(gazetteer)(text))
