@@ -256,6 +256,9 @@ COUNTY_AFTER = re.compile(r"(?:(?:,|,? and|,? or|,? &) [A-Z][\w'’.-]*(?: [A-Z]
 DISTANCE_OFF = re.compile(r",\s+(?:(?:about|some|roughly|around|nearly|just|only)\s+)?\d[\d,.]*\s*"
                           r"(?:km|kilometres|kilometers|miles)\s+(?:to\s+the\s+)?"
                           r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\b")
+PEOPLE_AFTER = re.compile(r",\s+(?:with|home to|population)\s+(?:(?:about|some|roughly|around|nearly|almost|just|only|"
+                          r"more than|over|fewer than|under)\s+)?\d[\d,.]*\s*(?:million\s+|thousand\s+)?"
+                          r"(?:people|residents|inhabitants)\b")  # "Madison, with about 12,000 people,"
 STRETCH_BEFORE = re.compile(r"\b[Tt]he (?:upper|lower|middle) $")  # a river's stretch: "the lower Angara"
 REGION_AFTER = re.compile(r"(?:(?:,|,? and|,? or) [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*)* "
                           r"(region|province|department|governorate|state)s?\b(?! of\b)")
@@ -1017,7 +1020,8 @@ class Recognizer:
                     or _called_a_place(toks, match.last) or local or _named_in_full(text, match)
                     or BASED_AFTER.match(text, toks[match.last].end)  # "a Richmond-based bank"
                     or _in_region_list(text, toks, match)  # "the Bay and Bakool regions"
-                    or DISTANCE_OFF.match(text, toks[match.last].end)):  # "Sake, 25 km west of Goma"
+                    or DISTANCE_OFF.match(text, toks[match.last].end)  # "Sake, 25 km west of Goma"
+                    or PEOPLE_AFTER.match(text, toks[match.last].end)):
                 return None
         if match.first == match.last and _opens_sentence(toks, match.first) and not significant \
                 and not word.isupper() and text.count(word) == 1 \

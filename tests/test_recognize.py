@@ -348,6 +348,7 @@ def test_a_place_named_with_an_organisations_word_is_a_place_where_the_text_says
 @pytest.mark.parametrize("text, places", [
     ("Orange is a town in New South Wales, west of Bathurst.", ["Orange", "New South Wales", "Bathurst"]),
     ("Buffalo, a city of 270,000, lies on Lake Erie.", ["Buffalo", "Lake Erie"]),
+    ("Orange, with about 40,000 people, grows cherries.", ["Orange"]),  # its people counted
     ("Orange is a colour. As a school district, we care.", []),
     ("They flew home through Miami on Sunday.", ["Miami"]),  # a common word after "through" too
     ("The band left for Miami after the show.", ["Miami"]),  # a journey's goal
