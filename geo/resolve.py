@@ -546,7 +546,8 @@ class Resolver:
                      if len(holders[name.key]) == 1 and not _opens_line_in_capitals(text, name) and (
                          NAMESAKE_BEFORE.search(text, 0, name.start)
                          or first_bare.get(name.key, len(text)) < first_placed[name.key] and not self._country(name)
-                         and (self._country(holder) or self._named_abroad(name, holder, mentions)))}
+                         and (self._country(holder) and self._named_in_another_country(name, holder, mentions)
+                              or self._named_abroad(name, holder, mentions)))}
         twice = {key: holder.key for key, (name, holder) in holder_of.items()
                  if len(holders[name.key]) > 1 or key in namesakes}
         twice.update(self._division_senses(text, mentions))
@@ -584,6 +585,16 @@ class Resolver:
         held = max(in_division[state] for state in states)  # "Canton ... Woodstock, Cherokee County" in Georgia,
         return any(in_division[_division(c.place)] >= max(2, held + 1)  # then "came from Canton, Ohio"
                    for c in outside if c.place.admin1)
+
+    def _named_in_another_country(self, name: Mention, holder: Mention, mentions: list[Mention]) -> bool:
+        """Does another name of the article first name a place in a country, not the holder's, that
+        has a place of the name ("Warsaw's mayor ... Kosciusko County ... a choir from Warsaw, Poland";
+        not "talks moved to Lagos ... near Lagos, Nigeria" among Hanoi and Vietnam)?"""
+        holder_countries = {c.place.country_code for c in self.gazetteer.candidates(holder.key)
+                            if c.place.feature_code == "PCLI"}
+        countries = {c.place.country_code for c in self._candidates(name)} - holder_countries
+        return any((first := _top(self._candidates(m))) is not None and first.country_code in countries
+                   for m in mentions if m.key not in (name.key, holder.key))
 
     def _country(self, mention: Mention) -> bool:
         """Does the mention name a country ("Ireland" of "Dublin, Ireland")?"""
@@ -1415,29 +1426,32 @@ def _abroad(candidates: dict, placed: set[str], partners: dict[str, set[str]], c
     two thirds of the article's places lie in (not in it, nor in a country bordering it or named
     in the article), and that the text puts in no place: an unlisted town there is likelier than
     a small namesake far away ("Muse" in a story from Myanmar is no village in Pennsylvania), so
-    the geocoder is asked in that country. The places named by their own names are counted first:
+    the geocoder is asked in that country; or, where no country holds two thirds, from the two
+    that do together (a story from the Syrian-Iraqi border). The places named by their own names are counted first:
     "Richmond Park", which GeoNames lists as another name of a Washington neighbourhood, says
     nothing of where a London story is."""
     own_names = [place for name, place in context.chosen.items()
                  if any(o.place.id == place.id and o.kind != "alt" for o in candidates.get(name, ()))]
-    focus = _focus(Counter(place.country_code for place in own_names if place.country_code)) \
-        or _focus(Counter(place.country_code for place in context.chosen.values() if place.country_code))
-    if focus is None:
+    tallies = [Counter(place.country_code for place in places if place.country_code)
+               for places in (own_names, context.chosen.values())]
+    focus = next(((country,) for tally in tallies if (country := _focus(tally))), ()) \
+        or next((pair for tally in tallies if (pair := _focus_pair(tally))), ())
+    if not focus:
         return {}
-    near = {focus} | neighbours(focus) | set(context.named_countries)
-    return {name: (Counter([focus]), "{}") for name, options in candidates.items()
+    near = set(context.named_countries).union(*({country} | neighbours(country) for country in focus))
+    return {name: (Counter(focus), "{}") for name, options in candidates.items()
             if options and name not in placed
             and all(o.place.country_code not in near and (_minor_abroad(o.place) or _by_other_name(o, name))
                     for o in options)
             and not _listed_with_town_abroad(candidates, partners.get(name, ()), focus)}
 
 
-def _listed_with_town_abroad(candidates: dict, partners: Iterable[str], country: str) -> bool:
+def _listed_with_town_abroad(candidates: dict, partners: Iterable[str], countries: tuple[str, ...]) -> bool:
     """Is one of a name's list partners a town of ABROAD_TOWN people or more by that name, no
-    candidate of which lies in the country ("bound for the ports of Durban and Walvis Bay" in a
-    Zambian story; "ferries to Dover, Portsmouth and Ireland" in a French one)? Then the name may
-    well lie abroad too."""
-    return any((options := candidates.get(key)) and all(o.place.country_code != country for o in options)
+    candidate of which lies in the story's countries ("bound for the ports of Durban and Walvis Bay"
+    in a Zambian story; "ferries to Dover, Portsmouth and Ireland" in a French one)? Then the name
+    may well lie abroad too."""
+    return any((options := candidates.get(key)) and all(o.place.country_code not in countries for o in options)
                and any(o.place.feature_code.startswith("PPL") and o.place.population >= ABROAD_TOWN and o.kind == "name"
                        for o in options)
                for key in partners)
@@ -1456,6 +1470,15 @@ def _minor_abroad(place: Place) -> bool:
     people (not a curated feature), or a square ("Tahrir Square" is Cairo's and Baghdad's)?"""
     return place.feature_code == "SQR" or place.population < ABROAD_TOWN and place.feature_code.startswith("PPL") \
         and place.source != "curated"
+
+
+def _focus_pair(countries: Counter) -> tuple[str, ...]:
+    """The two countries that two thirds of FOCUS_PLACES or more places lie in, neither alone, if any
+    (a story from the Syrian-Iraqi border)."""
+    if countries.total() < FOCUS_PLACES or len(countries) < 2:
+        return ()
+    (first, one), (second, other) = countries.most_common(2)
+    return (first, second) if 3 * (one + other) >= 2 * countries.total() else ()
 
 
 def _focus(countries: Counter) -> str | None:
@@ -1490,7 +1513,7 @@ def _astray(candidates: dict, placed: set[str], partners: dict[str, set[str]],
     points = _Points.of(context.chosen)
     astray = {}
     for name, options in candidates.items():
-        if not options or name in placed or _listed_with_town_abroad(candidates, partners.get(name, ()), focus[0]):
+        if not options or name in placed or _listed_with_town_abroad(candidates, partners.get(name, ()), focus[:1]):
             continue
         own = context.chosen.get(name)
         others, elsewhere = divisions - Counter([_division(own)] if own else []), points.without([name])
