@@ -146,7 +146,8 @@ DEMONYM_DIVISION_NOUNS = {"region", "regions"}
 DIVISION_FOLLOWERS = PLACE_FOLLOWERS | {"and", "or", "is", "was", "has", "had", "which", "that", "where", "with", "to",
                                         "from"}
 # Words before a capitalised word that make the pair no person's name ("The Truro skater").
-DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "our", "their", "his", "her", "its"}
+DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "our", "their", "his", "her", "its", "my", "your",
+               "another", "every", "each", "any"}
 # Words that open a sentence before a name and are no given name: "In Kiev, ...", "After Lyon, ...".
 OPENING_WORDS = LOCATIVES | {"a", "an", "on", "of", "for", "with", "by", "after", "before", "since", "until", "during", "and",
                              "but", "or", "as", "if", "when", "while", "like", "unlike", "beyond", "despite", "above",

@@ -356,6 +356,7 @@ def test_a_place_named_with_an_organisations_word_is_a_place_where_the_text_says
     ("Smith, Jones and Baker signed the letter.", []),  # names that are common words list none
     ("From Mallaig, ferries sail to the islands.", ["Mallaig"]),  # not "From" (an old name of Frome)
     ("Neighbouring Mito also lost power.", ["Mito"]),  # a preposition opening the sentence is no given name
+    ('"Another Bucha," officials feared. Investigators returned to Bucha in April.', ["Bucha", "Bucha"]),  # nor "Another"
     ("The Gurgaon-based carrier grew fast.", ["Gurgaon"]),  # "The Gurgaon" is no person's name
     ("The wave hit Java's southern coast.", ["Java"]),  # a curated feature's own name
     ("Cholera spread in the Highbridge section of the Bronx.", ["Highbridge", "Bronx"]),  # "the section of"
