@@ -579,8 +579,8 @@ class Resolver:
             return False
         firsts = {m.key: first for m in mentions if m.key not in (name.key, holder.key)
                   if (first := _top(self._candidates(m))) is not None}
-        if any(first.country_code == top.country_code for first in firsts.values()):
-            return True
+        if sum(first.country_code == top.country_code and first.feature_code != "PCLI" for first in firsts.values()) >= 2:
+            return True  # (two towns or regions there, not the country: "that's Delhi, Ont., not the one in India")
         in_division = Counter(_division(first) for first in firsts.values() if first.admin1)
         held = max(in_division[state] for state in states)  # "Canton ... Woodstock, Cherokee County" in Georgia,
         return any(in_division[_division(c.place)] >= max(2, held + 1)  # then "came from Canton, Ohio"

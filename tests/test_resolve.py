@@ -206,6 +206,8 @@ def test_counties_are_second_level_divisions(parse):
      "Ada, Oklahoma.", "Paris", [("US", "TX"), ("US", "TX")]),  # guard: a Texan obituary's one Paris
     ("Officials met in Hanoi, Vietnam said, before the talks moved to Lagos. Later an earthquake struck near "
      "Lagos, Nigeria.", "Lagos", [("NG", "05"), ("NG", "05")]),  # no other name is in another country with a Lagos
+    ("Snow closed roads near Delhi and Simcoe. We mean Delhi, Ontario, not the city in India.", "Delhi",
+     [("CA", "08"), ("CA", "08")]),  # a country named in contrast is no place of the article's
 ])
 def test_a_name_the_text_puts_in_two_places_names_both(gazetteer, text, name, places):
     resolved = Resolver(gazetteer)(text, Recognizer(gazetteer)(text))
