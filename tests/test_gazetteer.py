@@ -207,6 +207,11 @@ def test_curated_rows_add_a_city_the_packaged_data_lacks(gazetteer):
     assert (el_alto.country_code, el_alto.source) == ("BO", "curated") and el_alto.population > 500_000
 
 
+def test_curated_rows_add_divisions_the_packaged_data_lacks(gazetteer):
+    (region,) = [c.place for c in gazetteer.candidates("durham region")]
+    assert (region.country_code, region.admin1, region.feature_code) == ("CA", "08", "ADM2")  # not County Durham
+
+
 def test_a_countrys_adjective_is_only_an_adjective(gazetteer):
     assert {c.kind for c in gazetteer.candidates("thai") if c.place.country_code == "TH"} == {"demonym"}
     assert gazetteer.candidates("argentine")[0].kind == "demonym"
