@@ -327,7 +327,8 @@ SPORTS = {"football", "soccer", "cricket", "rugby", "basketball", "baseball", "h
 TEAM_NOUNS = {"club", "clubs", "team", "teams", "franchise", "side", "squad"}
 # People of a team after its name: "Boca coach Claudio Úbeda", "Marseille's fans".
 TEAM_ROLES = {"striker", "strikers", "goalkeeper", "midfielder", "defender", "forwards", "fans", "skipper", "bowlers",
-              "batsmen", "batters"}
+              "batsmen", "batters", "quarterback", "linebacker", "cornerback", "tailback", "lineman", "linemen", "kicker",
+              "pitcher", "shortstop", "outfielder", "infielder", "goalie", "winger", "fullback", "halfback"}
 # Plural nouns that end places' names, not teams': "Colorado Springs", "Indus Waters", "Boston Heights".
 PLACE_PLURALS = {
     "springs", "falls", "heights", "hills", "mountains", "islands", "isles", "keys", "plains", "highlands", "lowlands",
@@ -2117,12 +2118,22 @@ VERSUS = {"v", "vs", "vs."}  # "Ghana v Mali", "Texas vs. Ohio" (a case's "v." n
 MARGIN_UNITS = {"wickets", "wicket", "runs", "innings", "strokes", "lengths"}  # "beat Kent by six wickets"
 
 
+def _season_record(toks: list[Token], k: int) -> bool:
+    """Do the tokens from k to a closing bracket make a season's record: "3-3, 1-0" (wins and losses)?"""
+    end = next((j for j in range(k, min(len(toks), k + 12)) if toks[j].text == ")"), None)
+    inside = [t.text for t in toks[k: end]] if end is not None else []
+    return bool(inside) and all(text.isdigit() or text in ("-", "–", ",") for text in inside) \
+        and any(text in ("-", "–") for text in inside) and inside[0].isdigit()
+
+
 def _scored(toks: list[Token], match: _Match) -> bool:
     """Is the match a team's name before its score: "beat Seymour 42-7", "Hauser 34, Edinburgh 12"
     (not "Shooting Stars of Ibadan 3-1", where the club's town stands after "of")?"""
     def word(k: int) -> str:
         return toks[k].text if k < len(toks) else ""
     k, first = match.last + 1, match.first
+    if word(k) == "(" and _season_record(toks, k + 1):
+        return True  # a team's record in brackets: "Brenham (3-3, 1-0) travels to Navasota"
     if not (word(k).isdigit() and len(word(k)) <= 3) or first > 0 and toks[first - 1].lowered == "of":
         return False
     after = word(k + 3)

@@ -1401,6 +1401,8 @@ def test_a_name_no_list_holds_before_a_noun_of_things_names_no_place(recognise, 
     ("Galway coach Niall Burke praised the defence.", []),
     ("Officials in Linz backed the coach limits for the old town.", ["Linz"]),  # a tour coach
     ("Fans in Rosario celebrated until dawn.", ["Rosario"]),
+    ("Bastrop quarterback Luis Reyes threw for two scores.", []),
+    ("Cuero (5-1, 2-0) plays at Yoakum on Friday night.", ["Yoakum"]),  # a season's record in brackets
 ])
 def test_a_name_before_a_teams_people_is_the_team(recognise, text, expected):
     assert surfaces(recognise, text) == expected
