@@ -859,8 +859,12 @@ class Recognizer:
         opens_line = toks[i].start == 0 or text[toks[i].start - 1] == "\n"
         dateline = opens_line and len(surface) == 3 and j + 2 < len(toks) and toks[j + 1].text == "," \
             and toks[j + 2].is_capitalised  # "QOM, Iran —"
-        if _is_acronym(surface) and (len(surface) < 4 and not dateline or len(surface) == 4 and not opens_line):
-            # "US", not "Us"; "LONDON" may be London, and so may "KYIV", "ROME" or "QOM, Iran" opening a dateline;
+        capital_town = len(surface) == 4 and i > 0 and toks[i - 1].lowered in LOCATIVES and not toks[i - 1].text.isupper() \
+            and _Places(c for c in candidates if c.kind == "name").significant
+        if _is_acronym(surface) and (len(surface) < 4 and not dateline
+                                     or len(surface) == 4 and not opens_line and not capital_town):
+            # "US", not "Us"; "LONDON" may be London, and so may "KYIV", "ROME" or "QOM, Iran" opening a dateline,
+            # or a capital or town of 100,000 after "in" in a sentence's small letters ("in APIA", not "in NATO");
             # a state's two-letter postal code only after its town: "Paris, KY" (not "LA Galaxy"; "NSW" stays),
             # and not in a headline's capitals ("FLOODS HIT TOWN, IN PICTURES") nor before a name ("NB Power")
             postal = len(surface) == 2 and not (_after_name_and_comma(toks, i) and not (

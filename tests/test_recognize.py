@@ -960,9 +960,10 @@ def test_a_major_place_as_a_source_stays_a_place(recognise):
     assert surfaces(recognise, "Prices rose, according to China.") == ["China"]
 
 
-def test_a_four_letter_dateline_is_a_place_and_an_acronym_elsewhere_is_not(recognise):
+def test_a_four_letter_dateline_or_capital_after_in_is_a_place_and_an_acronym_elsewhere_is_not(recognise):
     assert surfaces(recognise, "KYIV (Reuters) - Missiles struck Kharkiv.") == ["KYIV", "Kharkiv"]
     assert surfaces(recognise, "A NATO summit met in Oslo.") == ["Oslo"]
+    assert surfaces(recognise, "Ministers met in BAKU, while envoys stayed in NATO offices.") == ["BAKU"]  # a capital
 
 
 def test_a_word_opening_the_text_after_a_mixed_case_dateline_opens_a_sentence(recognise):
