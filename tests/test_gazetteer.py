@@ -210,6 +210,8 @@ def test_curated_rows_add_a_city_the_packaged_data_lacks(gazetteer):
 def test_curated_rows_add_divisions_the_packaged_data_lacks(gazetteer):
     (region,) = [c.place for c in gazetteer.candidates("durham region")]
     assert (region.country_code, region.admin1, region.feature_code) == ("CA", "08", "ADM2")  # not County Durham
+    (island,) = [c.place for c in gazetteer.candidates("ambrym")]
+    assert (island.country_code, island.feature_code) == ("VU", "ISL")
 
 
 def test_a_countrys_adjective_is_only_an_adjective(gazetteer):
