@@ -327,8 +327,8 @@ SPORTS = {"football", "soccer", "cricket", "rugby", "basketball", "baseball", "h
 TEAM_NOUNS = {"club", "clubs", "team", "teams", "franchise", "side", "squad"}
 # People of a team after its name: "Boca coach Claudio Úbeda", "Marseille's fans".
 TEAM_ROLES = {"striker", "strikers", "goalkeeper", "midfielder", "defender", "forwards", "fans", "skipper", "bowlers",
-              "batsmen", "batters", "quarterback", "linebacker", "cornerback", "tailback", "lineman", "linemen", "kicker",
-              "pitcher", "shortstop", "outfielder", "infielder", "goalie", "winger", "fullback", "halfback"}
+              "batsmen", "batters", "quarterback", "linebacker", "cornerback", "tailback", "lineman", "linemen",
+              "kicker", "pitcher", "shortstop", "outfielder", "infielder", "goalie", "winger", "fullback", "halfback"}
 # Plural nouns that end places' names, not teams': "Colorado Springs", "Indus Waters", "Boston Heights".
 PLACE_PLURALS = {
     "springs", "falls", "heights", "hills", "mountains", "islands", "isles", "keys", "plains", "highlands", "lowlands",
@@ -859,8 +859,8 @@ class Recognizer:
         opens_line = toks[i].start == 0 or text[toks[i].start - 1] == "\n"
         dateline = opens_line and len(surface) == 3 and j + 2 < len(toks) and toks[j + 1].text == "," \
             and toks[j + 2].is_capitalised  # "QOM, Iran —"
-        capital_town = len(surface) == 4 and i > 0 and toks[i - 1].lowered in LOCATIVES and not toks[i - 1].text.isupper() \
-            and _Places(c for c in candidates if c.kind == "name").significant
+        capital_town = len(surface) == 4 and i > 0 and toks[i - 1].lowered in LOCATIVES \
+            and not toks[i - 1].text.isupper() and _Places(c for c in candidates if c.kind == "name").significant
         if _is_acronym(surface) and (len(surface) < 4 and not dateline
                                      or len(surface) == 4 and not opens_line and not capital_town):
             # "US", not "Us"; "LONDON" may be London, and so may "KYIV", "ROME" or "QOM, Iran" opening a dateline,
@@ -964,11 +964,13 @@ class Recognizer:
                 and not (any(c.place.source == "curated" for c in match.places)
                          and self._after_country(text, toks, match.first, first)) \
                 and (not match.places.major or people.get(word) and not match.places.country
-                     or (self._after_given_name(toks, match.first) or people.get(word) and people.get(toks[match.first - 1].text))
+                     or (self._after_given_name(toks, match.first)
+                         or people.get(word) and people.get(toks[match.first - 1].text))  # a titled name's words
                      and not (match.places.country and self._after_great_place(toks, match.first))) \
                 and not _local_authority(toks, match, last):
             # surname position: "Rajnath Singh", "Dong Jun"; even a great city's after a given name: "Karen
-            # Dallas", and a country's after one that is no great place: "Michael Jordan" (not "Sydney Australia",
+            # Dallas", and a country's after one that is no great place, or after a name a title vouches for:
+            # "Michael Jordan", "board member Patsy Jordan" (not "Sydney Australia",
             # nor a feature's after a country's adjective or name: "the Brazilian Amazon", "the U.S. East Coast",
             # not "the Belgian Red Cross")
             return None

@@ -579,8 +579,10 @@ class Resolver:
             return False
         firsts = {m.key: first for m in mentions if m.key not in (name.key, holder.key)
                   if (first := _top(self._candidates(m))) is not None}
-        if sum(first.country_code == top.country_code and first.feature_code != "PCLI" for first in firsts.values()) >= 2:
-            return True  # (two towns or regions there, not the country: "that's Delhi, Ont., not the one in India")
+        towns_there = sum(first.country_code == top.country_code and first.feature_code != "PCLI"
+                          for first in firsts.values())
+        if towns_there >= 2:  # two towns or regions there, not the country: "that's Delhi, Ont., not the one in India"
+            return True
         in_division = Counter(_division(first) for first in firsts.values() if first.admin1)
         held = max(in_division[state] for state in states)  # "Canton ... Woodstock, Cherokee County" in Georgia,
         return any(in_division[_division(c.place)] >= max(2, held + 1)  # then "came from Canton, Ohio"
@@ -973,11 +975,13 @@ def _coherence(name: str, options, context: _Context) -> list[float]:
         if siblings:
             near = sum(haversine_km(place.lat, place.lon, p.lat, p.lon) <= REGION_KM for p in sibling_places)
             bonus += SIBLING_BONUS * (sibling_kinds.get(_kind(place), 0) + near) / siblings
-        if _overshadowed_town(great_place, place):  # "raised in Houston" is no village near Glasgow, named
-            if nearby_points is None:  # in another paragraph: only places written near a great city's namesake
+        # Only places written near a great city's small namesake vouch for it: "raised in Houston" is no
+        # village near Glasgow, named two paragraphs up.
+        if _overshadowed_town(great_place, place):
+            if nearby_points is None:
                 nearby_points = _Points.of({n: context.chosen[n] for n in context.text_neighbours.get(name, ())
                                             if n in context.chosen and n not in own_names})
-            nearest = _nearest_km(place, nearby_points)  # vouch for it
+            nearest = _nearest_km(place, nearby_points)
         else:
             nearest = _nearest_km(place, points)
         if nearest <= LOCAL_KM:
@@ -1298,12 +1302,11 @@ def _shortened(candidates: dict) -> dict:
         options = candidates[short]
         if not options or any(o.place.feature_code in OWN_SENSE_CODES for o in options):
             continue
-        kept = [o for o in options if o.place.id in longer[short]]
-        if kept:  # "Roscommon" after "Roscommon County" may be a county's town too, the Irish or the Michigan one
-            kept = _Options(o for o in options if o.place.id in longer[short] or o.place.feature_class == "P" and any(
-                haversine_km(o.place.lat, o.place.lon, county.lat, county.lon) <= COUNTY_REACH_KM
-                for county in counties[short]))
-            shortened[short] = kept
+        if any(o.place.id in longer[short] for o in options):  # "Roscommon" after "Roscommon County" may be
+            # a town of a county of that name too, the Irish or the Michigan one
+            shortened[short] = _Options(
+                o for o in options if o.place.id in longer[short] or o.place.feature_class == "P"
+                and any(haversine_km(o.place.lat, o.place.lon, c.lat, c.lon) <= COUNTY_REACH_KM for c in counties[short]))
     return shortened
 
 
@@ -1426,10 +1429,10 @@ def _abroad(candidates: dict, placed: set[str], partners: dict[str, set[str]], c
     two thirds of the article's places lie in (not in it, nor in a country bordering it or named
     in the article), and that the text puts in no place: an unlisted town there is likelier than
     a small namesake far away ("Muse" in a story from Myanmar is no village in Pennsylvania), so
-    the geocoder is asked in that country; or, where no country holds two thirds, from the two
-    that do together (a story from the Syrian-Iraqi border). The places named by their own names are counted first:
-    "Richmond Park", which GeoNames lists as another name of a Washington neighbourhood, says
-    nothing of where a London story is."""
+    the geocoder is asked in that country; or, where no one country holds two thirds, far from the
+    two that do together, asked in those two (a story from the Syrian-Iraqi border). The places
+    named by their own names are counted first: "Richmond Park", which GeoNames lists as another
+    name of a Washington neighbourhood, says nothing of where a London story is."""
     own_names = [place for name, place in context.chosen.items()
                  if any(o.place.id == place.id and o.kind != "alt" for o in candidates.get(name, ()))]
     tallies = [Counter(place.country_code for place in places if place.country_code)
