@@ -636,7 +636,7 @@ def test_a_rivers_division_keeps_no_far_small_town_in_a_local_story(parse):
     ("The ferry to Mackinaw City crossed the Cheboygan River before it reached Petoskey.", "Cheboygan River",
      ("Cheboygan", "US")),
     ("Officials in Gisborne said the Gisborne Harbour was closed.", "Gisborne Harbour", ("Gisborne", "NZ")),
-    ("The surge flooded Holmes Beach and homes on Anna Maria Island.", "Anna Maria Island", ("Anna Maria", "US")),
+    ("The surge flooded Fort Myers Beach and homes on Matlacha Island.", "Matlacha Island", ("Matlacha", "US")),
     ("Smoke from the Santa Ana Volcano drifted over Santa Ana and Sonsonate.", "Santa Ana Volcano",
      ("Santa Ana", "SV")),
 ])
