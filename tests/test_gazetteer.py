@@ -207,12 +207,14 @@ def test_curated_rows_add_a_city_the_packaged_data_lacks(gazetteer):
     assert (el_alto.country_code, el_alto.source) == ("BO", "curated") and el_alto.population > 500_000
 
 
-def test_curated_rows_add_divisions_and_islands_the_packaged_data_lacks(gazetteer):
+def test_curated_rows_add_divisions_islands_and_quarters_the_packaged_data_lacks(gazetteer):
     (region,) = [c.place for c in gazetteer.candidates("durham region")]
     assert (region.country_code, region.admin1, region.feature_code) == ("CA", "08", "ADM2")  # not County Durham
     for name, country in [("ambrym", "VU"), ("ometepe", "NI"), ("salt spring island", "CA")]:
         (island,) = [c.place for c in gazetteer.candidates(name)]
         assert (island.country_code, island.feature_code) == (country, "ISL")
+    (quarter,) = [c.place for c in gazetteer.candidates("teusaquillo")]
+    assert (quarter.country_code, quarter.feature_code) == ("CO", "PPLX")
 
 
 def test_a_countrys_adjective_is_only_an_adjective(gazetteer):

@@ -815,9 +815,9 @@ def test_a_mine_named_like_towns_abroad_is_asked_for_as_a_mine(gazetteer, tmp_pa
 
 
 def test_a_neighbourhood_whose_namesakes_lie_far_off_is_where_the_text_puts_it(parse):
-    # The gazetteer knows Kurla only as another name of Korla, in Xinjiang.
-    kurla = parse("Floodwater entered homes in the Kurla neighbourhood of Mumbai on Monday.")["Kurla"]
-    assert (kurla.place.name, kurla.resolved_by) == ("Mumbai", "container")
+    # The gazetteer knows Sion only as another name of Jerusalem, of Sitten in Switzerland and of towns far off.
+    sion = parse("Floodwater entered homes in the Sion neighbourhood of Mumbai on Monday.")["Sion"]
+    assert (sion.place.name, sion.resolved_by) == ("Mumbai", "container")
 
 
 def test_plains_none_of_whose_namesakes_are_plains_are_asked_for_as_plains(gazetteer, tmp_path):
