@@ -859,10 +859,9 @@ class Recognizer:
         opens_line = toks[i].start == 0 or text[toks[i].start - 1] == "\n"
         dateline = opens_line and len(surface) == 3 and j + 2 < len(toks) and toks[j + 1].text == "," \
             and toks[j + 2].is_capitalised  # "QOM, Iran —"
-        capital_town = len(surface) == 4 and i > 0 and toks[i - 1].lowered in LOCATIVES \
-            and not toks[i - 1].text.isupper() and _Places(c for c in candidates if c.kind == "name").significant
-        if _is_acronym(surface) and (len(surface) < 4 and not dateline
-                                     or len(surface) == 4 and not opens_line and not capital_town):
+        if _is_acronym(surface) and (
+                len(surface) < 4 and not dateline
+                or len(surface) == 4 and not opens_line and not _capital_after_in(toks, i, candidates)):
             # "US", not "Us"; "LONDON" may be London, and so may "KYIV", "ROME" or "QOM, Iran" opening a dateline,
             # or a capital or town of 100,000 after "in" in a sentence's small letters ("in APIA", not "in NATO");
             # a state's two-letter postal code only after its town: "Paris, KY" (not "LA Galaxy"; "NSW" stays),
@@ -1993,6 +1992,13 @@ def _opens_longer_name(text: str, toks: list[Token], j: int) -> bool:
     if k < len(toks) and toks[k].text == "-" and toks[k].start == toks[j].end:
         k += 1
     return k < len(toks) and (_glued(text, toks, j, k, j, k) or k > j + 1 and toks[k].is_capitalised)
+
+
+def _capital_after_in(toks: list[Token], i: int, candidates) -> bool:
+    """Is the word at i, in capitals, a capital's or a great town's main name after a locative in
+    small letters ("In APIA, meanwhile"; not "in NATO offices")?"""
+    return i > 0 and toks[i - 1].lowered in LOCATIVES and not toks[i - 1].text.isupper() \
+        and _Places(c for c in candidates if c.kind == "name").significant
 
 
 def _is_acronym(surface: str) -> bool:

@@ -449,7 +449,7 @@ class Resolver:
         for name, (place, confidence, how) in chosen.items():
             if place is not None and place.feature_code in STREAM_CODES:
                 chosen[name] = (self._on_course(place, chosen), confidence, how)
-        for name, place in self._namesakes(text, mentions, chosen).items():
+        for name, place in self._namesakes(chosen, context.text_neighbours).items():
             chosen[name] = (place, NAMESAKE_CONFIDENCE, "namesake")
         paired = self._paired_senses(placements, chosen)
         spans = sentences(text)
@@ -577,8 +577,7 @@ class Resolver:
         top = _top(outside)
         if top is None:
             return False
-        firsts = {m.key: first for m in mentions if m.key not in (name.key, holder.key)
-                  if (first := _top(self._candidates(m))) is not None}
+        firsts = self._first_choices(mentions, name, holder)
         towns_there = sum(first.country_code == top.country_code and first.feature_code != "PCLI"
                           for first in firsts.values())
         if towns_there >= 2:  # two towns or regions there, not the country: "that's Delhi, Ont., not the one in India"
@@ -595,8 +594,13 @@ class Resolver:
         holder_countries = {c.place.country_code for c in self.gazetteer.candidates(holder.key)
                             if c.place.feature_code == "PCLI"}
         countries = {c.place.country_code for c in self._candidates(name)} - holder_countries
-        return any((first := _top(self._candidates(m))) is not None and first.country_code in countries
-                   for m in mentions if m.key not in (name.key, holder.key))
+        return any(first.country_code in countries for first in self._first_choices(mentions, name, holder).values())
+
+    def _first_choices(self, mentions: list[Mention], *skipped: Mention) -> dict[str, Place]:
+        """Each other name's first choice, before any context: what the article's names would be alone."""
+        skipped_keys = {m.key for m in skipped}
+        return {m.key: first for m in mentions if m.key not in skipped_keys
+                if (first := _top(self._candidates(m))) is not None}
 
     def _country(self, mention: Mention) -> bool:
         """Does the mention name a country ("Ireland" of "Dublin, Ireland")?"""
@@ -636,15 +640,14 @@ class Resolver:
                 if any(haversine_km(c.place.lat, c.place.lon, t.lat, t.lon) <= TOWN_REACH_KM for t in towns)}
         return near or {c.place.id for c in options}
 
-    def _namesakes(self, text: str, mentions: list[Mention], chosen: dict) -> dict[str, Place]:
+    def _namesakes(self, chosen: dict, text_neighbours: dict[str, set[str]]) -> dict[str, Place]:
         """Names nothing else placed, or placed only at the division holding them, each at a place
         named after them, or after which they are named: a feature at the town whose name it bears
         with its kind's word ("Lake Lugano" at Lugano), a town at the airport named after it
         ("Bradford, Ontario" at Bradford Airport). The place must be the town of that name the
         article names, or lie in the division holding the name, or within NAMESAKE_KM of a town of its
         country named in the name's paragraph, at most NAMESAKE_REACH characters away ("Detroit Lake"
-        in a story from Oregon at Detroit, Oregon, not Michigan's)."""
-        paragraph_starts = None  # worked out for the first name that needs them
+        in a story from Oregon at Detroit, Oregon, not Michigan's): see `_text_neighbours`."""
         placed = {}
         for name, (place, _, how) in chosen.items():
             holder = place if how == "container" and place.feature_code in ("ADM1", "ADM2") else None
@@ -662,9 +665,7 @@ class Resolver:
                 continue
             if not namesakes:
                 continue
-            if paragraph_starts is None:
-                paragraph_starts = [0] + [gap.end() for gap in BLANK_LINE.finditer(text)]
-            towns = _towns_around(name, mentions, chosen, paragraph_starts)
+            towns = _towns_of(text_neighbours.get(name, ()), chosen)
             near = [(km, p.id, p) for p in namesakes
                     if p.country_code in towns and (km := _nearest_km(p, towns[p.country_code])) <= NAMESAKE_KM]
             if near:
@@ -742,17 +743,13 @@ class Resolver:
                 confidence * QUALIFIED_CONFIDENCE_FACTOR)
 
 
-def _towns_around(name: str, mentions: list[Mention], chosen: dict, paragraph_starts: list[int]) -> dict[str, "_Points"]:
-    """The towns named in the paragraph of a mention of `name`, at most NAMESAKE_REACH characters from
-    it, by country."""
-    spans = {(bisect_right(paragraph_starts, m.start), m.start) for m in mentions if m.key == name}
+def _towns_of(names: Iterable[str], chosen: dict) -> dict[str, "_Points"]:
+    """The towns the names were resolved to, by country."""
     towns: dict[str, dict[str, Place]] = {}
-    for m in mentions:
-        other = chosen[m.key][0]
-        if other is not None and other.feature_class == "P" and any(
-                abs(m.start - start) <= NAMESAKE_REACH and bisect_right(paragraph_starts, m.start) == paragraph
-                for paragraph, start in spans):
-            towns.setdefault(other.country_code, {})[other.id] = other
+    for name in names:
+        place = chosen[name][0]
+        if place is not None and place.feature_class == "P":
+            towns.setdefault(place.country_code, {})[place.id] = place
     return {code: _Points.of(places) for code, places in towns.items()}
 
 
@@ -1306,7 +1303,8 @@ def _shortened(candidates: dict) -> dict:
             # a town of a county of that name too, the Irish or the Michigan one
             shortened[short] = _Options(
                 o for o in options if o.place.id in longer[short] or o.place.feature_class == "P"
-                and any(haversine_km(o.place.lat, o.place.lon, c.lat, c.lon) <= COUNTY_REACH_KM for c in counties[short]))
+                and any(haversine_km(o.place.lat, o.place.lon, c.lat, c.lon) <= COUNTY_REACH_KM
+                        for c in counties[short]))
     return shortened
 
 
