@@ -435,7 +435,7 @@ class Resolver:
             if options:
                 place, confidence = agreed[name]
                 if name not in context.division_cue:
-                    place = options.city_itself(place) or place
+                    place = options.city_itself(place) or _great_city_alone(name, place, options, context) or place
                 chosen[name] = (place, confidence, "curated" if place.source == "curated" else "gazetteer")
             else:
                 surface = next(m.lookup_name for m in mentions if m.key == name)
@@ -1197,6 +1197,22 @@ def _lists(text: str, mentions: list[Mention]) -> list[list[Mention]]:
         else:
             run = [second]
     return lists
+
+
+def _great_city_alone(name: str, place: Place, options: _Options, context: _Context) -> Place | None:
+    """The great city a state is named after, where the text places nothing else in its country but
+    places in others: "diplomats in New York" in a story from Turkey are in the city, not upstate;
+    "lawmakers in New York" alone are the state's."""
+    if place.feature_code != "ADM1" or name in context.containers or name in context.contained:
+        return None
+    city = max((o.place for o in options if o.place.feature_code.startswith("PPL")
+                and _division(o.place) == _division(place) and o.place.population >= GREAT_CITY),
+               key=lambda town: town.population, default=None)
+    others = [other for key, other in context.chosen.items() if key != name]
+    if city is None or any(other.country_code == place.country_code and other.feature_code != "PCLI" for other in others) \
+            or not any(other.country_code not in ("", place.country_code) for other in others):
+        return None
+    return city
 
 
 def _town_state_lists(text: str, lists: list[list[Mention]], candidates: dict) -> list[list[Mention]]:

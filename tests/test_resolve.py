@@ -1402,6 +1402,15 @@ def test_a_state_listed_with_towns_alone_is_its_namesake_city(parse, text, code)
     assert parse(text)["New York"].place.feature_code == code
 
 
+@pytest.mark.parametrize("text, code", [
+    ("Turkey's foreign minister flew home from Ankara, while his envoy stayed on in New York for more talks.", "PPL"),
+    ("Argentina's central bank cut its rate in Buenos Aires, and peso bonds gained in New York.", "PPL"),
+    ("Argentina's envoy toured a plant near Buffalo, New York, to sell peso bonds.", "ADM1"),  # a town of the state
+])
+def test_a_state_named_like_a_great_city_is_the_city_in_a_story_from_abroad(parse, text, code):
+    assert parse(text)["New York"].place.feature_code == code
+
+
 def test_departments_listed_with_towns_of_their_names_stay_departments(parse):
     resolved = parse("Turnout was highest in Tarija, Beni and Santa Cruz, officials said.")
     assert resolved["Santa Cruz"].place.feature_code == "ADM1"
