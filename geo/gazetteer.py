@@ -56,7 +56,7 @@ from shapely.geometry import MultiPoint, Point, shape
 from .model import Place
 from .names import SHORT_WORDS, fold, without_apostrophes
 
-SCHEMA_VERSION = "47"
+SCHEMA_VERSION = "49"
 ISLAND_STEM_ZIPF = 2.5  # see _island_short_name
 # How a name belongs to a place; stored as a digit so that min() picks the best.
 NAME_KINDS = ("name", "alt", "abbr", "demonym")
@@ -584,16 +584,18 @@ def _airports(town_names: set[str], taken: set[str]) -> Iterator[tuple[Place, li
     import airportsdata
 
     for code, row in sorted(airportsdata.load("ICAO").items()):
-        names = _airport_names(row["name"], row["city"], town_names)
+        names = _airport_names(row["name"], row["city"], town_names, scheduled=bool(row["iata"]))
         if names and not taken & {fold(n) for n in names}:
             yield Place(id=f"airport:{code}", name=names[0], lat=float(row["lat"]), lon=float(row["lon"]),
                         feature_class="S", feature_code="AIRP", country_code=row["country"], admin1="",
                         population=0, source="airports"), names[1:]
 
 
-def _airport_names(name: str, city: str, town_names: set[str]) -> list[str]:
+def _airport_names(name: str, city: str, town_names: set[str], scheduled: bool = False) -> list[str]:
     """"Ottawa / Macdonald-Cartier International Airport" is that name, "Macdonald-Cartier
-    International Airport" and, its town's name dropped, the same; a name must say which airport."""
+    International Airport" and, its town's name dropped, the same; each also with "International"
+    dropped, or added for an airport of scheduled flights (one with an IATA code), as news writes
+    either ("Nausori Airport" of Nausori International Airport); a name must say which airport."""
     name = re.sub(r"\s*\([^)]*\)", "", name).strip()
     parts = [part.strip() for part in name.split("/")]
     names = [" ".join(parts)] + [part for part in parts[1:] if part.endswith(AIRPORT_WORDS)]
@@ -603,6 +605,11 @@ def _airport_names(name: str, city: str, town_names: set[str]) -> list[str]:
             names.append(full.removeprefix(city + " "))
         elif fold(first) in town_names:
             names.append(rest)
+    for full in list(names):
+        if full.endswith(" International Airport"):
+            names.append(full.removesuffix(" International Airport") + " Airport")
+        elif scheduled and full.endswith(" Airport"):
+            names.append(full.removesuffix(" Airport") + " International Airport")
     return [n for n in dict.fromkeys(names) if n.endswith(AIRPORT_WORDS)
             and any(w.lower() not in _GENERIC_AIRPORT_WORDS for w in n.split())]
 
