@@ -185,6 +185,7 @@ CITY_DIVISION_KM, CITY_DIVISION_PEOPLE = 10, 100_000  # a division whose point l
 IN_TOWN = {"in", ", in"} | POSSESSIVE  # what puts a place in a town: "Mirpur in Dhaka", "Nairobi's Eastleigh"
 DIVISION_SENSE = "(division)"  # the holder of a name's sense the text calls a state or province
 HOLDER_AREAS = {"PCLI", "ADM1", "ADM2"}  # what Y of "X, Y" must be to put X in a place of its own
+SMALL_COUNTRY_KM = 300  # a country whose outline's corners all lie this near its point holds its villages
 CONTAINER_CONFIDENCE = 0.3  # a name placed at the place holding it: right region, rough point
 # A lake, river or township that bears a town's name lies near that town: "Lake Lugano", "Libby Dam" (_namesakes).
 NAMESAKE_SUFFIXES = {"lake", "river", "creek", "harbour", "harbor", "bay", "dam", "reservoir", "glacier", "falls",
@@ -445,7 +446,8 @@ class Resolver:
                 else:
                     chosen[name] = self._fallback(surface, context.named_countries)
         for name, place in _placed_by_container(text, pairs, chosen).items():
-            chosen[name] = (place, CONTAINER_CONFIDENCE, "container")
+            if place.feature_code != "PCLI" or self._small_country(place):
+                chosen[name] = (place, CONTAINER_CONFIDENCE, "container")
         for name, (place, confidence, how) in chosen.items():
             if place is not None and place.feature_code in STREAM_CODES:
                 chosen[name] = (self._on_course(place, chosen), confidence, how)
@@ -706,6 +708,16 @@ class Resolver:
             crossed = self._crossings[place_id] = frozenset() if shape is None else frozenset(
                 code for code, outline in self._country_outlines() if outline.intersects(shape))
         return crossed
+
+    def _small_country(self, country: Place) -> bool:
+        """Does the whole country lie within SMALL_COUNTRY_KM of its point, so that a village placed
+        at it ("Qorvintal, Lebanon") is roughly right? Not Chile or Kenya."""
+        outline = self.gazetteer.geometry(country.id)
+        if outline is None:
+            return False
+        west, south, east, north = outline.bounds
+        return all(haversine_km(country.lat, country.lon, lat, lon) <= SMALL_COUNTRY_KM
+                   for lat in (south, north) for lon in (west, east))
 
     def _country_outlines(self) -> list[tuple[str, object]]:
         if self._outlines is None:

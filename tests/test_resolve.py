@@ -945,8 +945,17 @@ def test_mount_and_saint_may_be_written_short(parse, text, name, where):
 
 
 def test_a_possessive_puts_a_place_in_the_country_before_it(parse):
-    resolved = parse("Cholera reached Kenya's Springfield on Sunday.")["Springfield"]
-    assert (resolved.place.country_code, resolved.resolved_by) == ("KE", "container")  # no Springfield in Kenya
+    resolved = parse("Cholera reached Rwanda's Springfield on Sunday.")["Springfield"]
+    assert (resolved.place.country_code, resolved.resolved_by) == ("RW", "container")  # no Springfield in Rwanda
+
+
+@pytest.mark.parametrize("text", [
+    "Cholera reached Kenya's Springfield on Sunday.",
+    "Miners were trapped near Qorvintal, Chile, on Tuesday.",
+])
+def test_a_village_is_not_put_at_the_point_of_a_large_country(parse, text):
+    name = "Springfield" if "Springfield" in text else "Qorvintal"
+    assert parse(text)[name].place is None  # Kenya's point lies hundreds of kilometres from most of Kenya
 
 
 def test_a_town_goes_to_the_namesake_next_to_the_articles_other_places(parse):
