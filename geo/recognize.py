@@ -257,6 +257,10 @@ COUNTY_AFTER = re.compile(r"(?:(?:,|,? and|,? or|,? &) [A-Z][\w'’.-]*(?: [A-Z]
 DISTANCE_OFF = re.compile(r",\s+(?:(?:about|some|roughly|around|nearly|just|only)\s+)?\d[\d,.]*\s*"
                           r"(?:km|kilometres|kilometers|miles)\s+(?:to\s+the\s+)?"
                           r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\b")
+# What only a place has after its possessive: "Eagle's population has doubled", "Union's mayor".
+PLACE_ATTRIBUTE_AFTER = re.compile(r"['’]s\s+(?:population|mayor|city council|town council|city hall|town hall|"
+                                   r"downtown|outskirts|city cent(?:re|er)|town cent(?:re|er)|city limits)\b")
+FAR_AS_BEFORE = re.compile(r"\bas far (?:away |afield |north |south |east |west |inland )?as $")  # "as far away as Bend"
 PEOPLE_AFTER = re.compile(r",\s+(?:with|home to|population)\s+(?:(?:about|some|roughly|around|nearly|almost|just|only|"
                           r"more than|over|fewer than|under)\s+)?\d[\d,.]*\s*(?:million\s+|thousand\s+)?"
                           r"(?:people|residents|inhabitants)\b")  # "Madison, with about 12,000 people,"
@@ -1028,13 +1032,15 @@ class Recognizer:
                     or BASED_AFTER.match(text, toks[match.last].end)  # "a Richmond-based bank"
                     or _in_region_list(text, toks, match)  # "the Bay and Bakool regions"
                     or DISTANCE_OFF.match(text, toks[match.last].end)  # "Sake, 25 km west of Goma"
-                    or PEOPLE_AFTER.match(text, toks[match.last].end)):
+                    or PEOPLE_AFTER.match(text, toks[match.last].end)
+                    or _attributed_to_place(text, end) or FAR_AS_BEFORE.search(text, max(0, start - 30), start)):
                 return None
         if match.first == match.last and _opens_sentence(toks, match.first) and not significant \
                 and not word.isupper() and text.count(word) == 1 \
                 and word_frequency(word.lower()) >= (ENGLISH_WORD_ZIPF if match.places.villages else KNOWN_WORD_ZIPF) \
                 and not (self._before_container(toks, match.last) or _called_a_place(toks, match.last) or local
-                         or _named_in_full(text, match) or _heading_town(toks, match.first)):
+                         or _named_in_full(text, match) or _heading_town(toks, match.first)
+                         or _attributed_to_place(text, end)):
             return None  # a word capitalised only as it opens a sentence, and nowhere else: "Cocoa prices rose"
             # (a rarer one if only villages bear it: "Lorry drivers say")
         if match.first == match.last and not match.places.denoted \
@@ -1727,7 +1733,7 @@ def _described_as_place(toks: list[Token], last: int) -> bool:
         return False
     for j in range(k + 1, min(k + 6, len(toks) - 1)):
         word = toks[j].lowered
-        if toks[j].is_capitalised or not toks[j].is_word and toks[j].text != "-":  # "a near-deserted town"
+        if not toks[j].is_word and toks[j].text != "-":  # "a near-deserted town", "the Confederate capital"
             return False
         if word in PLACE_NOUNS and (toks[j + 1].lowered in PLACE_FOLLOWERS or not toks[j + 1].is_word):
             return True
@@ -1816,6 +1822,11 @@ def _listed_if_after_comma(toks: list[Token], first: int, last: int) -> bool:
     Qorvintal and Thika", not "In Kenya, Qorvintal is widely sold"."""
     return not (first > 0 and toks[first - 1].text == ",") \
         or last + 1 < len(toks) and toks[last + 1].text in (",", "and", "or")
+
+
+def _attributed_to_place(text: str, end: int) -> bool:
+    """Does what follows the name at `end` belong only to a place: "Eagle's population", "Union's mayor"?"""
+    return PLACE_ATTRIBUTE_AFTER.match(text, end) is not None
 
 
 def _called_a_place(toks: list[Token], last: int) -> bool:

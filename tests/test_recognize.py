@@ -360,6 +360,10 @@ def test_a_place_named_with_an_organisations_word_is_a_place_where_the_text_says
     ("The Gurgaon-based carrier grew fast.", ["Gurgaon"]),  # "The Gurgaon" is no person's name
     ("The wave hit Java's southern coast.", ["Java"]),  # a curated feature's own name
     ("Cholera spread in the Highbridge section of the Bronx.", ["Highbridge", "Bronx"]),  # "the section of"
+    ("Bend's population grew again last year.", ["Bend"]),  # what only a place has
+    ("Buyers came from as far afield as Bend for the sale.", ["Bend"]),
+    ("Farther north, Jackson, the Mississippi capital, lost power.", ["Jackson", "Mississippi"]),  # "the ... capital"
+    ("Hope's mother said the girl was fine.", []),  # a possessive alone says nothing
 ])
 def test_a_common_word_the_text_calls_a_place_is_one(recognise, text, places):
     assert surfaces(recognise, text) == places
