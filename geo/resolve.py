@@ -185,6 +185,7 @@ CITY_DIVISION_KM, CITY_DIVISION_PEOPLE = 10, 100_000  # a division whose point l
 IN_TOWN = {"in", ", in"} | POSSESSIVE  # what puts a place in a town: "Mirpur in Dhaka", "Nairobi's Eastleigh"
 DIVISION_SENSE = "(division)"  # the holder of a name's sense the text calls a state or province
 HOLDER_AREAS = {"PCLI", "ADM1", "ADM2"}  # what Y of "X, Y" must be to put X in a place of its own
+TOWNSHIP_SUFFIXES = (" township", " twp")  # folded: "Freedom Township", "Penn Twp."
 SMALL_COUNTRY_KM = 300  # a country whose outline's corners all lie this near its point holds its villages
 CONTAINER_CONFIDENCE = 0.3  # a name placed at the place holding it: right region, rough point
 # A lake, river or township that bears a town's name lies near that town: "Lake Lugano", "Libby Dam" (_namesakes).
@@ -448,6 +449,8 @@ class Resolver:
         for name, place in _placed_by_container(text, pairs, chosen).items():
             if place.feature_code != "PCLI" or self._small_country(place):
                 chosen[name] = (place, CONTAINER_CONFIDENCE, "container")
+        for name, county in _townships_in_the_county(chosen).items():
+            chosen[name] = (county, CONTAINER_CONFIDENCE, "container")
         for name, (place, confidence, how) in chosen.items():
             if place is not None and place.feature_code in STREAM_CODES:
                 chosen[name] = (self._on_course(place, chosen), confidence, how)
@@ -1671,6 +1674,17 @@ def _placed_by_container(text: str, pairs: list[tuple[Mention, Mention]], chosen
         if inner.key in unplaced and inner.key not in placed and place is not None and place.feature_code in HOLDER_CODES:
             placed[inner.key] = place
     return placed
+
+
+def _townships_in_the_county(chosen: dict) -> dict[str, Place]:
+    """Townships nothing placed ("Freedom Township", "East Lampeter Township"), each at the county the
+    text names, where it names just one: a township is a part of its county."""
+    counties = {place.id: place for place, _, _ in chosen.values() if place is not None and place.feature_code == "ADM2"}
+    if len(counties) != 1:
+        return {}
+    county = next(iter(counties.values()))
+    return {name: county for name, (place, _, _) in chosen.items()
+            if place is None and name.endswith(TOWNSHIP_SUFFIXES)}
 
 
 def _placed_off(text: str, pairs: list[tuple[Mention, Mention]], candidates: dict,

@@ -1479,3 +1479,14 @@ def test_a_rare_other_name_of_a_great_city_abroad_is_no_mention_of_it(parse):
 def test_an_island_is_named_without_its_word(parse):
     assert parse("Ferries to Zanzibar and Pemba were cancelled as the storm neared.")["Pemba"].place.feature_code == "ISL"
     assert parse("Militants attacked Pemba, the provincial capital in Mozambique.")["Pemba"].place.country_code == "MZ"
+
+
+def test_a_township_the_gazetteer_lacks_lies_in_the_one_county_the_text_names(parse):
+    resolved = parse("Crews cleared ditches in Freedom Township on Monday, the Wood County engineer said.")
+    township = resolved["Freedom Township"]
+    assert (township.place, township.resolved_by) == (resolved["Wood County"].place, "container")
+
+
+def test_a_township_is_not_placed_among_two_counties(parse):
+    text = "Crews cleared ditches in Freedom Township, between Wood County and Lucas County, on Monday."
+    assert parse(text)["Freedom Township"].place is None  # which county holds it, the text does not say
