@@ -430,6 +430,7 @@ LOCAL_NAME_ZIPF = 5.0  # a word this common before "residents" or "officials" is
 ENGLISH_WORD_ZIPF = 2.5  # a word this common is English; opening a sentence before "on" it is no name
 VILLAGE = 5_000  # people: an alternate name of a place this small is a weak clue
 CITY = 100_000  # people: a city the text may name in full and then in short
+RIVER_WORD_ZIPF = 4.3  # a word this common after "the" is no river known only with "River" ("the Test"; "the Murray" is)
 KNOWN_WORD_ZIPF = 3.5  # a word this frequent needs more than an alternate name to be a place
 NATURAL_CLASSES = {"H", "T", "V"}  # GeoNames classes of waters, terrain and vegetation: seas, ranges, forests
 PATRONYMIC_WORDS = {"bin", "ibn", "bint", "binti"}  # "Wasdi bin Umri": the name after is a person's
@@ -574,6 +575,8 @@ class Recognizer:
                     word.islower() and word.endswith("ed"))):
             return None  # (a past tense ends the noun: "the Ohio crested")
         name = text[start:end]
+        if strict and (name.isupper() or word_frequency(name.lower()) >= RIVER_WORD_ZIPF):
+            return None  # a word or an initialism, not a river's name: "the Test", "the Virgin", "the DA"
         river = f"{name} River"
         names = self.gazetteer.candidates(fold(name))
         if any(c.place.feature_code == "PCLI" and fold(c.place.name) != fold(name) or c.place.source == "curated"

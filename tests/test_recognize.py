@@ -827,6 +827,8 @@ def test_a_states_or_countrys_name_after_the_as_a_noun_is_its_river(recognise, t
     ("The Ravi was still rising near Lahore.", [("Ravi", "Ravi River"), ("Lahore", "")]),  # what a river does
     ("The Xingu flowed faster after the rains.", [("Xingu", "Xingu River")]),
     ("The Murray was arrested in Perth.", [("Perth", "")]),  # guard: what a person undergoes
+    ("Fans queued for the Test in Perth on Friday.", [("Perth", "")]),  # a common word, though the River Test has a row
+    ("Staff said the DA in Durban would decide.", [("Durban", "")]),  # an initialism: not the Da River
 ])
 def test_a_rivers_name_after_the_is_the_river_though_it_is_a_persons_name(recognise, text, mentions):
     assert named(recognise, text) == mentions

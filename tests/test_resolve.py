@@ -1490,3 +1490,13 @@ def test_a_township_the_gazetteer_lacks_lies_in_the_one_county_the_text_names(pa
 def test_a_township_is_not_placed_among_two_counties(parse):
     text = "Crews cleared ditches in Freedom Township, between Wood County and Lucas County, on Monday."
     assert parse(text)["Freedom Township"].place is None  # which county holds it, the text does not say
+
+
+@pytest.mark.parametrize("text, river, country", [
+    ("Rafting on the Pacuare River was suspended after a week of heavy rain.", "Pacuare River", "CR"),
+    ("Farmers along the Mzingwane River say the dam has not filled this year.", "Mzingwane River", "ZW"),
+    ("The Abukuma River rose past its warning level overnight.", "Abukuma River", "JP"),
+])
+def test_rivers_of_a_hundred_kilometres_or_so_have_a_point_on_their_course(parse, text, river, country):
+    place = parse(text)[river].place
+    assert (place.feature_code, place.country_code) == ("STM", country)
