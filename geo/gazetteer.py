@@ -31,7 +31,8 @@ last names any lists) and the most common American surnames: the recogniser read
 "Karen Dallas", "Paris Hilton" and "Jordan Smith" as people's names.
 
 A first-level division has no packaged outline, so its shape is the convex
-hull of every gazetteer point that lies in it (its towns and curated features).
+hull of every gazetteer point that lies in it (its towns and curated features, but not the islands
+and waters off its shore).
 """
 from __future__ import annotations
 
@@ -56,7 +57,7 @@ from shapely.geometry import MultiPoint, Point, shape
 from .model import Place
 from .names import SHORT_WORDS, fold, without_apostrophes
 
-SCHEMA_VERSION = "49"
+SCHEMA_VERSION = "50"
 ISLAND_STEM_ZIPF = 2.5  # see _island_short_name
 # How a name belongs to a place; stored as a digit so that min() picks the best.
 NAME_KINDS = ("name", "alt", "abbr", "demonym")
@@ -767,7 +768,8 @@ def build(path: Path | None = None, curated: Path = CURATED_CSV, progress: bool 
             place.admin1 = division.admin1 if division else place.admin1
         elif place.country_code:
             place.admin1 = nearest_admin1(place.country_code, place.lat, place.lon)
-    _outline_divisions(division_of, [p for p, _ in cities] + [p for p, _ in curated_rows])
+    _outline_divisions(division_of, [p for p, _ in cities] + [p for p, _ in curated_rows
+                                                              if p.feature_code not in OFFSHORE_CODES])
     steps.update()
 
     tmp = path.with_suffix(f".building-{os.getpid()}")  # concurrent builders never share a file
@@ -839,6 +841,12 @@ def _arabic_countries() -> frozenset[str]:
 
 def _capitals() -> dict[str, str]:
     return {c["iso"]: c["capital"] for c in _geonames_countries().values()}
+
+
+# Features off a division's shore, which would stretch its outline out to sea: "southern California"
+# is no nearer San Nicolas Island for it.
+OFFSHORE_CODES = {"ISL", "ISLS", "ATOL", "OCN", "SEA", "GULF", "BAY", "STRT", "SD", "CHN", "CHNM", "HBR", "INLT",
+                  "ESTY", "RF", "SHOL", "BNK", "LGN"}
 
 
 def _outline_divisions(division_of: dict, points: Iterable[Place]) -> None:

@@ -246,3 +246,10 @@ def test_a_division_named_as_another_country_and_placed_in_a_neighbour_is_droppe
     # countrystatecity lists a Chinese province "Taiwan" whose point lies in Fujian
     assert [c.place.country_code for c in gazetteer.candidates("taiwan") if c.place.feature_code != "PPL"] == ["TW"]
     assert any(c.place.feature_code == "ADM1" for c in gazetteer.candidates("georgia"))  # the US state stays
+
+
+def test_a_states_outline_is_drawn_round_its_land_not_its_islands_offshore(gazetteer):
+    california = next(c.place for c in gazetteer.candidates("california") if c.place.feature_code == "ADM1")
+    san_miguel = next(c.place for c in gazetteer.candidates("san miguel island") if c.place.feature_code == "ISL")
+    outline = gazetteer.geometry(california.id)
+    assert outline.distance(Point(san_miguel.lon, san_miguel.lat)) > 0  # so "southern California" stays on land

@@ -1507,3 +1507,12 @@ def test_rivers_of_a_hundred_kilometres_or_so_have_a_point_on_their_course(parse
 ])
 def test_lakes_dams_parks_and_bays_the_packages_lack_are_places(parse, text, feature, code):
     assert parse(text)[feature].place.feature_code == code
+
+
+@pytest.mark.parametrize("text, name, where", [
+    ("Voters queued outside schools in Mfoundi on Sunday.", "Mfoundi", ("CM", "ADM2")),
+    ("Ferries to Monhegan Island were cancelled for the weekend.", "Monhegan Island", ("US", "ISL")),
+])
+def test_districts_and_islands_the_packages_lack_are_places(parse, text, name, where):
+    place = parse(text)[name].place
+    assert (place.country_code, place.feature_code) == where
