@@ -1516,3 +1516,13 @@ def test_lakes_dams_parks_and_bays_the_packages_lack_are_places(parse, text, fea
 def test_districts_and_islands_the_packages_lack_are_places(parse, text, name, where):
     place = parse(text)[name].place
     assert (place.country_code, place.feature_code) == where
+
+
+@pytest.mark.parametrize("text, name, where", [
+    ("Coffee growers in Las Segovias expect a smaller crop this year.", "Las Segovias", ("NI", "RGN")),
+    ("Fighting spread to Al-Fashaga, the farmland both countries claim.", "Al-Fashaga", ("SD", "RGN")),
+    ("Cranes at the Port of Ashdod stood idle on Sunday.", "Port of Ashdod", ("IL", "PRT")),
+])
+def test_regions_ports_mines_and_camps_news_names_are_places(parse, text, name, where):
+    place = parse(text)[name].place
+    assert (place.country_code, place.feature_code) == where
