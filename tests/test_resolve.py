@@ -1526,3 +1526,12 @@ def test_districts_and_islands_the_packages_lack_are_places(parse, text, name, w
 def test_regions_ports_mines_and_camps_news_names_are_places(parse, text, name, where):
     place = parse(text)[name].place
     assert (place.country_code, place.feature_code) == where
+
+
+@pytest.mark.parametrize("text, name, where", [
+    ("Police patrols were stepped up in Biskopsgården after the shooting.", "Biskopsgården", ("SE", "PPLX")),
+    ("A new bakery opened in Bolognina, north of the station.", "Bolognina", ("IT", "PPLX")),
+])
+def test_neighbourhoods_of_european_and_north_american_cities_are_places(parse, text, name, where):
+    place = parse(text)[name].place
+    assert (place.country_code, place.feature_code) == where
