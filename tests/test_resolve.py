@@ -637,7 +637,7 @@ def test_a_rivers_division_keeps_no_far_small_town_in_a_local_story(parse):
      ("Cheboygan", "US")),
     ("Officials in Gisborne said the Gisborne Harbour was closed.", "Gisborne Harbour", ("Gisborne", "NZ")),
     ("The surge flooded Fort Myers Beach and homes on Matlacha Island.", "Matlacha Island", ("Matlacha", "US")),
-    ("Smoke from the Izalco Volcano drifted over Izalco and Sonsonate.", "Izalco Volcano", ("Izalco", "SV")),
+    ("Smoke from the Conchagua Volcano drifted over Conchagua and La Unión.", "Conchagua Volcano", ("Conchagua", "SV")),
 ])
 def test_a_feature_no_gazetteer_holds_is_placed_at_the_nearby_town_whose_name_it_bears(parse, text, feature, town):
     resolved = parse(text)[feature]
@@ -1504,6 +1504,8 @@ def test_rivers_of_a_hundred_kilometres_or_so_have_a_point_on_their_course(parse
 @pytest.mark.parametrize("text, feature, code", [
     ("Hikers were rescued below Kaaterskill Falls after dark.", "Kaaterskill Falls", "FLLS"),
     ("Releases from Tinaroo Dam were raised as the rain went on.", "Tinaroo Dam", "DAM"),
+    ("Pilgrims gathered below Nachi Falls for the summer festival.", "Nachi Falls", "FLLS"),
+    ("Fishers on Lake Mainit reported a smaller catch after the storm.", "Lake Mainit", "LK"),
 ])
 def test_lakes_dams_parks_and_bays_the_packages_lack_are_places(parse, text, feature, code):
     assert parse(text)[feature].place.feature_code == code
