@@ -844,7 +844,7 @@ def _capitals() -> dict[str, str]:
 
 
 # Features off a division's shore, which would stretch its outline out to sea: "southern California"
-# is no nearer San Nicolas Island for it.
+# is no nearer San Miguel Island for it.
 OFFSHORE_CODES = {"ISL", "ISLS", "ATOL", "OCN", "SEA", "GULF", "BAY", "STRT", "SD", "CHN", "CHNM", "HBR", "INLT",
                   "ESTY", "RF", "SHOL", "BNK", "LGN"}
 
