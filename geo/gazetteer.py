@@ -57,7 +57,7 @@ from shapely.geometry import MultiPoint, Point, shape
 from .model import Place
 from .names import SHORT_WORDS, fold, without_apostrophes
 
-SCHEMA_VERSION = "50"
+SCHEMA_VERSION = "51"
 ISLAND_STEM_ZIPF = 2.5  # see _island_short_name
 # How a name belongs to a place; stored as a digit so that min() picks the best.
 NAME_KINDS = ("name", "alt", "abbr", "demonym")
@@ -764,8 +764,9 @@ def build(path: Path | None = None, curated: Path = CURATED_CSV, progress: bool 
                  first_level, second_level_people)
     for place, _ in curated_rows:
         if place.admin1 and place.country_code:
-            division = division_of.get((place.country_code, fold(place.admin1)))
-            place.admin1 = division.admin1 if division else place.admin1
+            division = division_of.get((place.country_code, fold(place.admin1)))  # "05", "South Australia"
+            place.admin1 = division.admin1 if division else \
+                admin1_of_state.get((place.country_code, place.admin1), place.admin1)  # "SA", "QLD", "ON"
         elif place.country_code:
             place.admin1 = nearest_admin1(place.country_code, place.lat, place.lon)
     _outline_divisions(division_of, [p for p, _ in cities] + [p for p, _ in curated_rows

@@ -253,3 +253,14 @@ def test_a_states_outline_is_drawn_round_its_land_not_its_islands_offshore(gazet
     san_miguel = next(c.place for c in gazetteer.candidates("san miguel island") if c.place.feature_code == "ISL")
     outline = gazetteer.geometry(california.id)
     assert outline.distance(Point(san_miguel.lon, san_miguel.lat)) > 0  # so "southern California" stays on land
+
+
+def test_a_curated_row_written_with_its_states_abbreviation_lies_in_that_state(gazetteer):
+    def division_code(name, country):
+        return next(c.place.admin1 for c in gazetteer.candidates(name)
+                    if c.place.feature_code == "ADM1" and c.place.country_code == country)
+
+    (island,) = [c.place for c in gazetteer.candidates("kangaroo island")]  # written "SA" in curated.csv
+    assert island.admin1 == division_code("south australia", "AU")
+    (park,) = [c.place for c in gazetteer.candidates("algonquin park")]  # written "ON"
+    assert park.admin1 == division_code("ontario", "CA")

@@ -359,6 +359,11 @@ def test_a_divisions_name_put_in_another_countrys_state_is_a_towns(parse):
     assert (normandy.place.country_code, normandy.place.admin1) == ("US", "TN")  # not Normandy, France
 
 
+def test_a_feature_put_in_its_own_state_is_that_feature_not_the_state(parse):
+    island = parse("Koalas were rescued from burning scrub on Kangaroo Island, South Australia.")["Kangaroo Island"]
+    assert (island.place.feature_code, island.resolved_by) == ("ISL", "curated")  # not all of South Australia
+
+
 def test_a_state_before_another_of_its_country_is_a_list_not_a_town(parse):
     resolved = parse("Polls have closed in Texas, Kansas, Louisiana and most of the Midwest.")
     assert [(resolved[name].place.feature_code, resolved[name].place.admin1) for name in ("Texas", "Kansas")] \
