@@ -361,7 +361,8 @@ class Resolver:
             if inside:
                 candidates[name] = inside  # "Iraq's Kurdistan region" is Iraq's, whatever else an Iranian story names
         containers, contained, outer_names = _containers(text, placements, candidates)
-        for name, country in self._described_countries(text, mentions).items():
+        described = self._described_countries(text, mentions)
+        for name, country in described.items():
             containers.setdefault(name, set()).add(country)  # "the Peruvian city of Trujillo"
         for name, area in _roundup_areas(text, mentions, candidates).items():
             containers.setdefault(name, set()).add(area)  # "ILLINOIS — Springfield: ... near Peoria"
@@ -399,7 +400,7 @@ class Resolver:
         elsewhere = _placed_elsewhere(candidates, outer_names, context.chosen, districts)
         elsewhere.update(_listed_elsewhere(candidates, lists, context.chosen))
         elsewhere.update(_placed_off(text, pairs, candidates, context.chosen))
-        placed = outer_names.keys() | {m.key for m in mentions if isinstance(m, _Sense)}
+        placed = outer_names.keys() | described.keys() | {m.key for m in mentions if isinstance(m, _Sense)}
         elsewhere.update(_abroad(candidates, placed, partners, context, self.gazetteer.neighbours))
         elsewhere.update(_astray(candidates, placed, partners, context))
         elsewhere.update(_other_features(text, mentions, candidates, context))
