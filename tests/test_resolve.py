@@ -1529,7 +1529,16 @@ def test_a_township_is_not_placed_among_two_counties(parse):
     ("Pilgrims walked to Dhanushkodi at dawn on the last day.", "Dhanushkodi", ("IN", "PPL")),
     ("Lorries queued for two days at Bruzgi before the crossing shut.", "Bruzgi", ("BY", "PPL")),
     ("Traders crossed at Pisiga to sell fuel on the other side.", "Pisiga", ("BO", "PPL")),
+    # sites: prisons, refineries, works
+    ("Developers in Qianhai announced two new office towers.", "Qianhai", ("CN", "INDS")),
+    ("Dock workers at Takoradi Port walked out on Monday.", "Takoradi Port", ("GH", "PRT")),
 ])
 def test_features_districts_and_quarters_the_packages_lack_are_places(parse, text, name, where):
     place = parse(text)[name].place
     assert (place.country_code, place.feature_code) == where
+
+
+def test_a_towns_other_spellings_in_news_find_it(parse):
+    city = parse("Shelling hit Kryvyi Rig and Mineralniye Vody saw flights cancelled.")
+    assert (city["Kryvyi Rig"].place.name, city["Mineralniye Vody"].place.name) == ("Kryvyy Rih", "Mineralnye Vody")
+    assert parse("Aid convoys reached Pyin U Lwin on Monday.")["Pyin U Lwin"].place.country_code == "MM"
