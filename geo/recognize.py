@@ -81,7 +81,7 @@ DIRECTIONS = {
     "north-west": "northwest", "northwestern": "northwest", "north-western": "northwest",
     "southeast": "southeast", "south-east": "southeast", "southeastern": "southeast",
     "south-eastern": "southeast", "southwest": "southwest", "south-west": "southwest",
-    "southwestern": "southwest", "south-western": "southwest", "upper": "north", "lower": "south",
+    "southwestern": "southwest", "south-western": "southwest", "upper": "upper", "lower": "lower",
 }
 COMPASS_FIRST, COMPASS_SECOND = {"north", "south"}, {"east", "eastern", "west", "western"}  # "North-Western"
 FAR_DIRECTIONS = {"north", "south", "west"}  # "Far North Queensland", "Far West Texas" (the Far East is a region)
@@ -741,6 +741,10 @@ class Recognizer:
             # Thompson's Station" on its own (not of "Saint Peter and Saint Paul Church")
             return [m for a, b in run.segments for m in self._mentions_in_run(text, toks, first + a, first + b, people)]
         matches = [_Match(first + a, first + b, places, word) for a, b, places, word in run.matches]
+        if run.feature_name is not None and not toks[first].is_capitalised:
+            # a direction before a feature describes it: "the upper Congo River" is the Congo River, "northern
+            # Lake Tana" Lake Tana, each with its qualifier, as "northern Syria" is Syria
+            return self._mentions_in_run(text, toks, first + 1, last, people)
         if run.feature_name is not None and not run.organisation \
                 and (run.feature_known or _feature_of(toks, first) or toks[last].lowered in WATER_SUFFIXES
                      or toks[last].lowered in NATURAL_SUFFIXES and not any(m.first < m.last == last for m in matches)

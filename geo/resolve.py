@@ -178,6 +178,7 @@ TOWN_REACH_KM = 100  # a place the text puts in a town lies this near it ...
 OFF_REACH_KM = 300  # ... and one it puts north (south, ...) of a town, this near
 OWN_CITY_SHARE = 10  # ... unless it is a city of its country a tenth as big or more
 COURSE_REACH_KM = 50  # a town this near a river's course tells which stretch of it the text means
+STRETCHES = {"upper": 1 / 6, "lower": 5 / 6}  # where along its course a river's upper or lower course lies
 COUNTY_REACH_KM = 60  # ... and one it puts in a county this near the county's point
 REGION_REACH_KM = 1000  # ... and one it puts in a region, valley or island this near its point, if in another country
 CITY_DIVISION_KM, CITY_DIVISION_PEOPLE = 10, 100_000  # a division whose point lies this near its city of
@@ -452,9 +453,10 @@ class Resolver:
                 chosen[name] = (place, CONTAINER_CONFIDENCE, "container")
         for name, county in _townships_in_the_county(chosen).items():
             chosen[name] = (county, CONTAINER_CONFIDENCE, "container")
-        for name, (place, confidence, how) in chosen.items():
-            if place is not None and place.feature_code in STREAM_CODES:
-                chosen[name] = (self._on_course(place, chosen), confidence, how)
+        rivers = {name: place for name, (place, _, _) in chosen.items()
+                  if place is not None and place.feature_code in STREAM_CODES}
+        for name, place in rivers.items():
+            chosen[name] = (self._on_course(place, chosen), *chosen[name][1:])
         for name, place in self._namesakes(chosen, context.text_neighbours).items():
             chosen[name] = (place, NAMESAKE_CONFIDENCE, "namesake")
         paired = self._paired_senses(placements, chosen)
@@ -462,7 +464,9 @@ class Resolver:
         resolved = []
         for mention, sense in zip(given, mentions):
             place, confidence, how = paired.get(id(sense)) or chosen[sense.key]
-            if place is not None and mention.names_a_part:
+            if place is not None and mention.qualifier in STRETCHES and sense.key in rivers:
+                place = self._on_course(rivers[sense.key], chosen, mention.qualifier)  # "the upper Colorado River"
+            elif place is not None and mention.names_a_part:
                 place, confidence = self._part(place, mention, confidence)
             resolved.append(ResolvedMention(mention, place, round(confidence, 3), how if place else "",
                                             _sentence_of(text, spans, mention)))
@@ -729,22 +733,28 @@ class Resolver:
                               if (outline := self.gazetteer.geometry(country.id)) is not None]
         return self._outlines
 
-    def _on_course(self, place: Place, chosen: dict) -> Place:
+    def _on_course(self, place: Place, chosen: dict, stretch: str = "") -> Place:
         """A river at the stretch of its course that the article's towns lie on ("the Ohio crested at
         Cairo"): the middle, along the course, of the towns and sites within COURSE_REACH_KM of it; at
-        its representative point where none is that near, or the gazetteer has no course for it."""
+        its representative point where none is that near, or the gazetteer has no course for it. An
+        upper or lower `stretch` counts only the towns on that half of the course, and lies at the
+        middle of its first or last third where none is ("the upper Congo River")."""
         course = self.gazetteer.geometry(place.id)
         if course is None or course.geom_type != "LineString":
             return place
+        half = {"upper": (0, course.length / 2), "lower": (course.length / 2, course.length)}.get(stretch)
         along = []  # where the towns near the course lie along it
         for town, _, _ in chosen.values():
             if town is not None and town.feature_class in ("P", "S"):
                 distance, off_km = _along(course, town)
-                if off_km <= COURSE_REACH_KM:
+                if off_km <= COURSE_REACH_KM and (half is None or half[0] <= distance <= half[1]):
                     along.append(distance)
-        if not along:
+        if along:
+            point = course.interpolate(sorted(along)[len(along) // 2])
+        elif stretch:
+            point = course.interpolate(STRETCHES[stretch], normalized=True)
+        else:
             return place
-        point = course.interpolate(sorted(along)[len(along) // 2])
         return replace(place, id=f"{place.id}@{point.y:.2f},{point.x:.2f}", lat=point.y, lon=point.x)
 
     def _part(self, place: Place, mention: Mention, confidence: float) -> tuple[Place, float]:
@@ -784,7 +794,9 @@ def _along(line, place: Place) -> tuple[float, float]:
 
 
 def directional_part(shape, direction: str):
-    """The part of `shape` in a direction: a half (or corner quarter, or middle) of its box."""
+    """The part of `shape` in a direction: a half (or corner quarter, or middle) of its box ("upper"
+    Manhattan is its north, "lower" its south)."""
+    direction = {"upper": "north", "lower": "south"}.get(direction, direction)
     minx, miny, maxx, maxy = shape.bounds
     midx, midy = (minx + maxx) / 2, (miny + maxy) / 2
     dx, dy = (maxx - minx) / 4, (maxy - miny) / 4

@@ -247,6 +247,13 @@ def test_a_lower_case_direction_qualifies_the_name_after_it(recognise):
     assert (mention.text, mention.qualifier, mention.names_a_part) == ("Syria", "north", False)
 
 
+def test_a_lower_case_direction_before_a_features_name_qualifies_it(recognise):
+    (mention,) = recognise("Barges moved slowly up the lower Snake River on Friday.")
+    assert (mention.text, mention.qualifier, mention.names_a_part) == ("Snake River", "lower", False)
+    (mention,) = recognise("Herders crossed northern Lake Turkana by boat.")
+    assert (mention.text, mention.qualifier) == ("Lake Turkana", "north")
+
+
 @pytest.mark.parametrize("text, mention, qualifier", [
     ("Floods hit North-Western Velmora and South East Queensland.", "South East Queensland", "southeast"),
     ("Floods hit North-West England on Monday.", "North-West England", "northwest"),

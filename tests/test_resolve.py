@@ -397,6 +397,16 @@ def test_a_river_is_placed_at_the_stretch_of_its_course_the_articles_towns_lie_o
     assert "@" not in alone.id  # no town on its course: its representative point
 
 
+def test_a_rivers_upper_or_lower_course_is_that_stretch(parse):
+    upper = parse("Rafting outfitters on the upper Colorado River cut trips short.")["Colorado River"]
+    assert (upper.mention.qualifier, upper.place.lat > 38.5) == ("upper", True)  # in Colorado, above the canyons
+    lower = parse("Farms along the lower Colorado River lost their water allotment.")["Colorado River"].place
+    assert lower.lat < 35  # towards Yuma and the delta
+    towns = parse("Anglers on the upper Colorado River near Grand Junction and Moab found low water; "
+                  "Yuma rationed it too.")["Colorado River"].place
+    assert 38.5 < towns.lat < 39.2  # the towns on its upper half say where (not Yuma, on the lower)
+
+
 def test_a_river_two_countries_share_counts_for_both(parse):
     red = parse("The Red River crested at Grand Forks, N.D., on Monday, and U.S. officials said Winnipeg "
                 "would see it next.")["Red River"].place
