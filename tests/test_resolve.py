@@ -1532,6 +1532,8 @@ def test_a_township_is_not_placed_among_two_counties(parse):
     # neighbourhoods of European cities
     ("Police patrols were stepped up in Biskopsgården after the shooting.", "Biskopsgården", ("SE", "PPLX")),
     ("A new bakery opened in Bolognina, north of the station.", "Bolognina", ("IT", "PPLX")),
+    ("Shops in Mousseitbeh stayed shut during the strike.", "Mousseitbeh", ("LB", "PPLX")),
+    ("Gangs blocked the road above Thomassin for a third day.", "Thomassin", ("HT", "PPLX")),
     # towns and villages no package holds, of Africa, Asia, Eastern Europe and the Americas
     ("Herders in Goulfey said the river had flooded their fields again.", "Goulfey", ("CM", "PPL")),
     ("Troops reopened the border post at Zalambessa for a single day.", "Zalambessa", ("ET", "PPL")),
