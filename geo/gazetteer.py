@@ -57,7 +57,7 @@ from shapely.geometry import MultiPoint, Point, shape
 from .model import Place
 from .names import SHORT_WORDS, fold, without_apostrophes
 
-SCHEMA_VERSION = "51"
+SCHEMA_VERSION = "52"
 ISLAND_STEM_ZIPF = 2.5  # see _island_short_name
 # How a name belongs to a place; stored as a digit so that min() picks the best.
 NAME_KINDS = ("name", "alt", "abbr", "demonym")
@@ -807,7 +807,9 @@ def build(path: Path | None = None, curated: Path = CURATED_CSV, progress: bool 
     name_rows += _name_rows(towns)
     db.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)", (_place_row(p) for p, _, _ in rows))
     db.executemany("INSERT INTO names VALUES (?,?,?)", name_rows + list(_shortened_rows(name_rows)))
-    db.executemany("INSERT INTO names VALUES (?,?,?)", _alias_rows(countries, division_of, [p for p, _ in cities]))
+    second_level_of = {(p.country_code, fold(p.name)): p for p, _, _ in rows if p.feature_code == "ADM2"}
+    db.executemany("INSERT INTO names VALUES (?,?,?)",
+                   _alias_rows(countries, second_level_of | division_of, [p for p, _ in cities]))
     db.executemany("INSERT INTO person_names VALUES (?,?)", sorted(_person_names()))
     db.executemany("INSERT INTO neighbours VALUES (?,?)",
                    [(code, other) for code, row in _geonames_countries().items()

@@ -1534,6 +1534,8 @@ def test_a_township_is_not_placed_among_two_counties(parse):
     ("A new bakery opened in Bolognina, north of the station.", "Bolognina", ("IT", "PPLX")),
     ("Shops in Mousseitbeh stayed shut during the strike.", "Mousseitbeh", ("LB", "PPLX")),
     ("Gangs blocked the road above Thomassin for a third day.", "Thomassin", ("HT", "PPLX")),
+    ("Elders in Shinwar District met the new governor on Sunday.", "Shinwar District", ("AF", "ADM2")),
+    ("Landslides cut the road to Panchpokhari Thangpal again.", "Panchpokhari Thangpal", ("NP", "ADM2")),
     # towns and villages no package holds, of Africa, Asia, Eastern Europe and the Americas
     ("Herders in Goulfey said the river had flooded their fields again.", "Goulfey", ("CM", "PPL")),
     ("Troops reopened the border post at Zalambessa for a single day.", "Zalambessa", ("ET", "PPL")),
@@ -1549,6 +1551,12 @@ def test_a_township_is_not_placed_among_two_counties(parse):
 def test_features_districts_and_quarters_the_packages_lack_are_places(parse, text, name, where):
     place = parse(text)[name].place
     assert (place.country_code, place.feature_code) == where
+
+
+def test_a_divisions_new_or_other_name_in_news_finds_it(parse):
+    resolved = parse("Farmers in Ahilyanagar district and the Paris Region counted their losses.")
+    assert (resolved["Ahilyanagar"].place.name, resolved["Paris Region"].place.name) \
+        == ("Ahmednagar District", "Île-de-France")
 
 
 def test_a_towns_other_spellings_in_news_find_it(parse):
