@@ -1536,6 +1536,9 @@ def test_a_township_is_not_placed_among_two_counties(parse):
     ("Gangs blocked the road above Thomassin for a third day.", "Thomassin", ("HT", "PPLX")),
     ("Elders in Shinwar District met the new governor on Sunday.", "Shinwar District", ("AF", "ADM2")),
     ("Landslides cut the road to Panchpokhari Thangpal again.", "Panchpokhari Thangpal", ("NP", "ADM2")),
+    ("Anglers on Lough Derg met at Terryglass pier on Saturday.", "Terryglass", ("IE", "PPL")),
+    ("Residents of Roath packed the meeting about bin collections.", "Roath", ("GB", "PPLX")),
+    ("A water main burst in Delridge during the morning commute.", "Delridge", ("US", "PPLX")),
     # towns and villages no package holds, of Africa, Asia, Eastern Europe and the Americas
     ("Herders in Goulfey said the river had flooded their fields again.", "Goulfey", ("CM", "PPL")),
     ("Troops reopened the border post at Zalambessa for a single day.", "Zalambessa", ("ET", "PPL")),
