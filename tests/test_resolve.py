@@ -1547,6 +1547,7 @@ def test_a_township_is_not_placed_among_two_counties(parse):
     ("Lorries queued for two days at Bruzgi before the crossing shut.", "Bruzgi", ("BY", "PPL")),
     ("Traders crossed at Pisiga to sell fuel on the other side.", "Pisiga", ("BO", "PPL")),
     ("Rescuers dug through mud in Paracatu de Baixo for a second day.", "Paracatu de Baixo", ("BR", "PPL")),
+    ("Pilgrims crowded into Medaram for the tribal fair.", "Medaram", ("IN", "PPL")),
     # sites: ports, economic zones
     ("Developers in Qianhai announced two new office towers.", "Qianhai", ("CN", "INDS")),
     ("Dock workers at Takoradi Port walked out on Monday.", "Takoradi Port", ("GH", "PRT")),
