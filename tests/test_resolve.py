@@ -1548,6 +1548,10 @@ def test_a_township_is_not_placed_among_two_counties(parse):
     ("Traders crossed at Pisiga to sell fuel on the other side.", "Pisiga", ("BO", "PPL")),
     ("Rescuers dug through mud in Paracatu de Baixo for a second day.", "Paracatu de Baixo", ("BR", "PPL")),
     ("Pilgrims crowded into Medaram for the tribal fair.", "Medaram", ("IN", "PPL")),
+    ("Water trucks reached Bangwe after the taps ran dry.", "Bangwe", ("MW", "PPL")),
+    ("Shelling was reported near Deraluk on Thursday night.", "Deraluk", ("IQ", "PPL")),
+    ("Fishermen at Nahr Ibrahim hauled their boats ashore.", "Nahr Ibrahim", ("LB", "PPL")),
+    ("A road slip cut off Akitio for two days.", "Akitio", ("NZ", "PPL")),
     # sites: ports, economic zones
     ("Developers in Qianhai announced two new office towers.", "Qianhai", ("CN", "INDS")),
     ("Dock workers at Takoradi Port walked out on Monday.", "Takoradi Port", ("GH", "PRT")),
