@@ -1552,6 +1552,8 @@ def test_a_township_is_not_placed_among_two_counties(parse):
     ("Shelling was reported near Deraluk on Thursday night.", "Deraluk", ("IQ", "PPL")),
     ("Fishermen at Nahr Ibrahim hauled their boats ashore.", "Nahr Ibrahim", ("LB", "PPL")),
     ("A road slip cut off Akitio for two days.", "Akitio", ("NZ", "PPL")),
+    ("Tourists hiked up to Wae Rebo before the rains.", "Wae Rebo", ("ID", "PPL")),
+    ("Fishing boats sheltered off Bachok as the storm passed.", "Bachok", ("MY", "PPL")),
     # sites: ports, economic zones
     ("Developers in Qianhai announced two new office towers.", "Qianhai", ("CN", "INDS")),
     ("Dock workers at Takoradi Port walked out on Monday.", "Takoradi Port", ("GH", "PRT")),
@@ -1571,3 +1573,5 @@ def test_a_towns_other_spellings_in_news_find_it(parse):
     city = parse("Shelling hit Kryvyi Rig and Mineralniye Vody saw flights cancelled.")
     assert (city["Kryvyi Rig"].place.name, city["Mineralniye Vody"].place.name) == ("Kryvyy Rih", "Mineralnye Vody")
     assert parse("Aid convoys reached Pyin U Lwin on Monday.")["Pyin U Lwin"].place.country_code == "MM"
+    assert parse("Flights to Ujung Pandang resumed on Monday.")["Ujung Pandang"].place.name == "Makassar"
+    assert parse("Farmers in Roopnagar burned less stubble.")["Roopnagar"].place.name == "Ropar"
