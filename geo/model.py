@@ -97,8 +97,9 @@ class Place:
 
 # How a mention got its coordinates; "container": a name nothing else placed, put at the place
 # the text puts it in ("Qorvintal, Auckland" at Auckland); "namesake": a name nothing else placed, put
-# at a nearby place named after it or after which it is named ("Lake Lugano" at Lugano, a town at its airport).
-RESOLVED_BY = ("gazetteer", "curated", "geocoder", "cache", "container", "namesake")
+# at a nearby place named after it or after which it is named ("Lake Lugano" at Lugano, a town at its airport);
+# "listed": a name nothing else placed, put among the nearby places it is listed with.
+RESOLVED_BY = ("gazetteer", "curated", "geocoder", "cache", "container", "namesake", "listed")
 
 
 @dataclass

@@ -189,6 +189,8 @@ HOLDER_AREAS = {"PCLI", "ADM1", "ADM2"}  # what Y of "X, Y" must be to put X in 
 TOWNSHIP_SUFFIXES = (" township", " twp")  # folded: "Freedom Township", "Penn Twp."
 SMALL_COUNTRY_KM = 300  # a country whose outline's corners all lie this near its point holds its villages
 CONTAINER_CONFIDENCE = 0.3  # a name placed at the place holding it: right region, rough point
+LISTED_CONFIDENCE = 0.2  # a name placed among the places it is listed with: near, not there
+LISTED_SPREAD_KM = 200  # ... when those places lie this near one another
 # A lake, river or township that bears a town's name lies near that town: "Lake Lugano", "Libby Dam" (_namesakes).
 NAMESAKE_SUFFIXES = {"lake", "river", "creek", "harbour", "harbor", "bay", "dam", "reservoir", "glacier", "falls",
                      "canyon", "gorge", "valley", "township", "mountain", "hills", "beach", "lagoon", "forest",
@@ -459,6 +461,8 @@ class Resolver:
             chosen[name] = (self._on_course(place, chosen), *chosen[name][1:])
         for name, place in self._namesakes(chosen, context.text_neighbours).items():
             chosen[name] = (place, NAMESAKE_CONFIDENCE, "namesake")
+        for name, place in _placed_by_list(lists, chosen).items():
+            chosen[name] = (place, LISTED_CONFIDENCE, "listed")
         paired = self._paired_senses(placements, chosen)
         spans = sentences(text)
         resolved = []
@@ -1686,6 +1690,23 @@ def _placed_by_container(text: str, pairs: list[tuple[Mention, Mention]], chosen
         place = chosen[outer.key][0]
         if inner.key in unplaced and inner.key not in placed and place is not None and place.feature_code in HOLDER_CODES:
             placed[inner.key] = place
+    return placed
+
+
+def _placed_by_list(lists: list[list[Mention]], chosen: dict) -> dict[str, Place]:
+    """Names nothing placed, listed with two or more places that lie within LISTED_SPREAD_KM of one
+    another ("curfews in Pusiga, Binduri, Qorvintal and Tempane"), each at the listed place nearest
+    the others: such a list names places near each other, the villages of one district."""
+    placed: dict[str, Place] = {}
+    for members in lists:
+        places = {m.key: chosen[m.key][0] for m in members if chosen[m.key][0] is not None}.values()
+        unplaced = [m.key for m in members if chosen[m.key][0] is None]
+        if len(places) < 2 or not unplaced \
+                or max(haversine_km(a.lat, a.lon, b.lat, b.lon) for a in places for b in places) > LISTED_SPREAD_KM:
+            continue
+        middle = min(places, key=lambda p: sum(haversine_km(p.lat, p.lon, q.lat, q.lon) for q in places))
+        for key in unplaced:
+            placed.setdefault(key, middle)
     return placed
 
 

@@ -728,7 +728,8 @@ def test_a_small_town_far_from_a_local_storys_state_gives_way_to_the_geocoder_in
     from nominatim_server import _result
 
     text = "ABILENE, Kan. — Crews from Salina, Chapman and Gervais fought the grass fire."
-    assert parse_with(gazetteer, None, text)["Gervais"].place is None
+    offline = parse_with(gazetteer, None, text)["Gervais"]
+    assert (offline.place.admin1, offline.resolved_by) == ("KS", "listed")  # among Salina and Chapman, not in Oregon
     places = {"gervais, kansas": [_result(9, "node", 98, 39.03, -97.26, "Gervais, Dickinson County, Kansas",
                                           "place", "hamlet", 0.3, "us", "United States")]}
     resolved, asked = parse_asking(gazetteer, tmp_path, text, places)
@@ -1505,6 +1506,14 @@ def test_a_township_the_gazetteer_lacks_lies_in_the_one_county_the_text_names(pa
     resolved = parse("Crews cleared ditches in Freedom Township on Monday, the Wood County engineer said.")
     township = resolved["Freedom Township"]
     assert (township.place, township.resolved_by) == (resolved["Wood County"].place, "container")
+
+
+def test_a_name_nothing_places_lies_among_the_nearby_towns_it_is_listed_with(parse):
+    resolved = parse("Homes were flooded in Dadu, Qorvintal and Mehar after the canal breached.")
+    village = resolved["Qorvintal"]
+    assert (village.place, village.resolved_by) == (resolved["Dadu"].place, "listed")  # the middle of the list
+    far_apart = parse("Flights were cancelled in Lagos, Qorvintal and Nairobi.")["Qorvintal"]
+    assert far_apart.place is None  # a list across a continent says nothing of where it is
 
 
 def test_a_township_is_not_placed_among_two_counties(parse):
