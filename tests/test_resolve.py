@@ -1563,6 +1563,10 @@ def test_a_township_is_not_placed_among_two_counties(parse):
     ("A road slip cut off Akitio for two days.", "Akitio", ("NZ", "PPL")),
     ("Tourists hiked up to Wae Rebo before the rains.", "Wae Rebo", ("ID", "PPL")),
     ("Fishing boats sheltered off Bachok as the storm passed.", "Bachok", ("MY", "PPL")),
+    ("Firefighters reached Stemnitsa after the road reopened.", "Stemnitsa", ("GR", "PPL")),
+    ("Flash floods swept through Tanuf overnight.", "Tanuf", ("OM", "PPL")),
+    ("Smoke forced people out of Pinehouse on Tuesday.", "Pinehouse", ("CA", "PPL")),
+    ("The Sitnica River rose above its banks near the mine.", "Sitnica River", ("XK", "STM")),
     # sites: ports, economic zones
     ("Developers in Qianhai announced two new office towers.", "Qianhai", ("CN", "INDS")),
     ("Dock workers at Takoradi Port walked out on Monday.", "Takoradi Port", ("GH", "PRT")),
