@@ -1568,6 +1568,7 @@ def test_a_township_is_not_placed_among_two_counties(parse):
     ("Smoke forced people out of Pinehouse on Tuesday.", "Pinehouse", ("CA", "PPL")),
     ("The Sitnica River rose above its banks near the mine.", "Sitnica River", ("XK", "STM")),
     ("Soldiers withdrew from Markounda after the rebels advanced.", "Markounda", ("CF", "PPL")),
+    ("Trekkers waited in Kagbeni for the wind to drop.", "Kagbeni", ("NP", "PPL")),
     # sites: ports, economic zones
     ("Developers in Qianhai announced two new office towers.", "Qianhai", ("CN", "INDS")),
     ("Dock workers at Takoradi Port walked out on Monday.", "Takoradi Port", ("GH", "PRT")),
