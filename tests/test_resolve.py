@@ -1531,6 +1531,7 @@ def test_a_township_is_not_placed_among_two_counties(parse):
     ("Releases from Tinaroo Dam were raised as the rain went on.", "Tinaroo Dam", ("AU", "DAM")),
     ("Pilgrims gathered below Nachi Falls for the summer festival.", "Nachi Falls", ("JP", "FLLS")),
     ("Fishers on Lake Mainit reported a smaller catch after the storm.", "Lake Mainit", ("PH", "LK")),
+    ("Swimmers were warned away from the pool below Abbey Falls.", "Abbey Falls", ("IN", "FLLS")),
     # districts and islands
     ("Voters queued outside schools in Mfoundi on Sunday.", "Mfoundi", ("CM", "ADM2")),
     ("Ferries to Monhegan Island were cancelled for the weekend.", "Monhegan Island", ("US", "ISL")),
